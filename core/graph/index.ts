@@ -1,0 +1,76 @@
+import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
+
+/** Lookups over one design, built once per design object (designs are immutable values). */
+export interface DesignIndex {
+  design: Design;
+  node(id: string): DesignNode | undefined;
+  edge(id: string): DesignEdge | undefined;
+  outgoing(id: string, kind?: DesignEdge['kind']): DesignEdge[];
+  incoming(id: string, kind?: DesignEdge['kind']): DesignEdge[];
+  children(id: string): DesignNode[];
+  ofKind<K extends DesignNode['kind']>(kind: K): NodeOfKind<K>[];
+}
+
+const cache = new WeakMap<Design, DesignIndex>();
+const EMPTY: readonly DesignEdge[] = [];
+
+export function indexDesign(design: Design): DesignIndex {
+  const hit = cache.get(design);
+  if (hit) return hit;
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const edges = new Map(design.edges.map((e) => [e.id, e]));
+  const out = new Map<string, DesignEdge[]>();
+  const inc = new Map<string, DesignEdge[]>();
+  const kids = new Map<string, DesignNode[]>();
+  const byKind = new Map<string, DesignNode[]>();
+  const push = <V>(m: Map<string, V[]>, k: string, v: V) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const e of design.edges) {
+    push(out, e.from, e);
+    push(inc, e.to, e);
+  }
+  for (const n of design.nodes) {
+    if (n.parent) push(kids, n.parent, n);
+    push(byKind, n.kind, n);
+  }
+  const filter = (list: readonly DesignEdge[] | undefined, kind?: DesignEdge['kind']) =>
+    !list ? (EMPTY as DesignEdge[]) : kind ? list.filter((e) => e.kind === kind) : list.slice();
+  const index: DesignIndex = {
+    design,
+    node: (id) => nodes.get(id),
+    edge: (id) => edges.get(id),
+    outgoing: (id, kind) => filter(out.get(id), kind),
+    incoming: (id, kind) => filter(inc.get(id), kind),
+    children: (id) => kids.get(id)?.slice() ?? [],
+    ofKind: <K extends DesignNode['kind']>(kind: K) => (byKind.get(kind) ?? []).slice() as NodeOfKind<K>[],
+  };
+  cache.set(design, index);
+  return index;
+}
+
+/** The VPC a network-placed node lives in: its own parent chain, or (functions, ALBs …) the VPC of
+ *  its first subnet. Undefined for nodes outside any VPC. */
+export function vpcOf(index: DesignIndex, node: DesignNode): NodeOfKind<'vpc'> | undefined {
+  let current: DesignNode | undefined = node;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current.kind === 'vpc') return current;
+    if (current.parent) {
+      current = index.node(current.parent);
+      continue;
+    }
+    const subnets = subnetIdsOf(current);
+    current = subnets.length ? index.node(subnets[0]) : undefined;
+  }
+  return undefined;
+}
+
+/** Subnets a node is placed in (function VPC config, database subnet group, endpoint ENIs …). */
+export function subnetIdsOf(node: DesignNode): string[] {
+  if (node.kind === 'lambda') return node.props.vpc?.subnets ?? [];
+  if (node.kind === 'natGateway') return node.parent ? [node.parent] : [];
+  const props = node.props as { subnets?: unknown };
+  return Array.isArray(props.subnets) ? (props.subnets as string[]) : [];
+}

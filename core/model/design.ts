@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { EDGE_KINDS } from './edges';
+import * as K from './kinds';
+import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT } from './migrations';
+
+const id = () => z.string().min(1, { message: 'an id must not be empty' });
+
+/** A node schema for one kind; a missing `props` reads as {} so every AWS default applies. */
+const nodeOf = <K extends string, P extends z.ZodType>(kind: K, props: P) =>
+  z.looseObject({
+    id: id(),
+    kind: z.literal(kind),
+    name: z.string().min(1, { message: 'a node needs a name' }),
+    /** Containment: subnet ⊂ VPC, NAT gateway ⊂ subnet, rule ⊂ bus … (see core/graph). */
+    parent: z.string().min(1).optional(),
+    props: z.preprocess((v) => v ?? {}, props),
+  });
+
+/** One schema per kind, listed explicitly so each node type keeps its props type. A test checks
+ *  this list against NODE_KINDS. */
+export const nodeSchema = z.discriminatedUnion('kind', [
+  nodeOf('lambda', K.lambdaProps),
+  nodeOf('stepFunction', K.stepFunctionProps),
+  nodeOf('apiGateway', K.apiGatewayProps),
+  nodeOf('alb', K.albProps),
+  nodeOf('cloudfront', K.cloudfrontProps),
+  nodeOf('s3Bucket', K.s3BucketProps),
+  nodeOf('eventRule', K.eventRuleProps),
+  nodeOf('cognitoUserPool', K.cognitoUserPoolProps),
+  nodeOf('snsTopic', K.snsTopicProps),
+  nodeOf('sqsQueue', K.sqsQueueProps),
+  nodeOf('eventBus', K.eventBusProps),
+  nodeOf('kinesisStream', K.kinesisStreamProps),
+  nodeOf('kafka', K.kafkaProps),
+  nodeOf('dynamoTable', K.dynamoTableProps),
+  nodeOf('rds', K.rdsProps),
+  nodeOf('rdsProxy', K.rdsProxyProps),
+  nodeOf('elasticache', K.elasticacheProps),
+  nodeOf('externalEndpoint', K.externalEndpointProps),
+  nodeOf('awsService', K.awsServiceProps),
+  nodeOf('vpc', K.vpcProps),
+  nodeOf('subnet', K.subnetProps),
+  nodeOf('internetGateway', K.internetGatewayProps),
+  nodeOf('natGateway', K.natGatewayProps),
+  nodeOf('securityGroup', K.securityGroupProps),
+  nodeOf('vpcEndpoint', K.vpcEndpointProps),
+]);
+
+const edgeOf = <K extends string, P extends z.ZodType>(kind: K, props: P) =>
+  z.looseObject({ id: id(), kind: z.literal(kind), from: id(), to: id(), props: z.preprocess((v) => v ?? {}, props) });
+
+export const edgeSchema = z.discriminatedUnion('kind', [
+  edgeOf('trigger', EDGE_KINDS.trigger.props),
+  edgeOf('invoke', EDGE_KINDS.invoke.props),
+  edgeOf('destination', EDGE_KINDS.destination.props),
+  edgeOf('deadLetter', EDGE_KINDS.deadLetter.props),
+  edgeOf('access', EDGE_KINDS.access.props),
+]);
+
+/** Usage entered at a node: requests at sources, durations and payloads at functions, … */
+export const nodeUsageSchema = z.looseObject({
+  requestsPerMonth: z.number().min(0).optional(),
+  avgDurationMs: z.number().min(0).max(900000).optional(),
+  avgPayloadKb: z.number().min(0).max(1048576).optional(),
+  errorRate: z.number().min(0).max(1).optional(),
+  storageGb: z.number().min(0).optional(),
+  logKbPerInvocation: z.number().min(0).optional(),
+  dataOutGbPerMonth: z.number().min(0).optional(),
+});
+
+/** Usage carried by an edge: how many messages/writes each invocation of `from` makes along it. */
+export const edgeUsageSchema = z.looseObject({
+  perInvocation: z.number().min(0).optional(),
+  avgPayloadKb: z.number().min(0).max(1048576).optional(),
+});
+
+export const usageProfileSchema = z.looseObject({
+  description: z.string().default(''),
+  nodes: z.record(z.string(), nodeUsageSchema).default({}),
+  edges: z.record(z.string(), edgeUsageSchema).default({}),
+});
+
+export const usageSchema = z.looseObject({
+  profiles: z.record(z.string().min(1), usageProfileSchema).default({}),
+  /** The profile the canvas shows; null when the design has none. */
+  active: z.string().nullable().default(null),
+});
+
+export const suppressionSchema = z.looseObject({
+  ruleId: z.string().regex(/^[A-Z]+-\d{2}$/, { message: 'expected a rule id such as RETRY-01' }),
+  /** A node or edge id. */
+  target: id(),
+  reason: z.string().trim().min(1, { message: 'a suppression needs a reason' }),
+});
+
+export const layoutSchema = z.looseObject({
+  positions: z.record(z.string(), z.looseObject({
+    x: z.number(),
+    y: z.number(),
+    width: z.number().positive().optional(),
+    height: z.number().positive().optional(),
+  })).default({}),
+  viewport: z.looseObject({ x: z.number(), y: z.number(), zoom: z.number().positive() }).optional(),
+});
+
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+export const designSchema = z.looseObject({
+  format: z.literal(DESIGN_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  name: z.string().min(1, { message: 'a design needs a name' }),
+  region: z.string().regex(REGION_PATTERN, { message: 'expected an AWS region such as us-east-1' }).default('us-east-1'),
+  nodes: z.array(nodeSchema).default([]),
+  edges: z.array(edgeSchema).default([]),
+  usage: usageSchema.prefault({}),
+  suppressions: z.array(suppressionSchema).default([]),
+  layout: layoutSchema.prefault({}),
+});
+
+export type Design = z.output<typeof designSchema>;
+export type DesignNode = Design['nodes'][number];
+export type DesignEdge = Design['edges'][number];
+export type NodeOfKind<K extends DesignNode['kind']> = Extract<DesignNode, { kind: K }>;
+export type EdgeOfKind<K extends DesignEdge['kind']> = Extract<DesignEdge, { kind: K }>;
+export type UsageProfile = z.output<typeof usageProfileSchema>;
+export type NodeUsage = z.output<typeof nodeUsageSchema>;
+export type Suppression = z.output<typeof suppressionSchema>;
+export type Layout = z.output<typeof layoutSchema>;
+
+export const DEFAULT_PROFILES = ['low', 'expected', 'peak'] as const;
+
+/** A new, empty design with the three standard usage profiles. */
+export function createDesign(name: string, region = 'us-east-1'): Design {
+  return designSchema.parse({
+    format: DESIGN_FORMAT,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    name,
+    region,
+    usage: { profiles: Object.fromEntries(DEFAULT_PROFILES.map((p) => [p, {}])), active: 'expected' },
+  });
+}
+
+/** A node of `kind` with AWS's defaults for every prop not given. Throws on an unknown kind. */
+export function createNode(kind: DesignNode['kind'], nodeId: string, name: string, props: Record<string, unknown> = {}, parent?: string): DesignNode {
+  return nodeSchema.parse({ id: nodeId, kind, name, props, ...(parent ? { parent } : {}) });
+}
+
+export function createEdge(kind: DesignEdge['kind'], edgeId: string, from: string, to: string, props: Record<string, unknown> = {}): DesignEdge {
+  return edgeSchema.parse({ id: edgeId, kind, from, to, props });
+}

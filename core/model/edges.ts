@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { edgeRef, intIn } from './fields';
+
+/** What a source delivers to its target. Every setting is optional: absent means AWS's default for
+ *  that source (see `semantics` for the effective values), so files keep only what the user chose. */
+export const triggerProps = z.looseObject({
+  enabled: z.boolean().default(true),
+  // Event source mappings (SQS, Kinesis, DynamoDB Streams, Kafka) — ranges: INV-07..10, CFG-08, CFG-09.
+  batchSize: intIn(1, 10000).optional(),
+  maximumBatchingWindowSeconds: intIn(0, 300).optional(),
+  startingPosition: z.enum(['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP']).optional(),
+  startingPositionTimestamp: z.number().int().min(0).optional(),
+  bisectBatchOnFunctionError: z.boolean().optional(),
+  maximumRetryAttempts: intIn(-1, 10000).optional(),
+  maximumRecordAgeSeconds: intIn(-1, 604800).refine((v) => v === -1 || v >= 60, { message: 'maximumRecordAgeSeconds is -1 (records never expire) or 60 to 604800' }).optional(),
+  parallelizationFactor: intIn(1, 10).optional(),
+  reportBatchItemFailures: z.boolean().optional(),
+  maximumConcurrency: intIn(2, 1000).optional(),
+  tumblingWindowSeconds: intIn(0, 900).optional(),
+  filters: z.array(z.string()).max(10).optional(),
+  // S3 notifications.
+  events: z.array(z.string().regex(/^s3:[A-Za-z]+:(\*|[A-Za-z]+)$/, { message: 'expected an S3 event type such as s3:ObjectCreated:*' })).optional(),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+  // EventBridge rule targets — ranges: CFG-11.
+  retryPolicy: z.looseObject({
+    maximumRetryAttempts: intIn(0, 185).default(185),
+    maximumEventAgeSeconds: intIn(60, 86400).default(86400),
+  }).optional(),
+  // SNS subscriptions.
+  rawMessageDelivery: z.boolean().optional(),
+  filterPolicy: z.string().optional(),
+  // API Gateway / ALB routes.
+  method: z.enum(['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).optional(),
+  path: z.string().optional(),
+  // CloudFront Lambda@Edge association.
+  eventType: z.enum(['viewer-request', 'viewer-response', 'origin-request', 'origin-response']).optional(),
+});
+
+/** Function → function. */
+export const invokeProps = z.looseObject({
+  mode: z.enum(['sync', 'async']).default('sync'),
+});
+
+/** Async invocation destination of a function, or on-failure destination of a stream/Kafka mapping
+ *  (then `via` names the trigger edge, the mapping, it belongs to). */
+export const destinationProps = z.looseObject({
+  on: z.enum(['success', 'failure']).default('failure'),
+  via: edgeRef().optional(),
+});
+
+/** Function DLQ, queue redrive (maxReceiveCount), SNS subscription DLQ or EventBridge target DLQ
+ *  (for those two, `via` names the subscription / target edge when the source has several). */
+export const deadLetterProps = z.looseObject({
+  maxReceiveCount: intIn(1, 1000).optional(),
+  via: edgeRef().optional(),
+});
+
+/** A function reads, writes, publishes to or connects to a resource. */
+export const accessProps = z.looseObject({
+  mode: z.enum(['read', 'write', 'readWrite', 'publish', 'connect', 'invoke']).default('readWrite'),
+  /** null: the target's own port (5432 for postgres, 443 for an API). */
+  port: intIn(1, 65535).nullable().default(null),
+});
+
+export const EDGE_KINDS = {
+  trigger: { label: 'trigger', props: triggerProps },
+  invoke: { label: 'invoke', props: invokeProps },
+  destination: { label: 'destination', props: destinationProps },
+  deadLetter: { label: 'dead-letter', props: deadLetterProps },
+  access: { label: 'access', props: accessProps },
+} as const;
+
+export type EdgeKind = keyof typeof EDGE_KINDS;
+export const EDGE_KIND_IDS = Object.keys(EDGE_KINDS) as [EdgeKind, ...EdgeKind[]];
+
+export type TriggerProps = z.output<typeof triggerProps>;
+export type InvokeProps = z.output<typeof invokeProps>;
+export type DestinationProps = z.output<typeof destinationProps>;
+export type DeadLetterProps = z.output<typeof deadLetterProps>;
+export type AccessProps = z.output<typeof accessProps>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { description, nodeRefs } from '../fields';
+
+export const albProps = z.looseObject({
+  description: description(),
+  scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
+  multiValueHeaders: z.boolean().default(false),
+  subnets: nodeRefs(),
+  securityGroups: nodeRefs(),
+});
+
+export type AlbProps = z.output<typeof albProps>;
+export const albKind = { kind: 'alb', label: 'Application Load Balancer', category: 'source', props: albProps } as const;

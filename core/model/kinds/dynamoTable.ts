@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { description, intIn } from '../fields';
+
+export const STREAM_VIEW_TYPES = ['NONE', 'KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'] as const;
+
+export const dynamoTableProps = z.looseObject({
+  description: description(),
+  billingMode: z.enum(['onDemand', 'provisioned']).default('onDemand'),
+  readCapacityUnits: intIn(1, 40000).default(5),
+  writeCapacityUnits: intIn(1, 40000).default(5),
+  /** NONE: no DynamoDB stream, so the table cannot trigger a function. */
+  streamViewType: z.enum(STREAM_VIEW_TYPES).default('NONE'),
+  tableClass: z.enum(['STANDARD', 'STANDARD_INFREQUENT_ACCESS']).default('STANDARD'),
+});
+
+export type DynamoTableProps = z.output<typeof dynamoTableProps>;
+export const dynamoTableKind = { kind: 'dynamoTable', label: 'DynamoDB table', category: 'data', props: dynamoTableProps } as const;

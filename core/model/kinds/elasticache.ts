@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { description, intIn, nodeRefs } from '../fields';
+
+export const ELASTICACHE_DEFAULT_PORTS = { redis: 6379, valkey: 6379, memcached: 11211 } as const;
+
+/** An ElastiCache cluster; `parent` is its VPC. */
+export const elasticacheProps = z.looseObject({
+  description: description(),
+  engine: z.enum(['redis', 'valkey', 'memcached']).default('valkey'),
+  port: intIn(1024, 65535).nullable().default(null),
+  nodeType: z.string().regex(/^cache\.[a-z0-9-]+\.[a-z0-9]+$/, { message: 'expected a node type such as cache.t4g.micro' }).default('cache.t4g.micro'),
+  numNodes: intIn(1, 500).default(1),
+  subnets: nodeRefs(),
+  securityGroups: nodeRefs(),
+});
+
+export type ElasticacheProps = z.output<typeof elasticacheProps>;
+export const elasticacheKind = { kind: 'elasticache', label: 'ElastiCache', category: 'data', props: elasticacheProps } as const;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { description, intIn } from '../fields';
+
+export const kinesisStreamProps = z.looseObject({
+  description: description(),
+  capacityMode: z.enum(['provisioned', 'onDemand']).default('provisioned'),
+  shardCount: intIn(1, 10000).default(1),
+  retentionHours: intIn(24, 8760).default(24),
+  enhancedFanOut: z.boolean().default(false),
+});
+
+export type KinesisStreamProps = z.output<typeof kinesisStreamProps>;
+export const kinesisStreamKind = { kind: 'kinesisStream', label: 'Kinesis data stream', category: 'stream', props: kinesisStreamProps } as const;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { description, intIn, nodeRef } from '../fields';
+
+/** Runtimes Lambda accepts today (deprecated ones stay loadable so old designs open). */
+export const LAMBDA_RUNTIMES = [
+  'nodejs24.x', 'nodejs22.x', 'nodejs20.x', 'nodejs18.x',
+  'python3.14', 'python3.13', 'python3.12', 'python3.11', 'python3.10', 'python3.9',
+  'java25', 'java21', 'java17', 'java11', 'java8.al2',
+  'dotnet10', 'dotnet8',
+  'ruby3.4', 'ruby3.3',
+  'provided.al2023', 'provided.al2',
+] as const;
+
+/** Values CloudWatch Logs accepts for a log group's retention. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+// Ranges: rules-catalog §4 (CFG-01 memory, CFG-02 timeout, CFG-05 /tmp), §2 RETRY-02 (async config).
+export const lambdaProps = z.looseObject({
+  description: description(),
+  runtime: z.enum(LAMBDA_RUNTIMES).default('nodejs22.x'),
+  packageType: z.enum(['Zip', 'Image']).default('Zip'),
+  handler: z.string().default('index.handler'),
+  architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
+  memoryMb: intIn(128, 10240).default(128),
+  timeoutSeconds: intIn(1, 900).default(3),
+  ephemeralStorageMb: intIn(512, 10240).default(512),
+  /** null: the function draws on the account's unreserved pool. */
+  reservedConcurrency: intIn(0, 100000).nullable().default(null),
+  /** Marks reserved concurrency 0 as an intended kill switch (CONC-02 becomes info). */
+  killSwitch: z.boolean().default(false),
+  provisionedConcurrency: intIn(0, 100000).default(0),
+  /** Provisioned concurrency needs a published version or alias (CONC-03). */
+  publish: z.looseObject({
+    alias: z.string().regex(/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/, { message: 'alias names use letters, digits, - and _, and are not all digits' }).nullable().default(null),
+  }).prefault({}),
+  asyncConfig: z.looseObject({
+    maximumRetryAttempts: intIn(0, 2).default(2),
+    maximumEventAgeSeconds: intIn(60, 21600).default(21600),
+  }).prefault({}),
+  recursiveLoop: z.enum(['Terminate', 'Allow']).default('Terminate'),
+  environment: z.record(z.string(), z.string()).default({}),
+  layers: z.array(z.string().min(1)).max(5).default([]),
+  /** Attachment to the customer's VPC; null runs in the Lambda-managed network. */
+  vpc: z.looseObject({
+    subnets: z.array(nodeRef()).min(1),
+    securityGroups: z.array(nodeRef()).min(1),
+  }).nullable().default(null),
+  /** null: log group never expires (COST-06). */
+  logRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<number>, z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]).nullable().default(null),
+  /** The handler returns partial batch failures and stops at the first failure on FIFO (INV-13). */
+  stopsAtFirstFailure: z.boolean().default(true),
+});
+
+export type LambdaProps = z.output<typeof lambdaProps>;
+
+export const lambdaKind = {
+  kind: 'lambda',
+  label: 'Lambda function',
+  category: 'compute',
+  props: lambdaProps,
+} as const;

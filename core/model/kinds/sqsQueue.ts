@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { description, intIn } from '../fields';
+
+// Ranges and defaults: rules-catalog CFG-06.
+export const sqsQueueProps = z.looseObject({
+  description: description(),
+  fifo: z.boolean().default(false),
+  visibilityTimeoutSeconds: intIn(0, 43200).default(30),
+  messageRetentionSeconds: intIn(60, 1209600).default(345600),
+  delaySeconds: intIn(0, 900).default(0),
+  maximumMessageSizeBytes: intIn(1024, 1048576).default(1048576),
+  receiveWaitTimeSeconds: intIn(0, 20).default(0),
+  contentBasedDeduplication: z.boolean().default(false),
+  /** The design says strict message order matters (RETRY-18 becomes a warning). */
+  orderCritical: z.boolean().default(false),
+  encryption: z.enum(['sqs-managed', 'aws-managed-kms', 'customer-kms', 'none']).default('sqs-managed'),
+});
+
+export type SqsQueueProps = z.output<typeof sqsQueueProps>;
+export const sqsQueueKind = { kind: 'sqsQueue', label: 'SQS queue', category: 'messaging', props: sqsQueueProps } as const;

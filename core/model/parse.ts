@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import { designSchema, type Design } from './design';
+import { EDGE_KIND_IDS } from './edges';
+import { NODE_KIND_IDS } from './kinds';
+import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT, migrate } from './migrations';
+import { jsonPath, type PathPart, type Problem } from './problems';
+import { checkReferences } from './references';
+
+export type ParseResult =
+  | { ok: true; design: Design; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (problems: Problem[]): ParseResult => ({ ok: false, problems });
+
+/** Reads a design file's text. Never throws: every failure is a Problem naming its place. */
+export function parseDesign(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return fail([{ code: 'syntax', path: '$', message: `not valid JSON: ${describeSyntaxError(text, err)}` }]);
+  }
+  return restoreDesign(raw);
+}
+
+function describeSyntaxError(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const at = /position (\d+)/.exec(message);
+  if (!at) return message;
+  const offset = Number(at[1]);
+  const before = text.slice(0, offset).split('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/** Checks, migrates and validates an already-parsed JSON value (a file, a paste, an IPC payload). */
+export function restoreDesign(raw: unknown): ParseResult {
+  if (!isObject(raw)) return fail([{ code: 'format', path: '$', message: 'not a Serverless Designer design: expected a JSON object' }]);
+  if (raw.format !== DESIGN_FORMAT) {
+    return fail([{ code: 'format', path: '$.format', message: `not a Serverless Designer design: "format" is ${JSON.stringify(raw.format) ?? 'missing'}, expected "${DESIGN_FORMAT}"` }]);
+  }
+  const version = raw.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return fail([{ code: 'version', path: '$.schemaVersion', message: `"schemaVersion" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number` }]);
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return fail([{ code: 'version', path: '$.schemaVersion', message: `this design was saved by a newer Serverless Designer (schema version ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Open it with a newer version — the file was not changed.` }]);
+  }
+  const doc = version < CURRENT_SCHEMA_VERSION ? migrate(raw, version) : raw;
+
+  const kindProblems = checkKinds(doc);
+  if (kindProblems.length) return fail(kindProblems);
+
+  const first = designSchema.safeParse(doc);
+  let design: Design;
+  let rangeProblems: Problem[] = [];
+  if (first.success) {
+    design = first.data;
+  } else {
+    const problems = first.error.issues.map((issue) => toProblem(issue, doc));
+    if (problems.some((p) => p.code !== 'range')) return fail(problems);
+    // Only AWS-range problems: load the values as written so the user sees and fixes them in place.
+    const lenient = loadOutOfRange(doc, first.error.issues);
+    if (!lenient) return fail(problems);
+    design = lenient;
+    rangeProblems = problems;
+  }
+  const checked = checkReferences(design);
+  return { ok: true, design: checked.design, problems: [...rangeProblems, ...checked.problems] };
+}
+
+function checkKinds(doc: Raw): Problem[] {
+  const problems: Problem[] = [];
+  const check = (list: unknown, key: 'nodes' | 'edges', known: readonly string[]) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+      if (!isObject(item) || typeof item.kind !== 'string' || known.includes(item.kind)) return;
+      const name = typeof item.name === 'string' ? item.name : String(item.id ?? i);
+      problems.push({ code: 'structure', path: jsonPath([key, i, 'kind']), target: { id: String(item.id ?? i), name, type: key === 'nodes' ? 'node' : 'edge' },
+        message: `unknown ${key === 'nodes' ? 'resource' : 'edge'} kind "${item.kind}"; known kinds: ${known.join(', ')}` });
+    });
+  };
+  check(doc.nodes, 'nodes', NODE_KIND_IDS);
+  check(doc.edges, 'edges', EDGE_KIND_IDS);
+  return problems;
+}
+
+/** Values here came from JSON.parse, so a JSON round trip is an exact copy. */
+const cloneJson = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
+const RANGE_CODES = new Set(['too_big', 'too_small', 'not_multiple_of']);
+
+function isRangeIssue(issue: z.core.$ZodIssue): boolean {
+  if (!RANGE_CODES.has(issue.code)) return false;
+  const origin = (issue as { origin?: string }).origin;
+  if (origin !== 'number' && origin !== 'array' && origin !== 'int') return false;
+  return issue.path.includes('props') || issue.path[0] === 'usage';
+}
+
+const at = (obj: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((o, k) => (isObject(o) || Array.isArray(o) ? (o as Record<PropertyKey, unknown>)[k] : undefined), obj);
+
+function setAt(obj: unknown, path: readonly PropertyKey[], value: unknown): void {
+  const parent = at(obj, path.slice(0, -1));
+  if (isObject(parent) || Array.isArray(parent)) (parent as Record<PropertyKey, unknown>)[path[path.length - 1]] = value;
+}
+
+/** Parses with the out-of-range values removed (so defaults and every other check apply), then
+ *  puts the values back as written. Undefined when the rest of the document does not parse either. */
+function loadOutOfRange(doc: Raw, issues: readonly z.core.$ZodIssue[]): Design | undefined {
+  const copy = cloneJson(doc);
+  for (const issue of issues) {
+    const parent = at(copy, issue.path.slice(0, -1));
+    if (isObject(parent)) delete parent[issue.path[issue.path.length - 1] as string];
+  }
+  const second = designSchema.safeParse(copy);
+  if (!second.success) return undefined;
+  for (const issue of issues) setAt(second.data, issue.path, cloneJson(at(doc, issue.path)));
+  return second.data;
+}
+
+function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
+  const [list, index] = path;
+  if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return undefined;
+  const item = at(doc, [list, index]);
+  if (!isObject(item)) return undefined;
+  const id = String(item.id ?? index);
+  if (list === 'nodes') return { id, name: typeof item.name === 'string' && item.name ? item.name : id, type: 'node' };
+  const nodes = Array.isArray(doc.nodes) ? doc.nodes.filter(isObject) : [];
+  const nameOf = (nodeId: unknown) => String(nodes.find((n) => n.id === nodeId)?.name ?? nodeId);
+  return { id, name: `${nameOf(item.from)} → ${nameOf(item.to)}`, type: 'edge' };
+}
+
+function toProblem(issue: z.core.$ZodIssue, doc: Raw): Problem {
+  const path = issue.path as PathPart[];
+  const range = isRangeIssue(issue);
+  const value = at(doc, issue.path);
+  const field = String(path[path.length - 1] ?? '');
+  let message = issue.message;
+  if (range && issue.code === 'too_big' && typeof value === 'number') message = issue.message.startsWith('Too big') ? `${field} is ${value}; AWS allows at most ${String(issue.maximum)}` : `${field} is ${value}; ${issue.message}`;
+  else if (range && issue.code === 'too_small' && typeof value === 'number') message = `${field} is ${value}; AWS allows at least ${String(issue.minimum)}`;
+  else if (range && Array.isArray(value)) message = `${field} has ${value.length} entries; ${issue.code === 'too_big' ? `at most ${String((issue as { maximum?: unknown }).maximum)}` : `at least ${String((issue as { minimum?: unknown }).minimum)}`} allowed`;
+  else if (issue.code === 'invalid_type' && value === undefined) message = `${field || 'value'} is required`;
+  return { code: range ? 'range' : 'structure', path: jsonPath(path), target: targetOf(doc, issue.path), message };
+}
+
+
