@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { designSchema, type Design } from './design';
 import { EDGE_KIND_IDS } from './edges';
 import { NODE_KIND_IDS } from './kinds';
+import { locateJsonError } from './jsonLocate';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT, migrate } from './migrations';
 import { jsonPath, type PathPart, type Problem } from './problems';
 import { checkReferences } from './references';
@@ -19,19 +20,16 @@ export function parseDesign(text: string): ParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (err) {
-    return fail([{ code: 'syntax', path: '$', message: `not valid JSON: ${describeSyntaxError(text, err)}` }]);
+  } catch {
+    return fail([{ code: 'syntax', path: '$', message: `not valid JSON: ${describeSyntaxError(text)}` }]);
   }
   return restoreDesign(raw);
 }
 
-function describeSyntaxError(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const at = /position (\d+)/.exec(message);
-  if (!at) return message;
-  const offset = Number(at[1]);
-  const before = text.slice(0, offset).split('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+function describeSyntaxError(text: string): string {
+  const { line, column, offset } = locateJsonError(text);
+  const what = offset >= text.length ? 'the file ends too early' : `unexpected ${JSON.stringify(text[offset])}`;
+  return `${what} at line ${line}, column ${column}`;
 }
 
 /** Checks, migrates and validates an already-parsed JSON value (a file, a paste, an IPC payload). */

@@ -103,10 +103,16 @@ export function checkReferences(design: Design): { design: Design; problems: Pro
   });
 
   const keptIds = new Set(kept.map((e) => e.id));
+  const keptById = new Map(kept.map((e) => [e.id, e]));
   kept.forEach((e) => {
     const via = e.kind === 'destination' || e.kind === 'deadLetter' ? e.props.via : undefined;
-    if (via !== undefined && !keptIds.has(via)) {
-      problems.push({ code: 'reference', path: jsonPath(['edges', design.edges.indexOf(e), 'props', 'via']), target: edgeTarget(e, nodes), message: `via "${via}" is not an edge of this design` });
+    if (via === undefined) return;
+    const path = jsonPath(['edges', design.edges.indexOf(e), 'props', 'via']);
+    const owner = keptById.get(via);
+    if (!owner) problems.push({ code: 'reference', path, target: edgeTarget(e, nodes), message: `via "${via}" is not an edge of this design` });
+    else if (owner.kind !== 'trigger' || owner.from !== e.from) {
+      problems.push({ code: 'reference', path, target: edgeTarget(e, nodes),
+        message: `via "${via}" must be a trigger edge leaving ${nodes.get(e.from)?.name ?? e.from} (the subscription, rule target or mapping this ${e.kind === 'deadLetter' ? 'dead-letter queue' : 'destination'} belongs to)` });
     }
   });
 

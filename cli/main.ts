@@ -1,0 +1,40 @@
+import type { Command } from './command';
+import { validateCommand } from './commands/validate';
+import { EXIT, processIo, type CliIo } from './io';
+
+/** Every command, in the order --help lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: serverless-designer <command> [options]',
+    '',
+    'Design AWS serverless architectures and check them offline.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `serverless-designer <command> --help` for a command\'s options and exit codes.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? EXIT.ok : EXIT.unreadable;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`unknown command "${name}"\n\n${usage()}`);
+    return EXIT.unreadable;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    // parseArgs throws on unknown options; anything else is a bug, but still a clear message.
+    io.err(`${name}: ${(err as Error).message}`);
+    return EXIT.unreadable;
+  }
+}
