@@ -88,7 +88,7 @@ export const usageSchema = z.looseObject({
 
 export const suppressionSchema = z.looseObject({
   ruleId: z.string().regex(/^[A-Z]+-\d{2}$/, { message: 'expected a rule id such as RETRY-01' }),
-  /** A node or edge id. */
+  /** A node or edge id, or "*" for a finding about the whole design. */
   target: id(),
   reason: z.string().trim().min(1, { message: 'a suppression needs a reason' }),
 });

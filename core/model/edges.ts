@@ -61,6 +61,8 @@ export const accessProps = z.looseObject({
   mode: z.enum(['read', 'write', 'readWrite', 'publish', 'connect', 'invoke']).default('readWrite'),
   /** null: the target's own port (5432 for postgres, 443 for an API). */
   port: intIn(1, 65535).nullable().default(null),
+  /** For writes to an S3 bucket: the key prefix written under (keeps a bucket trigger from looping, INV-14). */
+  prefix: z.string().optional(),
 });
 
 export const EDGE_KINDS = {

@@ -7,3 +7,4 @@ export * from './parse';
 export * from './problems';
 export * from './references';
 export * from './serialize';
+export * from './limits';

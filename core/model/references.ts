@@ -129,7 +129,7 @@ export function checkReferences(design: Design): { design: Design; problems: Pro
     }
   }
   design.suppressions.forEach((s, i) => {
-    if (!nodes.has(s.target) && !keptIds.has(s.target)) problems.push({ code: 'reference', path: jsonPath(['suppressions', i, 'target']), message: `suppression of ${s.ruleId} targets "${s.target}", which is not a node or edge of this design` });
+    if (s.target !== '*' && !nodes.has(s.target) && !keptIds.has(s.target)) problems.push({ code: 'reference', path: jsonPath(['suppressions', i, 'target']), message: `suppression of ${s.ruleId} targets "${s.target}", which is not a node or edge of this design` });
   });
 
   return { design: kept.length === design.edges.length ? design : { ...design, edges: kept }, problems };

@@ -40,6 +40,11 @@ export const lambdaProps = z.looseObject({
   recursiveLoop: z.enum(['Terminate', 'Allow']).default('Terminate'),
   environment: z.record(z.string(), z.string()).default({}),
   layers: z.array(z.string().min(1)).max(5).default([]),
+  /** Deployment package sizes when known (CFG-04: 50 MB zipped upload, 250 MB unzipped with layers). */
+  codeSize: z.looseObject({
+    zippedMb: z.number().min(0).nullable().default(null),
+    unzippedMb: z.number().min(0).nullable().default(null),
+  }).prefault({}),
   /** Attachment to the customer's VPC; null runs in the Lambda-managed network. */
   vpc: z.looseObject({
     subnets: z.array(nodeRef()).min(1),

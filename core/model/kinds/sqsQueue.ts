@@ -5,6 +5,8 @@ import { description, intIn } from '../fields';
 export const sqsQueueProps = z.looseObject({
   description: description(),
   fifo: z.boolean().default(false),
+  /** The physical queue name, when fixed; null lets CloudFormation generate it. FIFO names end in .fifo (CFG-07). */
+  queueName: z.string().min(1).max(80).nullable().default(null),
   visibilityTimeoutSeconds: intIn(0, 43200).default(30),
   messageRetentionSeconds: intIn(60, 1209600).default(345600),
   delaySeconds: intIn(0, 900).default(0),

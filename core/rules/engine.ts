@@ -1,0 +1,59 @@
+import type { Design, DesignEdge, DesignNode } from '../model/design';
+import { createRuleContext } from './context';
+import { SEVERITIES, type Finding, type FindingTarget, type Rule, type RuleContext, type SuppressedFinding } from './types';
+
+export const RULE_ERROR_ID = 'RULE-ERROR';
+
+export interface LintResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+function targetOf(ctx: RuleContext, target: DesignNode | DesignEdge | 'design'): FindingTarget {
+  if (target === 'design') return { id: '*', name: ctx.design.name, type: 'design' };
+  const type = ctx.index.edge(target.id) === target ? 'edge' : 'node';
+  return { id: target.id, name: ctx.nameOf(target), type };
+}
+
+const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
+
+/** Runs every rule over a design. A rule that throws becomes a RULE-ERROR finding, never a crash.
+ *  Findings matching a suppression (rule id + target id, reason required) move to `suppressed`. */
+export function runRules(design: Design, rules: readonly Rule[], ctx: RuleContext = createRuleContext(design)): LintResult {
+  const all: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      for (const f of rule.check(ctx)) {
+        all.push({
+          ruleId: rule.id,
+          severity: f.severity ?? rule.severity,
+          target: targetOf(ctx, f.target),
+          message: f.message,
+          why: f.why ?? rule.why,
+          fix: f.fix,
+          docsUrl: rule.docsUrl,
+        });
+      }
+    } catch (err) {
+      all.push({
+        ruleId: RULE_ERROR_ID,
+        severity: 'error',
+        target: { id: '*', name: design.name, type: 'design' },
+        message: `rule ${rule.id} (${rule.title}) failed: ${err instanceof Error ? err.message : String(err)}`,
+        why: 'A check crashed, so this design was not fully checked for it. Please report the design that triggers this.',
+        fix: `Report this as a bug; until fixed, the ${rule.id} check is missing from this result.`,
+        docsUrl: rule.docsUrl,
+      });
+    }
+  }
+  const suppressions = new Map(design.suppressions.map((s) => [`${s.ruleId} ${s.target}`, s.reason]));
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of all) {
+    const reason = suppressions.get(`${f.ruleId} ${f.target.id}`);
+    if (reason !== undefined) suppressed.push({ ...f, reason });
+    else findings.push(f);
+  }
+  const order = (a: Finding, b: Finding) => rank(a) - rank(b) || a.ruleId.localeCompare(b.ruleId, 'en', { numeric: true }) || a.target.name.localeCompare(b.target.name);
+  return { findings: findings.sort(order), suppressed: suppressed.sort(order) };
+}

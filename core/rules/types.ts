@@ -1,0 +1,73 @@
+import type { DesignIndex } from '../graph';
+import type { Design, DesignEdge, DesignNode, EdgeOfKind } from '../model/design';
+import type { EffectiveTrigger, InvocationModel } from '../semantics';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type RuleCategory = 'invocation' | 'retry' | 'network' | 'config' | 'concurrency' | 'cost';
+
+/** What a finding is about: a node, an edge, or the design as a whole (id "*"). */
+export interface FindingTarget {
+  id: string;
+  name: string;
+  type: 'node' | 'edge' | 'design';
+}
+
+/** One thing the analysis tells the engineer. `fix` says what to change, in the design's terms. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  target: FindingTarget;
+  message: string;
+  why: string;
+  fix: string;
+  docsUrl: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  reason: string;
+}
+
+/** What a rule's check returns; the engine fills in rule id, docs URL and the target's name. */
+export interface RuleFinding {
+  target: DesignNode | DesignEdge | 'design';
+  message: string;
+  fix: string;
+  /** Defaults to the rule's `why`. */
+  why?: string;
+  /** Defaults to the rule's severity (e.g. RETRY-12 is an error or a warning depending on the case). */
+  severity?: Severity;
+}
+
+/** Everything a rule may read. Derived values are computed once per analysis and shared. */
+export interface RuleContext {
+  design: Design;
+  index: DesignIndex;
+  /** sync / async / poll for trigger and invoke edges into functions (INV-01). */
+  invocation(edge: DesignEdge): InvocationModel | undefined;
+  /** All the ways a function is invoked. */
+  invocationModelsOf(functionId: string): Set<InvocationModel>;
+  /** A trigger edge's settings with AWS's defaults for its source. */
+  trigger(edge: EdgeOfKind<'trigger'>): EffectiveTrigger;
+  /** A readable name for a node or edge ("jobs → worker"). */
+  nameOf(target: DesignNode | DesignEdge): string;
+}
+
+export interface Rule {
+  /** Exactly the id in rules-catalog.md, e.g. "RETRY-12". */
+  id: string;
+  title: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** The catalog's AWS source for this check. */
+  docsUrl: string;
+  /** Node or edge kinds the rule looks at (for docs and the inspector). */
+  appliesTo: readonly string[];
+  /** Why this matters, shown with every finding unless the finding says more. */
+  why: string;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+/** Identity, for type inference in rule files. */
+export const defineRule = (rule: Rule): Rule => rule;

@@ -1,0 +1,3 @@
+export * from './failure';
+export * from './invocation';
+export * from './settings';
