@@ -1,3 +1,5 @@
 export * from './failure';
 export * from './invocation';
 export * from './settings';
+export * from './retryPaths';
+export * from './retryPolicy';
