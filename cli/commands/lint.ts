@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { analyze } from '../../core/analyze';
+import { formatProblem } from '../../core/model';
+import { RULES, SEVERITIES, type Finding, type Severity } from '../../core/rules';
+import type { Command } from '../command';
+import { EXIT } from '../io';
+import { loadDesignFile, oneOf } from '../load';
+import { toSarif } from '../sarif';
+import { packageVersion } from '../version';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function textReport(file: string, findings: Finding[], suppressedCount: number, problems: string[]): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const lines = [`${file}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}`];
+  if (problems.length) lines.push('', 'Design file problems', ...problems.map((p) => `  ${p}`));
+  for (const severity of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    lines.push('', HEADINGS[severity]);
+    for (const f of group) lines.push(`  ${f.ruleId}  ${f.target.name}`, `    ${f.message}`, `    fix: ${f.fix}`);
+  }
+  return lines.join('\n');
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'analyse a design: invocation semantics, retry paths, limits, concurrency, cost anti-patterns',
+  help: `Usage: serverless-designer lint FILE [--format text|json|sarif] [--fail-on error|warning|info]
+
+Runs every rule of the catalog over the design and reports findings with the node or edge they are
+about, what AWS will do, and what to change. Suppressions in the design (rule id, target, reason)
+move findings to "suppressed".
+
+Options:
+  --format text|json|sarif        text for people (default), JSON {findings, suppressed, problems},
+                                  or SARIF 2.1.0 for code-scanning UIs
+  --fail-on error|warning|info    lowest severity that fails the run (default error)
+  -h, --help                      show this help
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or problems in the design
+file itself); 2 the file cannot be read or parsed, or the options are wrong.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'error' }, help: { type: 'boolean', short: 'h' } } });
+    if (values.help) { io.out(this.help); return EXIT.ok; }
+    const format = oneOf('format', values.format, FORMATS, io);
+    const failOn = oneOf('fail-on', values['fail-on'], SEVERITIES, io);
+    if (!format || !failOn) return EXIT.unreadable;
+    if (positionals.length !== 1) { io.err('lint: give exactly one design file (see --help)'); return EXIT.unreadable; }
+    const file = positionals[0];
+    const loaded = await loadDesignFile(file, io);
+    if (!loaded) return EXIT.unreadable;
+    const { findings, suppressed } = analyze(loaded.design);
+    if (format === 'json') io.out(JSON.stringify({ file, findings, suppressed, problems: loaded.problems }, null, 2));
+    else if (format === 'sarif') io.out(JSON.stringify(toSarif(file, loaded.text, RULES, findings, suppressed, packageVersion()), null, 2));
+    else io.out(textReport(file, findings, suppressed.length, loaded.problems.map(formatProblem)));
+    const threshold = SEVERITIES.indexOf(failOn);
+    const failing = findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) || loaded.problems.length > 0;
+    return failing ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,34 @@
+import { formatProblem, parseDesign, type Design, type Problem } from '../core/model';
+import { describeReadError, type CliIo } from './io';
+
+/** Reads and parses a design file for a command. Undefined (after printing why) when it cannot be
+ *  read or is not a loadable design: the command then exits 2. */
+export async function loadDesignFile(file: string, io: CliIo): Promise<{ design: Design; problems: Problem[]; text: string } | undefined> {
+  let text: string;
+  try {
+    text = await io.readText(file);
+  } catch (err) {
+    io.err(describeReadError(file, err));
+    return undefined;
+  }
+  const result = parseDesign(text);
+  if (!result.ok) {
+    io.err(`${file}: not a loadable design:`);
+    result.problems.forEach((p) => io.err(`  ${file}:${formatProblem(p)}`));
+    return undefined;
+  }
+  return { design: result.design, problems: result.problems, text };
+}
+
+/** The 1-based line where a node or edge with this id is declared, for SARIF and editors. */
+export function lineOfId(text: string, id: string): number {
+  const at = text.indexOf(`"id": ${JSON.stringify(id)}`);
+  const loose = at >= 0 ? at : text.search(new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  return loose < 0 ? 1 : text.slice(0, loose).split('\n').length;
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], io: CliIo): T | undefined {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  io.err(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return undefined;
+}
