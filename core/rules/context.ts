@@ -1,6 +1,6 @@
 import { indexDesign } from '../graph';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind } from '../model/design';
-import { effectiveTrigger, invocationModel, invocationModelsOf, type EffectiveTrigger, type InvocationModel } from '../semantics';
+import { analyzeReachability, effectiveTrigger, invocationModel, invocationModelsOf, traceRetryPaths, type EffectiveTrigger, type InvocationModel, type Reachability, type RetryPath } from '../semantics';
 import type { RuleContext } from './types';
 
 export function createRuleContext(design: Design): RuleContext {
@@ -8,6 +8,8 @@ export function createRuleContext(design: Design): RuleContext {
   const invocations = new Map<string, InvocationModel | undefined>();
   const modelsOf = new Map<string, Set<InvocationModel>>();
   const triggers = new Map<string, EffectiveTrigger>();
+  let reach: Reachability[] | undefined;
+  let retry: RetryPath[] | undefined;
   const isEdge = (t: DesignNode | DesignEdge): t is DesignEdge => index.edge(t.id) === t;
   return {
     design,
@@ -29,6 +31,8 @@ export function createRuleContext(design: Design): RuleContext {
       }
       return t;
     },
+    reachability: () => (reach ??= analyzeReachability(design)),
+    retryPaths: () => (retry ??= traceRetryPaths(design)),
     nameOf(target) {
       if (isEdge(target)) return `${index.node(target.from)?.name ?? target.from} → ${index.node(target.to)?.name ?? target.to}`;
       return target.name;

@@ -1,6 +1,6 @@
 import type { DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind } from '../model/design';
-import type { EffectiveTrigger, InvocationModel } from '../semantics';
+import type { EffectiveTrigger, InvocationModel, Reachability, RetryPath } from '../semantics';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -50,6 +50,10 @@ export interface RuleContext {
   invocationModelsOf(functionId: string): Set<InvocationModel>;
   /** A trigger edge's settings with AWS's defaults for its source. */
   trigger(edge: EdgeOfKind<'trigger'>): EffectiveTrigger;
+  /** Network path of every access/invoke edge from a function (computed once, on first use). */
+  reachability(): readonly Reachability[];
+  /** Retry paths of the design (computed once, on first use). */
+  retryPaths(): readonly RetryPath[];
   /** A readable name for a node or edge ("jobs → worker"). */
   nameOf(target: DesignNode | DesignEdge): string;
 }

@@ -1,0 +1,240 @@
+import { indexDesign, vpcOf, type DesignIndex } from '../graph';
+import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
+import { ELASTICACHE_DEFAULT_PORTS, RDS_DEFAULT_PORTS } from '../model/kinds';
+import type { NodeRef } from './retryPaths';
+import { INTERNET_PEER, securityGroupsAllow } from './securityGroups';
+
+export type Reach = 'yes' | 'no' | 'partial';
+export type Destination = 'vpcResource' | 'awsApi' | 'internet';
+
+export interface ReachHop {
+  kind: 'lambdaNetwork' | 'eni' | 'routeTable' | 'natGateway' | 'internetGateway' | 'gatewayEndpoint' | 'interfaceEndpoint' | 'securityGroup' | 'rdsProxy' | 'internet' | 'awsApi' | 'target';
+  node?: NodeRef;
+  detail: string;
+}
+
+/** The path from one of the function's subnets (one ENI per subnet/AZ), or from the Lambda network. */
+export interface SubnetPath {
+  subnet?: NodeRef;
+  az?: string;
+  reachable: boolean;
+  /** How the traffic leaves: inside the VPC, a gateway or interface endpoint, a NAT gateway, or the Lambda-managed network. */
+  via: 'local' | 'gatewayEndpoint' | 'interfaceEndpoint' | 'nat' | 'lambdaNetwork' | 'internet' | 'none';
+  natGateway?: NodeRef;
+  hops: ReachHop[];
+  brokenAt?: NodeRef;
+  reason?: string;
+  /** The NET rule that describes this break. */
+  ruleId?: string;
+}
+
+export interface Reachability {
+  edge: string;
+  from: NodeRef;
+  to: NodeRef;
+  destination: Destination;
+  /** For AWS APIs: the endpoint service name (dynamodb, s3, secretsmanager …). */
+  service?: string;
+  port: number;
+  reachable: Reach;
+  /** The hops of the first working path, or of the first broken one. */
+  hops: ReachHop[];
+  brokenAt?: NodeRef;
+  reason?: string;
+  ruleId?: string;
+  paths: SubnetPath[];
+}
+
+const ref = (n: DesignNode): NodeRef => ({ id: n.id, name: n.name, kind: n.kind });
+
+const API_SERVICE: Partial<Record<DesignNode['kind'], string>> = {
+  dynamoTable: 'dynamodb', s3Bucket: 's3', sqsQueue: 'sqs', snsTopic: 'sns', eventBus: 'events', kinesisStream: 'kinesis', stepFunction: 'states', lambda: 'lambda',
+};
+const KAFKA_PORTS = { none: 9092, mtls: 9094, 'sasl-scram': 9096, iam: 9098 } as const;
+const GATEWAY_SERVICES = ['s3', 'dynamodb'];
+
+function classify(index: DesignIndex, edge: DesignEdge, target: DesignNode): { destination: Destination; service?: string; port: number } | undefined {
+  const override = edge.kind === 'access' ? edge.props.port : null;
+  switch (target.kind) {
+    case 'rds': return { destination: 'vpcResource', port: override ?? target.props.port ?? RDS_DEFAULT_PORTS[target.props.engine] };
+    case 'rdsProxy': {
+      const db = target.props.target ? index.node(target.props.target) : undefined;
+      return { destination: 'vpcResource', port: override ?? (db?.kind === 'rds' ? db.props.port ?? RDS_DEFAULT_PORTS[db.props.engine] : 5432) };
+    }
+    case 'elasticache': return { destination: 'vpcResource', port: override ?? target.props.port ?? ELASTICACHE_DEFAULT_PORTS[target.props.engine] };
+    case 'kafka': return target.props.flavor === 'msk' || target.parent ? { destination: 'vpcResource', port: override ?? KAFKA_PORTS[target.props.auth] } : { destination: 'internet', port: override ?? KAFKA_PORTS[target.props.auth] };
+    case 'externalEndpoint': return { destination: 'internet', port: override ?? target.props.port };
+    case 'awsService': return { destination: 'awsApi', service: target.props.service, port: override ?? 443 };
+    default: {
+      const service = API_SERVICE[target.kind];
+      return service ? { destination: 'awsApi', service, port: override ?? 443 } : undefined;
+    }
+  }
+}
+
+const subnetCidrs = (index: DesignIndex, ids: readonly string[]) => ids.map((id) => index.node(id)).filter((n): n is NodeOfKind<'subnet'> => n?.kind === 'subnet').map((n) => n.props.cidr);
+const groupNames = (index: DesignIndex, ids: readonly string[]) => ids.map((id) => `"${index.node(id)?.name ?? id}"`).join(', ') || '(none)';
+const placement = (n: DesignNode): { subnets: string[]; securityGroups: string[] } => {
+  const p = n.props as { subnets?: string[]; securityGroups?: string[] };
+  return { subnets: p.subnets ?? [], securityGroups: p.securityGroups ?? [] };
+};
+
+interface Ctx { index: DesignIndex; region: string; fn: NodeOfKind<'lambda'>; fnGroups: string[]; port: number }
+
+const broken = (path: SubnetPath, at: DesignNode | undefined, reason: string, ruleId: string): SubnetPath =>
+  ({ ...path, reachable: false, brokenAt: at && ref(at), reason, ruleId });
+
+/** 0.0.0.0/0 → NAT gateway (public, with an EIP, in a subnet routed to an internet gateway) → IGW. */
+function internetPath(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, last: ReachHop, noRoute: { reason: string; ruleId: string }): SubnetPath {
+  const { index } = c;
+  const route = subnet.props.routeTable.defaultRoute ? index.node(subnet.props.routeTable.defaultRoute) : undefined;
+  if (!route) return broken(path, subnet, noRoute.reason, noRoute.ruleId);
+  if (route.kind === 'internetGateway') {
+    return broken({ ...path, hops: [...path.hops, { kind: 'routeTable', node: ref(subnet), detail: `0.0.0.0/0 → internet gateway "${route.name}"` }] }, subnet,
+      `subnet "${subnet.name}" is public (0.0.0.0/0 → internet gateway "${route.name}"), but a function's network interface gets no public IP, so nothing leaves this way: attach "${c.fn.name}" to private subnets whose default route is a NAT gateway`, 'NET-02');
+  }
+  if (route.kind !== 'natGateway') return broken(path, subnet, noRoute.reason, noRoute.ruleId);
+  const hops: ReachHop[] = [...path.hops, { kind: 'routeTable', node: ref(subnet), detail: `0.0.0.0/0 → NAT gateway "${route.name}"` }];
+  const natSubnet = route.parent ? index.node(route.parent) : undefined;
+  const sameAz = natSubnet?.kind === 'subnet' && natSubnet.props.az === subnet.props.az;
+  const withNat = { ...path, hops, natGateway: ref(route), via: 'nat' as const };
+  if (route.props.connectivity === 'private') return broken(withNat, route, `NAT gateway "${route.name}" is private: it gives no path to the internet (NET-17). Use a public NAT gateway in a public subnet`, 'NET-17');
+  if (!route.props.elasticIp) return broken(withNat, route, `NAT gateway "${route.name}" has no Elastic IP: a public NAT gateway needs one`, 'NET-17');
+  if (natSubnet?.kind !== 'subnet') return broken(withNat, route, `NAT gateway "${route.name}" is not placed in a subnet`, 'NET-17');
+  const natRoute = natSubnet.props.routeTable.defaultRoute ? index.node(natSubnet.props.routeTable.defaultRoute) : undefined;
+  hops.push({ kind: 'natGateway', node: ref(route), detail: `public NAT gateway in subnet "${natSubnet.name}" (${c.region}${natSubnet.props.az})${sameAz ? '' : `, another AZ than the function's ENI (${c.region}${subnet.props.az}): cross-AZ traffic, and this AZ loses internet access if that AZ fails`}` });
+  if (natRoute?.kind !== 'internetGateway') {
+    return broken(withNat, natSubnet, `NAT gateway "${route.name}" sits in subnet "${natSubnet.name}", which does not route 0.0.0.0/0 to an internet gateway: a public NAT gateway must be in a public subnet`, 'NET-17');
+  }
+  hops.push({ kind: 'internetGateway', node: ref(natRoute), detail: `subnet "${natSubnet.name}" routes 0.0.0.0/0 → internet gateway "${natRoute.name}"` });
+  const egress = securityGroupsAllow(index, c.fnGroups, 'egress', c.port, INTERNET_PEER);
+  if (!egress.allowed) return broken({ ...withNat, hops }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound TCP ${c.port} to the internet`, 'NET-07');
+  return { ...withNat, hops: [...hops, last], reachable: true };
+}
+
+function toVpcResource(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target: DesignNode): SubnetPath {
+  const { index } = c;
+  const fnVpc = vpcOf(index, subnet);
+  const targetVpc = vpcOf(index, target);
+  if (!targetVpc || targetVpc !== fnVpc) {
+    return broken(path, target, `"${target.name}" is in ${targetVpc ? `VPC "${targetVpc.name}"` : 'no VPC'}, "${c.fn.name}" in VPC "${fnVpc?.name}": attach the function to subnets of the database's VPC`, 'NET-10');
+  }
+  const hops: ReachHop[] = [...path.hops, { kind: 'routeTable', node: ref(subnet), detail: `local route within VPC "${fnVpc.name}" (${fnVpc.props.cidr})` }];
+  const place = placement(target);
+  const egress = securityGroupsAllow(index, c.fnGroups, 'egress', c.port, { securityGroups: place.securityGroups, cidrs: subnetCidrs(index, place.subnets) });
+  if (!egress.allowed) return broken({ ...path, hops, via: 'local' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound TCP ${c.port} to "${target.name}"`, 'NET-07');
+  hops.push({ kind: 'securityGroup', node: egress.by && ref(index.node(egress.by.group)!), detail: egress.by?.defaultEgress ? 'function egress: default allow-all' : `function egress allows TCP ${c.port}` });
+  const ingress = securityGroupsAllow(index, place.securityGroups, 'ingress', c.port, { securityGroups: c.fnGroups, cidrs: [subnet.props.cidr] });
+  if (!ingress.allowed) {
+    const sg = place.securityGroups.length ? index.node(place.securityGroups[0]) : target;
+    return broken({ ...path, hops, via: 'local' }, sg, `the security group${place.securityGroups.length === 1 ? '' : 's'} of "${target.name}" (${groupNames(index, place.securityGroups)}) admit no TCP ${c.port} from "${c.fn.name}"'s group${c.fnGroups.length === 1 ? '' : 's'} (${groupNames(index, c.fnGroups)}) or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-06');
+  }
+  hops.push({ kind: 'securityGroup', node: ref(index.node(ingress.by!.group)!), detail: `admits TCP ${c.port} from ${ingress.by?.rule?.securityGroup ? `security group "${index.node(ingress.by.rule.securityGroup)?.name}"` : ingress.by?.rule?.cidr}` });
+  if (target.kind === 'rdsProxy' && target.props.target) {
+    const db = index.node(target.props.target);
+    if (db?.kind === 'rds') {
+      hops.push({ kind: 'rdsProxy', node: ref(target), detail: `RDS Proxy pools connections to "${db.name}"` });
+      if (vpcOf(index, db) !== targetVpc) return broken({ ...path, hops, via: 'local' }, target, `RDS Proxy "${target.name}" must be in the same VPC as its database "${db.name}"`, 'NET-12');
+      const dbPort = db.props.port ?? RDS_DEFAULT_PORTS[db.props.engine];
+      const dbPlace = placement(db);
+      const dbIngress = securityGroupsAllow(index, dbPlace.securityGroups, 'ingress', dbPort, { securityGroups: place.securityGroups, cidrs: subnetCidrs(index, place.subnets) });
+      if (!dbIngress.allowed) {
+        return broken({ ...path, hops, via: 'local' }, dbPlace.securityGroups.length ? index.node(dbPlace.securityGroups[0]) : db,
+          `the security groups of "${db.name}" (${groupNames(index, dbPlace.securityGroups)}) admit no TCP ${dbPort} from RDS Proxy "${target.name}" (${groupNames(index, place.securityGroups)})`, 'NET-06');
+      }
+      return { ...path, hops: [...hops, { kind: 'target', node: ref(db), detail: `database on TCP ${dbPort}` }], via: 'local', reachable: true };
+    }
+  }
+  return { ...path, hops: [...hops, { kind: 'target', node: ref(target), detail: `TCP ${c.port}` }], via: 'local', reachable: true };
+}
+
+function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target: DesignNode, service: string): SubnetPath {
+  const { index } = c;
+  const vpc = vpcOf(index, subnet);
+  const last: ReachHop = { kind: 'awsApi', node: ref(target), detail: `${service} API over HTTPS` };
+  if (GATEWAY_SERVICES.includes(service)) {
+    const gw = subnet.props.routeTable.gatewayEndpoints.map((id) => index.node(id)).find((n) => n?.kind === 'vpcEndpoint' && n.props.endpointType === 'gateway' && n.props.service === service);
+    if (gw) {
+      const hops: ReachHop[] = [...path.hops, { kind: 'gatewayEndpoint', node: ref(gw), detail: `route table of "${subnet.name}" sends the ${service} prefix list to gateway endpoint "${gw.name}"` }];
+      const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, INTERNET_PEER);
+      if (!egress.allowed) return broken({ ...path, hops, via: 'gatewayEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to the ${service} prefix list`, 'NET-07');
+      return { ...path, hops: [...hops, last], via: 'gatewayEndpoint', reachable: true };
+    }
+  }
+  const endpoints = vpc ? index.children(vpc.id).filter((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === 'interface' && n.props.service === service) : [];
+  let dnsNote: string | undefined;
+  for (const ep of endpoints) {
+    const missing = [!ep.props.privateDnsEnabled && 'private DNS on the endpoint', !vpc!.props.enableDnsSupport && 'DNS support on the VPC', !vpc!.props.enableDnsHostnames && 'DNS hostnames on the VPC'].filter(Boolean);
+    if (missing.length) {
+      dnsNote = `interface endpoint "${ep.name}" is not used: the default ${service} hostname resolves to it only with ${missing.join(' and ')}`;
+      continue;
+    }
+    const hops: ReachHop[] = [...path.hops, { kind: 'interfaceEndpoint', node: ref(ep), detail: `private DNS resolves ${service} to interface endpoint "${ep.name}"` }];
+    const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, { securityGroups: ep.props.securityGroups, cidrs: subnetCidrs(index, ep.props.subnets) });
+    if (!egress.allowed) return broken({ ...path, hops, via: 'interfaceEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to interface endpoint "${ep.name}"`, 'NET-07');
+    const ingress = securityGroupsAllow(index, ep.props.securityGroups, 'ingress', 443, { securityGroups: c.fnGroups, cidrs: [subnet.props.cidr] });
+    if (!ingress.allowed) {
+      return broken({ ...path, hops, via: 'interfaceEndpoint' }, ep, `the security groups of interface endpoint "${ep.name}" (${groupNames(index, ep.props.securityGroups)}) admit no HTTPS (443) from "${c.fn.name}" or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-05');
+    }
+    return { ...path, hops: [...hops, last], via: 'interfaceEndpoint', reachable: true };
+  }
+  const viaNat = internetPath(c, subnet, path, last, {
+    reason: `subnet "${subnet.name}" routes 0.0.0.0/0 nowhere: add a NAT gateway route or a VPC endpoint for ${service}${dnsNote ? ` (${dnsNote})` : ''}`,
+    ruleId: dnsNote ? 'NET-05' : 'NET-03',
+  });
+  return !viaNat.reachable && dnsNote && viaNat.ruleId === 'NET-03' ? { ...viaNat, ruleId: 'NET-05' } : viaNat;
+}
+
+/** The network path of one access (or invoke) edge from a function, hop by hop, per subnet/AZ.
+ *  Undefined for edges that need no network path (triggers never do: NET-14). */
+export function reachEdge(index: DesignIndex, edge: DesignEdge): Reachability | undefined {
+  if (edge.kind !== 'access' && edge.kind !== 'invoke') return undefined;
+  const fn = index.node(edge.from);
+  const target = index.node(edge.to);
+  if (fn?.kind !== 'lambda' || !target) return undefined;
+  const kind = classify(index, edge, target);
+  if (!kind) return undefined;
+  const base = { edge: edge.id, from: ref(fn), to: ref(target), ...kind };
+  const region = index.design.region;
+
+  if (!fn.props.vpc) {
+    if (kind.destination === 'vpcResource') {
+      const vpc = vpcOf(index, target);
+      const reason = `"${fn.name}" is not attached to a VPC, so it cannot reach "${target.name}"${vpc ? `, which lives in VPC "${vpc.name}"` : ''}: attach it to subnets of that VPC with a security group the target admits`;
+      const path: SubnetPath = { reachable: false, via: 'none', hops: [{ kind: 'lambdaNetwork', detail: 'Lambda-managed network: AWS APIs and the internet only' }], brokenAt: ref(fn), reason, ruleId: 'NET-10' };
+      return { ...base, reachable: 'no', hops: path.hops, brokenAt: path.brokenAt, reason, ruleId: 'NET-10', paths: [path] };
+    }
+    const hops: ReachHop[] = [
+      { kind: 'lambdaNetwork', detail: 'not attached to a VPC: the Lambda-managed network reaches AWS APIs and the internet' },
+      kind.destination === 'awsApi' ? { kind: 'awsApi', node: ref(target), detail: `${kind.service} API over HTTPS` } : { kind: 'internet', node: ref(target), detail: `TCP ${kind.port} over the internet` },
+    ];
+    return { ...base, reachable: 'yes', hops, paths: [{ reachable: true, via: 'lambdaNetwork', hops }] };
+  }
+
+  const c: Ctx = { index, region, fn, fnGroups: fn.props.vpc.securityGroups, port: kind.port };
+  const paths = fn.props.vpc.subnets.map((subnetId): SubnetPath => {
+    const subnet = index.node(subnetId);
+    if (subnet?.kind !== 'subnet') return { reachable: false, via: 'none', hops: [], reason: `"${fn.name}" is attached to "${subnetId}", which is not a subnet of this design` };
+    const vpc = vpcOf(index, subnet);
+    const path: SubnetPath = { subnet: ref(subnet), az: `${region}${subnet.props.az}`, reachable: false, via: 'none', hops: [{ kind: 'eni', node: ref(subnet), detail: `function ENI in subnet "${subnet.name}" (${region}${subnet.props.az}, ${subnet.props.cidr})` }] };
+    if (vpc?.props.tenancy === 'dedicated') return broken(path, vpc, `VPC "${vpc.name}" has dedicated instance tenancy: Lambda functions cannot connect to it`, 'NET-15');
+    if (kind.destination === 'vpcResource') return toVpcResource(c, subnet, path, target);
+    if (kind.destination === 'awsApi') return toAwsApi(c, subnet, path, target, kind.service!);
+    return internetPath(c, subnet, path, { kind: 'internet', node: ref(target), detail: `TCP ${kind.port} over the internet` }, {
+      reason: `subnet "${subnet.name}" routes 0.0.0.0/0 nowhere: "${fn.name}" cannot reach the internet; add a route to a NAT gateway in a public subnet`, ruleId: 'NET-01',
+    });
+  });
+  const ok = paths.filter((p) => p.reachable);
+  const firstBroken = paths.find((p) => !p.reachable);
+  const reachable: Reach = paths.length && ok.length === paths.length ? 'yes' : ok.length ? 'partial' : 'no';
+  const reason = firstBroken && (reachable === 'partial'
+    ? `works from ${ok.map((p) => `"${p.subnet?.name}" (${p.az})`).join(', ')} but not from "${firstBroken.subnet?.name}" (${firstBroken.az}): ${firstBroken.reason}`
+    : firstBroken.reason);
+  return { ...base, reachable, hops: (ok[0] ?? firstBroken ?? { hops: [] }).hops, ...(firstBroken ? { brokenAt: firstBroken.brokenAt, reason, ruleId: firstBroken.ruleId } : {}), paths };
+}
+
+/** Reachability of every access/invoke edge from a function, in design order. */
+export function analyzeReachability(design: Design): Reachability[] {
+  const index = indexDesign(design);
+  return design.edges.map((e) => reachEdge(index, e)).filter((r): r is Reachability => r !== undefined);
+}
