@@ -1,8 +1,21 @@
+import { analyze } from '../core/analyze';
 import { parseDesign, serializeDesign } from '../core/model';
+import { RULES } from '../core/rules';
+import { analyzeReachability, traceRetryPaths } from '../core/semantics';
 import { generateDesign } from './generate';
 import { measure } from './measure';
 
 console.log(`node ${process.version} — medians of 15 runs after 3 warm-ups\n`);
+
+{
+  // Issue 4's figure: reachability on a 1,000-node design with 50 VPC functions.
+  const parsed = parseDesign(JSON.stringify(generateDesign(1000, 50)));
+  if (!parsed.ok) throw new Error('generated design does not load');
+  const edges = analyzeReachability(parsed.design);
+  console.log(`— 1000 nodes, 50 VPC functions: ${edges.length} access edges (${edges.filter((e) => e.paths.some((p) => p.subnet)).length} from VPC functions)`);
+  measure('reachability, 1000 nodes / 50 VPC functions', () => analyzeReachability({ ...parsed.design }));
+  console.log('');
+}
 for (const size of [100, 1000, 5000]) {
   const text = JSON.stringify(generateDesign(size));
   const parsed = parseDesign(text);
@@ -11,4 +24,8 @@ for (const size of [100, 1000, 5000]) {
   console.log(`— ${design.nodes.length} nodes, ${design.edges.length} edges, ${(text.length / 1024).toFixed(0)} KB`);
   measure(`parseDesign (${size} nodes)`, () => parseDesign(text));
   measure(`serializeDesign (${size} nodes)`, () => serializeDesign(design));
+  // analyze runs on every edit: a fresh design object each time, as an edit produces one.
+  measure(`analyze, ${RULES.length} rules + retry paths (${size} nodes)`, () => analyze({ ...design }));
+  measure(`  of which traceRetryPaths (${size} nodes)`, () => traceRetryPaths({ ...design }));
+  measure(`  of which reachability (${size} nodes)`, () => analyzeReachability({ ...design }));
 }

@@ -1,12 +1,13 @@
 import type { Command } from './command';
 import { lintCommand } from './commands/lint';
+import { reachCommand } from './commands/reach';
 import { retryPathsCommand } from './commands/retryPaths';
 import { rulesCommand } from './commands/rules';
 import { validateCommand } from './commands/validate';
 import { EXIT, processIo, type CliIo } from './io';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

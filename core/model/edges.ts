@@ -12,7 +12,7 @@ export const triggerProps = z.looseObject({
   startingPositionTimestamp: z.number().int().min(0).optional(),
   bisectBatchOnFunctionError: z.boolean().optional(),
   maximumRetryAttempts: intIn(-1, 10000).optional(),
-  maximumRecordAgeSeconds: intIn(-1, 604800).refine((v) => v === -1 || v >= 60, { message: 'maximumRecordAgeSeconds is -1 (records never expire) or 60 to 604800' }).optional(),
+  maximumRecordAgeSeconds: intIn(-1, 604800).refine((v) => v === -1 || v >= 60, { message: 'maximumRecordAgeSeconds is -1 (records never expire) or 60 to 604800', params: { range: true } }).optional(),
   parallelizationFactor: intIn(1, 10).optional(),
   reportBatchItemFailures: z.boolean().optional(),
   maximumConcurrency: intIn(2, 1000).optional(),

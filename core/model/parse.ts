@@ -90,6 +90,8 @@ const cloneJson = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringi
 const RANGE_CODES = new Set(['too_big', 'too_small', 'not_multiple_of']);
 
 function isRangeIssue(issue: z.core.$ZodIssue): boolean {
+  // A refinement marks itself as a range check with params.range (e.g. "-1 or 60 to 604800").
+  if (issue.code === 'custom' && (issue as { params?: { range?: boolean } }).params?.range) return issue.path.includes('props');
   if (!RANGE_CODES.has(issue.code)) return false;
   const origin = (issue as { origin?: string }).origin;
   if (origin !== 'number' && origin !== 'array' && origin !== 'int') return false;
