@@ -1,0 +1,28 @@
+import { defineRule } from '../types';
+import { DEFAULT_ACCOUNT_CONCURRENCY, count } from './support';
+
+export default defineRule({
+  id: 'CONC-09',
+  title: 'Function connects to RDS with neither a proxy nor reserved concurrency',
+  severity: 'warning',
+  category: 'concurrency',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/services-rds.html',
+  appliesTo: ['access', 'lambda', 'rds'],
+  why: 'Every execution environment opens its own database connections, and a function without reserved concurrency scales with its traffic, so a burst can exhaust the database\'s connection limit. RDS Proxy pools and shares connections; reserved concurrency caps the function "to prevent overwhelming downstream resources, like database connections". Functions that do not touch a database need neither.',
+  check(ctx) {
+    return ctx.design.edges.flatMap((edge) => {
+      if (edge.kind !== 'access') return [];
+      const fn = ctx.index.node(edge.from);
+      const db = ctx.index.node(edge.to);
+      if (fn?.kind !== 'lambda' || db?.kind !== 'rds' || fn.props.reservedConcurrency !== null) return [];
+      const proxy = ctx.index.ofKind('rdsProxy').find((p) => p.props.target === db.id);
+      return [{
+        target: edge,
+        message: `"${fn.name}" connects straight to "${db.name}" with no RDS Proxy and no reserved concurrency: it can scale to the account's ${count(DEFAULT_ACCOUNT_CONCURRENCY)} concurrent executions by default, each opening its own connections.`,
+        fix: proxy
+          ? `Connect "${fn.name}" to "${proxy.name}" instead of "${db.name}", or set reserved concurrency on "${fn.name}" below the connections "${db.name}" can take.`
+          : `Put an RDS Proxy in front of "${db.name}" and connect "${fn.name}" to it, or set reserved concurrency on "${fn.name}" below the connections "${db.name}" can take.`,
+      }];
+    });
+  },
+});
