@@ -1,7 +1,13 @@
 import type { Rule } from '../types';
+import cost03 from './cost-03-lambda-sync-orchestration';
+import cost04 from './cost-04-provisioned-concurrency-rarely-invoked';
+import cost05 from './cost-05-tiny-batches';
+import cost06 from './cost-06-log-retention';
+import cost07 from './cost-07-timeout-beyond-api-integration';
 
-/** The COST-* rules of rules-catalog.md, in catalog order. */
-export const COST_RULES: readonly Rule[] = [];
+/** The COST-* rules of rules-catalog.md, in catalog order. COST-01, COST-02 and COST-08 (network
+ *  cost) come with the reachability work and go into this list at their catalog places. */
+export const COST_RULES: readonly Rule[] = [cost03, cost04, cost05, cost06, cost07];
 
 /** COST-* rules the model cannot express yet, each with the reason. */
 export const COST_NOT_IMPLEMENTED: readonly { id: string; why: string }[] = [];
