@@ -1,5 +1,6 @@
-import { asyncFailureCapture } from '../../semantics';
+import { asyncFailureCapture, formatDuration } from '../../semantics';
 import { defineRule } from '../types';
+import { names } from './support';
 
 export default defineRule({
   id: 'RETRY-01',
@@ -14,11 +15,11 @@ export default defineRule({
       if (!ctx.invocationModelsOf(fn.id).has('async')) return [];
       const capture = asyncFailureCapture(ctx.index, fn.id);
       if (capture.onFailure.length || capture.dlq.length) return [];
-      const sources = ctx.index.incoming(fn.id).filter((e) => ctx.invocation(e) === 'async').map((e) => ctx.index.node(e.from)?.name ?? e.from);
+      const sources = ctx.index.incoming(fn.id).filter((e) => ctx.invocation(e) === 'async').flatMap((e) => ctx.index.node(e.from) ?? []);
       const { maximumRetryAttempts, maximumEventAgeSeconds } = fn.props.asyncConfig;
       return [{
         target: fn,
-        message: `"${fn.name}" is invoked asynchronously (by ${sources.join(', ') || 'a destination'}) and keeps no failed events: after ${1 + maximumRetryAttempts} attempt${maximumRetryAttempts ? 's' : ''} or ${maximumEventAgeSeconds / 3600} h of throttling, an event is discarded.`,
+        message: `"${fn.name}" is invoked asynchronously (by ${names(sources) || 'a destination'}) and keeps no failed events: after ${1 + maximumRetryAttempts} attempt${maximumRetryAttempts ? 's' : ''} or ${formatDuration(maximumEventAgeSeconds)} of throttling, an event is discarded.`,
         fix: `Add an on-failure destination (standard SQS queue, standard SNS topic, EventBridge bus or function) or a dead-letter queue to "${fn.name}".`,
       }];
     });

@@ -1,5 +1,5 @@
-import type { NodeOfKind } from '../../model/design';
 import { defineRule } from '../types';
+import { lambdaTriggers } from './support';
 
 const RECOMMENDED_FACTOR = 6;
 
@@ -12,12 +12,8 @@ export default defineRule({
   appliesTo: ['trigger', 'sqsQueue', 'lambda'],
   why: 'A message becomes visible again when its visibility timeout ends. Lambda refuses to create an SQS event source mapping whose function timeout exceeds the queue\'s visibility timeout; below about 6× the function timeout, retries after throttles or slow batches can make a message visible while it is still being processed, so it is handled twice.',
   check(ctx) {
-    return ctx.index.design.edges.flatMap((edge) => {
-      if (edge.kind !== 'trigger') return [];
-      const queue = ctx.index.node(edge.from);
-      const fn = ctx.index.node(edge.to);
-      if (queue?.kind !== 'sqsQueue' || fn?.kind !== 'lambda') return [];
-      const visibility = (queue as NodeOfKind<'sqsQueue'>).props.visibilityTimeoutSeconds;
+    return lambdaTriggers(ctx, ['sqsQueue']).flatMap(({ edge, source: queue, fn }) => {
+      const visibility = queue.props.visibilityTimeoutSeconds;
       const timeout = fn.props.timeoutSeconds;
       const window = ctx.trigger(edge).maximumBatchingWindowSeconds;
       if (timeout > visibility) {

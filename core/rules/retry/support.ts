@@ -1,0 +1,80 @@
+import type { DesignIndex } from '../../graph';
+import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
+import { asyncFailureCapture, formatDuration, subscriptionDlq } from '../../semantics';
+import type { RuleContext, RuleFinding } from '../types';
+
+type Kind = DesignNode['kind'];
+
+export interface LambdaTrigger<K extends Kind = Kind> {
+  edge: EdgeOfKind<'trigger'>;
+  source: NodeOfKind<K>;
+  fn: NodeOfKind<'lambda'>;
+}
+
+/** Trigger edges from a source of one of `kinds` into a function. */
+export function lambdaTriggers<K extends Kind>(ctx: RuleContext, kinds: readonly K[]): LambdaTrigger<K>[] {
+  return ctx.design.edges.flatMap((edge) => {
+    if (edge.kind !== 'trigger') return [];
+    const source = ctx.index.node(edge.from);
+    const fn = ctx.index.node(edge.to);
+    if (!source || !kinds.includes(source.kind as K) || fn?.kind !== 'lambda') return [];
+    return [{ edge, source: source as NodeOfKind<K>, fn }];
+  });
+}
+
+/** Kinesis and DynamoDB Streams: the sources whose mappings bisect, retry by count and age and block a shard. */
+export const SHARD_STREAMS = ['kinesisStream', 'dynamoTable'] as const;
+/** Every event source mapping that takes an on-failure destination (DestinationConfig). */
+export const DESTINATION_MAPPINGS = ['kinesisStream', 'dynamoTable', 'kafka'] as const;
+
+/** Lambda's advice for a queue a function consumes: "set the maxReceiveCount ... to at least 5". */
+export const MIN_RECEIVE_COUNT = 5;
+
+/** Queue redrives: dead-letter edges from an SQS queue to another, with both queues. */
+export function queueRedrives(ctx: RuleContext): { edge: EdgeOfKind<'deadLetter'>; source: NodeOfKind<'sqsQueue'>; dlq: NodeOfKind<'sqsQueue'> }[] {
+  return ctx.design.edges.flatMap((edge) => {
+    if (edge.kind !== 'deadLetter') return [];
+    const source = ctx.index.node(edge.from);
+    const dlq = ctx.index.node(edge.to);
+    return source?.kind === 'sqsQueue' && dlq?.kind === 'sqsQueue' ? [{ edge, source, dlq }] : [];
+  });
+}
+
+/** A queue that receives failures (a DLQ or an on-failure destination): nobody asks it for a DLQ of its own. */
+export function isFailureSink(index: DesignIndex, nodeId: string): boolean {
+  return index.incoming(nodeId).some((e) => e.kind === 'deadLetter' || (e.kind === 'destination' && e.props.on === 'failure'));
+}
+
+/** "1 retry", "2 retries", "1 attempt", "3 attempts". */
+export function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+}
+
+/** `"a", "b" and "c"` */
+export function names(items: readonly { name: string }[]): string {
+  const quoted = [...new Set(items.map((i) => `"${i.name}"`))];
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+}
+
+/** RETRY-05 / RETRY-07: an async source (SNS, EventBridge) whose own DLQ catches only delivery
+ *  failures, in front of a function that keeps no failed events of its own. One finding a function. */
+export function asyncSourcePath(ctx: RuleContext, kinds: readonly Kind[], describe: (t: LambdaTrigger, dlq: NodeOfKind<'sqsQueue'> | undefined) => string): RuleFinding[] {
+  const byFunction = new Map<string, LambdaTrigger[]>();
+  for (const t of lambdaTriggers(ctx, kinds)) byFunction.set(t.fn.id, [...(byFunction.get(t.fn.id) ?? []), t]);
+  return [...byFunction.values()].flatMap((triggers) => {
+    const fn = triggers[0].fn;
+    const capture = asyncFailureCapture(ctx.index, fn.id);
+    if (capture.onFailure.length || capture.dlq.length) return [];
+    const parts = triggers.map((t) => {
+      const dlqEdge = subscriptionDlq(ctx.index, t.edge);
+      const dlq = dlqEdge && ctx.index.node(dlqEdge.to);
+      return describe(t, dlq?.kind === 'sqsQueue' ? dlq : undefined);
+    });
+    const { maximumRetryAttempts, maximumEventAgeSeconds } = fn.props.asyncConfig;
+    return [{
+      target: fn,
+      message: `${parts.join(' ')} Once Lambda has accepted an event, errors and timeouts of "${fn.name}" follow its own async retries (${count(maximumRetryAttempts, 'retry')}, ${formatDuration(maximumEventAgeSeconds)} maximum age), and "${fn.name}" keeps no failed events.`,
+      fix: `Add an on-failure destination (or a dead-letter queue) to "${fn.name}"; a DLQ on the ${triggers.length > 1 ? 'sources' : 'source'} alone does not catch function errors.`,
+    }];
+  });
+}
