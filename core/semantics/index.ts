@@ -6,3 +6,4 @@ export * from './retryPolicy';
 export * from './cidr';
 export * from './reachability';
 export * from './securityGroups';
+export * from './traffic';

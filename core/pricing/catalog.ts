@@ -1,0 +1,63 @@
+import apNortheast1 from './catalog/ap-northeast-1.json';
+import euWest1 from './catalog/eu-west-1.json';
+import usEast1 from './catalog/us-east-1.json';
+import { dec, Dec, sum, ZERO } from './money';
+
+/** One price of the catalog: a unit, volume tiers (cumulative upper bounds, null = no bound),
+ *  and where the number comes from. */
+export interface PriceEntry {
+  unit: string;
+  tiers: { upTo: string | null; usd: string }[];
+  source: string;
+  ref: string;
+  seen: string;
+  note?: string;
+}
+
+export interface FreeAllowance { quantity: string; unit?: string; source: string; ref: string; note?: string }
+
+export interface PriceCatalog {
+  format: 'serverless-designer-prices';
+  version: string;
+  asOf: string;
+  region: string;
+  currency: 'USD';
+  hoursPerMonth: number;
+  conventions: Record<string, string>;
+  prices: Record<string, PriceEntry>;
+  freeTier: Record<string, FreeAllowance>;
+}
+
+const CATALOGS: Record<string, PriceCatalog> = Object.fromEntries(
+  [usEast1, euWest1, apNortheast1].map((c) => [c.region, c as PriceCatalog]),
+);
+
+export const SUPPORTED_REGIONS = Object.keys(CATALOGS);
+
+export function catalogFor(region: string): PriceCatalog | undefined {
+  return CATALOGS[region];
+}
+
+/** Cost of `quantity` units under tiered prices, after `alreadyUsed` units counted elsewhere
+ *  (tiers are cumulative per month). */
+export function tieredCost(price: PriceEntry, quantity: Dec, alreadyUsed: Dec = ZERO): Dec {
+  let start = alreadyUsed;
+  const end = alreadyUsed.plus(quantity);
+  const parts: Dec[] = [];
+  let lower = ZERO;
+  for (const tier of price.tiers) {
+    const upper = tier.upTo === null ? null : dec(tier.upTo);
+    const from = Dec.max(start, lower);
+    const to = upper === null ? end : Dec.min(end, upper);
+    if (to.gt(from)) parts.push(to.minus(from).times(tier.usd));
+    if (upper !== null) lower = upper;
+    if (upper === null || end.lte(upper)) break;
+    start = Dec.max(start, upper);
+  }
+  return sum(parts);
+}
+
+/** The price of the first tier, or "tiered" when there are several (for tables). */
+export function unitPriceLabel(price: PriceEntry): string {
+  return price.tiers.length === 1 ? price.tiers[0].usd : `tiered from ${price.tiers[0].usd}`;
+}

@@ -1,0 +1,5 @@
+export * from './catalog';
+export * from './estimate';
+export * from './estimators';
+export * from './money';
+export * from './types';

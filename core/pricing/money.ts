@@ -1,0 +1,34 @@
+import Decimal from 'decimal.js';
+
+/** Money and quantities are decimals, never floats of dollars: prices have up to 10 decimals and
+ *  a month sums millions of tiny amounts. Rounded only for display. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = Decimal;
+
+export const ZERO = new Dec(0);
+
+export const dec = (v: Decimal.Value): Dec => new Dec(v);
+
+export function sum(values: readonly Dec[]): Dec {
+  return values.reduce((a, b) => a.plus(b), ZERO);
+}
+
+/** "123.45": the form of money in JSON and CSV output (Infracost's convention). */
+export function moneyString(v: Dec, places = 2): string {
+  return v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+}
+
+/** "$1,234.56" for people; amounts below a cent show "<$0.01" rather than a misleading $0.00. */
+export function formatUsd(v: Dec): string {
+  if (v.isZero()) return '$0.00';
+  if (v.abs().lt('0.005')) return v.isNegative() ? '-<$0.01' : '<$0.01';
+  const [whole, frac] = moneyString(v.abs()).split('.');
+  return `${v.isNegative() ? '-' : ''}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+/** A quantity for people: integers with separators, fractions to 4 significant decimals. */
+export function formatQuantity(v: Dec): string {
+  const s = v.isInteger() ? v.toFixed(0) : v.toSignificantDigits(Math.max(6, v.trunc().toFixed(0).length + 2)).toFixed();
+  const [whole, frac] = s.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
