@@ -4,8 +4,11 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)];
-const restrict = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
+// Node's built-ins by exact name (a gitignore-style pattern "net" would also forbid a local "./net").
+const restrict = (groups, message, { node = false } = {}) => ['error', {
+  patterns: [{ group: node ? [...groups, 'node:*'] : groups, message }],
+  ...(node ? { paths: builtinModules.map((name) => ({ name, message })) } : {}),
+}];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-web/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'reports/', '.tmp/'] },
@@ -22,8 +25,9 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        ['react', 'react/*', 'react-dom', 'react-dom/*', '@xyflow/*', 'electron', 'electron/*', ...nodeBuiltins],
+        ['react', 'react/*', 'react-dom', 'react-dom/*', '@xyflow/*', 'electron', 'electron/*'],
         'core/ is pure TypeScript: no React, @xyflow, Electron or Node APIs (ARCHITECTURE.md). Pass data in instead.',
+        { node: true },
       ),
     },
   },
@@ -32,8 +36,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': restrict(
-        ['electron', 'electron/*', ...nodeBuiltins],
+        ['electron', 'electron/*'],
         'renderer/ reaches files and menus only through the Host interface, never Electron or Node.',
+        { node: true },
       ),
     },
   },

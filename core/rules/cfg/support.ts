@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
+import type { DesignEdge, DesignNode } from '../../model/design';
 import { lambdaProps } from '../../model/kinds';
 import { rangeOf } from '../../model/limits';
 import type { RuleContext, RuleFinding } from '../types';
@@ -52,16 +52,4 @@ export function maxItemsOf(schema: z.ZodType, key: string): number {
   return max;
 }
 
-export interface SourceTrigger<K extends DesignNode['kind']> {
-  edge: EdgeOfKind<'trigger'>;
-  source: NodeOfKind<K>;
-}
-
-/** Trigger edges leaving a source of one of `kinds` (to a function or any other target). */
-export function triggersFrom<K extends DesignNode['kind']>(ctx: RuleContext, kinds: readonly K[]): SourceTrigger<K>[] {
-  return ctx.design.edges.flatMap((edge) => {
-    if (edge.kind !== 'trigger') return [];
-    const source = ctx.index.node(edge.from);
-    return source && (kinds as readonly string[]).includes(source.kind) ? [{ edge, source: source as NodeOfKind<K> }] : [];
-  });
-}
+export { triggersFrom } from '../support';

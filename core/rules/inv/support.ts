@@ -1,25 +1,11 @@
-import type { DesignEdge, DesignNode, EdgeOfKind, NodeOfKind, NodeUsage } from '../../model/design';
+import type { DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import type { RuleContext } from '../types';
 
+import { nodeUsage } from '../support';
+
+export { functionTriggers, names, nodeUsage, type FunctionTrigger } from '../support';
+
 type Kind = DesignNode['kind'];
-
-/** A trigger edge from a source of a given kind into a function. */
-export interface FunctionTrigger<K extends Kind = Kind> {
-  edge: EdgeOfKind<'trigger'>;
-  source: NodeOfKind<K>;
-  fn: NodeOfKind<'lambda'>;
-}
-
-/** Trigger edges from a source of one of `kinds` into a function, in design order. */
-export function functionTriggers<K extends Kind>(ctx: RuleContext, kinds: readonly K[]): FunctionTrigger<K>[] {
-  return ctx.design.edges.flatMap((edge) => {
-    if (edge.kind !== 'trigger') return [];
-    const source = ctx.index.node(edge.from);
-    const fn = ctx.index.node(edge.to);
-    if (!source || !(kinds as readonly string[]).includes(source.kind) || fn?.kind !== 'lambda') return [];
-    return [{ edge, source: source as NodeOfKind<K>, fn }];
-  });
-}
 
 /** Sources Lambda polls through an event source mapping. */
 export const MAPPING_SOURCES = ['sqsQueue', 'kinesisStream', 'dynamoTable', 'kafka'] as const;
@@ -31,19 +17,6 @@ export const isFifo = (node: DesignNode | undefined): boolean => (node?.props as
 /** "10,240" */
 export const num = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
-/** `"a", "b" and "c"` */
-export function names(items: readonly { name: string }[]): string {
-  const quoted = [...new Set(items.map((i) => `"${i.name}"`))];
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
-}
-
-/** Usage entered at a node in the design's active profile. */
-export function nodeUsage(ctx: RuleContext, id: string): NodeUsage {
-  const { profiles, active } = ctx.design.usage;
-  return (active !== null ? profiles[active]?.nodes[id] : undefined) ?? {};
-}
-
-/** Invocation payload limits of the Invoke API, in KB: 6 MB synchronous, 1 MB asynchronous. */
 export const PAYLOAD_LIMIT_KB = { sync: 6 * 1024, async: 1024 } as const;
 
 /** "6 MB (6,144 KB)" */

@@ -5,22 +5,10 @@ import type { RuleContext, RuleFinding } from '../types';
 
 type Kind = DesignNode['kind'];
 
-export interface LambdaTrigger<K extends Kind = Kind> {
-  edge: EdgeOfKind<'trigger'>;
-  source: NodeOfKind<K>;
-  fn: NodeOfKind<'lambda'>;
-}
+import { functionTriggers as lambdaTriggers, type FunctionTrigger as LambdaTrigger } from '../support';
 
-/** Trigger edges from a source of one of `kinds` into a function. */
-export function lambdaTriggers<K extends Kind>(ctx: RuleContext, kinds: readonly K[]): LambdaTrigger<K>[] {
-  return ctx.design.edges.flatMap((edge) => {
-    if (edge.kind !== 'trigger') return [];
-    const source = ctx.index.node(edge.from);
-    const fn = ctx.index.node(edge.to);
-    if (!source || !kinds.includes(source.kind as K) || fn?.kind !== 'lambda') return [];
-    return [{ edge, source: source as NodeOfKind<K>, fn }];
-  });
-}
+export { lambdaTriggers, type LambdaTrigger };
+export { names } from '../support';
 
 /** Kinesis and DynamoDB Streams: the sources whose mappings bisect, retry by count and age and block a shard. */
 export const SHARD_STREAMS = ['kinesisStream', 'dynamoTable'] as const;
@@ -51,10 +39,6 @@ export function count(n: number, word: string): string {
 }
 
 /** `"a", "b" and "c"` */
-export function names(items: readonly { name: string }[]): string {
-  const quoted = [...new Set(items.map((i) => `"${i.name}"`))];
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
-}
 
 /** RETRY-05 / RETRY-07: an async source (SNS, EventBridge) whose own DLQ catches only delivery
  *  failures, in front of a function that keeps no failed events of its own. One finding a function. */

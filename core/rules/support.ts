@@ -1,0 +1,40 @@
+import type { DesignNode, EdgeOfKind, NodeOfKind, NodeUsage } from '../model/design';
+import type { RuleContext } from './types';
+
+type Kind = DesignNode['kind'];
+
+/** A trigger edge from a source of a given kind into a function. */
+export interface FunctionTrigger<K extends Kind = Kind> {
+  edge: EdgeOfKind<'trigger'>;
+  source: NodeOfKind<K>;
+  fn: NodeOfKind<'lambda'>;
+}
+
+/** Trigger edges leaving a source of one of `kinds` (to a function or any other target), in design order. */
+export function triggersFrom<K extends Kind>(ctx: RuleContext, kinds: readonly K[]): { edge: EdgeOfKind<'trigger'>; source: NodeOfKind<K> }[] {
+  return ctx.design.edges.flatMap((edge) => {
+    if (edge.kind !== 'trigger') return [];
+    const source = ctx.index.node(edge.from);
+    return source && (kinds as readonly string[]).includes(source.kind) ? [{ edge, source: source as NodeOfKind<K> }] : [];
+  });
+}
+
+/** Trigger edges from a source of one of `kinds` into a function, in design order. */
+export function functionTriggers<K extends Kind>(ctx: RuleContext, kinds: readonly K[]): FunctionTrigger<K>[] {
+  return triggersFrom(ctx, kinds).flatMap(({ edge, source }) => {
+    const fn = ctx.index.node(edge.to);
+    return fn?.kind === 'lambda' ? [{ edge, source, fn }] : [];
+  });
+}
+
+/** `"a", "b" and "c"` */
+export function names(items: readonly { name: string }[]): string {
+  const quoted = [...new Set(items.map((i) => `"${i.name}"`))];
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+}
+
+/** Usage entered at a node in the design's active profile. */
+export function nodeUsage(ctx: RuleContext, id: string): NodeUsage {
+  const { profiles, active } = ctx.design.usage;
+  return (active !== null ? profiles[active]?.nodes[id] : undefined) ?? {};
+}
