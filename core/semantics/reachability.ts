@@ -48,7 +48,8 @@ export interface Reachability {
 const ref = (n: DesignNode): NodeRef => ({ id: n.id, name: n.name, kind: n.kind });
 
 const API_SERVICE: Partial<Record<DesignNode['kind'], string>> = {
-  dynamoTable: 'dynamodb', s3Bucket: 's3', sqsQueue: 'sqs', snsTopic: 'sns', eventBus: 'events', kinesisStream: 'kinesis', stepFunction: 'states', lambda: 'lambda',
+  // Endpoint service names (com.amazonaws.<region>.<name>); Kinesis Data Streams' is kinesis-streams.
+  dynamoTable: 'dynamodb', s3Bucket: 's3', sqsQueue: 'sqs', snsTopic: 'sns', eventBus: 'events', kinesisStream: 'kinesis-streams', stepFunction: 'states', lambda: 'lambda',
 };
 const KAFKA_PORTS = { none: 9092, mtls: 9094, 'sasl-scram': 9096, iam: 9098 } as const;
 const GATEWAY_SERVICES = ['s3', 'dynamodb'];
@@ -98,7 +99,7 @@ function internetPath(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, la
   const natSubnet = route.parent ? index.node(route.parent) : undefined;
   const sameAz = natSubnet?.kind === 'subnet' && natSubnet.props.az === subnet.props.az;
   const withNat = { ...path, hops, natGateway: ref(route), via: 'nat' as const };
-  if (route.props.connectivity === 'private') return broken(withNat, route, `NAT gateway "${route.name}" is private: it gives no path to the internet (NET-17). Use a public NAT gateway in a public subnet`, 'NET-17');
+  if (route.props.connectivity === 'private') return broken(withNat, route, `NAT gateway "${route.name}" is private: it gives no path to the internet. Use a public NAT gateway in a public subnet`, 'NET-17');
   if (!route.props.elasticIp) return broken(withNat, route, `NAT gateway "${route.name}" has no Elastic IP: a public NAT gateway needs one`, 'NET-17');
   if (natSubnet?.kind !== 'subnet') return broken(withNat, route, `NAT gateway "${route.name}" is not placed in a subnet`, 'NET-17');
   const natRoute = natSubnet.props.routeTable.defaultRoute ? index.node(natSubnet.props.routeTable.defaultRoute) : undefined;
@@ -117,7 +118,7 @@ function toVpcResource(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, t
   const fnVpc = vpcOf(index, subnet);
   const targetVpc = vpcOf(index, target);
   if (!targetVpc || targetVpc !== fnVpc) {
-    return broken(path, target, `"${target.name}" is in ${targetVpc ? `VPC "${targetVpc.name}"` : 'no VPC'}, "${c.fn.name}" in VPC "${fnVpc?.name}": attach the function to subnets of the database's VPC`, 'NET-10');
+    return broken(path, target, `"${target.name}" is in ${targetVpc ? `VPC "${targetVpc.name}"` : 'no VPC'}, "${c.fn.name}" in VPC "${fnVpc?.name}": attach the function to subnets of ${targetVpc ? `VPC "${targetVpc.name}"` : 'the VPC it lives in'}`, 'NET-10');
   }
   const hops: ReachHop[] = [...path.hops, { kind: 'routeTable', node: ref(subnet), detail: `local route within VPC "${fnVpc.name}" (${fnVpc.props.cidr})` }];
   const place = placement(target);
@@ -127,7 +128,7 @@ function toVpcResource(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, t
   const ingress = securityGroupsAllow(index, place.securityGroups, 'ingress', c.port, { securityGroups: c.fnGroups, cidrs: [subnet.props.cidr] });
   if (!ingress.allowed) {
     const sg = place.securityGroups.length ? index.node(place.securityGroups[0]) : target;
-    return broken({ ...path, hops, via: 'local' }, sg, `the security group${place.securityGroups.length === 1 ? '' : 's'} of "${target.name}" (${groupNames(index, place.securityGroups)}) admit no TCP ${c.port} from "${c.fn.name}"'s group${c.fnGroups.length === 1 ? '' : 's'} (${groupNames(index, c.fnGroups)}) or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-06');
+    return broken({ ...path, hops, via: 'local' }, sg, `the security group${place.securityGroups.length === 1 ? '' : 's'} of "${target.name}" (${groupNames(index, place.securityGroups)}) admit${place.securityGroups.length === 1 ? 's' : ''} no TCP ${c.port} from "${c.fn.name}"'s group${c.fnGroups.length === 1 ? '' : 's'} (${groupNames(index, c.fnGroups)}) or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-06');
   }
   hops.push({ kind: 'securityGroup', node: ref(index.node(ingress.by!.group)!), detail: `admits TCP ${c.port} from ${ingress.by?.rule?.securityGroup ? `security group "${index.node(ingress.by.rule.securityGroup)?.name}"` : ingress.by?.rule?.cidr}` });
   if (target.kind === 'rdsProxy' && target.props.target) {
@@ -178,7 +179,13 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
     }
     return { ...path, hops: [...hops, last], via: 'interfaceEndpoint', reachable: true };
   }
-  const viaNat = internetPath(c, subnet, path, last, {
+  const unrouted = GATEWAY_SERVICES.includes(service) && vpc
+    ? index.children(vpc.id).find((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === 'gateway' && n.props.service === service)
+    : undefined;
+  const viaNat = internetPath(c, subnet, path, last, unrouted ? {
+    reason: `gateway endpoint "${unrouted.name}" for ${service} is not on the route table of subnet "${subnet.name}", which has no NAT route either: add the endpoint to that route table`,
+    ruleId: 'NET-04',
+  } : {
     reason: `subnet "${subnet.name}" routes 0.0.0.0/0 nowhere: add a NAT gateway route or a VPC endpoint for ${service}${dnsNote ? ` (${dnsNote})` : ''}`,
     ruleId: dnsNote ? 'NET-05' : 'NET-03',
   });

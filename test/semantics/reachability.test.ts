@@ -48,7 +48,7 @@ describe('reachability on the VPC + RDS + external API template', () => {
     const d = withProps(design, 'sg-db', (p) => { p.ingress = [{ protocol: 'tcp', fromPort: 3306, toPort: 3306, cidr: null, securityGroup: 'sg-fn', description: '' }]; });
     const r = byTarget(analyzeReachability(d), 'db');
     expect(r).toMatchObject({ reachable: 'no', ruleId: 'NET-06', brokenAt: { id: 'sg-db' } });
-    expect(r.reason).toMatch(/admit no TCP 5432 from "Quote service"'s group/);
+    expect(r.reason).toMatch(/admits no TCP 5432 from "Quote service"'s group/);
   });
 
   it('explicit function egress without 443 breaks the internet edges (NET-07); stateful groups need no inbound rule on the function (NET-08)', () => {

@@ -5,8 +5,8 @@ import cost05 from './cost-05-tiny-batches';
 import cost06 from './cost-06-log-retention';
 import cost07 from './cost-07-timeout-beyond-api-integration';
 
-/** The COST-* rules of rules-catalog.md, in catalog order. COST-01, COST-02 and COST-08 (network
- *  cost) come with the reachability work and go into this list at their catalog places. */
+/** COST-03..07 of rules-catalog.md. COST-01, COST-02 and COST-08 are built on reachability and
+ *  live in ../net (listed after the NET rules). */
 export const COST_RULES: readonly Rule[] = [cost03, cost04, cost05, cost06, cost07];
 
 /** COST-* rules the model cannot express yet, each with the reason. */
