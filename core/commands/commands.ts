@@ -1,6 +1,6 @@
 import { current, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
 import { canConnect } from '../model/connections';
-import { createEdge, createNode, type Design, type DesignEdge, type DesignNode } from '../model/design';
+import { createEdge, createNode, REGION_PATTERN, type Design, type DesignEdge, type DesignNode } from '../model/design';
 import type { EdgeKind } from '../model/edges';
 import { kindLabel, type NodeKind } from '../model/kinds';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT } from '../model/migrations';
@@ -28,6 +28,8 @@ export type Command =
   /** Places a node inside a container (or takes it out with null), keeping it where it is on the canvas. */
   | { type: 'setParent'; nodeId: string; parent: string | null }
   | { type: 'setViewport'; viewport: { x: number; y: number; zoom: number } }
+  /** The design's own name and region. */
+  | { type: 'setDesign'; name?: string; region?: string }
   /** Several commands as one step: all apply, or none does. */
   | { type: 'batch'; label: string; commands: readonly Command[] };
 
@@ -77,6 +79,7 @@ export function commandLabel(command: Command): string {
     case 'resize': return 'Resize';
     case 'setParent': return 'Change container';
     case 'setViewport': return 'Pan / zoom';
+    case 'setDesign': return 'Change design';
     case 'batch': return command.label;
   }
 }
@@ -119,6 +122,16 @@ function applyCommand(draft: D, command: Command, ctx: Context): void {
     case 'setParent': return setParent(draft, command.nodeId, command.parent);
     case 'setViewport':
       draft.layout.viewport = { ...command.viewport };
+      return;
+    case 'setDesign':
+      if (command.name !== undefined) {
+        if (!command.name.trim()) refuse('A design needs a name.');
+        draft.name = command.name.trim();
+      }
+      if (command.region !== undefined) {
+        if (!REGION_PATTERN.test(command.region)) refuse(`"${command.region}" is not an AWS region such as us-east-1.`);
+        draft.region = command.region;
+      }
       return;
     case 'batch':
       for (const c of command.commands) applyCommand(draft, c, ctx);
@@ -245,7 +258,7 @@ function validateInIsolation(nodes: DesignNode[], edges: DesignEdge[]): { design
   const result = restoreDesign({ format: DESIGN_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, name: 'check', nodes, edges });
   if (!result.ok) {
     const first = result.problems[0];
-    return refuse(first ? `${first.path.replace(/^\$\.(nodes|edges)\[0\]\.?/, '') || 'value'}: ${first.message}` : 'The value is not valid.');
+    return refuse(first ? `${first.path.replace(/^\$\.(nodes|edges)\[0\]\.?(props\.)?/, '') || 'value'}: ${first.message}` : 'The value is not valid.');
   }
   const blocking = result.problems.find((p) => p.code === 'connection');
   if (blocking) refuse(blocking.message);

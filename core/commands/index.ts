@@ -1,6 +1,6 @@
 export * from './commands';
 export * from './history';
 export * from './ids';
-export * from './invocation';
+export * from './edgeLabel';
 export * from './layout';
 export * from './connectPlan';

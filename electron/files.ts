@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parseDesign } from '../core/model/parse';
+import { formatProblem } from '../core/model/problems';
+import { MAX_DESIGN_CHARS } from './ipc-contract';
+
+/** The file-system calls saving uses, injectable so tests can fail any step. */
+export interface FileOps {
+  open: typeof fs.open;
+  rename: typeof fs.rename;
+  copyFile: typeof fs.copyFile;
+  rm: typeof fs.rm;
+  readFile: typeof fs.readFile;
+  stat: typeof fs.stat;
+  realpath: typeof fs.realpath;
+}
+
+export const nodeFileOps: FileOps = {
+  open: fs.open, rename: fs.rename, copyFile: fs.copyFile, rm: fs.rm, readFile: fs.readFile, stat: fs.stat, realpath: fs.realpath,
+};
+
+const exists = async (ops: FileOps, path: string) => ops.stat(path).then(() => true, () => false);
+
+/** Writes `text` to `path` so that a crash at any moment leaves either the old file or the new
+ *  one, never a torn one: temp file in the same directory → fsync → rename over the original.
+ *  The previous version is kept as `<name>.bak`; the result is read back and compared. */
+export async function atomicWrite(path: string, text: string, ops: FileOps = nodeFileOps): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
+  const handle = await ops.open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (await exists(ops, path)) await ops.copyFile(path, `${path}.bak`);
+    await ops.rename(temp, path);
+  } catch (err) {
+    await ops.rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  await syncDirectory(dir, ops);
+  const back = await ops.readFile(path, 'utf8');
+  if (back !== text) throw new Error(`${basename(path)} did not read back as written; the previous version is in ${basename(path)}.bak`);
+}
+
+/** Makes the rename durable on POSIX; Windows cannot open directories, which is fine there. */
+async function syncDirectory(dir: string, ops: FileOps): Promise<void> {
+  try {
+    const handle = await ops.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Not supported on this platform.
+  }
+}
+
+export interface DesignFile { name: string; text: string; parses: boolean }
+
+/** Reads a design file as text and says whether it parses as a design. */
+export async function readDesignFile(path: string, ops: FileOps = nodeFileOps): Promise<DesignFile> {
+  const info = await ops.stat(path);
+  if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
+  if (info.size > MAX_DESIGN_CHARS) throw new Error(`${basename(path)} is ${Math.round(info.size / 1048576)} MB; designs are at most ${MAX_DESIGN_CHARS / 1048576} MB`);
+  const text = await ops.readFile(path, 'utf8');
+  return { name: basename(path), text, parses: parseDesign(text).ok };
+}
+
+const isInside = (child: string, root: string) => {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** The canonical form of a path that may not exist yet: the real directory plus the file name,
+ *  or the real file when it exists (a symlink resolves to what it points at). */
+async function canonical(path: string, ops: FileOps): Promise<string> {
+  const absolute = resolve(path);
+  const real = await ops.realpath(absolute).catch(() => undefined);
+  if (real) return real;
+  return join(await ops.realpath(dirname(absolute)), basename(absolute));
+}
+
+/** draw.io's "blessed paths": only a path the user picked in a dialog (or passed on the command
+ *  line) can be written, never one inside the app or its data. The renderer holds an opaque
+ *  handle per path and never sends a path itself. */
+export class BlessedPaths {
+  private byHandle = new Map<string, string>();
+  private byPath = new Map<string, string>();
+
+  constructor(private readonly forbiddenRoots: readonly string[], private readonly ops: FileOps = nodeFileOps) {}
+
+  /** Blesses `path`, returning its handle; throws for a path inside a forbidden root. */
+  async bless(path: string): Promise<string> {
+    const real = await canonical(path, this.ops);
+    for (const root of this.forbiddenRoots) {
+      const realRoot = await this.ops.realpath(root).catch(() => resolve(root));
+      if (isInside(real, realRoot)) throw new Error(`Designs cannot be saved inside the application's own folders (${realRoot}).`);
+    }
+    const known = this.byPath.get(real);
+    if (known) return known;
+    const handle = randomUUID();
+    this.byHandle.set(handle, real);
+    this.byPath.set(real, handle);
+    return handle;
+  }
+
+  resolve(handle: string): string | undefined {
+    return this.byHandle.get(handle);
+  }
+
+  /** Writes a design to the path behind `handle`, refusing anything unsafe:
+   *  - a handle this session did not issue;
+   *  - a path whose real location changed since it was picked (a planted symlink);
+   *  - text that is not a readable design;
+   *  - an existing file that is not a readable design (never overwrite what we cannot read). */
+  async writeDesign(handle: string, text: string): Promise<string> {
+    const path = this.byHandle.get(handle);
+    if (!path) throw new Error('This file was not picked in a dialog in this session; use Save As to choose where to save.');
+    if ((await canonical(path, this.ops)) !== path) throw new Error(`${basename(path)} now points somewhere else; use Save As to choose where to save.`);
+    const parsed = parseDesign(text);
+    if (!parsed.ok) throw new Error(`The design could not be serialised correctly (${parsed.problems.map(formatProblem).join('; ')}); nothing was written.`);
+    if (await exists(this.ops, path)) {
+      const current = await readDesignFile(path, this.ops).catch(() => undefined);
+      if (!current?.parses) throw new Error(`${basename(path)} is not a design this app can read, so it was not overwritten. Save under another name.`);
+    }
+    await atomicWrite(path, text, this.ops);
+    return path;
+  }
+}

@@ -1,0 +1,150 @@
+import { basename, dirname } from 'node:path';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { z } from 'zod';
+import type { BlessedPaths, FileOps } from './files';
+import { nodeFileOps, readDesignFile } from './files';
+import {
+  CHANNEL_PREFIX, CHANNELS, noArguments, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
+  type IpcResult, type OpenedFile, type SavedFile,
+} from './ipc-contract';
+import { APP_HOST, APP_SCHEME } from './window';
+
+/** What the handlers need from the app; main.ts passes Electron's dialogs, tests pass fakes. */
+export interface IpcDeps {
+  blessed: BlessedPaths;
+  /** A path the user picked to open, or undefined when they cancelled. */
+  pickFileToOpen(): Promise<string | undefined>;
+  /** A path the user picked to save to (the dialog asks before replacing), or undefined. */
+  pickFileToSave(suggestedName: string, nearPath?: string): Promise<string | undefined>;
+  setTitle(title: string, edited: boolean): void;
+  /** A path passed on the command line, handed out once. */
+  takeStartupPath(): string | undefined;
+  /** Called after every save attempt with whether it wrote the file (closing after "Save"). */
+  onSaveSettled?(saved: boolean): void;
+  ops?: FileOps;
+}
+
+type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+
+/** The sender must be the app's own main frame, served from app://bundle (VS Code's validatedIpcMain). */
+export function isTrustedSender(event: SenderEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+const fail = (message: string): IpcResult<never> => ({ ok: false, message });
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function parseArgs<T>(schema: z.ZodType<T>, args: unknown[]): { ok: true; value: T } | { ok: false; message: string } {
+  if (args.length !== 1) return { ok: false, message: 'expected exactly one argument' };
+  const parsed = schema.safeParse(args[0]);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ') };
+}
+
+export type InvokeHandler = (event: SenderEvent, ...args: unknown[]) => Promise<IpcResult<unknown>>;
+
+/** The handlers, by channel. Each is thin: check sender and payload, then call files.ts. */
+export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, InvokeHandler>; send: Record<string, (event: SenderEvent, ...args: unknown[]) => void> } {
+  const ops = deps.ops ?? nodeFileOps;
+  const lastPath: { value?: string } = {};
+
+  const openPath = async (path: string): Promise<OpenedFile> => {
+    const file = await readDesignFile(path, ops);
+    // A file that does not parse gets no handle: this session can never write over it.
+    const handle = file.parses ? await deps.blessed.bless(path) : undefined;
+    if (file.parses) lastPath.value = path;
+    return { name: file.name, text: file.text, ...(handle ? { handle } : {}) };
+  };
+
+  const saveTo = async (path: string, text: string): Promise<SavedFile> => {
+    const handle = await deps.blessed.bless(path);
+    const written = await deps.blessed.writeDesign(handle, text);
+    lastPath.value = written;
+    return { name: basename(written), handle };
+  };
+
+  const settle = <T>(result: IpcResult<T | null>): IpcResult<T | null> => {
+    deps.onSaveSettled?.(result.ok && result.value !== null);
+    return result;
+  };
+
+  const saveAs = async (text: string, suggestedName: string): Promise<IpcResult<SavedFile | null>> => {
+    const path = await deps.pickFileToSave(suggestedName, lastPath.value ? dirname(lastPath.value) : undefined);
+    if (!path) return { ok: true, value: null };
+    return { ok: true, value: await saveTo(path, text) };
+  };
+
+  const guarded = (handler: (args: unknown[]) => Promise<IpcResult<unknown>>): InvokeHandler => async (event, ...args) => {
+    if (!isTrustedSender(event)) return fail('refused: the request did not come from the app window');
+    try {
+      return await handler(args);
+    } catch (err) {
+      return fail(errorText(err));
+    }
+  };
+
+  return {
+    invoke: {
+      [CHANNELS.openDesign]: guarded(async (args) => {
+        const none = parseArgs(noArguments, [args]);
+        if (!none.ok) return fail(none.message);
+        const path = await deps.pickFileToOpen();
+        return { ok: true, value: path ? await openPath(path) : null };
+      }),
+      [CHANNELS.takeStartupFile]: guarded(async (args) => {
+        const none = parseArgs(noArguments, [args]);
+        if (!none.ok) return fail(none.message);
+        const path = deps.takeStartupPath();
+        return { ok: true, value: path ? await openPath(path) : null };
+      }),
+      [CHANNELS.saveDesign]: guarded(async (args) => {
+        const request = parseArgs(saveDesignRequest, args);
+        if (!request.ok) return settle(fail(request.message));
+        const { text, suggestedName, handle } = request.value;
+        try {
+          if (!handle) return settle(await saveAs(text, suggestedName));
+          const path = await deps.blessed.writeDesign(handle, text);
+          lastPath.value = path;
+          return settle({ ok: true, value: { name: basename(path), handle } });
+        } catch (err) {
+          return settle(fail(errorText(err)));
+        }
+      }),
+      [CHANNELS.saveDesignAs]: guarded(async (args) => {
+        const request = parseArgs(saveDesignAsRequest, args);
+        if (!request.ok) return settle(fail(request.message));
+        try {
+          return settle(await saveAs(request.value.text, request.value.suggestedName));
+        } catch (err) {
+          return settle(fail(errorText(err)));
+        }
+      }),
+    },
+    send: {
+      [CHANNELS.setTitle]: (event, ...args) => {
+        if (!isTrustedSender(event)) return;
+        const request = parseArgs(setTitleRequest, args);
+        if (request.ok) deps.setTitle(request.value.title, request.value.edited);
+      },
+    },
+  };
+}
+
+/** Registers the handlers; refuses to register a channel without the `sd:` prefix. */
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'on'>, handlers: ReturnType<typeof createIpcHandlers>): void {
+  for (const [channel, handler] of Object.entries(handlers.invoke)) {
+    if (!channel.startsWith(CHANNEL_PREFIX)) throw new Error(`IPC channel ${channel} lacks the ${CHANNEL_PREFIX} prefix`);
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => handler(event, ...args));
+  }
+  for (const [channel, handler] of Object.entries(handlers.send)) {
+    if (!channel.startsWith(CHANNEL_PREFIX)) throw new Error(`IPC channel ${channel} lacks the ${CHANNEL_PREFIX} prefix`);
+    ipcMain.on(channel, (event: IpcMainEvent, ...args: unknown[]) => handler(event, ...args));
+  }
+}
+

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { BlessedPaths } from './files';
+import { createIpcHandlers, registerIpcHandlers } from './ipc';
+import { CHANNELS, type MenuCommand } from './ipc-contract';
+import { menuTemplate } from './menu';
+import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, hardenSession, hardenWebContents, windowOptions } from './window';
+
+// Wiring only: every decision lives in a tested module (window, files, ipc, menu).
+
+const DESIGN_FILTERS = [{ name: 'Serverless designs', extensions: ['json'] }];
+const rendererRoot = resolve(__dirname, '..', 'dist-web');
+
+/** A design path passed on the command line (`serverless-designer-app orders.design.json`). */
+function startupPathFrom(argv: readonly string[]): string | undefined {
+  const args = argv.slice(app.isPackaged ? 1 : 2);
+  const candidate = args.find((a) => !a.startsWith('-') && a.endsWith('.json'));
+  return candidate && existsSync(candidate) ? resolve(candidate) : undefined;
+}
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+let window: BrowserWindow | undefined;
+let edited = false;
+let closeAfterSave = false;
+let startupPath: string | undefined = startupPathFrom(process.argv);
+
+const sendMenuCommand = (command: MenuCommand) => window?.webContents.send(CHANNELS.menuCommand, command);
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  win.once('ready-to-show', () => win.show());
+  // Unsaved changes: ask before closing (the renderer reports `edited` with every title change).
+  win.on('close', (event) => {
+    if (!edited) return;
+    event.preventDefault();
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning', buttons: ['Save', "Don't Save", 'Cancel'], defaultId: 0, cancelId: 2, noLink: true,
+      message: 'Save the changes to this design before closing?', detail: 'Your changes are lost if you close without saving.',
+    });
+    if (choice === 1) {
+      edited = false;
+      win.close();
+    } else if (choice === 0) {
+      closeAfterSave = true;
+      sendMenuCommand('save');
+    }
+  });
+  win.on('closed', () => {
+    window = undefined;
+  });
+  void win.loadURL(APP_ENTRY);
+  return win;
+}
+
+// One window per app: a second launch focuses it (opening its file there is left to a later issue).
+app.on('second-instance', () => {
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererRoot));
+    // Never write into the app itself or its data. (Unpackaged, the app path is the repository,
+    // where saving a template is legitimate; its build output stays protected.)
+    const builtRoots = [rendererRoot, __dirname];
+    const blessed = new BlessedPaths([app.getPath('userData'), ...builtRoots, ...(app.isPackaged ? [app.getAppPath()] : [])]);
+    registerIpcHandlers(ipcMain, createIpcHandlers({
+      blessed,
+      pickFileToOpen: async () => {
+        if (!window) return undefined;
+        const r = await dialog.showOpenDialog(window, { title: 'Open design', properties: ['openFile'], filters: DESIGN_FILTERS });
+        return r.canceled ? undefined : r.filePaths[0];
+      },
+      pickFileToSave: async (suggestedName, nearPath) => {
+        if (!window) return undefined;
+        const r = await dialog.showSaveDialog(window, { title: 'Save design', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), filters: DESIGN_FILTERS, properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        return r.canceled ? undefined : r.filePath;
+      },
+      setTitle: (title, isEdited) => {
+        edited = isEdited;
+        window?.setTitle(title);
+        if (process.platform === 'darwin') window?.setDocumentEdited(isEdited);
+        if (closeAfterSave && !isEdited) {
+          closeAfterSave = false;
+          window?.close();
+        }
+      },
+      takeStartupPath: () => {
+        const path = startupPath;
+        startupPath = undefined;
+        return path;
+      },
+      onSaveSettled: (saved) => {
+        if (!saved) closeAfterSave = false;
+      },
+    }));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendMenuCommand, process.platform, !app.isPackaged)));
+    window = createWindow();
+    app.on('activate', () => {
+      if (!window) window = createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,23 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS, MENU_COMMANDS, type DesignerBridge, type MenuCommand } from './ipc-contract';
+
+// One method per operation; no raw ipcRenderer, no Node, and callbacks never see the IPC event.
+const bridge: DesignerBridge = {
+  platform: process.platform,
+  openDesign: () => ipcRenderer.invoke(CHANNELS.openDesign),
+  saveDesign: (request) => ipcRenderer.invoke(CHANNELS.saveDesign, request),
+  saveDesignAs: (request) => ipcRenderer.invoke(CHANNELS.saveDesignAs, request),
+  setTitle: (request) => ipcRenderer.send(CHANNELS.setTitle, request),
+  takeStartupFile: () => ipcRenderer.invoke(CHANNELS.takeStartupFile),
+  onMenuCommand: (callback) => {
+    const listener = (_event: unknown, command: unknown) => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) callback(command as MenuCommand);
+    };
+    ipcRenderer.on(CHANNELS.menuCommand, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.menuCommand, listener);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('serverlessDesigner', Object.freeze(bridge));

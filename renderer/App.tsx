@@ -1,0 +1,235 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { planConnection } from '../core/commands/connectPlan';
+import { createDesign, type DesignNode } from '../core/model/design';
+import type { EdgeKind } from '../core/model/edges';
+import type { Problem } from '../core/model/problems';
+import { Canvas, type CanvasHandle } from './canvas/Canvas';
+import type { Host, MenuCommand } from './host';
+import { ConfirmDialog, ConnectMenu, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { Inspector } from './panels/InspectorPanel';
+import { Palette } from './panels/Palette';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { Toolbar } from './panels/Toolbar';
+import { isTextField, shortcutFor, type ShortcutAction } from './shortcuts';
+import { loadTemplates, type Template } from './templates';
+import { BLANK_NAME, useEditor, type Notices } from './useEditor';
+
+const TEMPLATES = loadTemplates();
+let toastId = 0;
+
+interface PendingConnect { from: string; to: string; kinds: EdgeKind[]; at: { x: number; y: number } }
+
+export function App({ host }: { host: Host }) {
+  const [toasts, setToasts] = useState<ToastMessage[]>([]);
+  const [problemDialog, setProblemDialog] = useState<{ title: string; intro: string; problems: readonly Problem[] } | null>(null);
+  const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null);
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const [pendingConnect, setPendingConnect] = useState<PendingConnect | null>(null);
+  const canvas = useRef<CanvasHandle>(null);
+
+  const dismissToast = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+  const notices: Notices = useMemo(() => {
+    const toast = (tone: ToastMessage['tone'], text: string) => {
+      const id = ++toastId;
+      setToasts((ts) => [...ts.slice(-3), { id, tone, text }]);
+      setTimeout(() => dismissToast(id), tone === 'error' ? 9000 : 4000);
+    };
+    return {
+      error: (text) => toast('error', text),
+      info: (text) => toast('info', text),
+      problems: (title, intro, problems) => setProblemDialog({ title, intro, problems }),
+    };
+  }, [dismissToast]);
+
+  const editor = useEditor(host, notices);
+  const { design, selection, dirty, file } = editor;
+
+  const confirm = useCallback((title: string, message: string, confirmLabel: string) => new Promise<boolean>((resolve) => {
+    setConfirmRequest({ title, message, confirmLabel, resolve: (ok) => { setConfirmRequest(null); resolve(ok); } });
+  }), []);
+
+  const openDesign = useCallback(async () => {
+    if (dirty && !(await confirm('Discard unsaved changes?', 'Opening another design discards the changes you have not saved.', 'Discard and open'))) return;
+    try {
+      const opened = await host.openDesign();
+      if (opened) editor.openText(opened.name, opened.text, opened.handle);
+    } catch (err) {
+      notices.error(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, [confirm, dirty, editor, host, notices]);
+
+  const save = useCallback((as: boolean) => {
+    // A field being typed in commits on blur; let it, so the save includes it.
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    setTimeout(() => void editor.save(as, canvas.current?.viewport()), 0);
+  }, [editor]);
+
+  const pickTemplate = useCallback((t: Template) => {
+    if (!t.design) return;
+    setGalleryOpen(false);
+    editor.load(t.design, null);
+  }, [editor]);
+
+  const runAction = useCallback((action: ShortcutAction | MenuCommand) => {
+    switch (action) {
+      case 'undo': return editor.undo();
+      case 'redo': return editor.redo();
+      case 'delete': return editor.deleteSelection();
+      case 'save': return save(false);
+      case 'saveAs': return save(true);
+      case 'open': return void openDesign();
+      case 'new': return setGalleryOpen(true);
+    }
+  }, [editor, openDesign, save]);
+
+  // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || document.querySelector('.sd-modal')) return;
+      const action = shortcutFor(e, host.platform, isTextField(e.target));
+      if (!action) return;
+      e.preventDefault();
+      runAction(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [host.platform, runAction]);
+
+  useEffect(() => host.onMenuCommand((command) => {
+    // Undo from the Edit menu while typing belongs to the text field.
+    if ((command === 'undo' || command === 'redo' || command === 'delete') && isTextField(document.activeElement)) {
+      document.execCommand(command === 'delete' ? 'delete' : command);
+      return;
+    }
+    runAction(command);
+  }), [host, runAction]);
+
+  const title = file?.name ?? design.name;
+  useEffect(() => {
+    host.setTitle(`${dirty ? '● ' : ''}${title} — Serverless Designer`, dirty);
+  }, [dirty, host, title]);
+
+  useEffect(() => {
+    if (!dirty || host.platform !== 'browser') return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, host.platform]);
+
+  useEffect(() => {
+    host.takeStartupFile().then((f) => f && editor.openText(f.name, f.text, f.handle), (err: unknown) => notices.error(String(err)));
+    // Once, at start: a later change of `editor` must not reopen the startup file.
+  }, []);
+
+  const addNode = useCallback((kind: DesignNode['kind'], point: { x: number; y: number }) => {
+    const placement = canvas.current?.placementAt(kind, point) ?? { position: point };
+    const result = editor.dispatch({ type: 'addNode', kind, position: placement.position, ...(placement.parent ? { parent: placement.parent } : {}) });
+    if (!result.refused) editor.setSelection({ nodes: result.created, edges: [] });
+  }, [editor]);
+
+  const addFromPalette = useCallback((kind: DesignNode['kind']) => {
+    const center = canvas.current?.visibleCenter() ?? { x: 0, y: 0 };
+    const jitter = (design.nodes.length % 5) * 24;
+    addNode(kind, { x: center.x + jitter, y: center.y + jitter });
+  }, [addNode, design.nodes.length]);
+
+  const connectAs = useCallback((from: string, to: string, kind: EdgeKind) => {
+    const result = editor.dispatch({ type: 'connect', from, to, kind });
+    if (!result.refused) editor.setSelection({ nodes: [], edges: result.created });
+  }, [editor]);
+
+  const onConnectRequest = useCallback((from: string, to: string, at: { x: number; y: number }) => {
+    const plan = planConnection(editor.design, from, to);
+    if (plan.action === 'refuse') notices.error(plan.reason);
+    else if (plan.action === 'connect') connectAs(from, to, plan.kind);
+    else setPendingConnect({ from, to, kinds: plan.kinds, at });
+  }, [connectAs, editor.design, notices]);
+
+  const problemCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const p of editor.problems) if (p.target?.type === 'node') counts.set(p.target.id, (counts.get(p.target.id) ?? 0) + 1);
+    return counts;
+  }, [editor.problems]);
+
+  const selectTarget = useCallback((target: NonNullable<Problem['target']>) => {
+    if (target.type === 'node') {
+      editor.setSelection({ nodes: [target.id], edges: [] });
+      canvas.current?.focusNode(target.id);
+    } else editor.setSelection({ nodes: [], edges: [target.id] });
+  }, [editor]);
+
+  const mod = host.platform === 'darwin' ? '⌘' : 'Ctrl';
+  const nameOf = (id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
+
+  return (
+    <div className="sd-app">
+      <Toolbar
+        title={title}
+        dirty={dirty}
+        canUndo={editor.canUndo}
+        canRedo={editor.canRedo}
+        undoLabel={editor.undoLabel}
+        redoLabel={editor.redoLabel}
+        canDelete={selection.nodes.length + selection.edges.length > 0}
+        mod={mod}
+        onNew={() => setGalleryOpen(true)}
+        onOpen={() => void openDesign()}
+        onSave={() => save(false)}
+        onSaveAs={() => save(true)}
+        onUndo={editor.undo}
+        onRedo={editor.redo}
+        onDelete={editor.deleteSelection}
+      />
+      <div className="sd-main">
+        <Palette onAdd={addFromPalette} />
+        <ReactFlowProvider key={editor.documentKey}>
+          <Canvas
+            ref={canvas}
+            design={design}
+            selection={selection}
+            problemCounts={problemCounts}
+            onSelectionChange={editor.setSelection}
+            dispatch={editor.dispatch}
+            onConnectRequest={onConnectRequest}
+            onAddNode={addNode}
+          />
+        </ReactFlowProvider>
+        <div className="sd-side">
+          <Inspector
+            design={design}
+            nodeId={selection.nodes[0]}
+            edgeId={selection.edges[0]}
+            selectionSize={selection.nodes.length + selection.edges.length}
+            problems={editor.problems}
+            dispatch={editor.dispatch}
+            onDelete={editor.deleteSelection}
+          />
+          <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
+        </div>
+      </div>
+      {galleryOpen && (
+        <TemplateGallery
+          templates={TEMPLATES}
+          dirty={dirty}
+          onPick={pickTemplate}
+          onBlank={() => { setGalleryOpen(false); editor.load(createDesign(BLANK_NAME), null); }}
+          onClose={() => setGalleryOpen(false)}
+        />
+      )}
+      {pendingConnect && (
+        <ConnectMenu
+          at={pendingConnect.at}
+          fromName={nameOf(pendingConnect.from)}
+          toName={nameOf(pendingConnect.to)}
+          kinds={pendingConnect.kinds}
+          onPick={(kind) => { setPendingConnect(null); connectAs(pendingConnect.from, pendingConnect.to, kind); }}
+          onClose={() => setPendingConnect(null)}
+        />
+      )}
+      {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
+      {confirmRequest && <ConfirmDialog request={confirmRequest} />}
+      <Toasts toasts={toasts} onDismiss={dismissToast} />
+    </div>
+  );
+}

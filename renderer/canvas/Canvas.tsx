@@ -1,0 +1,223 @@
+import {
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
+} from '@xyflow/react';
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Command, PerformResult } from '../../core/commands';
+import type { Design, DesignNode } from '../../core/model/design';
+import { isNodeKind } from '../../core/model/kinds';
+import { PARENT_KINDS } from '../../core/model/references';
+import { kindColor } from '../kindStyle';
+import { nodeTypes } from './nodeTypes';
+import { RESOURCE_SIZE, toFlow, type ResourceFlowNode } from './toFlow';
+
+export const PALETTE_MIME = 'application/x-serverless-designer-kind';
+
+export interface Selection { nodes: string[]; edges: string[] }
+
+export interface CanvasHandle {
+  /** Pans to a node and keeps the zoom. */
+  focusNode(id: string): void;
+  viewport(): Viewport | undefined;
+  /** The flow position at the middle of the visible canvas (click-to-add from the palette). */
+  visibleCenter(): { x: number; y: number };
+  /** Where a new node of `kind` dropped at this flow point goes: its container and relative position. */
+  placementAt(kind: string, point: { x: number; y: number }): { parent?: string; position: { x: number; y: number } };
+}
+
+interface CanvasProps {
+  design: Design;
+  selection: Selection;
+  problemCounts: ReadonlyMap<string, number>;
+  onSelectionChange(selection: Selection): void;
+  dispatch(command: Command): PerformResult;
+  onConnectRequest(from: string, to: string, at: { x: number; y: number }): void;
+  onAddNode(kind: DesignNode['kind'], point: { x: number; y: number }): void;
+}
+
+let gestureCounter = 0;
+
+export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
+  const { design, selection, problemCounts, onSelectionChange, dispatch, onConnectRequest, onAddNode } = props;
+  const flow = useReactFlow<ResourceFlowNode>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  const gesture = useRef<string | undefined>(undefined);
+  const pendingConnect = useRef<{ from: string; to: string } | undefined>(undefined);
+  // Fit an opened design into view once; a blank canvas keeps zoom 1, so the first node dropped stays where it was dropped.
+  const [fitOnLoad] = useState(() => design.nodes.length > 0);
+
+  const projected = useMemo(() => toFlow(design, { problemCounts }), [design, problemCounts]);
+  const nodes = useMemo(() => {
+    const selected = new Set(selection.nodes);
+    return projected.nodes.map((n) => {
+      const m = measured.get(n.id);
+      return { ...n, selected: selected.has(n.id), ...(m ? { measured: m } : {}) };
+    });
+  }, [projected, selection.nodes, measured]);
+  const edges = useMemo(() => {
+    const selected = new Set(selection.edges);
+    return projected.edges.map((e) => ({ ...e, selected: selected.has(e.id) }));
+  }, [projected, selection.edges]);
+
+  /** The smallest container of an allowed kind under `point`, skipping `exclude` and what it holds. */
+  const containerAt = useCallback((kind: string, point: { x: number; y: number }, exclude?: string) => {
+    const allowed = PARENT_KINDS[kind] ?? [];
+    const inside = (id: string): boolean => {
+      for (let n = design.nodes.find((x) => x.id === id); n; n = n.parent ? design.nodes.find((x) => x.id === n?.parent) : undefined) {
+        if (n.id === exclude) return true;
+      }
+      return false;
+    };
+    let best: { id: string; x: number; y: number; area: number } | undefined;
+    for (const n of design.nodes) {
+      if (!allowed.includes(n.kind) || (exclude && inside(n.id))) continue;
+      const internal = flow.getInternalNode(n.id);
+      if (!internal) continue;
+      const { x, y } = internal.internals.positionAbsolute;
+      const width = internal.measured.width ?? internal.width ?? 0;
+      const height = internal.measured.height ?? internal.height ?? 0;
+      if (point.x < x || point.y < y || point.x > x + width || point.y > y + height) continue;
+      if (!best || width * height < best.area) best = { id: n.id, x, y, area: width * height };
+    }
+    return best;
+  }, [design.nodes, flow]);
+
+  useImperativeHandle(ref, () => ({
+    focusNode(id) {
+      const internal = flow.getInternalNode(id);
+      if (!internal) return;
+      const { x, y } = internal.internals.positionAbsolute;
+      const w = internal.measured.width ?? RESOURCE_SIZE.width;
+      const h = internal.measured.height ?? RESOURCE_SIZE.height;
+      void flow.setCenter(x + w / 2, y + h / 2, { zoom: flow.getZoom(), duration: 250 });
+    },
+    viewport: () => flow.getViewport(),
+    visibleCenter() {
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (!rect) return { x: 0, y: 0 };
+      return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    },
+    placementAt(kind, point) {
+      const topLeft = { x: Math.round(point.x - RESOURCE_SIZE.width / 2), y: Math.round(point.y - RESOURCE_SIZE.height / 2) };
+      const container = containerAt(kind, point);
+      if (!container) return { position: topLeft };
+      return { parent: container.id, position: { x: Math.max(8, topLeft.x - Math.round(container.x)), y: Math.max(40, topLeft.y - Math.round(container.y)) } };
+    },
+  }), [flow, containerAt]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    let selectionChanged = false;
+    const selectedNodes = new Set(selection.nodes);
+    const sizes = new Map(measured);
+    let sizesChanged = false;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+      else if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) selectedNodes.add(c.id);
+        else selectedNodes.delete(c.id);
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        const old = sizes.get(c.id);
+        if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
+          sizes.set(c.id, c.dimensions);
+          sizesChanged = true;
+        }
+      }
+    }
+    if (Object.keys(positions).length) dispatch({ type: 'move', positions, gesture: gesture.current });
+    if (selectionChanged) onSelectionChange({ nodes: [...selectedNodes], edges: selection.edges });
+    if (sizesChanged) setMeasured(sizes);
+  }, [dispatch, measured, onSelectionChange, selection]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selectedEdges = new Set(selection.edges);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      changed = true;
+      if (c.selected) selectedEdges.add(c.id);
+      else selectedEdges.delete(c.id);
+    }
+    if (changed) onSelectionChange({ nodes: selection.nodes, edges: [...selectedEdges] });
+  }, [onSelectionChange, selection]);
+
+  const onNodeDragStart = useCallback(() => {
+    gesture.current = `drag-${++gestureCounter}`;
+  }, []);
+
+  // A node dropped inside a container of a kind it belongs in joins it; dragged out, it leaves.
+  const onNodeDragStop = useCallback((_: unknown, node: ResourceFlowNode) => {
+    gesture.current = undefined;
+    const internal = flow.getInternalNode(node.id);
+    const designNode = design.nodes.find((n) => n.id === node.id);
+    if (!internal || !designNode || !(PARENT_KINDS[designNode.kind]?.length)) return;
+    const { x, y } = internal.internals.positionAbsolute;
+    const center = { x: x + (internal.measured.width ?? 0) / 2, y: y + (internal.measured.height ?? 0) / 2 };
+    const target = containerAt(designNode.kind, center, node.id)?.id ?? null;
+    if (target !== (designNode.parent ?? null)) dispatch({ type: 'setParent', nodeId: node.id, parent: target });
+  }, [containerAt, design.nodes, dispatch, flow]);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target) pendingConnect.current = { from: c.source, to: c.target };
+  }, []);
+
+  const onConnectEnd: OnConnectEnd = useCallback((event) => {
+    const pending = pendingConnect.current;
+    pendingConnect.current = undefined;
+    if (!pending) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    onConnectRequest(pending.from, pending.to, { x: point.clientX, y: point.clientY });
+  }, [onConnectRequest]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const kind = event.dataTransfer.getData(PALETTE_MIME);
+    if (!kind || !isNodeKind(kind)) return;
+    event.preventDefault();
+    onAddNode(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }, [flow, onAddNode]);
+
+  const onPaneClick = useCallback(() => {
+    if (selection.nodes.length || selection.edges.length) onSelectionChange({ nodes: [], edges: [] });
+  }, [onSelectionChange, selection]);
+
+  return (
+    <div className="sd-canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<ResourceFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={null}
+        fitView={fitOnLoad}
+        fitViewOptions={FIT_VIEW}
+        minZoom={0.2}
+        maxZoom={2}
+        zIndexMode="manual"
+        proOptions={PRO_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c6ccd6" />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
+      </ReactFlow>
+    </div>
+  );
+});
+
+const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 } as const;
+// Attribution stays visible (the MIT licence does not require it; this keeps it honest).
+const PRO_OPTIONS = { hideAttribution: false } as const;
+const miniMapColor = (n: ResourceFlowNode) => (n.type === 'container' ? 'rgba(120,130,145,0.15)' : kindColor(n.data.node.kind));

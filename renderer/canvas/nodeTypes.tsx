@@ -1,0 +1,63 @@
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { memo } from 'react';
+import { kindBadge, kindColor } from '../kindStyle';
+import type { ResourceFlowNode } from './toFlow';
+
+export function KindBadge({ kind, size = 32 }: { kind: string; size?: number }) {
+  const text = kindBadge(kind);
+  const fontSize = text.length > 2 ? size * 0.31 : size * 0.46;
+  return (
+    <svg className="sd-badge" width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true">
+      <rect width={size} height={size} rx={size * 0.2} fill={kindColor(kind)} />
+      <text x="50%" y="52%" dominantBaseline="middle" textAnchor="middle" fill="#fff" fontSize={fontSize} fontWeight={700} fontFamily="system-ui, sans-serif">
+        {text}
+      </text>
+    </svg>
+  );
+}
+
+function ProblemMark({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="sd-node-problems" title={`${count} problem${count === 1 ? '' : 's'} — see the Problems panel`} aria-label={`${count} problems`}>
+      !{count > 1 ? count : ''}
+    </span>
+  );
+}
+
+/** A resource box: badge, name, kind and one detail line; inputs on the left, outputs on the right
+ *  (AWS Infrastructure Composer's port convention). */
+const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<ResourceFlowNode>) {
+  const { node } = data;
+  return (
+    <div className={`sd-node${selected ? ' is-selected' : ''}`} style={{ borderLeftColor: kindColor(node.kind) }} data-testid={`node-${node.id}`} data-kind={node.kind}>
+      <Handle type="target" position={Position.Left} className="sd-handle" data-testid={`handle-in-${node.id}`} />
+      <KindBadge kind={node.kind} size={28} />
+      <div className="sd-node-text">
+        <div className="sd-node-name" title={node.name}>{node.name}</div>
+        <div className="sd-node-kind" title={data.detail || data.kindLabel}>{data.detail || data.kindLabel}</div>
+      </div>
+      <ProblemMark count={data.problemCount} />
+      <Handle type="source" position={Position.Right} className="sd-handle" data-testid={`handle-out-${node.id}`} />
+    </div>
+  );
+});
+
+/** A VPC or subnet drawn as a container around what it holds. Network placement is set by
+ *  containment and in the inspector, so containers have no connection handles. */
+const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<ResourceFlowNode>) {
+  const { node } = data;
+  return (
+    <div className={`sd-container sd-container-${node.kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={node.kind}>
+      <div className="sd-container-title">
+        <KindBadge kind={node.kind} size={22} />
+        <span className="sd-container-name">{node.name}</span>
+        <span className="sd-container-detail">{data.detail}</span>
+        <ProblemMark count={data.problemCount} />
+      </div>
+    </div>
+  );
+});
+
+/** Declared once at module scope: React Flow re-mounts every node when this object changes. */
+export const nodeTypes: NodeTypes = { resource: ResourceNode, container: ContainerNode };

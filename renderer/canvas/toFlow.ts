@@ -1,0 +1,158 @@
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { describeEdge } from '../../core/commands/edgeLabel';
+import { indexDesign } from '../../core/graph';
+import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
+import { kindLabel } from '../../core/model/kinds';
+import { isContainerKind } from '../kindStyle';
+
+/** Sizes the canvas draws with; kept here so layout maths and CSS agree. */
+export const RESOURCE_SIZE = { width: 180, height: 54 } as const;
+const CONTAINER_PADDING = { top: 44, right: 24, bottom: 24, left: 24 } as const;
+const CONTAINER_MIN = { width: 260, height: 160 } as const;
+/** Stacking (React Flow's "manual" z-index mode): containers by depth at the bottom, then edges,
+ *  then resources — an edge crossing a VPC stays visible and never hides a resource it passes. */
+const EDGE_Z_INDEX = 10;
+const RESOURCE_Z_INDEX = 20;
+
+export interface ResourceNodeData extends Record<string, unknown> {
+  node: DesignNode;
+  kindLabel: string;
+  /** One fact worth seeing without opening the inspector ("1024 MB · 10 s"). */
+  detail: string;
+  problemCount: number;
+}
+
+export interface DesignEdgeData extends Record<string, unknown> {
+  edge: DesignEdge;
+}
+
+export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
+export type DesignFlowEdge = Edge<DesignEdgeData>;
+
+/** A one-line summary per kind, shown under the name. */
+export function nodeDetail(node: DesignNode, regionOrAz = ''): string {
+  switch (node.kind) {
+    case 'lambda': return `${node.props.memoryMb} MB · ${node.props.timeoutSeconds} s · ${node.props.runtime}`;
+    case 'sqsQueue': return node.props.fifo ? 'FIFO queue' : 'standard queue';
+    case 'snsTopic': return node.props.fifo ? 'FIFO topic' : 'standard topic';
+    case 'apiGateway': return `${node.props.apiType.toUpperCase()} API · ${node.props.endpointType}`;
+    case 'dynamoTable': return node.props.streamViewType === 'NONE' ? node.props.billingMode : `${node.props.billingMode} · stream`;
+    case 'kinesisStream': return node.props.capacityMode === 'onDemand' ? 'on-demand' : `${node.props.shardCount} shard${node.props.shardCount === 1 ? '' : 's'}`;
+    case 'rds': return `${node.props.engine} · ${node.props.instanceClass}`;
+    case 'vpc': return node.props.cidr;
+    case 'subnet': return `${node.props.cidr} · ${regionOrAz}${node.props.az}${node.props.routeTable.defaultRoute ? '' : ' · no route out'}`;
+    case 'natGateway': return node.props.connectivity;
+    case 'vpcEndpoint': return `${node.props.endpointType} · ${node.props.service}`;
+    case 'eventRule': return node.props.ruleType === 'schedule' ? node.props.scheduleExpression : 'event pattern';
+    case 'stepFunction': return node.props.workflowType;
+    case 'externalEndpoint': return node.props.url;
+    case 'awsService': return node.props.service;
+    case 'elasticache': return `${node.props.engine} · ${node.props.nodeType}`;
+    default: return '';
+  }
+}
+
+// Data objects are cached per design node (immer keeps unchanged nodes identical), so memoised
+// node components re-render only for the nodes an edit touched.
+const dataCache = new WeakMap<DesignNode, ResourceNodeData>();
+
+function dataFor(node: DesignNode, region: string, problemCount: number): ResourceNodeData {
+  const hit = dataCache.get(node);
+  if (hit && hit.problemCount === problemCount && (node.kind !== 'subnet' || hit.detail.includes(region))) return hit;
+  const data: ResourceNodeData = { node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), problemCount };
+  dataCache.set(node, data);
+  return data;
+}
+
+/** Parents before children (React Flow needs it), deepest containers last. */
+function depthOf(node: DesignNode, byId: Map<string, DesignNode>): number {
+  let depth = 0;
+  for (let p = node.parent ? byId.get(node.parent) : undefined; p && depth < 16; p = p.parent ? byId.get(p.parent) : undefined) depth++;
+  return depth;
+}
+
+/** Where a node without a stored position goes: a grid below everything placed. */
+function fallbackPositions(design: Design): Map<string, { x: number; y: number }> {
+  const placed = Object.values(design.layout.positions);
+  const baseY = placed.length ? Math.max(...placed.map((p) => p.y + (p.height ?? RESOURCE_SIZE.height))) + 80 : 0;
+  const out = new Map<string, { x: number; y: number }>();
+  let i = 0;
+  for (const n of design.nodes) {
+    if (design.layout.positions[n.id]) continue;
+    out.set(n.id, { x: (i % 5) * 250, y: baseY + Math.floor(i / 5) * 130 });
+    i++;
+  }
+  return out;
+}
+
+export interface FlowOptions {
+  /** Problems per node id, for the badge on each node. */
+  problemCounts?: ReadonlyMap<string, number>;
+}
+
+/** Projects a design onto React Flow nodes and edges. Positions are relative to the parent, as in
+ *  the design's layout; a container is sized to its stored size or to fit what it holds. */
+export function toFlow(design: Design, options: FlowOptions = {}): { nodes: ResourceFlowNode[]; edges: DesignFlowEdge[] } {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const fallback = fallbackPositions(design);
+  const positionOf = (id: string) => design.layout.positions[id] ?? fallback.get(id) ?? { x: 0, y: 0 };
+  const validParent = (n: DesignNode) => (n.parent && byId.has(n.parent) && isContainerKind(byId.get(n.parent)?.kind ?? '') ? n.parent : undefined);
+
+  // Container sizes, deepest first, so a VPC fits subnets that were already fitted to their contents.
+  const sizes = new Map<string, { width: number; height: number }>();
+  const ordered = [...design.nodes].sort((a, b) => depthOf(a, byId) - depthOf(b, byId));
+  for (const n of [...ordered].reverse()) {
+    if (!isContainerKind(n.kind)) continue;
+    const stored = design.layout.positions[n.id];
+    let width = Math.max(stored?.width ?? 0, CONTAINER_MIN.width);
+    let height = Math.max(stored?.height ?? 0, CONTAINER_MIN.height);
+    for (const child of design.nodes) {
+      if (validParent(child) !== n.id) continue;
+      const p = positionOf(child.id);
+      const size = sizes.get(child.id) ?? RESOURCE_SIZE;
+      width = Math.max(width, p.x + size.width + CONTAINER_PADDING.right);
+      height = Math.max(height, p.y + size.height + CONTAINER_PADDING.bottom);
+    }
+    sizes.set(n.id, { width, height });
+  }
+
+  const nodes: ResourceFlowNode[] = ordered.map((n) => {
+    const p = positionOf(n.id);
+    const container = isContainerKind(n.kind);
+    const parentId = validParent(n);
+    const size = sizes.get(n.id);
+    const depth = depthOf(n, byId);
+    return {
+      id: n.id,
+      type: container ? 'container' : 'resource',
+      position: { x: p.x, y: p.y },
+      data: dataFor(n, design.region, options.problemCounts?.get(n.id) ?? 0),
+      ...(parentId ? { parentId } : {}),
+      ...(size ? { width: size.width, height: size.height, style: { width: size.width, height: size.height } } : {}),
+      ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}`,
+      className: container ? `sd-flow-container sd-flow-${n.kind}` : 'sd-flow-resource',
+      zIndex: container ? depth : RESOURCE_Z_INDEX,
+    };
+  });
+
+  const index = indexDesign(design);
+  const edges: DesignFlowEdge[] = design.edges
+    .filter((e) => byId.has(e.from) && byId.has(e.to))
+    .map((e) => {
+      const from = byId.get(e.from) as DesignNode;
+      const to = byId.get(e.to) as DesignNode;
+      return {
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        label: describeEdge(index, e),
+        data: { edge: e },
+        className: `sd-edge sd-edge-${e.kind}`,
+        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}`,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+        zIndex: EDGE_Z_INDEX,
+      } as DesignFlowEdge;
+    });
+
+  return { nodes, edges };
+}

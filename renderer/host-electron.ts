@@ -1,0 +1,29 @@
+import type { DesignerBridge, IpcResult } from './bridge';
+import type { Host } from './host';
+
+declare global {
+  interface Window {
+    serverlessDesigner?: DesignerBridge;
+  }
+}
+
+export const hasElectronBridge = (): boolean => typeof window !== 'undefined' && window.serverlessDesigner !== undefined;
+
+const unwrap = async <T>(call: Promise<IpcResult<T>>): Promise<T> => {
+  const result = await call;
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+};
+
+/** The desktop host over the preload's bridge. */
+export function createElectronHost(bridge: DesignerBridge = window.serverlessDesigner as DesignerBridge): Host {
+  return {
+    platform: bridge.platform,
+    openDesign: () => unwrap(bridge.openDesign()),
+    saveDesign: (text, suggestedName, handle) => unwrap(bridge.saveDesign(handle ? { text, suggestedName, handle } : { text, suggestedName })),
+    saveDesignAs: (text, suggestedName) => unwrap(bridge.saveDesignAs({ text, suggestedName })),
+    onMenuCommand: (callback) => bridge.onMenuCommand(callback),
+    setTitle: (title, edited) => bridge.setTitle({ title, edited }),
+    takeStartupFile: () => unwrap(bridge.takeStartupFile()),
+  };
+}

@@ -1,0 +1,26 @@
+import type { MenuCommand, OpenedFile, SavedFile } from './bridge';
+import { createBrowserHost } from './host-browser';
+import { createElectronHost, hasElectronBridge } from './host-electron';
+
+export type { MenuCommand, OpenedFile, SavedFile };
+
+/** Everything the renderer needs from the machine it runs on. Files and menus go through here
+ *  only: the desktop implementation talks to electron/preload, the browser one uses file inputs
+ *  and downloads (`npm run web`, end-to-end tests). Methods throw an Error with a message a
+ *  person can read when the operation fails; null means the user cancelled. */
+export interface Host {
+  /** 'browser', or the desktop OS (process.platform). */
+  readonly platform: string;
+  openDesign(): Promise<OpenedFile | null>;
+  /** Saves over the file behind `handle`; without one, asks where (like Save As). */
+  saveDesign(text: string, suggestedName: string, handle?: string): Promise<SavedFile | null>;
+  saveDesignAs(text: string, suggestedName: string): Promise<SavedFile | null>;
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  setTitle(title: string, edited: boolean): void;
+  /** A design passed on the command line, once; null in the browser. */
+  takeStartupFile(): Promise<OpenedFile | null>;
+}
+
+export function createHost(): Host {
+  return hasElectronBridge() ? createElectronHost() : createBrowserHost();
+}

@@ -1,0 +1,130 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { describeEdge, type Command } from '../../core/commands';
+import { indexDesign } from '../../core/graph';
+import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
+import { EDGE_KINDS } from '../../core/model/edges';
+import { kindLabel, nodeKindSpec } from '../../core/model/kinds';
+import { formatProblem, type PathPart, type Problem } from '../../core/model/problems';
+import { PARENT_KINDS } from '../../core/model/references';
+import { KindBadge } from '../canvas/nodeTypes';
+import { fieldsOf } from '../schemaFields';
+import { SchemaForm } from './SchemaForm';
+
+interface InspectorProps {
+  design: Design;
+  nodeId?: string;
+  edgeId?: string;
+  selectionSize: number;
+  problems: readonly Problem[];
+  dispatch(command: Command): { refused?: string };
+  onDelete(): void;
+}
+
+/** Shows and edits what is selected; with nothing selected, the design itself. */
+export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete }: InspectorProps) {
+  const node = nodeId ? design.nodes.find((n) => n.id === nodeId) : undefined;
+  const edge = !node && edgeId ? design.edges.find((e) => e.id === edgeId) : undefined;
+  return (
+    <aside className="sd-inspector" aria-label="Inspector" data-testid="inspector">
+      <h2 className="sd-panel-title">Inspector</h2>
+      {selectionSize > 1 && <p className="sd-muted">{selectionSize} items selected. Showing the first.</p>}
+      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} />
+        : edge ? <EdgeInspector key={edge.id} design={design} edge={edge} problems={problems} dispatch={dispatch} onDelete={onDelete} />
+          : <DesignSummary design={design} dispatch={dispatch} />}
+    </aside>
+  );
+}
+
+/** Regions offered first (prices ship for the first three); any valid region can be typed. */
+const SUGGESTED_REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'us-east-2', 'us-west-2', 'eu-central-1', 'ap-southeast-2'];
+
+function DesignSummary({ design, dispatch }: { design: Design; dispatch: InspectorProps['dispatch'] }) {
+  const regions = useId();
+  return (
+    <div className="sd-inspector-body">
+      <TextSetting label="Design name" value={design.name} testId="design-name" onCommit={(name) => !dispatch({ type: 'setDesign', name }).refused} />
+      <TextSetting label="Region" value={design.region} testId="design-region" list={regions} onCommit={(region) => !dispatch({ type: 'setDesign', region }).refused} />
+      <datalist id={regions}>{SUGGESTED_REGIONS.map((r) => <option key={r} value={r} />)}</datalist>
+      <p className="sd-muted">{design.nodes.length} resources · {design.edges.length} connections</p>
+      <p className="sd-help">Drag resources from the left onto the canvas (or click one to add it). Join a node&apos;s right handle to another&apos;s left handle to connect them; select anything to edit it here.</p>
+    </div>
+  );
+}
+
+function NodeProblems({ problems }: { problems: readonly Problem[] }) {
+  if (!problems.length) return null;
+  return (
+    <ul className="sd-inspector-problems" aria-label="Problems with this item">
+      {problems.map((p, i) => <li key={i}>{formatProblem({ ...p, target: undefined })}</li>)}
+    </ul>
+  );
+}
+
+function NodeInspector({ design, node, problems, dispatch, onDelete }: { design: Design; node: DesignNode; problems: readonly Problem[]; dispatch: InspectorProps['dispatch']; onDelete(): void }) {
+  const spec = nodeKindSpec(node.kind);
+  const fields = useMemo(() => (spec ? fieldsOf(spec.props) : []), [spec]);
+  const mine = problems.filter((p) => p.target?.type === 'node' && p.target.id === node.id);
+  const containers = design.nodes.filter((n) => (PARENT_KINDS[node.kind] ?? []).includes(n.kind) && n.id !== node.id);
+  const parentId = useId();
+  const onCommit = (path: PathPart[], value: unknown) => !dispatch({ type: 'setProp', nodeId: node.id, path, value }).refused;
+  return (
+    <div className="sd-inspector-body">
+      <div className="sd-inspector-head">
+        <KindBadge kind={node.kind} size={30} />
+        <div>
+          <div className="sd-inspector-kind">{kindLabel(node.kind)}</div>
+          <div className="sd-muted sd-mono">{node.id}</div>
+        </div>
+      </div>
+      <TextSetting label="Name" value={node.name} testId="inspector-name" onCommit={(name) => !dispatch({ type: 'rename', nodeId: node.id, name }).refused} />
+      {PARENT_KINDS[node.kind]?.length ? (
+        <div className="sd-field">
+          <label htmlFor={parentId}>Inside</label>
+          <select id={parentId} value={node.parent ?? ''} onChange={(e) => dispatch({ type: 'setParent', nodeId: node.id, parent: e.target.value || null })} data-testid="inspector-parent">
+            <option value="">— not placed —</option>
+            {containers.map((c) => <option key={c.id} value={c.id}>{kindLabel(c.kind)}: {c.name}</option>)}
+          </select>
+        </div>
+      ) : null}
+      <NodeProblems problems={mine} />
+      <SchemaForm fields={fields} value={node.props as Record<string, unknown>} onCommit={onCommit} />
+      <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete {kindLabel(node.kind)}</button>
+    </div>
+  );
+}
+
+function EdgeInspector({ design, edge, problems, dispatch, onDelete }: { design: Design; edge: DesignEdge; problems: readonly Problem[]; dispatch: InspectorProps['dispatch']; onDelete(): void }) {
+  const fields = useMemo(() => fieldsOf(EDGE_KINDS[edge.kind].props), [edge.kind]);
+  const from = design.nodes.find((n) => n.id === edge.from);
+  const to = design.nodes.find((n) => n.id === edge.to);
+  const mine = problems.filter((p) => p.target?.type === 'edge' && p.target.id === edge.id);
+  return (
+    <div className="sd-inspector-body">
+      <div className="sd-inspector-head">
+        <div>
+          <div className="sd-inspector-kind">{describeEdge(indexDesign(design), edge)}</div>
+          <div className="sd-inspector-name">{from?.name ?? edge.from} → {to?.name ?? edge.to}</div>
+        </div>
+      </div>
+      <NodeProblems problems={mine} />
+      <SchemaForm fields={fields} value={edge.props as Record<string, unknown>} onCommit={(path, value) => !dispatch({ type: 'setEdgeProp', edgeId: edge.id, path, value }).refused} />
+      <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete connection</button>
+    </div>
+  );
+}
+
+/** A one-line text setting that commits on Enter or blur, and shows the stored value again when refused. */
+function TextSetting({ label, value, testId, list, onCommit }: { label: string; value: string; testId: string; list?: string; onCommit(value: string): boolean }) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    if (text !== value && !onCommit(text)) setText(value);
+  };
+  return (
+    <div className="sd-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" value={text} list={list} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} data-testid={testId} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { memo } from 'react';
+
+export interface ToolbarProps {
+  title: string;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+  canDelete: boolean;
+  mod: string;
+  onNew(): void;
+  onOpen(): void;
+  onSave(): void;
+  onSaveAs(): void;
+  onUndo(): void;
+  onRedo(): void;
+  onDelete(): void;
+}
+
+function Icon({ d }: { d: string }) {
+  return <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d={d} /></svg>;
+}
+
+const ICONS = {
+  new: 'M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9zM14 3v6h6M12 12v6M9 15h6',
+  open: 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z',
+  save: 'M5 3h11l5 5v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zM7 3v6h8M7 21v-7h10v7',
+  saveAs: 'M5 3h11l5 5v5M7 3v6h8M3 5v14a2 2 0 0 0 2 2h7M16 17h6M19 14v6',
+  undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
+  redo: 'm15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
+  delete: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6',
+};
+
+/** File and edit actions. Every button works or says why it cannot (disabled with a reason). */
+export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
+  const button = (key: keyof typeof ICONS, label: string, onClick: () => void, shortcut: string, enabled = true, why?: string) => (
+    <button type="button" className="sd-tool" onClick={onClick} disabled={!enabled} title={enabled ? `${label} (${shortcut})` : why} aria-label={label} data-testid={`toolbar-${key}`}>
+      <Icon d={ICONS[key]} />
+      <span>{label.replace(/ \(.*\)$/, '')}</span>
+    </button>
+  );
+  return (
+    <header className="sd-toolbar" role="toolbar" aria-label="File and edit">
+      <div className="sd-brand" aria-hidden="true">
+        <svg width="22" height="22" viewBox="0 0 24 24"><rect width="24" height="24" rx="5" fill="#232f3e" /><path d="M6 16l4-8 3 6 2-3 3 5" fill="none" stroke="#ff9900" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+      </div>
+      <div className="sd-tool-group">
+        {button('new', 'New…', p.onNew, `${p.mod}+N`)}
+        {button('open', 'Open…', p.onOpen, `${p.mod}+O`)}
+        {button('save', 'Save', p.onSave, `${p.mod}+S`)}
+        {button('saveAs', 'Save As…', p.onSaveAs, `${p.mod}+Shift+S`)}
+      </div>
+      <div className="sd-tool-group">
+        {button('undo', p.undoLabel ? `Undo (${p.undoLabel})` : 'Undo', p.onUndo, `${p.mod}+Z`, p.canUndo, 'Nothing to undo')}
+        {button('redo', p.redoLabel ? `Redo (${p.redoLabel})` : 'Redo', p.onRedo, `${p.mod}+Shift+Z`, p.canRedo, 'Nothing to redo')}
+        {button('delete', 'Delete', p.onDelete, 'Delete', p.canDelete, 'Select a resource or connection to delete')}
+      </div>
+      <div className="sd-doc-title" data-testid="document-title">
+        <span className="sd-doc-name">{p.title}</span>
+        {p.dirty && <span className="sd-dirty" data-testid="dirty-marker" title="Unsaved changes">● Unsaved changes</span>}
+      </div>
+    </header>
+  );
+});

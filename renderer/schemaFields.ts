@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+
+/** A form field derived from a zod schema: what the inspector draws for one prop. */
+export type Field =
+  | { type: 'number'; key: string; label: string; min?: number; max?: number; integer: boolean; nullable: boolean; defaultValue?: unknown }
+  | { type: 'enum'; key: string; label: string; options: readonly (string | number)[]; nullable: boolean; defaultValue?: unknown }
+  | { type: 'boolean'; key: string; label: string; defaultValue?: unknown }
+  | { type: 'string'; key: string; label: string; nullable: boolean; multiline: boolean; defaultValue?: unknown }
+  | { type: 'object'; key: string; label: string; fields: Field[] }
+  /** Lists, maps and optional objects: edited as JSON text, validated by the command. */
+  | { type: 'json'; key: string; label: string; nullable: boolean; defaultValue?: unknown };
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  defaultValue?: unknown;
+  shape?: Record<string, z.ZodType>;
+  entries?: Record<string, string | number>;
+  options?: z.ZodType[];
+  values?: unknown[];
+  out?: z.ZodType;
+  in?: z.ZodType;
+}
+
+const defOf = (s: z.ZodType): Def => (s as unknown as { def: Def }).def;
+
+interface Unwrapped { schema: z.ZodType; nullable: boolean; optional: boolean; defaultValue?: unknown }
+
+/** Peels defaults, optionals, nullables and preprocessors off a schema. */
+function unwrap(schema: z.ZodType): Unwrapped {
+  let s = schema;
+  let nullable = false;
+  let optional = false;
+  let defaultValue: unknown;
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(s);
+    if ((def.type === 'default' || def.type === 'prefault') && def.innerType) {
+      if (defaultValue === undefined) defaultValue = typeof def.defaultValue === 'function' ? undefined : def.defaultValue;
+      s = def.innerType;
+    } else if (def.type === 'optional' && def.innerType) {
+      optional = true;
+      s = def.innerType;
+    } else if (def.type === 'nullable' && def.innerType) {
+      nullable = true;
+      s = def.innerType;
+    } else if (def.type === 'pipe' && def.out && defOf(def.in as z.ZodType).type === 'transform') {
+      s = def.out;
+    } else break;
+  }
+  return { schema: s, nullable, optional, defaultValue };
+}
+
+const UNITS: Record<string, string> = { Mb: 'MB', Gb: 'GB', Kb: 'KB', Ms: 'ms', Seconds: 'seconds', Hours: 'hours', Days: 'days', Bytes: 'bytes' };
+const WORDS: Record<string, string> = { az: 'AZ', cidr: 'CIDR', url: 'URL', dns: 'DNS', ip: 'IP', tls: 'TLS', api: 'API', mfa: 'MFA', kms: 'KMS', id: 'ID', fifo: 'FIFO' };
+
+/** `timeoutSeconds` → "Timeout (seconds)", `memoryMb` → "Memory (MB)", `enableDnsSupport` → "Enable DNS support". */
+export function fieldLabel(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
+  const last = words[words.length - 1];
+  const unit = words.length > 1 ? UNITS[last] : undefined;
+  const text = (unit ? words.slice(0, -1) : words).map((w, i) => WORDS[w.toLowerCase()] ?? (i === 0 ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join(' ');
+  return unit ? `${text} (${unit})` : text;
+}
+
+/** The fields of an object schema (a kind's or an edge kind's props), in schema order. */
+export function fieldsOf(objectSchema: z.ZodType): Field[] {
+  const { schema } = unwrap(objectSchema);
+  const shape = defOf(schema).shape ?? {};
+  return Object.entries(shape).map(([key, s]) => fieldOf(key, s));
+}
+
+function fieldOf(key: string, raw: z.ZodType): Field {
+  const { schema, nullable, optional, defaultValue } = unwrap(raw);
+  const def = defOf(schema);
+  const label = fieldLabel(key);
+  const nullish = nullable || optional;
+  switch (def.type) {
+    case 'number': {
+      const bag = schema as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
+      const finite = (v: number | null) => (v !== null && Number.isFinite(v) && Math.abs(v) < Number.MAX_SAFE_INTEGER ? v : undefined);
+      return { type: 'number', key, label, min: finite(bag.minValue), max: finite(bag.maxValue), integer: bag.isInt, nullable: nullish, defaultValue };
+    }
+    case 'enum':
+      return { type: 'enum', key, label, options: Object.values(def.entries ?? {}), nullable: nullish, defaultValue };
+    case 'union': {
+      const literals = (def.options ?? []).map((o) => defOf(o)).filter((d) => d.type === 'literal').flatMap((d) => d.values ?? []);
+      if (literals.length === (def.options ?? []).length && literals.every((v) => typeof v === 'string' || typeof v === 'number')) {
+        return { type: 'enum', key, label, options: literals as (string | number)[], nullable: nullish, defaultValue };
+      }
+      return { type: 'json', key, label, nullable: nullish, defaultValue };
+    }
+    case 'boolean':
+      return { type: 'boolean', key, label, defaultValue };
+    case 'string':
+      return { type: 'string', key, label, nullable: nullish, multiline: key === 'description' || key === 'eventPattern' || key === 'filterPolicy', defaultValue };
+    case 'object':
+      return nullish ? { type: 'json', key, label, nullable: nullish, defaultValue } : { type: 'object', key, label, fields: fieldsOf(schema) };
+    default:
+      return { type: 'json', key, label, nullable: nullish, defaultValue };
+  }
+}
+
+/** "128–10240", "≥ 0", or undefined when the schema sets no bounds. */
+export function rangeText(field: { min?: number; max?: number }): string | undefined {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  if (field.min !== undefined && field.max !== undefined) return `${fmt(field.min)}–${fmt(field.max)}`;
+  if (field.min !== undefined) return `≥ ${fmt(field.min)}`;
+  if (field.max !== undefined) return `≤ ${fmt(field.max)}`;
+  return undefined;
+}
+
+export function isOutOfRange(field: { min?: number; max?: number }, value: unknown): boolean {
+  if (typeof value !== 'number') return false;
+  return (field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max);
+}

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { parseDesign, type Design } from '../../core/model';
+
+/** Every journey fails on a console error or an uncaught exception (a CSP violation included:
+ *  `vite preview` serves the built app under the same policy as Electron). */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await use(errors);
+    expect(errors, 'console errors').toEqual([]);
+  }, { auto: true }],
+});
+export { expect };
+
+const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+
+/** The template the journeys use: the VPC one when present (it has containers), else the first. */
+export function pickTemplate(): { slug: string; design: Design } {
+  const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.design.json')).sort();
+  const file = files.find((f) => f.startsWith('vpc-')) ?? files[0];
+  if (!file) throw new Error('templates/ has no *.design.json');
+  const parsed = parseDesign(readFileSync(join(TEMPLATES, file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return { slug: file.replace(/\.design\.json$/, ''), design: parsed.design };
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('canvas')).toBeVisible();
+}
+
+export async function openTemplate(page: Page, slug: string, via: 'toolbar' | 'keyboard' = 'toolbar'): Promise<void> {
+  if (via === 'keyboard') await page.keyboard.press('Control+n');
+  else await page.getByTestId('toolbar-new').click();
+  await page.getByTestId(`template-${slug}`).click();
+  await expect(page.getByTestId('template-gallery')).toBeHidden();
+}
+
+/** Drags a palette entry onto the canvas at a point relative to the canvas's top-left corner. */
+export async function dropFromPalette(page: Page, kind: string, at: { x: number; y: number }): Promise<void> {
+  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('canvas'), { targetPosition: at });
+}
+
+export const nodeBox = (page: Page, id: string) => page.getByTestId(`node-${id}`);

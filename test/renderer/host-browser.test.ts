@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBrowserHost } from '../../renderer/host-browser';
+import { createElectronHost } from '../../renderer/host-electron';
+import type { DesignerBridge } from '../../renderer/bridge';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('browser host', () => {
+  it('saves by downloading the text under the suggested name', async () => {
+    const clicked: { download: string; href: string }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href });
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:design');
+    const host = createBrowserHost();
+    expect(await host.saveDesign('{}', 'orders.design.json')).toEqual({ name: 'orders.design.json', handle: 'orders.design.json' });
+    expect(clicked).toEqual([{ download: 'orders.design.json', href: 'blob:design' }]);
+    expect(document.querySelectorAll('a').length).toBe(0);
+  });
+
+  it('opens the file picked in a file input, and null when cancelled', async () => {
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      Object.defineProperty(this, 'files', { value: [new File(['{"a":1}'], 'a.design.json')] });
+      this.dispatchEvent(new Event('change'));
+    });
+    const host = createBrowserHost();
+    expect(await host.openDesign()).toEqual({ name: 'a.design.json', text: '{"a":1}' });
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      this.dispatchEvent(new Event('cancel'));
+    });
+    expect(await host.openDesign()).toBeNull();
+    expect(document.querySelectorAll('input').length).toBe(0);
+  });
+
+  it('sets the document title', () => {
+    createBrowserHost().setTitle('● x — Serverless Designer', true);
+    expect(document.title).toBe('● x — Serverless Designer');
+  });
+});
+
+describe('electron host', () => {
+  it('turns IPC results into values and errors', async () => {
+    const bridge: DesignerBridge = {
+      platform: 'linux',
+      openDesign: async () => ({ ok: true, value: { name: 'a.json', text: '{}', handle: 'h' } }),
+      saveDesign: async () => ({ ok: false, message: 'disk full' }),
+      saveDesignAs: async (r) => ({ ok: true, value: { name: r.suggestedName, handle: 'h2' } }),
+      setTitle: vi.fn(),
+      takeStartupFile: async () => ({ ok: true, value: null }),
+      onMenuCommand: () => () => undefined,
+    };
+    const host = createElectronHost(bridge);
+    expect(await host.openDesign()).toEqual({ name: 'a.json', text: '{}', handle: 'h' });
+    await expect(host.saveDesign('{}', 'a.json', 'h')).rejects.toThrow('disk full');
+    expect(await host.saveDesignAs('{}', 'b.json')).toEqual({ name: 'b.json', handle: 'h2' });
+    host.setTitle('t', true);
+    expect(bridge.setTitle).toHaveBeenCalledWith({ title: 't', edited: true });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { History } from '../../core/commands';
+import { createDesign } from '../../core/model';
+import { RESOURCE_SIZE, toFlow } from '../../renderer/canvas/toFlow';
+
+function vpcDesign() {
+  const h = new History(createDesign('Net'));
+  h.apply({ type: 'addNode', kind: 'natGateway', id: 'nat', position: { x: 20, y: 50 } });
+  h.apply({ type: 'addNode', kind: 'vpc', id: 'vpc', name: 'App VPC', position: { x: 100, y: 100 } });
+  h.apply({ type: 'addNode', kind: 'subnet', id: 'sn', name: 'Public A', parent: 'vpc', position: { x: 30, y: 50 } });
+  h.apply({ type: 'setParent', nodeId: 'nat', parent: 'sn' });
+  h.apply({ type: 'addNode', kind: 'sqsQueue', id: 'q', name: 'Jobs', position: { x: 0, y: 0 } });
+  h.apply({ type: 'addNode', kind: 'lambda', id: 'fn', name: 'Worker', position: { x: 300, y: 0 } });
+  h.apply({ type: 'addNode', kind: 'snsTopic', id: 't', name: 'Events', position: { x: 600, y: 0 } });
+  h.apply({ type: 'connect', from: 'q', to: 'fn', kind: 'trigger', id: 'e1' });
+  h.apply({ type: 'connect', from: 'fn', to: 't', kind: 'access', id: 'e2', props: { mode: 'publish' } });
+  return h.design;
+}
+
+describe('toFlow', () => {
+  it('draws VPCs and subnets as containers, parents before children', () => {
+    const { nodes } = toFlow(vpcDesign());
+    const ids = nodes.map((n) => n.id);
+    expect(ids.indexOf('vpc')).toBeLessThan(ids.indexOf('sn'));
+    expect(ids.indexOf('sn')).toBeLessThan(ids.indexOf('nat'));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('vpc')?.type).toBe('container');
+    expect(byId.get('sn')).toMatchObject({ type: 'container', parentId: 'vpc', position: { x: 30, y: 50 } });
+    expect(byId.get('nat')).toMatchObject({ type: 'resource', parentId: 'sn' });
+    expect(byId.get('fn')?.parentId).toBeUndefined();
+  });
+
+  it('sizes containers to hold what they contain', () => {
+    const { nodes } = toFlow(vpcDesign());
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const nat = byId.get('nat');
+    const sn = byId.get('sn');
+    const vpc = byId.get('vpc');
+    expect(sn?.width).toBeGreaterThanOrEqual((nat?.position.x ?? 0) + RESOURCE_SIZE.width);
+    expect(sn?.height).toBeGreaterThanOrEqual((nat?.position.y ?? 0) + RESOURCE_SIZE.height);
+    expect(vpc?.width).toBeGreaterThanOrEqual((sn?.position.x ?? 0) + (sn?.width ?? 0));
+  });
+
+  it('labels edges with their kind and, for triggers, the invocation model', () => {
+    const { edges } = toFlow(vpcDesign());
+    expect(edges.map((e) => [e.source, e.target, e.label])).toEqual([['q', 'fn', 'trigger · poll'], ['fn', 't', 'access · publish']]);
+    expect(edges[0].ariaLabel).toBe('SQS queue Jobs trigger Lambda function Worker');
+  });
+
+  it('keeps node data identical for unchanged nodes, so memoised nodes skip re-rendering', () => {
+    const h = new History(vpcDesign());
+    const before = toFlow(h.design);
+    h.apply({ type: 'rename', nodeId: 'fn', name: 'Renamed' });
+    const after = toFlow(h.design);
+    const data = (flow: typeof before, id: string) => flow.nodes.find((n) => n.id === id)?.data;
+    expect(data(after, 'q')).toBe(data(before, 'q'));
+    expect(data(after, 'fn')).not.toBe(data(before, 'fn'));
+    expect(data(after, 'fn')?.node.name).toBe('Renamed');
+  });
+
+  it('places nodes without a stored position and shows problem counts', () => {
+    const d = vpcDesign();
+    const noLayout = { ...d, layout: { positions: {} } };
+    const { nodes } = toFlow(noLayout, { problemCounts: new Map([['fn', 2]]) });
+    const positions = new Set(nodes.filter((n) => !n.parentId).map((n) => `${n.position.x},${n.position.y}`));
+    expect(positions.size).toBe(nodes.filter((n) => !n.parentId).length);
+    expect(nodes.find((n) => n.id === 'fn')?.data.problemCount).toBe(2);
+  });
+});
