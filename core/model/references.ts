@@ -4,7 +4,7 @@ import { kindLabel } from './kinds';
 import { jsonPath, type PathPart, type Problem } from './problems';
 
 /** Which kinds a node-reference prop may point at, per node kind. Paths are within `props`. */
-const NODE_REFS: Record<string, { path: PathPart[]; kinds: string[]; many?: boolean }[]> = {
+export const NODE_REFS: Record<string, { path: PathPart[]; kinds: string[]; many?: boolean }[]> = {
   lambda: [
     { path: ['vpc', 'subnets'], kinds: ['subnet'], many: true },
     { path: ['vpc', 'securityGroups'], kinds: ['securityGroup'], many: true },
