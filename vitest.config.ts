@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 20000,
+    // CLI tests start real processes (tsx loads the TypeScript CLI): allow for a loaded CI machine.
+    testTimeout: 60000,
   },
 });
