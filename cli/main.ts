@@ -1,4 +1,6 @@
 import type { Command } from './command';
+import { compareCommand } from './commands/compare';
+import { costCommand } from './commands/cost';
 import { lintCommand } from './commands/lint';
 import { reachCommand } from './commands/reach';
 import { retryPathsCommand } from './commands/retryPaths';
@@ -7,7 +9,7 @@ import { validateCommand } from './commands/validate';
 import { EXIT, processIo, type CliIo } from './io';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,3 +3,5 @@ export * from './estimate';
 export * from './estimators';
 export * from './money';
 export * from './types';
+export * from './compare';
+export * from './sweeps';
