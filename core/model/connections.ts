@@ -58,7 +58,8 @@ const ALLOWED: readonly Allowed[] = [
   { edge: 'trigger', from: ['s3Bucket', 'eventRule', 'apiGateway'], to: ['eventBus'] },
   { edge: 'trigger', from: ['eventRule', 'apiGateway'], to: ['kinesisStream'] },
   { edge: 'trigger', from: ['apiGateway'], to: ['dynamoTable'] },
-  { edge: 'trigger', from: ['eventRule'], to: ['externalEndpoint'] },
+  // EventBridge API destinations; SNS HTTP/S subscriptions.
+  { edge: 'trigger', from: ['eventRule', 'snsTopic'], to: ['externalEndpoint'] },
   { edge: 'invoke', from: ['lambda'], to: ['lambda'] },
   {
     edge: 'destination', from: ['lambda'], to: ['sqsQueue', 'snsTopic', 'lambda', 'eventBus', 's3Bucket'],

@@ -66,6 +66,8 @@ export const nodeUsageSchema = z.looseObject({
   storageGb: z.number().min(0).optional(),
   logKbPerInvocation: z.number().min(0).optional(),
   dataOutGbPerMonth: z.number().min(0).optional(),
+  /** WebSocket APIs: connection minutes a month. */
+  connectionMinutesPerMonth: z.number().min(0).optional(),
 });
 
 /** Usage carried by an edge: how many messages/writes each invocation of `from` makes along it. */

@@ -90,7 +90,7 @@ export function estimateCost(design: Design, options: CostOptions = {}): CostRep
 function freeTierCredits(catalog: PriceCatalog, components: CostComponent[]): CostComponent[] {
   const credits: CostComponent[] = [];
   for (const [allowanceKey, allowance] of Object.entries(catalog.freeTier)) {
-    const matching = components.filter((c) => c.priceKey === allowanceKey || c.priceKey.startsWith(`${allowanceKey}.`) || (allowanceKey === 'sqs.requests' && /^sqs\.(standard|fifo)\.requests$/.test(c.priceKey)));
+    const matching = components.filter((c) => c.priceKey === allowanceKey || c.priceKey.startsWith(`${allowanceKey}.`) || (allowanceKey === 'sqs.requests' && /^sqs\.(standard|fifo)\.requests$/.test(c.priceKey)) || (allowanceKey === 'logs.ingestion' && c.priceKey === 'logs.lambdaVendedIngestion'));
     if (!matching.length) continue;
     const totalQuantity = sum(matching.map((c) => c.quantity));
     const totalMoney = sum(matching.map((c) => c.monthly));

@@ -48,10 +48,12 @@ export function propagateTraffic(design: Design, profileName: string | null = de
   const at = (id: string) => (nodes[id] ??= { events: 0, invocations: 0, from: [] });
 
   for (const n of design.nodes) {
-    const entered = usage(n.id).requestsPerMonth;
+    const entered = usage(n.id).requestsPerMonth ?? scheduledFirings(n, design);
     if (entered) {
       at(n.id).events += entered;
-      at(n.id).from.push(`${fmt(entered)} a month entered at "${n.name}"`);
+      at(n.id).from.push(usage(n.id).requestsPerMonth ? `${fmt(entered)} a month entered at "${n.name}"` : `${fmt(entered)} firings a month of ${(n.props as { scheduleExpression: string }).scheduleExpression}`);
+      // Requests entered at a function are direct invocations (SDK, console, other accounts).
+      if (n.kind === 'lambda') at(n.id).invocations += entered;
     }
   }
 
@@ -81,7 +83,7 @@ export function propagateTraffic(design: Design, profileName: string | null = de
         const target = index.node(edge.to);
         if (!target) continue;
         const per = profile?.edges[edge.id]?.perInvocation;
-        if (edge.kind === 'access' && WRITE_MODES.includes(edge.props.mode)) {
+        if (edge.kind === 'access' && (WRITE_MODES.includes(edge.props.mode) || (edge.props.mode === 'invoke' && target.kind === 'stepFunction'))) {
           send(edge, target, t.invocations * (per ?? 1), `${fmt(per ?? 1)} per invocation of "${node.name}"${per === undefined ? ' (assumed: no perInvocation given)' : ''} × ${fmt(t.invocations)} invocations`);
         } else if (edge.kind === 'access') {
           edges[edge.id] = { events: t.invocations * (per ?? 1), from: `${fmt(per ?? 1)} per invocation of "${node.name}"` };
@@ -136,6 +138,18 @@ export function propagateTraffic(design: Design, profileName: string | null = de
   return { profile: profile ? profileName : null, nodes, edges, notes };
 }
 
+const RATE = /^rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)$/;
+const UNIT_SECONDS: Record<string, number> = { minute: 60, minutes: 60, hour: 3600, hours: 3600, day: 86400, days: 86400 };
+/** The month AWS prices by (730 h), in seconds. */
+const MONTH_SECONDS = 730 * 3600;
+
+/** Firings a month of a rate() schedule; undefined for cron (its volume must be entered). */
+export function scheduledFirings(node: DesignNode, _design?: Design): number | undefined {
+  if (node.kind !== 'eventRule' || node.props.ruleType !== 'schedule') return undefined;
+  const m = RATE.exec(node.props.scheduleExpression.trim());
+  return m ? MONTH_SECONDS / (Number(m[1]) * UNIT_SECONDS[m[2]]) : undefined;
+}
+
 /** Nodes in the order volumes flow (sources first); nodes on loops come after, in design order. */
 function flowOrder(index: DesignIndex): { nodes: DesignNode[]; loops: DesignNode[] } {
   const design = index.design;
@@ -146,7 +160,7 @@ function flowOrder(index: DesignIndex): { nodes: DesignNode[]; loops: DesignNode
     (next.get(from) ?? next.set(from, []).get(from)!).push(to);
     indegree.set(to, indegree.get(to)! + 1);
   };
-  for (const e of design.edges) if (e.kind !== 'access' || WRITE_MODES.includes(e.props.mode)) link(e.from, e.to);
+  for (const e of design.edges) if (e.kind !== 'access' || WRITE_MODES.includes(e.props.mode) || e.props.mode === 'invoke') link(e.from, e.to);
   for (const n of design.nodes) if (n.kind === 'eventRule' && n.parent) link(n.parent, n.id);
   const queue = design.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
   const ordered: DesignNode[] = [];

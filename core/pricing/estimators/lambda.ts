@@ -1,5 +1,6 @@
 import { dec, Dec, ZERO } from '../money';
 import type { Estimator } from '../types';
+import { estimateFunctionDataOut, estimateFunctionLogs } from './serverless';
 
 const SECONDS_PER_HOUR = 3600;
 const INCLUDED_EPHEMERAL_MB = 512;
@@ -9,7 +10,8 @@ const ASYNC_CHUNK_KB = 64;
 /** Lambda: requests, duration GB-s (1 ms rounding, volume tiers per architecture), ephemeral storage
  *  above 512 MB (AWS's definition: extra GB × duration), provisioned concurrency (PC GB-s for the
  *  month plus the lower duration price for invocations it serves; on-demand price for the overflow),
- *  and async payloads above 256 KB billed as extra requests per 64 KB chunk. */
+ *  async payloads above 256 KB billed as extra requests per 64 KB chunk, and the function's
+ *  CloudWatch Logs and data transfer out (serverless/logs.ts). */
 export const estimateLambda: Estimator = (ctx, node) => {
   if (node.kind !== 'lambda') return [];
   const p = node.props;
@@ -45,5 +47,5 @@ export const estimateLambda: Estimator = (ctx, node) => {
     const extraGb = dec(p.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB).div(1024);
     lines.push(ctx.line(node, 'Ephemeral storage above 512 MB', 'lambda.ephemeralStorage', extraGb.times(invocations).times(durationMs).div(1000), `${p.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB} MB above the included 512 MB × ${invocations.toFixed(0)} invocations × ${durationMs} ms`));
   }
-  return lines;
+  return [...lines, ...estimateFunctionLogs(ctx, node), ...estimateFunctionDataOut(ctx, node)];
 };
