@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFor, dec, ESTIMATORS, tieredCost, type Estimator } from '../../../core/pricing';
-import { estimateLambda } from '../../../core/pricing/estimators/lambda';
-import { estimateFunctionDataOut, estimateFunctionLogs } from '../../../core/pricing/estimators/serverless';
+import { catalogFor, dec, tieredCost } from '../../../core/pricing';
 import { cents, cost, design, line, unpricedLine } from './helpers';
 
 const DUCKBILL = 'https://www.duckbillgroup.com/?p=9080';
