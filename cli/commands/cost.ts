@@ -71,7 +71,7 @@ function textReport(file: string, design: Design, report: CostReport): string {
     const heading = `${lines[0].nodeName}${kinds.has(id) ? ` (${kinds.get(id)})` : ''}`;
     const subtotal = formatUsd(sum(lines.map((c) => c.monthly)));
     out.push('', `${heading}  ${subtotal.padStart(Math.max(0, width - heading.length - 2))}`);
-    for (const c of lines) out.push(rowOf.get(c)!, `      ${c.volumeFrom}`);
+    for (const c of lines) out.push(rowOf.get(c)!, `      ${c.volumeFrom}`, `      price: ${c.priceKey} — ${c.priceSource}`);
   }
   if (!report.components.length) out.push('', 'No priced components.');
   if (report.unpriced.length) out.push('', 'Not priced (not in the total)', ...report.unpriced.map((u) => `  ${unpricedText(u)}`));

@@ -1,4 +1,4 @@
-import { dec, Dec, ZERO } from '../money';
+import { dec, Dec, formatQuantity, ZERO } from '../money';
 import type { Estimator } from '../types';
 import { estimateFunctionDataOut, estimateFunctionLogs } from './serverless';
 
@@ -21,7 +21,7 @@ export const estimateLambda: Estimator = (ctx, node) => {
   const durationMs = Math.ceil(usage.avgDurationMs ?? 0);
   const memoryGb = dec(p.memoryMb).div(1024);
   const from = traffic?.from.join(' + ') || 'no traffic reaches this function in the active profile';
-  const durationFrom = `${invocations.toFixed(0)} invocations × ${durationMs} ms (avg, rounded up to 1 ms) × ${p.memoryMb} MB`;
+  const durationFrom = `${formatQuantity(invocations.toDecimalPlaces(0))} invocations × ${durationMs} ms (avg, rounded up to 1 ms) × ${p.memoryMb} MB`;
   const lines = [ctx.line(node, 'Requests', 'lambda.requests', invocations, from)];
 
   const payloadKb = usage.avgPayloadKb ?? 0;
@@ -45,7 +45,7 @@ export const estimateLambda: Estimator = (ctx, node) => {
   }
   if (p.ephemeralStorageMb > INCLUDED_EPHEMERAL_MB) {
     const extraGb = dec(p.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB).div(1024);
-    lines.push(ctx.line(node, 'Ephemeral storage above 512 MB', 'lambda.ephemeralStorage', extraGb.times(invocations).times(durationMs).div(1000), `${p.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB} MB above the included 512 MB × ${invocations.toFixed(0)} invocations × ${durationMs} ms`));
+    lines.push(ctx.line(node, 'Ephemeral storage above 512 MB', 'lambda.ephemeralStorage', extraGb.times(invocations).times(durationMs).div(1000), `${p.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB} MB above the included 512 MB × ${formatQuantity(invocations.toDecimalPlaces(0))} invocations × ${durationMs} ms`));
   }
   return [...lines, ...estimateFunctionLogs(ctx, node), ...estimateFunctionDataOut(ctx, node)];
 };
