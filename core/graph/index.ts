@@ -5,14 +5,16 @@ export interface DesignIndex {
   design: Design;
   node(id: string): DesignNode | undefined;
   edge(id: string): DesignEdge | undefined;
-  outgoing(id: string, kind?: DesignEdge['kind']): DesignEdge[];
-  incoming(id: string, kind?: DesignEdge['kind']): DesignEdge[];
-  children(id: string): DesignNode[];
-  ofKind<K extends DesignNode['kind']>(kind: K): NodeOfKind<K>[];
+  /** Lookups return shared, cached arrays: read them, never mutate them. */
+  outgoing(id: string, kind?: DesignEdge['kind']): readonly DesignEdge[];
+  incoming(id: string, kind?: DesignEdge['kind']): readonly DesignEdge[];
+  children(id: string): readonly DesignNode[];
+  ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[];
 }
 
 const cache = new WeakMap<Design, DesignIndex>();
-const EMPTY: readonly DesignEdge[] = [];
+const EMPTY: readonly DesignEdge[] = Object.freeze([]);
+const EMPTY_NODES: readonly DesignNode[] = Object.freeze([]);
 
 export function indexDesign(design: Design): DesignIndex {
   const hit = cache.get(design);
@@ -36,16 +38,24 @@ export function indexDesign(design: Design): DesignIndex {
     if (n.parent) push(kids, n.parent, n);
     push(byKind, n.kind, n);
   }
-  const filter = (list: readonly DesignEdge[] | undefined, kind?: DesignEdge['kind']) =>
-    !list ? (EMPTY as DesignEdge[]) : kind ? list.filter((e) => e.kind === kind) : list.slice();
+  // Rules ask for the same neighbours many times per analysis: filter each (node, kind) once.
+  const byKindCache = new Map<string, readonly DesignEdge[]>();
+  const filter = (dir: 'o' | 'i', id: string, list: readonly DesignEdge[] | undefined, kind?: DesignEdge['kind']): readonly DesignEdge[] => {
+    if (!list) return EMPTY;
+    if (!kind) return list;
+    const key = `${dir}${kind}\u0000${id}`;
+    let hit = byKindCache.get(key);
+    if (!hit) byKindCache.set(key, (hit = list.filter((e) => e.kind === kind)));
+    return hit;
+  };
   const index: DesignIndex = {
     design,
     node: (id) => nodes.get(id),
     edge: (id) => edges.get(id),
-    outgoing: (id, kind) => filter(out.get(id), kind),
-    incoming: (id, kind) => filter(inc.get(id), kind),
-    children: (id) => kids.get(id)?.slice() ?? [],
-    ofKind: <K extends DesignNode['kind']>(kind: K) => (byKind.get(kind) ?? []).slice() as NodeOfKind<K>[],
+    outgoing: (id, kind) => filter('o', id, out.get(id), kind),
+    incoming: (id, kind) => filter('i', id, inc.get(id), kind),
+    children: (id) => kids.get(id) ?? EMPTY_NODES,
+    ofKind: <K extends DesignNode['kind']>(kind: K) => (byKind.get(kind) ?? EMPTY_NODES) as readonly NodeOfKind<K>[],
   };
   cache.set(design, index);
   return index;

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
 import { asyncFailureCapture, mappingOnFailure, queueRedrive, subscriptionDlq } from './failure';
@@ -79,7 +80,7 @@ function asyncHop(index: DesignIndex, edge: DesignEdge, source: DesignNode, fn: 
     const dlq = subscriptionDlq(index, edge);
     const eb = source.kind === 'eventRule' && edge.kind === 'trigger' ? effectiveTrigger('eventRule', edge).retryPolicy : undefined;
     hop.delivery = source.kind === 'snsTopic'
-      ? { policy: `SNS retries delivery up to ${SNS_MANAGED_DELIVERY.attempts.toLocaleString('en-US')} times over ${formatDuration(SNS_MANAGED_DELIVERY.seconds)}`, dlq: dlq && ref(index.node(dlq.to)!), catches: 'only messages SNS could not hand to Lambda (endpoint deleted, permission removed) — never function errors' }
+      ? { policy: `SNS retries delivery up to ${formatNumber(SNS_MANAGED_DELIVERY.attempts)} times over ${formatDuration(SNS_MANAGED_DELIVERY.seconds)}`, dlq: dlq && ref(index.node(dlq.to)!), catches: 'only messages SNS could not hand to Lambda (endpoint deleted, permission removed) — never function errors' }
       : { policy: `EventBridge retries delivery up to ${eb!.maximumRetryAttempts} times over ${formatDuration(eb!.maximumEventAgeSeconds)}`, dlq: dlq && ref(index.node(dlq.to)!), catches: 'only events EventBridge could not deliver — once Lambda accepts an event, throttles and function errors are Lambda\'s to handle' };
   }
   if (source.kind === 's3Bucket') hop.notes.push('S3 delivers notifications at least once: the same event can arrive twice with no error at all.');

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, NodeUsage } from '../model/design';
 import { queueRedrive } from './failure';
@@ -26,7 +27,7 @@ export interface Traffic {
 }
 
 const WRITE_MODES: readonly string[] = ['write', 'readWrite', 'publish'];
-const fmt = (n: number) => (Number.isInteger(n) ? n : Number(n.toPrecision(6))).toLocaleString('en-US');
+const fmt = (n: number) => formatNumber(Number.isInteger(n) ? n : Number(n.toPrecision(6)));
 
 /** Expected attempts when each attempt fails with probability `e`, with `retries` retries. */
 export const expectedAttempts = (e: number, retries: number): number => {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format';
 import type { z } from 'zod';
 import type { DesignEdge, DesignNode } from '../../model/design';
 import { lambdaProps } from '../../model/kinds';
@@ -13,7 +14,7 @@ export interface BoundedSetting {
 }
 
 /** "10,240" */
-export const num = (n: number): string => n.toLocaleString('en-US');
+export const num = (n: number): string => formatNumber(n);
 
 const valueAt = (props: unknown, path: readonly string[]): unknown =>
   path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), props);

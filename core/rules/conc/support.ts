@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format';
 import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import type { InvocationModel } from '../../semantics';
 import type { RuleContext } from '../types';
@@ -69,4 +70,4 @@ export function expectedConcurrency(ctx: RuleContext, fn: NodeOfKind<'lambda'>, 
 }
 
 /** "1,000" */
-export const count = (n: number) => n.toLocaleString('en-US');
+export const count = (n: number) => formatNumber(n);

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format';
 import type { NodeUsage } from '../../model/design';
 import type { RuleContext } from '../types';
 
@@ -25,4 +26,4 @@ export function monthlyInvocations(ctx: RuleContext, functionId: string): { prof
 }
 
 /** "1,200" */
-export const num = (n: number): string => Math.round(n).toLocaleString('en-US');
+export const num = (n: number): string => formatNumber(Math.round(n));

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format';
 import type { DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import type { RuleContext } from '../types';
 
@@ -15,7 +16,7 @@ export const STREAM_SOURCES = ['kinesisStream', 'dynamoTable', 'kafka'] as const
 export const isFifo = (node: DesignNode | undefined): boolean => (node?.props as { fifo?: unknown } | undefined)?.fifo === true;
 
 /** "10,240" */
-export const num = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+export const num = (n: number): string => formatNumber(n, 1);
 
 export const PAYLOAD_LIMIT_KB = { sync: 6 * 1024, async: 1024 } as const;
 

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../format';
 import type { DesignNode, NodeOfKind } from '../../../model/design';
 import type { SubnetPath } from '../../../semantics';
 import { dec, type Dec, ZERO } from '../../money';
@@ -12,7 +13,7 @@ export const KB_PER_GB = 1024 * 1024;
 export const DEFAULT_CALL_PAYLOAD_KB = 1;
 
 /** As traffic.ts writes volumes: integers in full, fractions to 6 significant digits. */
-const fmt = (n: number) => (Number.isInteger(n) ? n : Number(n.toPrecision(6))).toLocaleString('en-US');
+const fmt = (n: number) => formatNumber(Number.isInteger(n) ? n : Number(n.toPrecision(6)));
 
 export interface Routed {
   gb: Dec;

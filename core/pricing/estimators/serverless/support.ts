@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../format';
 import type { DesignEdge, DesignNode } from '../../../model/design';
 import { dec, type Dec, sum, ZERO } from '../../money';
 import type { CostComponent, EstimateContext, Unpriced } from '../../types';
@@ -15,7 +16,7 @@ const READ_MODES: readonly string[] = ['read', 'readWrite'];
 /** "1,234,567" / "0.25": numbers in the words of a `volumeFrom`. */
 export const fmt = (n: number | Dec): string => {
   const v = typeof n === 'number' ? n : n.toNumber();
-  return (Number.isInteger(v) ? v : Number(v.toPrecision(6))).toLocaleString('en-US');
+  return formatNumber(Number.isInteger(v) ? v : Number(v.toPrecision(6)));
 };
 
 /** Billing increments of a payload: ceil(kb / chunkKb), at least 1 (no payload entered = one unit);
