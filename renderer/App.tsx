@@ -4,15 +4,21 @@ import { planConnection } from '../core/commands/connectPlan';
 import { createDesign, type DesignNode } from '../core/model/design';
 import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
+import type { FindingTarget } from '../core/rules/types';
 import { Canvas, type CanvasHandle } from './canvas/Canvas';
 import type { Host, MenuCommand } from './host';
+import { AnalysisDock, type DockTab } from './panels/AnalysisDock';
+import { CostPanel } from './panels/CostPanel';
 import { ConfirmDialog, ConnectMenu, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { OpenExternalContext } from './panels/ExternalLink';
+import { FindingsPanel } from './panels/FindingsPanel';
 import { Inspector } from './panels/InspectorPanel';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { isTextField, shortcutFor, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
+import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
 const TEMPLATES = loadTemplates();
@@ -26,6 +32,8 @@ export function App({ host }: { host: Host }) {
   const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
   const [pendingConnect, setPendingConnect] = useState<PendingConnect | null>(null);
+  const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: 'findings', open: true });
+  const [pathsOn, setPathsOn] = useState(false);
   const canvas = useRef<CanvasHandle>(null);
 
   const dismissToast = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
@@ -44,6 +52,7 @@ export function App({ host }: { host: Host }) {
 
   const editor = useEditor(host, notices);
   const { design, selection, dirty, file } = editor;
+  const analysis = useAnalysis(editor.model);
 
   const confirm = useCallback((title: string, message: string, confirmLabel: string) => new Promise<boolean>((resolve) => {
     setConfirmRequest({ title, message, confirmLabel, resolve: (ok) => { setConfirmRequest(null); resolve(ok); } });
@@ -146,90 +155,118 @@ export function App({ host }: { host: Host }) {
     else setPendingConnect({ from, to, kinds: plan.kinds, at });
   }, [connectAs, editor.design, notices]);
 
-  const problemCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const p of editor.problems) if (p.target?.type === 'node') counts.set(p.target.id, (counts.get(p.target.id) ?? 0) + 1);
-    return counts;
-  }, [editor.problems]);
+  const marks = useMemo(() => issueMarks(editor.problems, analysis.byTarget), [editor.problems, analysis.byTarget]);
+  const paths = useMemo(() => (pathsOn ? pathsOverlay(analysis) : undefined), [pathsOn, analysis]);
 
-  const selectTarget = useCallback((target: NonNullable<Problem['target']>) => {
-    if (target.type === 'node') {
+  /** Selects what a finding or problem is about and brings it into view; a design-wide finding
+   *  clears the selection, so the inspector shows the design. */
+  const selectTarget = useCallback((target: Pick<FindingTarget, 'id' | 'type'>) => {
+    const { design: current } = editor;
+    if (target.type === 'node' && current.nodes.some((n) => n.id === target.id)) {
       editor.setSelection({ nodes: [target.id], edges: [] });
-      canvas.current?.focusNode(target.id);
-    } else editor.setSelection({ nodes: [], edges: [target.id] });
+      canvas.current?.focus({ type: 'node', id: target.id });
+    } else if (target.type === 'edge' && current.edges.some((e) => e.id === target.id)) {
+      editor.setSelection({ nodes: [], edges: [target.id] });
+      canvas.current?.focus({ type: 'edge', id: target.id });
+    } else editor.setSelection({ nodes: [], edges: [] });
   }, [editor]);
+  const selectEdge = useCallback((id: string) => selectTarget({ type: 'edge', id }), [selectTarget]);
+  const selectNode = useCallback((id: string) => selectTarget({ type: 'node', id }), [selectTarget]);
+  const showFindings = useCallback(() => setDock({ tab: 'findings', open: true }), []);
 
   const mod = host.platform === 'darwin' ? '⌘' : 'Ctrl';
   const nameOf = (id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
 
   return (
-    <div className="sd-app">
-      <Toolbar
-        title={title}
-        dirty={dirty}
-        canUndo={editor.canUndo}
-        canRedo={editor.canRedo}
-        undoLabel={editor.undoLabel}
-        redoLabel={editor.redoLabel}
-        canDelete={selection.nodes.length + selection.edges.length > 0}
-        mod={mod}
-        onNew={() => setGalleryOpen(true)}
-        onOpen={() => void openDesign()}
-        onSave={() => save(false)}
-        onSaveAs={() => save(true)}
-        onUndo={editor.undo}
-        onRedo={editor.redo}
-        onDelete={editor.deleteSelection}
-      />
-      <div className="sd-main">
-        <Palette onAdd={addFromPalette} />
-        <ReactFlowProvider key={editor.documentKey}>
-          <Canvas
-            ref={canvas}
-            design={design}
-            selection={selection}
-            problemCounts={problemCounts}
-            onSelectionChange={editor.setSelection}
-            dispatch={editor.dispatch}
-            onConnectRequest={onConnectRequest}
-            onAddNode={addNode}
-          />
-        </ReactFlowProvider>
-        <div className="sd-side">
-          <Inspector
-            design={design}
-            nodeId={selection.nodes[0]}
-            edgeId={selection.edges[0]}
-            selectionSize={selection.nodes.length + selection.edges.length}
-            problems={editor.problems}
-            dispatch={editor.dispatch}
-            onDelete={editor.deleteSelection}
-          />
-          <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
-        </div>
-      </div>
-      {galleryOpen && (
-        <TemplateGallery
-          templates={TEMPLATES}
+    <OpenExternalContext.Provider value={host.openExternal}>
+      <div className="sd-app">
+        <Toolbar
+          title={title}
           dirty={dirty}
-          onPick={pickTemplate}
-          onBlank={() => { setGalleryOpen(false); editor.load(createDesign(BLANK_NAME), null); }}
-          onClose={() => setGalleryOpen(false)}
+          canUndo={editor.canUndo}
+          canRedo={editor.canRedo}
+          undoLabel={editor.undoLabel}
+          redoLabel={editor.redoLabel}
+          canDelete={selection.nodes.length + selection.edges.length > 0}
+          mod={mod}
+          onNew={() => setGalleryOpen(true)}
+          onOpen={() => void openDesign()}
+          onSave={() => save(false)}
+          onSaveAs={() => save(true)}
+          onUndo={editor.undo}
+          onRedo={editor.redo}
+          onDelete={editor.deleteSelection}
+          findingCounts={analysis.counts}
+          onShowFindings={showFindings}
+          pathsOn={pathsOn}
+          onTogglePaths={() => setPathsOn((on) => !on)}
         />
-      )}
-      {pendingConnect && (
-        <ConnectMenu
-          at={pendingConnect.at}
-          fromName={nameOf(pendingConnect.from)}
-          toName={nameOf(pendingConnect.to)}
-          kinds={pendingConnect.kinds}
-          onPick={(kind) => { setPendingConnect(null); connectAs(pendingConnect.from, pendingConnect.to, kind); }}
-          onClose={() => setPendingConnect(null)}
-        />
-      )}
-      {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
-      {confirmRequest && <ConfirmDialog request={confirmRequest} />}
-      <Toasts toasts={toasts} onDismiss={dismissToast} />
-    </div>
+        <div className="sd-main">
+          <Palette onAdd={addFromPalette} />
+          <div className="sd-center">
+            <ReactFlowProvider key={editor.documentKey}>
+              <Canvas
+                ref={canvas}
+                design={design}
+                selection={selection}
+                marks={marks}
+                paths={paths}
+                onSelectionChange={editor.setSelection}
+                dispatch={editor.dispatch}
+                onConnectRequest={onConnectRequest}
+                onAddNode={addNode}
+              />
+            </ReactFlowProvider>
+            <AnalysisDock
+              tab={dock.tab}
+              open={dock.open}
+              counts={analysis.counts}
+              onTab={(tab) => setDock({ tab, open: true })}
+              onToggleOpen={() => setDock((d) => ({ ...d, open: !d.open }))}
+            >
+              {dock.tab === 'findings'
+                ? <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} />
+                : <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} />}
+            </AnalysisDock>
+          </div>
+          <div className="sd-side">
+            <Inspector
+              design={design}
+              nodeId={selection.nodes[0]}
+              edgeId={selection.edges[0]}
+              selectionSize={selection.nodes.length + selection.edges.length}
+              problems={editor.problems}
+              dispatch={editor.dispatch}
+              onDelete={editor.deleteSelection}
+              analysis={analysis}
+              onSelectEdge={selectEdge}
+            />
+            <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
+          </div>
+        </div>
+        {galleryOpen && (
+          <TemplateGallery
+            templates={TEMPLATES}
+            dirty={dirty}
+            onPick={pickTemplate}
+            onBlank={() => { setGalleryOpen(false); editor.load(createDesign(BLANK_NAME), null); }}
+            onClose={() => setGalleryOpen(false)}
+          />
+        )}
+        {pendingConnect && (
+          <ConnectMenu
+            at={pendingConnect.at}
+            fromName={nameOf(pendingConnect.from)}
+            toName={nameOf(pendingConnect.to)}
+            kinds={pendingConnect.kinds}
+            onPick={(kind) => { setPendingConnect(null); connectAs(pendingConnect.from, pendingConnect.to, kind); }}
+            onClose={() => setPendingConnect(null)}
+          />
+        )}
+        {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
+        {confirmRequest && <ConfirmDialog request={confirmRequest} />}
+        <Toasts toasts={toasts} onDismiss={dismissToast} />
+      </div>
+    </OpenExternalContext.Provider>
   );
 }

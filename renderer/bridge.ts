@@ -23,6 +23,9 @@ export interface DesignerBridge {
   saveDesignAs(request: SaveDesignAsRequest): Promise<IpcResult<SavedFile | null>>;
   setTitle(request: SetTitleRequest): void;
   takeStartupFile(): Promise<IpcResult<OpenedFile | null>>;
+  /** Opens an https link (a rule's AWS documentation, a price's source) in the system browser.
+   *  Optional until the desktop side provides it; the window itself never navigates. */
+  openExternal?(request: { url: string }): void;
   /** Returns a function that removes the listener. The callback never sees the IPC event. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }

@@ -25,5 +25,6 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
     onMenuCommand: (callback) => bridge.onMenuCommand(callback),
     setTitle: (title, edited) => bridge.setTitle({ title, edited }),
     takeStartupFile: () => unwrap(bridge.takeStartupFile()),
+    ...(bridge.openExternal ? { openExternal: (url: string) => bridge.openExternal?.({ url }) } : {}),
   };
 }

@@ -19,6 +19,9 @@ export interface Host {
   setTitle(title: string, edited: boolean): void;
   /** A design passed on the command line, once; null in the browser. */
   takeStartupFile(): Promise<OpenedFile | null>;
+  /** Opens an https link outside the app. Absent in the browser, where a `target=_blank` link
+   *  opens a new tab by itself. */
+  openExternal?(url: string): void;
 }
 
 export function createHost(): Host {

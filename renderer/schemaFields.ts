@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { DesignNode } from '../core/model/design';
+import { kindLabel } from '../core/model/kinds';
+import { NODE_REFS } from '../core/model/references';
 
 /** A form field derived from a zod schema: what the inspector draws for one prop. */
 export type Field =
@@ -51,7 +54,7 @@ function unwrap(schema: z.ZodType): Unwrapped {
 }
 
 const UNITS: Record<string, string> = { Mb: 'MB', Gb: 'GB', Kb: 'KB', Ms: 'ms', Seconds: 'seconds', Hours: 'hours', Days: 'days', Bytes: 'bytes' };
-const WORDS: Record<string, string> = { az: 'AZ', cidr: 'CIDR', url: 'URL', dns: 'DNS', ip: 'IP', tls: 'TLS', api: 'API', mfa: 'MFA', kms: 'KMS', id: 'ID', fifo: 'FIFO' };
+const WORDS: Record<string, string> = { az: 'AZ', cidr: 'CIDR', url: 'URL', dns: 'DNS', ip: 'IP', tls: 'TLS', api: 'API', mfa: 'MFA', kms: 'KMS', id: 'ID', fifo: 'FIFO', vpc: 'VPC' };
 
 /** `timeoutSeconds` → "Timeout (seconds)", `memoryMb` → "Memory (MB)", `enableDnsSupport` → "Enable DNS support". */
 export function fieldLabel(key: string): string {
@@ -112,4 +115,23 @@ export function rangeText(field: { min?: number; max?: number }): string | undef
 export function isOutOfRange(field: { min?: number; max?: number }, value: unknown): boolean {
   if (typeof value !== 'number') return false;
   return (field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max);
+}
+
+/** The nodes a node-reference prop may point at, for the inspector's pickers. */
+export interface RefChoice {
+  many: boolean;
+  /** "Subnet", "Internet gateway or NAT gateway": what the prop expects, for hints. */
+  kinds: string;
+  options: readonly { id: string; label: string }[];
+}
+
+/** Per prop path ("routeTable.defaultRoute", "vpc.subnets"), the nodes of this design it may refer to. */
+export function refChoices(nodes: readonly DesignNode[], node: DesignNode): Map<string, RefChoice> {
+  return new Map((NODE_REFS[node.kind] ?? []).map((ref) => [ref.path.join('.'), {
+    many: !!ref.many,
+    kinds: ref.kinds.map(kindLabel).join(' or '),
+    options: nodes
+      .filter((n) => n.id !== node.id && ref.kinds.includes(n.kind))
+      .map((n) => ({ id: n.id, label: ref.kinds.length > 1 ? `${kindLabel(n.kind)}: ${n.name}` : n.name })),
+  }]));
 }

@@ -61,6 +61,9 @@ export function useEditor(host: Host, notices: Notices) {
     else {
       pruneSelection(result.design);
       refresh();
+      // Range warnings show inline in the inspector; a side effect on another node (a function
+      // detached from its VPC when its subnets are deleted) would otherwise go unseen.
+      for (const w of result.warnings) if (w.code === 'reference') notices.info(`${w.target?.name ?? 'Design'}: ${w.message}`);
     }
     return result;
   }, [h, notices, pruneSelection, refresh]);
@@ -137,16 +140,14 @@ export function useEditor(host: Host, notices: Notices) {
     dispatch(commands.length === 1 ? commands[0] : { type: 'batch', label: 'Delete', commands });
   }, [design.edges, dispatch, selection]);
 
-  // Problems depend on the model, not the layout: a drag (a move per mouse event) reuses them.
+  // The design as the checks and the analysis see it: everything but the layout. `design` itself
+  // differs on every move of a drag; `model` changes only when something they read does.
   const { nodes, edges, usage, suppressions, name, region } = design;
-  const problems = useMemo(
-    () => [...loadRepairs, ...designProblems(design)],
-    // `design` itself differs on every move; the parts listed are all the checks read.
-    [loadRepairs, nodes, edges, usage, suppressions, name, region],
-  );
+  const model = useMemo(() => design, [nodes, edges, usage, suppressions, name, region]);
+  const problems = useMemo(() => [...loadRepairs, ...designProblems(model)], [loadRepairs, model]);
 
   return {
-    design, file, dirty, selection, documentKey, problems,
+    design, model, file, dirty, selection, documentKey, problems,
     canUndo: h.canUndo, canRedo: h.canRedo, undoLabel: h.undoLabel, redoLabel: h.redoLabel,
     dispatch, undo, redo, load, openText, save, setSelection, deleteSelection,
   };

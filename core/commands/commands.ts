@@ -6,7 +6,7 @@ import { kindLabel, type NodeKind } from '../model/kinds';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT } from '../model/migrations';
 import { restoreDesign } from '../model/parse';
 import { jsonPath, type PathPart, type Problem } from '../model/problems';
-import { PARENT_KINDS } from '../model/references';
+import { NODE_REFS, PARENT_KINDS } from '../model/references';
 import { nextId, nextName } from './ids';
 import { absolutePosition, type Point } from './layout';
 
@@ -93,7 +93,7 @@ function findNode(draft: D, id: string): Draft<DesignNode> {
 function applyCommand(draft: D, command: Command, ctx: Context): void {
   switch (command.type) {
     case 'addNode': return addNode(draft, command, ctx);
-    case 'removeNodes': return removeNodes(draft, command.ids);
+    case 'removeNodes': return removeNodes(draft, command.ids, ctx);
     case 'connect': return connect(draft, command, ctx);
     case 'removeEdges': return removeEdges(draft, new Set(command.ids));
     case 'setProp': return setNodeProp(draft, command, ctx);
@@ -183,10 +183,9 @@ function descendantsOf(design: Design, ids: ReadonlySet<string>): Set<string> {
   return all;
 }
 
-/** Removes the nodes, what they contain, their edges, and the usage, suppressions and layout
- *  entries that name any of them. Props of other nodes that referred to them are left for the
- *  problems panel to point out (the user decides what the subnet routes to next). */
-function removeNodes(draft: D, ids: readonly string[]): void {
+/** Removes the nodes, what they contain, their edges, the usage, suppressions and layout entries
+ *  that name any of them, and the references to them in other nodes' props (see dropReferences). */
+function removeNodes(draft: D, ids: readonly string[], ctx: Context): void {
   const snapshot = current(draft);
   for (const id of ids) if (!snapshot.nodes.some((n) => n.id === id)) refuse(`There is no node "${id}" in this design.`);
   const removed = descendantsOf(snapshot, new Set(ids));
@@ -198,6 +197,36 @@ function removeNodes(draft: D, ids: readonly string[]): void {
   }
   draft.suppressions = draft.suppressions.filter((s) => !removed.has(s.target));
   for (const id of removed) delete draft.layout.positions[id];
+  dropReferences(draft, removed, ctx);
+}
+
+/** Clears what the nodes that stay say about removed ones (NODE_REFS): a list loses the id, a
+ *  single reference becomes null (a subnet with no default route), a security-group rule whose
+ *  peer was removed goes. A function left without any subnet or security group cannot stay
+ *  attached to its VPC, so it is detached — told as a warning, since its network changes. */
+function dropReferences(draft: D, removed: ReadonlySet<string>, ctx: Context): void {
+  draft.nodes.forEach((node, index) => {
+    for (const ref of NODE_REFS[node.kind] ?? []) {
+      const holder = ref.path.slice(0, -1).reduce<unknown>((o, k) => (isRecord(o) ? o[k] : undefined), node.props);
+      const key = ref.path[ref.path.length - 1];
+      if (!isRecord(holder)) continue;
+      const value = holder[key];
+      if (ref.many && Array.isArray(value) && value.some((id) => removed.has(id))) holder[key] = value.filter((id) => !removed.has(id));
+      else if (!ref.many && typeof value === 'string' && removed.has(value)) holder[key] = null;
+    }
+    if (node.kind === 'securityGroup') {
+      const gone = (rule: { securityGroup: string | null }) => rule.securityGroup !== null && removed.has(rule.securityGroup);
+      if (node.props.ingress.some(gone)) node.props.ingress = node.props.ingress.filter((r) => !gone(r));
+      if (node.props.egress?.some(gone)) node.props.egress = node.props.egress.filter((r) => !gone(r));
+    }
+    if (node.kind === 'lambda' && node.props.vpc && (!node.props.vpc.subnets.length || !node.props.vpc.securityGroups.length)) {
+      node.props.vpc = null;
+      ctx.warnings.push({
+        code: 'reference', path: jsonPath(['nodes', index, 'props', 'vpc']), target: { id: node.id, name: node.name, type: 'node' },
+        message: 'detached from its VPC: none of its subnets or none of its security groups is left',
+      });
+    }
+  });
 }
 
 function removeEdges(draft: D, ids: ReadonlySet<string>): void {

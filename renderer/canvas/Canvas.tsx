@@ -1,5 +1,5 @@
 import {
-  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
 } from '@xyflow/react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -8,6 +8,7 @@ import type { Design, DesignNode } from '../../core/model/design';
 import { isNodeKind } from '../../core/model/kinds';
 import { PARENT_KINDS } from '../../core/model/references';
 import { kindColor } from '../kindStyle';
+import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { nodeTypes } from './nodeTypes';
 import { RESOURCE_SIZE, toFlow, type ResourceFlowNode } from './toFlow';
 
@@ -16,8 +17,8 @@ export const PALETTE_MIME = 'application/x-serverless-designer-kind';
 export interface Selection { nodes: string[]; edges: string[] }
 
 export interface CanvasHandle {
-  /** Pans to a node and keeps the zoom. */
-  focusNode(id: string): void;
+  /** Pans to a node, or to the middle of an edge, and keeps the zoom. */
+  focus(target: { type: 'node' | 'edge'; id: string }): void;
   viewport(): Viewport | undefined;
   /** The flow position at the middle of the visible canvas (click-to-add from the palette). */
   visibleCenter(): { x: number; y: number };
@@ -28,7 +29,9 @@ export interface CanvasHandle {
 interface CanvasProps {
   design: Design;
   selection: Selection;
-  problemCounts: ReadonlyMap<string, number>;
+  marks: ReadonlyMap<string, IssueMark>;
+  /** Set when the "Paths" overlay is on. */
+  paths?: PathsOverlay;
   onSelectionChange(selection: Selection): void;
   dispatch(command: Command): PerformResult;
   onConnectRequest(from: string, to: string, at: { x: number; y: number }): void;
@@ -38,7 +41,7 @@ interface CanvasProps {
 let gestureCounter = 0;
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design, selection, problemCounts, onSelectionChange, dispatch, onConnectRequest, onAddNode } = props;
+  const { design, selection, marks, paths, onSelectionChange, dispatch, onConnectRequest, onAddNode } = props;
   const flow = useReactFlow<ResourceFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
@@ -47,7 +50,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   // Fit an opened design into view once; a blank canvas keeps zoom 1, so the first node dropped stays where it was dropped.
   const [fitOnLoad] = useState(() => design.nodes.length > 0);
 
-  const projected = useMemo(() => toFlow(design, { problemCounts }), [design, problemCounts]);
+  const projected = useMemo(() => toFlow(design, { marks, paths }), [design, marks, paths]);
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
     return projected.nodes.map((n) => {
@@ -84,13 +87,18 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   }, [design.nodes, flow]);
 
   useImperativeHandle(ref, () => ({
-    focusNode(id) {
-      const internal = flow.getInternalNode(id);
-      if (!internal) return;
-      const { x, y } = internal.internals.positionAbsolute;
-      const w = internal.measured.width ?? RESOURCE_SIZE.width;
-      const h = internal.measured.height ?? RESOURCE_SIZE.height;
-      void flow.setCenter(x + w / 2, y + h / 2, { zoom: flow.getZoom(), duration: 250 });
+    focus(target) {
+      const edge = target.type === 'edge' ? design.edges.find((e) => e.id === target.id) : undefined;
+      const centres = (edge ? [edge.from, edge.to] : [target.id]).flatMap((id) => {
+        const internal = flow.getInternalNode(id);
+        if (!internal) return [];
+        const { x, y } = internal.internals.positionAbsolute;
+        return [{ x: x + (internal.measured.width ?? RESOURCE_SIZE.width) / 2, y: y + (internal.measured.height ?? RESOURCE_SIZE.height) / 2 }];
+      });
+      if (!centres.length) return;
+      const x = centres.reduce((a, c) => a + c.x, 0) / centres.length;
+      const y = centres.reduce((a, c) => a + c.y, 0) / centres.length;
+      void flow.setCenter(x, y, { zoom: flow.getZoom(), duration: 250 });
     },
     viewport: () => flow.getViewport(),
     visibleCenter() {
@@ -104,7 +112,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       if (!container) return { position: topLeft };
       return { parent: container.id, position: { x: Math.max(8, topLeft.x - Math.round(container.x)), y: Math.max(40, topLeft.y - Math.round(container.y)) } };
     },
-  }), [flow, containerAt]);
+  }), [flow, containerAt, design.edges]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     const positions: Record<string, { x: number; y: number }> = {};
@@ -212,10 +220,23 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c6ccd6" />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
+        {paths && <PathsLegend />}
       </ReactFlow>
     </div>
   );
 });
+
+/** What the "Paths" colours mean; the edge labels say it in words too. */
+function PathsLegend() {
+  return (
+    <Panel position="top-right" className="sd-legend" aria-label="Paths legend" data-testid="paths-legend">
+      <span className="sd-legend-item"><i className="sd-swatch sd-reach-yes" />reachable</span>
+      <span className="sd-legend-item"><i className="sd-swatch sd-reach-partial" />partly (some subnets)</span>
+      <span className="sd-legend-item"><i className="sd-swatch sd-reach-no" />unreachable</span>
+      <span className="sd-legend-item"><i className="sd-swatch sd-retry-lost" />failed events lost</span>
+    </Panel>
+  );
+}
 
 const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 } as const;
 // Attribution stays visible (the MIT licence does not require it; this keeps it honest).

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
 import { kindBadge, kindColor } from '../kindStyle';
+import type { IssueMark } from '../useAnalysis';
 import type { ResourceFlowNode } from './toFlow';
 
 export function KindBadge({ kind, size = 32 }: { kind: string; size?: number }) {
@@ -16,11 +17,11 @@ export function KindBadge({ kind, size = 32 }: { kind: string; size?: number }) 
   );
 }
 
-function ProblemMark({ count }: { count: number }) {
-  if (count === 0) return null;
+function IssueMarker({ mark }: { mark?: IssueMark }) {
+  if (!mark) return null;
   return (
-    <span className="sd-node-problems" title={`${count} problem${count === 1 ? '' : 's'} — see the Problems panel`} aria-label={`${count} problems`}>
-      !{count > 1 ? count : ''}
+    <span className={`sd-node-mark sd-mark-${mark.severity}`} title={mark.title} aria-label={`${mark.severity === 'error' ? 'Errors' : 'Warnings'}: ${mark.title}`} data-testid="node-mark" data-severity={mark.severity}>
+      {mark.severity === 'error' ? '✕' : '!'}{mark.count > 1 ? mark.count : ''}
     </span>
   );
 }
@@ -37,7 +38,7 @@ const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<Re
         <div className="sd-node-name" title={node.name}>{node.name}</div>
         <div className="sd-node-kind" title={data.detail || data.kindLabel}>{data.detail || data.kindLabel}</div>
       </div>
-      <ProblemMark count={data.problemCount} />
+      <IssueMarker mark={data.mark} />
       <Handle type="source" position={Position.Right} className="sd-handle" data-testid={`handle-out-${node.id}`} />
     </div>
   );
@@ -53,7 +54,7 @@ const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<
         <KindBadge kind={node.kind} size={22} />
         <span className="sd-container-name">{node.name}</span>
         <span className="sd-container-detail">{data.detail}</span>
-        <ProblemMark count={data.problemCount} />
+        <IssueMarker mark={data.mark} />
       </div>
     </div>
   );

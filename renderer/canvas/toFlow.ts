@@ -4,6 +4,7 @@ import { indexDesign } from '../../core/graph';
 import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
 import { kindLabel } from '../../core/model/kinds';
 import { isContainerKind } from '../kindStyle';
+import type { IssueMark, PathsOverlay } from '../useAnalysis';
 
 /** Sizes the canvas draws with; kept here so layout maths and CSS agree. */
 export const RESOURCE_SIZE = { width: 180, height: 54 } as const;
@@ -19,7 +20,8 @@ export interface ResourceNodeData extends Record<string, unknown> {
   kindLabel: string;
   /** One fact worth seeing without opening the inspector ("1024 MB · 10 s"). */
   detail: string;
-  problemCount: number;
+  /** The worst finding or problem about this node, for the marker in its corner. */
+  mark?: IssueMark;
 }
 
 export interface DesignEdgeData extends Record<string, unknown> {
@@ -56,10 +58,12 @@ export function nodeDetail(node: DesignNode, regionOrAz = ''): string {
 // node components re-render only for the nodes an edit touched.
 const dataCache = new WeakMap<DesignNode, ResourceNodeData>();
 
-function dataFor(node: DesignNode, region: string, problemCount: number): ResourceNodeData {
+const sameMark = (a?: IssueMark, b?: IssueMark) => a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count && a.title === b.title);
+
+function dataFor(node: DesignNode, region: string, mark: IssueMark | undefined): ResourceNodeData {
   const hit = dataCache.get(node);
-  if (hit && hit.problemCount === problemCount && (node.kind !== 'subnet' || hit.detail.includes(region))) return hit;
-  const data: ResourceNodeData = { node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), problemCount };
+  if (hit && sameMark(hit.mark, mark) && (node.kind !== 'subnet' || hit.detail.includes(region))) return hit;
+  const data: ResourceNodeData = { node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), ...(mark ? { mark } : {}) };
   dataCache.set(node, data);
   return data;
 }
@@ -86,8 +90,20 @@ function fallbackPositions(design: Design): Map<string, { x: number; y: number }
 }
 
 export interface FlowOptions {
-  /** Problems per node id, for the badge on each node. */
-  problemCounts?: ReadonlyMap<string, number>;
+  /** Findings and problems per node or edge id, for the marker on each. */
+  marks?: ReadonlyMap<string, IssueMark>;
+  /** Reachability and lost retry paths drawn on the edges ("Paths" in the toolbar). */
+  paths?: PathsOverlay;
+}
+
+const REACH_TEXT = { yes: 'reachable', partial: 'partly reachable', no: 'unreachable' } as const;
+
+/** The overlay's word on an edge, appended to its label so the colour is never the only signal. */
+function pathsLabel(paths: PathsOverlay | undefined, id: string): { className: string; text: string } | undefined {
+  const reach = paths?.reach.get(id);
+  if (reach) return { className: `sd-reach-${reach}`, text: REACH_TEXT[reach] };
+  if (paths?.lost.has(id)) return { className: 'sd-retry-lost', text: 'events lost' };
+  return undefined;
 }
 
 /** Projects a design onto React Flow nodes and edges. Positions are relative to the parent, as in
@@ -126,7 +142,7 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
       id: n.id,
       type: container ? 'container' : 'resource',
       position: { x: p.x, y: p.y },
-      data: dataFor(n, design.region, options.problemCounts?.get(n.id) ?? 0),
+      data: dataFor(n, design.region, options.marks?.get(n.id)),
       ...(parentId ? { parentId } : {}),
       ...(size ? { width: size.width, height: size.height, style: { width: size.width, height: size.height } } : {}),
       ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}`,
@@ -141,14 +157,17 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
     .map((e) => {
       const from = byId.get(e.from) as DesignNode;
       const to = byId.get(e.to) as DesignNode;
+      const mark = options.marks?.get(e.id);
+      const overlay = pathsLabel(options.paths, e.id);
+      const label = describeEdge(index, e);
       return {
         id: e.id,
         source: e.from,
         target: e.to,
-        label: describeEdge(index, e),
+        label: overlay ? `${label} · ${overlay.text}` : label,
         data: { edge: e },
-        className: `sd-edge sd-edge-${e.kind}`,
-        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}`,
+        className: ['sd-edge', `sd-edge-${e.kind}`, mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' '),
+        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${mark ? `, has ${mark.severity === 'error' ? 'errors' : 'warnings'}` : ''}`,
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
         zIndex: EDGE_Z_INDEX,
       } as DesignFlowEdge;

@@ -7,7 +7,9 @@ import { kindLabel, nodeKindSpec } from '../../core/model/kinds';
 import { formatProblem, type PathPart, type Problem } from '../../core/model/problems';
 import { PARENT_KINDS } from '../../core/model/references';
 import { KindBadge } from '../canvas/nodeTypes';
-import { fieldsOf } from '../schemaFields';
+import { fieldsOf, refChoices } from '../schemaFields';
+import type { AnalysisView } from '../useAnalysis';
+import { FunctionPaths, ItemFindings, ReachabilityView, RetryHopView } from './PathDetails';
 import { SchemaForm } from './SchemaForm';
 
 interface InspectorProps {
@@ -18,19 +20,23 @@ interface InspectorProps {
   problems: readonly Problem[];
   dispatch(command: Command): { refused?: string };
   onDelete(): void;
+  /** The live analysis: findings, retry behaviour and network paths of what is selected. */
+  analysis?: AnalysisView;
+  /** Selects another item (a function's access edge from its network list). */
+  onSelectEdge?(id: string): void;
 }
 
 /** Shows and edits what is selected; with nothing selected, the design itself. */
-export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete }: InspectorProps) {
+export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete, analysis, onSelectEdge }: InspectorProps) {
   const node = nodeId ? design.nodes.find((n) => n.id === nodeId) : undefined;
   const edge = !node && edgeId ? design.edges.find((e) => e.id === edgeId) : undefined;
   return (
     <aside className="sd-inspector" aria-label="Inspector" data-testid="inspector">
       <h2 className="sd-panel-title">Inspector</h2>
       {selectionSize > 1 && <p className="sd-muted">{selectionSize} items selected. Showing the first.</p>}
-      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} />
-        : edge ? <EdgeInspector key={edge.id} design={design} edge={edge} problems={problems} dispatch={dispatch} onDelete={onDelete} />
-          : <DesignSummary design={design} dispatch={dispatch} />}
+      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} onSelectEdge={onSelectEdge} />
+        : edge ? <EdgeInspector key={edge.id} design={design} edge={edge} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} />
+          : <DesignSummary design={design} dispatch={dispatch} analysis={analysis} />}
     </aside>
   );
 }
@@ -38,10 +44,11 @@ export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dis
 /** Regions offered first (prices ship for the first three); any valid region can be typed. */
 const SUGGESTED_REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'us-east-2', 'us-west-2', 'eu-central-1', 'ap-southeast-2'];
 
-function DesignSummary({ design, dispatch }: { design: Design; dispatch: InspectorProps['dispatch'] }) {
+function DesignSummary({ design, dispatch, analysis }: { design: Design; dispatch: InspectorProps['dispatch']; analysis?: AnalysisView }) {
   const regions = useId();
   return (
     <div className="sd-inspector-body">
+      <ItemFindings findings={analysis?.byTarget.get('*')} />
       <TextSetting label="Design name" value={design.name} testId="design-name" onCommit={(name) => !dispatch({ type: 'setDesign', name }).refused} />
       <TextSetting label="Region" value={design.region} testId="design-region" list={regions} onCommit={(region) => !dispatch({ type: 'setDesign', region }).refused} />
       <datalist id={regions}>{SUGGESTED_REGIONS.map((r) => <option key={r} value={r} />)}</datalist>
@@ -60,9 +67,12 @@ function NodeProblems({ problems }: { problems: readonly Problem[] }) {
   );
 }
 
-function NodeInspector({ design, node, problems, dispatch, onDelete }: { design: Design; node: DesignNode; problems: readonly Problem[]; dispatch: InspectorProps['dispatch']; onDelete(): void }) {
+type ItemProps = Pick<InspectorProps, 'design' | 'problems' | 'dispatch' | 'onDelete' | 'analysis'>;
+
+function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, onSelectEdge }: ItemProps & { node: DesignNode; onSelectEdge?(id: string): void }) {
   const spec = nodeKindSpec(node.kind);
   const fields = useMemo(() => (spec ? fieldsOf(spec.props) : []), [spec]);
+  const refs = useMemo(() => refChoices(design.nodes, node), [design.nodes, node]);
   const mine = problems.filter((p) => p.target?.type === 'node' && p.target.id === node.id);
   const containers = design.nodes.filter((n) => (PARENT_KINDS[node.kind] ?? []).includes(n.kind) && n.id !== node.id);
   const parentId = useId();
@@ -87,17 +97,27 @@ function NodeInspector({ design, node, problems, dispatch, onDelete }: { design:
         </div>
       ) : null}
       <NodeProblems problems={mine} />
-      <SchemaForm fields={fields} value={node.props as Record<string, unknown>} onCommit={onCommit} />
+      <ItemFindings findings={analysis?.byTarget.get(node.id)} />
+      {analysis && node.kind === 'lambda' && (
+        <FunctionPaths
+          hops={[...analysis.hopByEdge.values()].filter((h) => h.function.id === node.id)}
+          reach={[...analysis.reachByEdge.values()].filter((r) => r.from.id === node.id)}
+          onSelectEdge={(id) => onSelectEdge?.(id)}
+        />
+      )}
+      <SchemaForm fields={fields} value={node.props as Record<string, unknown>} onCommit={onCommit} refs={refs} />
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete {kindLabel(node.kind)}</button>
     </div>
   );
 }
 
-function EdgeInspector({ design, edge, problems, dispatch, onDelete }: { design: Design; edge: DesignEdge; problems: readonly Problem[]; dispatch: InspectorProps['dispatch']; onDelete(): void }) {
+function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis }: ItemProps & { edge: DesignEdge }) {
   const fields = useMemo(() => fieldsOf(EDGE_KINDS[edge.kind].props), [edge.kind]);
   const from = design.nodes.find((n) => n.id === edge.from);
   const to = design.nodes.find((n) => n.id === edge.to);
   const mine = problems.filter((p) => p.target?.type === 'edge' && p.target.id === edge.id);
+  const hop = analysis?.hopByEdge.get(edge.id);
+  const reach = analysis?.reachByEdge.get(edge.id);
   return (
     <div className="sd-inspector-body">
       <div className="sd-inspector-head">
@@ -107,6 +127,9 @@ function EdgeInspector({ design, edge, problems, dispatch, onDelete }: { design:
         </div>
       </div>
       <NodeProblems problems={mine} />
+      <ItemFindings findings={analysis?.byTarget.get(edge.id)} />
+      {hop && <RetryHopView hop={hop} />}
+      {reach && <ReachabilityView reach={reach} />}
       <SchemaForm fields={fields} value={edge.props as Record<string, unknown>} onCommit={(path, value) => !dispatch({ type: 'setEdgeProp', edgeId: edge.id, path, value }).refused} />
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete connection</button>
     </div>

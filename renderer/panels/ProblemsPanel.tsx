@@ -1,9 +1,7 @@
 import { memo } from 'react';
 import type { Problem } from '../../core/model/problems';
-
-const SEVERITY: Record<Problem['code'], 'error' | 'warning' | 'info'> = {
-  syntax: 'error', format: 'error', version: 'error', structure: 'error', connection: 'error', reference: 'warning', range: 'warning',
-};
+import { problemSeverity } from '../useAnalysis';
+import { SeverityIcon } from './Severity';
 
 /** The design's problems (range, references, connections AWS refuses, repairs made when opening).
  *  Clicking one selects the node or edge it is about. */
@@ -14,10 +12,9 @@ export const ProblemsPanel = memo(function ProblemsPanel({ problems, onSelect }:
       {problems.length === 0 ? <p className="sd-muted sd-problems-empty">No problems found.</p> : (
         <ul>
           {problems.map((p, i) => {
-            const severity = p.repair ? 'info' : SEVERITY[p.code];
             const body = (
               <>
-                <span className={`sd-sev sd-sev-${severity}`} aria-label={severity}>{severity === 'error' ? '✕' : severity === 'warning' ? '!' : 'i'}</span>
+                <SeverityIcon severity={problemSeverity(p)} />
                 <span className="sd-problem-text">
                   {p.target && <strong>{p.target.name}: </strong>}
                   {p.message}{p.repair ? ` — ${p.repair}` : ''}

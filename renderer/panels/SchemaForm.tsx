@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { PathPart } from '../../core/model/problems';
-import { isOutOfRange, rangeText, type Field } from '../schemaFields';
+import { isOutOfRange, rangeText, type Field, type RefChoice } from '../schemaFields';
+import { RefGroupField, RefListField, RefSelectField } from './NodeRefFields';
 
 /** Returns false when the edit was refused (the field then shows the stored value again). */
 export type Commit = (path: PathPart[], value: unknown) => boolean;
@@ -10,15 +11,17 @@ interface FormProps {
   value: Record<string, unknown>;
   onCommit: Commit;
   path?: PathPart[];
+  /** Node-reference props by path ("routeTable.defaultRoute"): drawn as pickers of design nodes. */
+  refs?: ReadonlyMap<string, RefChoice>;
 }
 
 /** A form generated from a zod schema's fields. Text and numbers commit on Enter or when the
  *  field loses focus (one undo step per edit, not per keystroke); choices commit at once. */
-export function SchemaForm({ fields, value, onCommit, path = [] }: FormProps) {
+export function SchemaForm({ fields, value, onCommit, path = [], refs }: FormProps) {
   return (
     <div className="sd-form">
       {fields.map((f) => (
-        <FieldEditor key={f.key} field={f} value={value[f.key]} path={[...path, f.key]} onCommit={onCommit} />
+        <FieldEditor key={f.key} field={f} value={value[f.key]} path={[...path, f.key]} onCommit={onCommit} refs={refs} />
       ))}
     </div>
   );
@@ -29,10 +32,18 @@ interface FieldProps<F extends Field> {
   value: unknown;
   path: PathPart[];
   onCommit: Commit;
+  refs?: ReadonlyMap<string, RefChoice>;
 }
 
 function FieldEditor(props: FieldProps<Field>) {
-  const { field } = props;
+  const { field, refs } = props;
+  const key = props.path.join('.');
+  const choice = refs?.get(key);
+  if (choice) {
+    return choice.many ? <RefListField {...props} testId={testId(props.path)} choice={choice} /> : <RefSelectField {...props} testId={testId(props.path)} choice={choice} />;
+  }
+  const group = refs ? [...refs].filter(([k]) => k.startsWith(`${key}.`)).map(([k, c]) => [k.slice(key.length + 1), c] as const) : [];
+  if (group.length && field.type === 'json') return <RefGroupField {...props} testId={testId(props.path)} choices={group} />;
   switch (field.type) {
     case 'number': return <NumberField {...props} field={field} />;
     case 'enum': return <EnumField {...props} field={field} />;
@@ -43,7 +54,7 @@ function FieldEditor(props: FieldProps<Field>) {
       return (
         <fieldset className="sd-fieldset">
           <legend>{field.label}</legend>
-          <SchemaForm fields={field.fields} value={inner} path={props.path} onCommit={props.onCommit} />
+          <SchemaForm fields={field.fields} value={inner} path={props.path} onCommit={props.onCommit} refs={refs} />
         </fieldset>
       );
     }

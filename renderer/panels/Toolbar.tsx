@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import type { Severity } from '../../core/rules/types';
+import { severityCount } from './Severity';
 
 export interface ToolbarProps {
   title: string;
@@ -16,6 +18,12 @@ export interface ToolbarProps {
   onUndo(): void;
   onRedo(): void;
   onDelete(): void;
+  /** Findings per severity, for the badge; clicking it shows the findings panel. */
+  findingCounts: Record<Severity, number>;
+  onShowFindings(): void;
+  /** The "Paths" overlay: access edges coloured by reachability, lost retry paths marked. */
+  pathsOn: boolean;
+  onTogglePaths(): void;
 }
 
 function Icon({ d }: { d: string }) {
@@ -30,7 +38,19 @@ const ICONS = {
   undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
   redo: 'm15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
   delete: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6',
+  paths: 'M5 6a2 2 0 1 0 0 .01M19 18a2 2 0 1 0 0 .01M7 6h6a4 4 0 0 1 0 8h-2a4 4 0 0 0 0 8',
 };
+
+function FindingsBadge({ counts, onClick }: { counts: Record<Severity, number>; onClick(): void }) {
+  const summary = `${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)}, ${severityCount('info', counts.info)}`;
+  return (
+    <button type="button" className="sd-tool sd-findings-badge" onClick={onClick} title={`Findings: ${summary} — show the findings panel`} aria-label={`Findings: ${summary}`} data-testid="toolbar-findings">
+      <span className={`sd-badge-count is-error${counts.error ? '' : ' is-zero'}`} data-testid="badge-errors">✕ {counts.error}</span>
+      <span className={`sd-badge-count is-warning${counts.warning ? '' : ' is-zero'}`} data-testid="badge-warnings">! {counts.warning}</span>
+      <span>Findings</span>
+    </button>
+  );
+}
 
 /** File and edit actions. Every button works or says why it cannot (disabled with a reason). */
 export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
@@ -41,7 +61,7 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
     </button>
   );
   return (
-    <header className="sd-toolbar" role="toolbar" aria-label="File and edit">
+    <header className="sd-toolbar" role="toolbar" aria-label="File, edit and analysis">
       <div className="sd-brand" aria-hidden="true">
         <svg width="22" height="22" viewBox="0 0 24 24"><rect width="24" height="24" rx="5" fill="#232f3e" /><path d="M6 16l4-8 3 6 2-3 3 5" fill="none" stroke="#ff9900" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
       </div>
@@ -55,6 +75,20 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         {button('undo', p.undoLabel ? `Undo (${p.undoLabel})` : 'Undo', p.onUndo, `${p.mod}+Z`, p.canUndo, 'Nothing to undo')}
         {button('redo', p.redoLabel ? `Redo (${p.redoLabel})` : 'Redo', p.onRedo, `${p.mod}+Shift+Z`, p.canRedo, 'Nothing to redo')}
         {button('delete', 'Delete', p.onDelete, 'Delete', p.canDelete, 'Select a resource or connection to delete')}
+      </div>
+      <div className="sd-tool-group">
+        <FindingsBadge counts={p.findingCounts} onClick={p.onShowFindings} />
+        <button
+          type="button"
+          className={`sd-tool${p.pathsOn ? ' is-on' : ''}`}
+          onClick={p.onTogglePaths}
+          aria-pressed={p.pathsOn}
+          title="Colour access connections by network reachability and mark retry paths that lose events"
+          data-testid="toolbar-paths"
+        >
+          <Icon d={ICONS.paths} />
+          <span>Paths</span>
+        </button>
       </div>
       <div className="sd-doc-title" data-testid="document-title">
         <span className="sd-doc-name">{p.title}</span>

@@ -51,6 +51,34 @@ describe('removeNodes', () => {
     expect(Object.keys(r.design.layout.positions)).toEqual(['q']);
   });
 
+  it('clears references to removed nodes from the props of the nodes that stay', () => {
+    let d = sampleDesign();
+    const add = (kind: NodeKind, id: string, parent: string | undefined, props: Record<string, unknown> = {}) => {
+      d = run(d, { type: 'addNode', kind, id, position: { x: 0, y: 0 }, props, ...(parent ? { parent } : {}) }).design;
+    };
+    add('subnet', 'sn-b', 'vpc');
+    add('natGateway', 'nat', 'sn-b');
+    add('vpcEndpoint', 'ep', 'vpc', { endpointType: 'gateway', service: 's3' });
+    add('securityGroup', 'sg-fn', 'vpc');
+    add('securityGroup', 'sg-db', 'vpc', { ingress: [{ fromPort: 5432, toPort: 5432, securityGroup: 'sg-fn' }, { fromPort: 5432, toPort: 5432, cidr: '10.0.0.0/16' }] });
+    add('rds', 'db', 'vpc', { subnets: ['sn', 'sn-b'], securityGroups: ['sg-db'] });
+    d = run(d, { type: 'setProp', nodeId: 'sn', path: ['routeTable'], value: { defaultRoute: 'nat', gatewayEndpoints: ['ep'] } }).design;
+    d = run(d, { type: 'setProp', nodeId: 'fn', path: ['vpc'], value: { subnets: ['sn-b'], securityGroups: ['sg-fn'] } }).design;
+    const props = (design: Design, id: string) => design.nodes.find((n) => n.id === id)?.props as Record<string, unknown>;
+
+    const r = run(d, { type: 'removeNodes', ids: ['sn-b', 'ep', 'sg-fn'] });
+    expect(r.refused).toBeUndefined();
+    expect(props(r.design, 'sn').routeTable).toEqual({ defaultRoute: null, gatewayEndpoints: [] });
+    expect(props(r.design, 'db')).toMatchObject({ subnets: ['sn'], securityGroups: ['sg-db'] });
+    expect(props(r.design, 'sg-db').ingress).toEqual([expect.objectContaining({ cidr: '10.0.0.0/16' })]);
+    expect(props(r.design, 'fn').vpc).toBeNull();
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'reference', target: { id: 'fn', name: 'Orders handler', type: 'node' }, message: expect.stringMatching(/^detached from its VPC/) })]);
+    // What no longer refers to anything removed is left exactly as it was.
+    const kept = run(d, { type: 'removeNodes', ids: ['q'] });
+    expect(kept.design.nodes.filter((n) => n.id !== 'q').every((n) => d.nodes.includes(n))).toBe(true);
+    expect(kept.warnings).toEqual([]);
+  });
+
   it('refuses an unknown id and changes nothing', () => {
     const d = sampleDesign();
     const r = run(d, { type: 'removeNodes', ids: ['nope'] });

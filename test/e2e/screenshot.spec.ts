@@ -38,7 +38,13 @@ test('the VPC template is drawn cleanly (and docs/screenshot.png comes from here
   if (process.env.SD_SCREENSHOT) {
     const out = join(import.meta.dirname, '..', '..', 'docs', 'screenshot.png');
     mkdirSync(dirname(out), { recursive: true });
-    await page.locator(`[data-testid="node-${design.nodes.find((n) => n.kind === 'lambda')?.id}"]`).click();
+    // The analysis at work: the function's retry and network verdicts, access edges coloured by
+    // reachability, and the cost panel with the function's lines open.
+    const fn = design.nodes.find((n) => n.kind === 'lambda');
+    await page.locator(`[data-testid="node-${fn?.id}"]`).click();
+    await page.getByTestId('toolbar-paths').click();
+    await page.getByTestId('dock-tab-cost').click();
+    await page.getByTestId('cost-node').filter({ hasText: fn?.name }).getByRole('button', { expanded: false }).click();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: out });
   }

@@ -56,5 +56,17 @@ describe('electron host', () => {
     expect(await host.saveDesignAs('{}', 'b.json')).toEqual({ name: 'b.json', handle: 'h2' });
     host.setTitle('t', true);
     expect(bridge.setTitle).toHaveBeenCalledWith({ title: 't', edited: true });
+    // A preload without openExternal leaves links to the window-open handler.
+    expect(host.openExternal).toBeUndefined();
+  });
+
+  it('opens links outside the app through the bridge when the preload offers it', () => {
+    const openExternal = vi.fn();
+    const host = createElectronHost({
+      platform: 'darwin', openDesign: vi.fn(), saveDesign: vi.fn(), saveDesignAs: vi.fn(), setTitle: vi.fn(), takeStartupFile: vi.fn(), onMenuCommand: vi.fn(), openExternal,
+    });
+    host.openExternal?.('https://docs.aws.amazon.com/lambda/');
+    expect(openExternal).toHaveBeenCalledWith({ url: 'https://docs.aws.amazon.com/lambda/' });
+    expect(createBrowserHost().openExternal).toBeUndefined();
   });
 });

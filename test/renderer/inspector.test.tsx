@@ -89,4 +89,64 @@ describe('Inspector', () => {
     fireEvent.blur(env);
     expect(dispatch).toHaveBeenLastCalledWith({ type: 'setProp', nodeId: 'fn', path: ['environment'], value: { STAGE: 'prod' } });
   });
+
+  describe('node pickers', () => {
+    function network() {
+      const h = new History(createDesign('Net'));
+      h.apply({ type: 'addNode', kind: 'vpc', id: 'vpc', name: 'VPC', position: { x: 0, y: 0 } });
+      h.apply({ type: 'addNode', kind: 'internetGateway', id: 'igw', name: 'IGW', parent: 'vpc', position: { x: 0, y: 0 } });
+      h.apply({ type: 'addNode', kind: 'subnet', id: 'sn-a', name: 'Private A', parent: 'vpc', position: { x: 0, y: 0 } });
+      h.apply({ type: 'addNode', kind: 'subnet', id: 'sn-b', name: 'Private B', parent: 'vpc', position: { x: 0, y: 0 } });
+      h.apply({ type: 'addNode', kind: 'natGateway', id: 'nat', name: 'NAT A', parent: 'sn-b', position: { x: 0, y: 0 } });
+      h.apply({ type: 'addNode', kind: 'securityGroup', id: 'sg', name: 'Function SG', parent: 'vpc', position: { x: 0, y: 0 } });
+      h.apply({ type: 'addNode', kind: 'lambda', id: 'fn', name: 'Worker', position: { x: 0, y: 0 } });
+      const dispatch = vi.fn((c: Command) => h.apply(c));
+      const view = (nodeId: string) => <Inspector design={h.design} nodeId={nodeId} selectionSize={1} problems={[]} dispatch={dispatch} onDelete={() => undefined} />;
+      return { h, dispatch, view };
+    }
+
+    it('picks a subnet\'s default route from the gateways of the design, and clears it', () => {
+      const { h, dispatch, view } = network();
+      render(view('sn-a'));
+      const route = screen.getByTestId('field-routeTable.defaultRoute') as HTMLSelectElement;
+      expect([...route.options].map((o) => o.text)).toEqual(['— none —', 'Internet gateway: IGW', 'NAT gateway: NAT A']);
+      fireEvent.change(route, { target: { value: 'nat' } });
+      expect(dispatch).toHaveBeenLastCalledWith({ type: 'setProp', nodeId: 'sn-a', path: ['routeTable', 'defaultRoute'], value: 'nat' });
+      fireEvent.change(route, { target: { value: '' } });
+      expect(h.design.nodes.find((n) => n.id === 'sn-a')?.props).toMatchObject({ routeTable: { defaultRoute: null } });
+    });
+
+    it('attaches a function to a VPC only once it has a subnet and a security group; clearing both detaches', () => {
+      const { h, dispatch, view } = network();
+      const { rerender } = render(view('fn'));
+      const fn = () => h.design.nodes.find((n) => n.id === 'fn')?.props as { vpc: unknown };
+      fireEvent.click(screen.getByTestId('field-vpc.subnets-sn-a'));
+      expect(dispatch).not.toHaveBeenCalled();
+      expect(screen.getByRole('status').textContent).toMatch(/^Not saved yet/);
+      fireEvent.click(screen.getByTestId('field-vpc.securityGroups-sg'));
+      expect(fn().vpc).toEqual({ subnets: ['sn-a'], securityGroups: ['sg'] });
+      rerender(view('fn'));
+      fireEvent.click(screen.getByTestId('field-vpc.subnets-sn-b'));
+      expect(fn().vpc).toEqual({ subnets: ['sn-a', 'sn-b'], securityGroups: ['sg'] });
+      rerender(view('fn'));
+      fireEvent.click(screen.getByTestId('field-vpc.subnets-sn-a'));
+      expect(fn().vpc).toEqual({ subnets: ['sn-b'], securityGroups: ['sg'] });
+      rerender(view('fn'));
+      fireEvent.click(screen.getByTestId('field-vpc.subnets-sn-b'));
+      expect(fn().vpc).toEqual({ subnets: ['sn-b'], securityGroups: ['sg'] });
+      expect((screen.getByTestId('field-vpc.subnets-sn-b') as HTMLInputElement).checked).toBe(false);
+      fireEvent.click(screen.getByTestId('field-vpc.securityGroups-sg'));
+      expect(fn().vpc).toBeNull();
+      expect(dispatch).toHaveBeenCalledTimes(4);
+    });
+
+    it('lists a reference to a node that is gone so it can be removed', () => {
+      const { h, view } = network();
+      h.apply({ type: 'addNode', kind: 'rds', id: 'db', name: 'DB', parent: 'vpc', position: { x: 0, y: 0 }, props: { subnets: ['sn-a', 'ghost'] } });
+      render(view('db'));
+      expect(screen.getByTestId('field-subnets').textContent).toContain('ghost (not in this design)');
+      fireEvent.click(screen.getByTestId('field-subnets-ghost'));
+      expect(h.design.nodes.find((n) => n.id === 'db')?.props).toMatchObject({ subnets: ['sn-a'] });
+    });
+  });
 });

@@ -58,12 +58,37 @@ describe('toFlow', () => {
     expect(data(after, 'fn')?.node.name).toBe('Renamed');
   });
 
-  it('places nodes without a stored position and shows problem counts', () => {
+  it('places nodes without a stored position and carries issue marks', () => {
     const d = vpcDesign();
     const noLayout = { ...d, layout: { positions: {} } };
-    const { nodes } = toFlow(noLayout, { problemCounts: new Map([['fn', 2]]) });
+    const mark = { severity: 'error' as const, count: 2, title: '2 findings' };
+    const { nodes } = toFlow(noLayout, { marks: new Map([['fn', mark]]) });
     const positions = new Set(nodes.filter((n) => !n.parentId).map((n) => `${n.position.x},${n.position.y}`));
     expect(positions.size).toBe(nodes.filter((n) => !n.parentId).length);
-    expect(nodes.find((n) => n.id === 'fn')?.data.problemCount).toBe(2);
+    expect(nodes.find((n) => n.id === 'fn')?.data.mark).toEqual(mark);
+    expect(nodes.find((n) => n.id === 'q')?.data.mark).toBeUndefined();
+  });
+
+  it('keeps node data when an equal mark comes from a new analysis', () => {
+    const d = vpcDesign();
+    const before = toFlow(d, { marks: new Map([['fn', { severity: 'warning', count: 1, title: '1 finding' }]]) });
+    const after = toFlow(d, { marks: new Map([['fn', { severity: 'warning', count: 1, title: '1 finding' }]]) });
+    expect(after.nodes.find((n) => n.id === 'fn')?.data).toBe(before.nodes.find((n) => n.id === 'fn')?.data);
+  });
+
+  it('marks edges with findings, and with the Paths overlay says reachability and lost events in words', () => {
+    const d = vpcDesign();
+    const { edges } = toFlow(d, {
+      marks: new Map([['e1', { severity: 'error', count: 1, title: '1 finding' }]]),
+      paths: { reach: new Map([['e2', 'partial']]), lost: new Map([['e1', 'no redrive policy']]) },
+    });
+    const [trigger, access] = edges;
+    expect(trigger.className).toContain('sd-edge-mark-error');
+    expect(trigger.className).toContain('sd-retry-lost');
+    expect(trigger.label).toBe('trigger · poll · events lost');
+    expect(trigger.ariaLabel).toContain('has errors');
+    expect(access.className).toContain('sd-reach-partial');
+    expect(access.label).toBe('access · publish · partly reachable');
+    expect(toFlow(d).edges.map((e) => e.label)).toEqual(['trigger · poll', 'access · publish']);
   });
 });

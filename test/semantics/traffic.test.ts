@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDesign, createEdge, createNode, type Design, type DesignEdge, type DesignNode } from '../../core/model';
 import { expectedAttempts, propagateTraffic, scheduledFirings } from '../../core/semantics';
 
-function design(nodes: DesignNode[], edges: DesignEdge[], usage: { nodes?: Record<string, object>; edges?: Record<string, object> }): Design {
+function design(nodes: DesignNode[], edges: DesignEdge[], usage: { nodes?: Record<string, Record<string, number>>; edges?: Record<string, Record<string, number>> }): Design {
   const d = createDesign('traffic');
   return { ...d, nodes, edges, usage: { profiles: { expected: { description: '', nodes: usage.nodes ?? {}, edges: usage.edges ?? {} } }, active: 'expected' } };
 }

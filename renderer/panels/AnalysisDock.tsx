@@ -1,0 +1,66 @@
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { Severity } from '../../core/rules/types';
+
+export type DockTab = 'findings' | 'cost';
+const TABS: readonly DockTab[] = ['findings', 'cost'];
+
+interface AnalysisDockProps {
+  tab: DockTab;
+  open: boolean;
+  counts: Record<Severity, number>;
+  onTab(tab: DockTab): void;
+  onToggleOpen(): void;
+  /** Only the visible tab's panel is rendered (and computed). */
+  children: ReactNode;
+}
+
+/** The panel under the canvas: findings and cost, as tabs (arrow keys move between them). */
+export function AnalysisDock({ tab, open, counts, onTab, onToggleOpen, children }: AnalysisDockProps) {
+  const id = useId();
+  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length];
+    onTab(next);
+    tabs.current[next]?.focus();
+  };
+  const label = (t: DockTab) => (t === 'findings'
+    ? <>Findings <span className={`sd-count${counts.error ? ' is-error' : counts.warning ? ' is-warning' : ''}`} data-testid="findings-count">{counts.error + counts.warning + counts.info}</span></>
+    : <>Cost</>);
+  return (
+    <section className={`sd-dock${open ? ' is-open' : ''}`} aria-label="Analysis" data-testid="analysis-dock">
+      <div className="sd-dock-bar">
+        <div role="tablist" aria-label="Analysis" className="sd-tabs" onKeyDown={onKeyDown}>
+          {TABS.map((t) => (
+            <button
+              key={t}
+              ref={(el) => { tabs.current[t] = el; }}
+              type="button"
+              role="tab"
+              id={`${id}-${t}`}
+              aria-selected={open && tab === t}
+              aria-controls={`${id}-panel`}
+              tabIndex={tab === t ? 0 : -1}
+              className={`sd-tab${open && tab === t ? ' is-active' : ''}`}
+              onClick={() => (open && tab === t ? onToggleOpen() : onTab(t))}
+              data-testid={`dock-tab-${t}`}
+            >
+              {label(t)}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="sd-icon-button sd-dock-toggle" onClick={onToggleOpen} aria-expanded={open} aria-controls={`${id}-panel`} title={open ? 'Hide the analysis panel' : 'Show the analysis panel'} data-testid="dock-toggle">
+          <span aria-hidden="true">{open ? '▾' : '▴'}</span>
+          <span className="sd-sr-only">{open ? 'Hide the analysis panel' : 'Show the analysis panel'}</span>
+        </button>
+      </div>
+      {open && (
+        <div className="sd-dock-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
+          {children}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useDeferredValue, useMemo } from 'react';
+import { analyze, type Analysis } from '../core/analyze';
+import type { Design } from '../core/model/design';
+import type { Problem } from '../core/model/problems';
+import { RULE_ERROR_ID } from '../core/rules/engine';
+import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
+import type { Reach, Reachability, RetryHop } from '../core/semantics';
+
+/** The analysis of one design, with the look-ups the panels and the canvas need. */
+export interface AnalysisView {
+  /** The design this analysis was computed on (it may trail the editor's by one render). */
+  design: Design;
+  analysis: Analysis;
+  counts: Record<Severity, number>;
+  /** Findings per node or edge id ("*" for the design as a whole), worst first. */
+  byTarget: ReadonlyMap<string, readonly Finding[]>;
+  /** The retry behaviour of each trigger, invoke or destination edge into a function. */
+  hopByEdge: ReadonlyMap<string, RetryHop>;
+  /** The network path of each access (or invoke) edge from a function. */
+  reachByEdge: ReadonlyMap<string, Reachability>;
+}
+
+/** A marker on the canvas: the worst severity of what is reported about a node or an edge. */
+export interface IssueMark {
+  severity: Severity;
+  count: number;
+  title: string;
+}
+
+/** The canvas overlay behind the "Paths" toggle. */
+export interface PathsOverlay {
+  reach: ReadonlyMap<string, Reach>;
+  /** Edges where a failing event is lost, with the reason. */
+  lost: ReadonlyMap<string, string>;
+}
+
+const EMPTY_ANALYSIS: Omit<Analysis, 'findings'> = { suppressed: [], invocation: {}, retryPaths: [], reachability: [] };
+
+/** `analyze`, except that a crash in the analysis itself becomes one finding instead of a blank app. */
+export function analyzeSafely(design: Design): Analysis {
+  try {
+    return analyze(design);
+  } catch (err) {
+    return {
+      ...EMPTY_ANALYSIS,
+      findings: [{
+        ruleId: RULE_ERROR_ID, severity: 'error', target: { id: '*', name: design.name, type: 'design' },
+        message: `the analysis failed: ${err instanceof Error ? err.message : String(err)}`,
+        why: 'Nothing below is checked until the analysis runs again; the design itself is unaffected.',
+        fix: 'Undo the last edit, or report the design that causes this.',
+        docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/welcome.html',
+      }],
+    };
+  }
+}
+
+export function viewOf(design: Design, analysis: Analysis): AnalysisView {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byTarget = new Map<string, Finding[]>();
+  for (const f of analysis.findings) {
+    counts[f.severity]++;
+    const list = byTarget.get(f.target.id);
+    if (list) list.push(f);
+    else byTarget.set(f.target.id, [f]);
+  }
+  const hopByEdge = new Map<string, RetryHop>();
+  for (const path of analysis.retryPaths) for (const hop of path.hops) hopByEdge.set(hop.edge, hop);
+  const reachByEdge = new Map(analysis.reachability.map((r) => [r.edge, r]));
+  return { design, analysis, counts, byTarget, hopByEdge, reachByEdge };
+}
+
+/** The live analysis. It reads the model, never the layout, so a drag does not re-run it; it is
+ *  deferred, so on a large design an edit is drawn first and its analysis follows. */
+export function useAnalysis(model: Design): AnalysisView {
+  const deferred = useDeferredValue(model);
+  return useMemo(() => viewOf(deferred, analyzeSafely(deferred)), [deferred]);
+}
+
+const PROBLEM_SEVERITY: Record<Problem['code'], Severity> = {
+  syntax: 'error', format: 'error', version: 'error', structure: 'error', connection: 'error', reference: 'warning', range: 'warning',
+};
+
+/** How the problems panel and the canvas rate a loader problem. */
+export const problemSeverity = (p: Problem): Severity => (p.repair ? 'info' : PROBLEM_SEVERITY[p.code]);
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One marker per node or edge with findings or problems, coloured by the worst of them. Info
+ *  alone draws no marker: the canvas stays quiet about advice. */
+export function issueMarks(problems: readonly Problem[], byTarget: ReadonlyMap<string, readonly Finding[]>): Map<string, IssueMark> {
+  const tally = new Map<string, { severities: Severity[]; findings: number; problems: number }>();
+  const add = (id: string, severity: Severity, kind: 'findings' | 'problems') => {
+    const t = tally.get(id) ?? { severities: [], findings: 0, problems: 0 };
+    t.severities.push(severity);
+    t[kind]++;
+    tally.set(id, t);
+  };
+  for (const [id, findings] of byTarget) for (const f of findings) add(id, f.severity, 'findings');
+  for (const p of problems) if (p.target) add(p.target.id, problemSeverity(p), 'problems');
+  const marks = new Map<string, IssueMark>();
+  for (const [id, t] of tally) {
+    const severity = SEVERITIES.find((s) => t.severities.includes(s)) ?? 'info';
+    if (severity === 'info') continue;
+    const parts = [t.findings && plural(t.findings, 'finding'), t.problems && plural(t.problems, 'problem')].filter(Boolean);
+    marks.set(id, { severity, count: t.findings + t.problems, title: `${parts.join(' and ')} — select to see them in the inspector` });
+  }
+  return marks;
+}
+
+export function pathsOverlay(view: AnalysisView): PathsOverlay {
+  const reach = new Map<string, Reach>();
+  for (const [id, r] of view.reachByEdge) reach.set(id, r.reachable);
+  const lost = new Map<string, string>();
+  for (const [id, hop] of view.hopByEdge) if (hop.lost) lost.set(id, hop.lostReason ?? 'failed events are dropped');
+  return { reach, lost };
+}

@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../core/analyze';
+import type { Finding, SuppressedFinding } from '../../core/rules/types';
+import { AnalysisDock } from '../../renderer/panels/AnalysisDock';
+import { ExternalLink, OpenExternalContext } from '../../renderer/panels/ExternalLink';
+import { FindingsPanel } from '../../renderer/panels/FindingsPanel';
+import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar';
+import { viewOf } from '../../renderer/useAnalysis';
+import { brokenVpc } from './analysisDesigns';
+
+afterEach(cleanup);
+
+function setup(suppressed: SuppressedFinding[] = []) {
+  const design = brokenVpc();
+  const view = viewOf(design, analyze(design));
+  const onSelect = vi.fn();
+  render(<FindingsPanel findings={view.analysis.findings} suppressed={suppressed} counts={view.counts} onSelect={onSelect} />);
+  return { view, onSelect };
+}
+
+describe('FindingsPanel', () => {
+  it('groups findings by severity, worst first, with the counts', () => {
+    setup();
+    expect(screen.getByTestId('findings-summary').textContent).toBe('3 errors3 warnings3 info');
+    const groups = screen.getAllByRole('region').filter((r) => r.dataset.testid?.startsWith('findings-')).map((r) => r.getAttribute('aria-label'));
+    expect(groups).toEqual(['Findings', 'Errors', 'Warnings', 'Info']);
+    const errors = within(screen.getByTestId('findings-error')).getAllByTestId('finding-item');
+    expect(errors.map((li) => li.dataset.rule)).toEqual(['CFG-01', 'NET-01', 'NET-03']);
+    expect(errors[0].textContent).toContain('Quote service — "Quote service" sets the memory to 99,999 MB');
+  });
+
+  it('selects the target of a clicked finding, node or edge', () => {
+    const { onSelect } = setup();
+    fireEvent.click(screen.getAllByTestId('finding-item')[0].querySelector('button')!);
+    expect(onSelect).toHaveBeenLastCalledWith({ id: 'fn-quotes', name: 'Quote service', type: 'node' });
+    const edgeFinding = screen.getAllByTestId('finding-item').find((li) => li.dataset.rule === 'RETRY-12')!;
+    fireEvent.click(edgeFinding.querySelector('button')!);
+    expect(onSelect).toHaveBeenLastCalledWith(expect.objectContaining({ id: 'e-jobs', type: 'edge' }));
+  });
+
+  it('shows why, the fix and a docs link that opens in a new tab, and keeps it open across re-analysis', () => {
+    const { view, onSelect } = setup();
+    const toggle = screen.getAllByTestId('finding-toggle')[0];
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('finding-details')).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const details = screen.getByTestId('finding-details');
+    expect(details.textContent).toContain('Why it matters.');
+    expect(details.textContent).toContain('Fix. Set the memory of "Quote service"');
+    const link = screen.getByTestId('finding-docs');
+    expect(link.getAttribute('href')).toBe('https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(onSelect).not.toHaveBeenCalled();
+
+    // A new analysis makes new finding objects: the expanded one stays expanded.
+    const again = analyze(brokenVpc()).findings;
+    cleanup();
+    const { rerender } = render(<FindingsPanel findings={view.analysis.findings} suppressed={[]} counts={view.counts} onSelect={onSelect} />);
+    fireEvent.click(screen.getAllByTestId('finding-toggle')[0]);
+    rerender(<FindingsPanel findings={again} suppressed={[]} counts={view.counts} onSelect={onSelect} />);
+    expect(screen.getAllByTestId('finding-details')).toHaveLength(1);
+  });
+
+  it('lists suppressed findings collapsed, with their reason', () => {
+    const finding: Finding = { ruleId: 'NET-08', severity: 'warning', target: { id: 'nat-a', name: 'NAT gateway A', type: 'node' }, message: 'one NAT gateway per AZ', why: 'w', fix: 'f', docsUrl: 'https://docs.aws.amazon.com/' };
+    setup([{ ...finding, reason: 'Accepted for the pilot' }]);
+    const box = screen.getByTestId('findings-suppressed') as HTMLDetailsElement;
+    expect(box.open).toBe(false);
+    expect(box.querySelector('summary')?.textContent).toBe('Suppressed 1');
+    expect(box.textContent).toContain('Suppressed because: Accepted for the pilot');
+    expect(screen.getByTestId('findings-summary').textContent).toContain('1 suppressed');
+  });
+
+  it('says so when every check passes', () => {
+    render(<FindingsPanel findings={[]} suppressed={[]} counts={{ error: 0, warning: 0, info: 0 }} onSelect={() => undefined} />);
+    expect(screen.getByText('No findings: every check passes for this design.')).toBeTruthy();
+  });
+});
+
+describe('ExternalLink', () => {
+  it('opens through the host when it can, never navigating the window; non-web addresses stay text', () => {
+    const openExternal = vi.fn();
+    render(
+      <OpenExternalContext.Provider value={openExternal}>
+        <ExternalLink href="https://aws.amazon.com/lambda/pricing/">pricing</ExternalLink>
+        <ExternalLink href="javascript:alert(1)">bad</ExternalLink>
+      </OpenExternalContext.Provider>,
+    );
+    const link = screen.getByRole('link');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('https://aws.amazon.com/lambda/pricing/');
+    expect(screen.getByText('bad').tagName).toBe('SPAN');
+  });
+});
+
+describe('Toolbar analysis controls and the dock', () => {
+  const toolbar = (over: Partial<ToolbarProps> = {}): ToolbarProps => ({
+    title: 'T', dirty: false, canUndo: false, canRedo: false, canDelete: false, mod: 'Ctrl',
+    onNew: vi.fn(), onOpen: vi.fn(), onSave: vi.fn(), onSaveAs: vi.fn(), onUndo: vi.fn(), onRedo: vi.fn(), onDelete: vi.fn(),
+    findingCounts: { error: 2, warning: 1, info: 4 }, onShowFindings: vi.fn(), pathsOn: false, onTogglePaths: vi.fn(), ...over,
+  });
+
+  it('shows the findings badge and the Paths toggle, both working buttons', () => {
+    const props = toolbar();
+    const { rerender } = render(<Toolbar {...props} />);
+    const badge = screen.getByTestId('toolbar-findings');
+    expect(badge.getAttribute('aria-label')).toBe('Findings: 2 errors, 1 warning, 4 info');
+    expect(screen.getByTestId('badge-errors').textContent).toBe('✕ 2');
+    fireEvent.click(badge);
+    expect(props.onShowFindings).toHaveBeenCalled();
+    const paths = screen.getByTestId('toolbar-paths');
+    expect(paths.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(paths);
+    expect(props.onTogglePaths).toHaveBeenCalled();
+    rerender(<Toolbar {...props} pathsOn />);
+    expect(paths.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('switches tabs with the arrow keys and collapses', () => {
+    const onTab = vi.fn();
+    const onToggleOpen = vi.fn();
+    const { rerender } = render(<AnalysisDock tab="findings" open counts={{ error: 1, warning: 0, info: 0 }} onTab={onTab} onToggleOpen={onToggleOpen}><p>findings body</p></AnalysisDock>);
+    const findingsTab = screen.getByTestId('dock-tab-findings');
+    expect(findingsTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('findings-count').textContent).toBe('1');
+    expect(screen.getByRole('tabpanel').textContent).toBe('findings body');
+    fireEvent.keyDown(findingsTab, { key: 'ArrowRight' });
+    expect(onTab).toHaveBeenLastCalledWith('cost');
+    fireEvent.keyDown(findingsTab, { key: 'ArrowLeft' });
+    expect(onTab).toHaveBeenLastCalledWith('cost');
+    fireEvent.click(screen.getByTestId('dock-toggle'));
+    expect(onToggleOpen).toHaveBeenCalledTimes(1);
+    rerender(<AnalysisDock tab="findings" open={false} counts={{ error: 1, warning: 0, info: 0 }} onTab={onTab} onToggleOpen={onToggleOpen}><p>findings body</p></AnalysisDock>);
+    expect(screen.queryByRole('tabpanel')).toBeNull();
+    fireEvent.click(screen.getByTestId('dock-tab-cost'));
+    expect(onTab).toHaveBeenLastCalledWith('cost');
+  });
+});
