@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { BlessedPaths, FileOps } from './files';
 import { nodeFileOps, readDesignFile } from './files';
 import {
-  CHANNEL_PREFIX, CHANNELS, noArguments, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
+  CHANNEL_PREFIX, CHANNELS, noArguments, openExternalRequest, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
   type IpcResult, type OpenedFile, type SavedFile,
 } from './ipc-contract';
 import { APP_HOST, APP_SCHEME } from './window';
@@ -17,6 +17,8 @@ export interface IpcDeps {
   /** A path the user picked to save to (the dialog asks before replacing), or undefined. */
   pickFileToSave(suggestedName: string, nearPath?: string): Promise<string | undefined>;
   setTitle(title: string, edited: boolean): void;
+  /** Opens a validated https link in the system browser (shell.openExternal). */
+  openExternal?(url: string): void;
   /** A path passed on the command line, handed out once. */
   takeStartupPath(): string | undefined;
   /** Called after every save attempt with whether it wrote the file (closing after "Save"). */
@@ -131,6 +133,11 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
         if (!isTrustedSender(event)) return;
         const request = parseArgs(setTitleRequest, args);
         if (request.ok) deps.setTitle(request.value.title, request.value.edited);
+      },
+      [CHANNELS.openExternal]: (event, ...args) => {
+        if (!isTrustedSender(event)) return;
+        const request = parseArgs(openExternalRequest, args);
+        if (request.ok) deps.openExternal?.(request.value.url);
       },
     },
   };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { BlessedPaths } from './files';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
@@ -82,6 +82,9 @@ else {
         if (!window) return undefined;
         const r = await dialog.showSaveDialog(window, { title: 'Save design', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), filters: DESIGN_FILTERS, properties: ['showOverwriteConfirmation', 'createDirectory'] });
         return r.canceled ? undefined : r.filePath;
+      },
+      openExternal: (url) => {
+        void shell.openExternal(url);
       },
       setTitle: (title, isEdited) => {
         edited = isEdited;

@@ -9,6 +9,7 @@ const bridge: DesignerBridge = {
   saveDesignAs: (request) => ipcRenderer.invoke(CHANNELS.saveDesignAs, request),
   setTitle: (request) => ipcRenderer.send(CHANNELS.setTitle, request),
   takeStartupFile: () => ipcRenderer.invoke(CHANNELS.takeStartupFile),
+  openExternal: (request) => ipcRenderer.send(CHANNELS.openExternal, request),
   onMenuCommand: (callback) => {
     const listener = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) callback(command as MenuCommand);

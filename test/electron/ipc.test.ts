@@ -138,7 +138,23 @@ describe('registerIpcHandlers', () => {
     const ipcMain = { handle: vi.fn(), on: vi.fn() };
     registerIpcHandlers(ipcMain as never, handlers);
     const names = [...ipcMain.handle.mock.calls.map((c) => c[0]), ...ipcMain.on.mock.calls.map((c) => c[0])];
-    expect(names.sort()).toEqual([CHANNELS.openDesign, CHANNELS.saveDesign, CHANNELS.saveDesignAs, CHANNELS.setTitle, CHANNELS.takeStartupFile].sort());
+    expect(names.sort()).toEqual([CHANNELS.openDesign, CHANNELS.saveDesign, CHANNELS.saveDesignAs, CHANNELS.setTitle, CHANNELS.takeStartupFile, CHANNELS.openExternal].sort());
     expect(() => registerIpcHandlers(ipcMain as never, { invoke: { 'open-file': handlers.invoke[CHANNELS.openDesign] }, send: {} })).toThrow(/prefix/);
+  });
+});
+
+describe('sd:open-external', () => {
+  it('opens only https links to a named host, and only for the app window', () => {
+    const opened: string[] = [];
+    const h = createIpcHandlers({
+      blessed: new BlessedPaths([]), pickFileToOpen: async () => undefined, pickFileToSave: async () => undefined,
+      setTitle, takeStartupPath: () => undefined, openExternal: (url) => opened.push(url),
+    });
+    const send = (event: never, request: unknown) => h.send[CHANNELS.openExternal](event, request);
+    send(trusted, { url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html' });
+    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://127.0.0.1/', 'https://localhost/x', 'https://user:pw@aws.amazon.com/']) send(trusted, { url });
+    send(trusted, { url: 'https://aws.amazon.com/', extra: 1 });
+    send({ senderFrame: { url: 'https://evil.example/', parent: null } } as never, { url: 'https://aws.amazon.com/sns/pricing/' });
+    expect(opened).toEqual(['https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html']);
   });
 });

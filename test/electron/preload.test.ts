@@ -29,7 +29,7 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes one frozen method per operation and nothing raw', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['onMenuCommand', 'openDesign', 'platform', 'saveDesign', 'saveDesignAs', 'setTitle', 'takeStartupFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['onMenuCommand', 'openDesign', 'openExternal', 'platform', 'saveDesign', 'saveDesignAs', 'setTitle', 'takeStartupFile']);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
   });
 
@@ -39,8 +39,9 @@ describe('preload bridge', () => {
     await bridge.saveDesignAs({ text: '{}', suggestedName: 'a.json' });
     await bridge.takeStartupFile();
     bridge.setTitle({ title: 't', edited: true });
+    bridge.openExternal?.({ url: 'https://aws.amazon.com/' });
     const channels = [...electron.ipcRenderer.invoke.mock.calls, ...electron.ipcRenderer.send.mock.calls].map((c) => (c as unknown[])[0]);
-    expect(channels).toEqual(['sd:open-design', 'sd:save-design', 'sd:save-design-as', 'sd:take-startup-file', 'sd:set-title']);
+    expect(channels).toEqual(['sd:open-design', 'sd:save-design', 'sd:save-design-as', 'sd:take-startup-file', 'sd:set-title', 'sd:open-external']);
   });
 
   it('passes only known menu commands, without the IPC event, and unsubscribes', () => {
