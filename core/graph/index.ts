@@ -1,4 +1,4 @@
-import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
+import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
 
 /** Lookups over one design, built once per design object (designs are immutable values). */
 export interface DesignIndex {
@@ -10,6 +10,8 @@ export interface DesignIndex {
   incoming(id: string, kind?: DesignEdge['kind']): readonly DesignEdge[];
   children(id: string): readonly DesignNode[];
   ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[];
+  /** Every edge of one kind, in design order. */
+  edgesOfKind<K extends DesignEdge['kind']>(kind: K): readonly EdgeOfKind<K>[];
 }
 
 const cache = new WeakMap<Design, DesignIndex>();
@@ -30,9 +32,11 @@ export function indexDesign(design: Design): DesignIndex {
     if (list) list.push(v);
     else m.set(k, [v]);
   };
+  const edgesByKind = new Map<string, DesignEdge[]>();
   for (const e of design.edges) {
     push(out, e.from, e);
     push(inc, e.to, e);
+    push(edgesByKind, e.kind, e);
   }
   for (const n of design.nodes) {
     if (n.parent) push(kids, n.parent, n);
@@ -56,6 +60,7 @@ export function indexDesign(design: Design): DesignIndex {
     incoming: (id, kind) => filter('i', id, inc.get(id), kind),
     children: (id) => kids.get(id) ?? EMPTY_NODES,
     ofKind: <K extends DesignNode['kind']>(kind: K) => (byKind.get(kind) ?? EMPTY_NODES) as readonly NodeOfKind<K>[],
+    edgesOfKind: <K extends DesignEdge['kind']>(kind: K) => (edgesByKind.get(kind) ?? EMPTY) as readonly EdgeOfKind<K>[],
   };
   cache.set(design, index);
   return index;

@@ -38,15 +38,25 @@ export function catalogFor(region: string): PriceCatalog | undefined {
   return CATALOGS[region];
 }
 
+/** Each price's tiers as decimals, parsed once (pricing runs on every edit). */
+const parsedTiers = new WeakMap<PriceEntry, { upTo: Dec | null; usd: Dec }[]>();
+function tiersOf(price: PriceEntry): { upTo: Dec | null; usd: Dec }[] {
+  let tiers = parsedTiers.get(price);
+  if (!tiers) parsedTiers.set(price, (tiers = price.tiers.map((t) => ({ upTo: t.upTo === null ? null : dec(t.upTo), usd: dec(t.usd) }))));
+  return tiers;
+}
+
 /** Cost of `quantity` units under tiered prices, after `alreadyUsed` units counted elsewhere
  *  (tiers are cumulative per month). */
 export function tieredCost(price: PriceEntry, quantity: Dec, alreadyUsed: Dec = ZERO): Dec {
+  const tiers = tiersOf(price);
+  if (tiers.length === 1) return quantity.times(tiers[0].usd);
   let start = alreadyUsed;
   const end = alreadyUsed.plus(quantity);
   const parts: Dec[] = [];
   let lower = ZERO;
-  for (const tier of price.tiers) {
-    const upper = tier.upTo === null ? null : dec(tier.upTo);
+  for (const tier of tiers) {
+    const upper = tier.upTo;
     const from = Dec.max(start, lower);
     const to = upper === null ? end : Dec.min(end, upper);
     if (to.gt(from)) parts.push(to.minus(from).times(tier.usd));

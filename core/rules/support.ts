@@ -12,8 +12,7 @@ export interface FunctionTrigger<K extends Kind = Kind> {
 
 /** Trigger edges leaving a source of one of `kinds` (to a function or any other target), in design order. */
 export function triggersFrom<K extends Kind>(ctx: RuleContext, kinds: readonly K[]): { edge: EdgeOfKind<'trigger'>; source: NodeOfKind<K> }[] {
-  return ctx.design.edges.flatMap((edge) => {
-    if (edge.kind !== 'trigger') return [];
+  return ctx.index.edgesOfKind('trigger').flatMap((edge) => {
     const source = ctx.index.node(edge.from);
     return source && (kinds as readonly string[]).includes(source.kind) ? [{ edge, source: source as NodeOfKind<K> }] : [];
   });
