@@ -1,5 +1,6 @@
 import { analyze } from '../core/analyze';
 import { parseDesign, serializeDesign } from '../core/model';
+import { estimateCost } from '../core/pricing';
 import { RULES } from '../core/rules';
 import { analyzeReachability, traceRetryPaths } from '../core/semantics';
 import { generateDesign } from './generate';
@@ -28,4 +29,5 @@ for (const size of [100, 1000, 5000]) {
   measure(`analyze, ${RULES.length} rules + retry paths (${size} nodes)`, () => analyze({ ...design }));
   measure(`  of which traceRetryPaths (${size} nodes)`, () => traceRetryPaths({ ...design }));
   measure(`  of which reachability (${size} nodes)`, () => analyzeReachability({ ...design }));
+  measure(`estimateCost, expected profile (${size} nodes)`, () => estimateCost({ ...design }));
 }
