@@ -27,7 +27,7 @@ function textReport(file: string, findings: Finding[], suppressedCount: number, 
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'analyse a design: invocation semantics, retry paths, limits, concurrency, cost anti-patterns',
+  summary: 'analyse a design: invocation semantics, retry paths, network reachability, limits, concurrency, cost',
   help: `Usage: serverless-designer lint FILE [--format text|json|sarif] [--fail-on error|warning|info]
 
 Runs every rule of the catalog over the design and reports findings with the node or edge they are
