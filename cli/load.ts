@@ -1,5 +1,6 @@
 import { formatProblem, parseDesign, type Design, type Problem } from '../core/model';
-import { describeReadError, type CliIo } from './io';
+import { parseArgs } from 'node:util';
+import { describeReadError, EXIT, type CliIo } from './io';
 
 /** Reads and parses a design file for a command. Undefined (after printing why) when it cannot be
  *  read or is not a loadable design: the command then exits 2. */
@@ -31,4 +32,17 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
   io.err(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
   return undefined;
+}
+
+/** The common front of a command over one design file with `--format text|json` and `--help`:
+ *  the parsed format, file and design, or the exit code to return (help shown, bad options,
+ *  unreadable file — each already explained on the output). */
+export async function oneDesignWithFormat(name: string, help: string, args: string[], io: CliIo): Promise<{ format: 'text' | 'json'; file: string; design: Design } | number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) { io.out(help); return EXIT.ok; }
+  const format = oneOf('format', values.format, ['text', 'json'] as const, io);
+  if (!format) return EXIT.unreadable;
+  if (positionals.length !== 1) { io.err(`${name}: give exactly one design file (see --help)`); return EXIT.unreadable; }
+  const loaded = await loadDesignFile(positionals[0], io);
+  return loaded ? { format, file: positionals[0], design: loaded.design } : EXIT.unreadable;
 }

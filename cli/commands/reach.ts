@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { analyzeReachability, type Reachability } from '../../core/semantics';
 import type { Command } from '../command';
 import { EXIT } from '../io';
-import { loadDesignFile, oneOf } from '../load';
+import { oneDesignWithFormat } from '../load';
 
 const VERDICT = { yes: 'reachable', no: 'NOT REACHABLE', partial: 'PARTIAL' } as const;
 
@@ -34,16 +33,12 @@ Options:
 Exit codes: 0 every edge is reachable; 1 some edge is not (or only from some AZs); 2 the file cannot
 be read or parsed.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) { io.out(this.help); return EXIT.ok; }
-    const format = oneOf('format', values.format, ['text', 'json'] as const, io);
-    if (!format) return EXIT.unreadable;
-    if (positionals.length !== 1) { io.err('reach: give exactly one design file (see --help)'); return EXIT.unreadable; }
-    const loaded = await loadDesignFile(positionals[0], io);
-    if (!loaded) return EXIT.unreadable;
-    const edges = analyzeReachability(loaded.design);
-    if (format === 'json') io.out(JSON.stringify({ file: positionals[0], edges }, null, 2));
-    else io.out(edges.length ? edges.map(edgeText).join('\n\n') : `${positionals[0]}: no function accesses anything over the network`);
+    const loaded = await oneDesignWithFormat('reach', this.help, args, io);
+    if (typeof loaded === 'number') return loaded;
+    const { format, file, design } = loaded;
+    const edges = analyzeReachability(design);
+    if (format === 'json') io.out(JSON.stringify({ file, edges }, null, 2));
+    else io.out(edges.length ? edges.map(edgeText).join('\n\n') : `${file}: no function accesses anything over the network`);
     return edges.every((e) => e.reachable === 'yes') ? EXIT.ok : EXIT.findings;
   },
 };

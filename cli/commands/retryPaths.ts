@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatDuration, traceRetryPaths, type RetryHop, type RetryPath } from '../../core/semantics';
 import type { Command } from '../command';
 import { EXIT } from '../io';
-import { loadDesignFile, oneOf } from '../load';
+import { oneDesignWithFormat } from '../load';
 
 const SINK_LABEL = { onFailureDestination: 'on-failure destination', deadLetterQueue: 'dead-letter queue', redriveQueue: 'redrive queue', streamOnFailure: 'mapping on-failure destination', caller: 'caller' } as const;
 
@@ -43,16 +42,12 @@ Options:
 
 Exit codes: 0 traced; 2 the file cannot be read or parsed.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) { io.out(this.help); return EXIT.ok; }
-    const format = oneOf('format', values.format, ['text', 'json'] as const, io);
-    if (!format) return EXIT.unreadable;
-    if (positionals.length !== 1) { io.err('retry-paths: give exactly one design file (see --help)'); return EXIT.unreadable; }
-    const loaded = await loadDesignFile(positionals[0], io);
-    if (!loaded) return EXIT.unreadable;
-    const paths = traceRetryPaths(loaded.design);
-    if (format === 'json') io.out(JSON.stringify({ file: positionals[0], paths }, null, 2));
-    else io.out(paths.length ? paths.map(pathText).join('\n\n') : `${positionals[0]}: no event source reaches a function`);
+    const loaded = await oneDesignWithFormat('retry-paths', this.help, args, io);
+    if (typeof loaded === 'number') return loaded;
+    const { format, file, design } = loaded;
+    const paths = traceRetryPaths(design);
+    if (format === 'json') io.out(JSON.stringify({ file, paths }, null, 2));
+    else io.out(paths.length ? paths.map(pathText).join('\n\n') : `${file}: no event source reaches a function`);
     return EXIT.ok;
   },
 };
