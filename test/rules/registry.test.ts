@@ -5,25 +5,19 @@ import { readCatalog } from './catalog';
 
 const catalog = readCatalog();
 const fixtures = readdirSync(new URL('../fixtures/rules/', import.meta.url));
-/** Every catalog rule: the analysis engine (INV, RETRY, CFG, CONC, COST-03..07) and reachability (NET, COST-01/02/08). */
-const IN_SCOPE = [...catalog.keys()];
 
 describe('rule registry', () => {
-  it('reads the catalog (79 rows)', () => {
-    expect(catalog.size).toBe(79);
-  });
-
-  it('has unique ids, each one in the catalog', () => {
+  it('has unique, well-formed ids', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(catalog.has(id), `${id} is not in rules-catalog.md`).toBe(true);
+    for (const id of ids) expect(id).toMatch(/^[A-Z]+-\d{2}$/);
   });
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s has a title, a why, applies-to and a docs URL from its catalog row', (id, rule) => {
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has a title, a why, applies-to and an https docs URL', (_id, rule) => {
     expect(rule.title.length).toBeGreaterThan(5);
     expect(rule.why.length).toBeGreaterThan(20);
     expect(rule.appliesTo.length).toBeGreaterThan(0);
-    expect(catalog.get(id)?.urls).toContain(rule.docsUrl);
+    expect(rule.docsUrl).toMatch(/^https:\/\//);
   });
 
   it.each(RULES.map((r) => r.id))('%s has a .fail and a .pass fixture', (id) => {
@@ -31,13 +25,34 @@ describe('rule registry', () => {
     expect(fixtures.some((f) => f.startsWith(`${id}.pass`)), `test/fixtures/rules/${id}.pass.design.json`).toBe(true);
   });
 
-  it('implements every in-scope catalog rule, or says why not', () => {
+  it('says why for every rule it does not implement', () => {
     const implemented = new Set(RULES.map((r) => r.id));
-    const missing = IN_SCOPE.filter((id) => !implemented.has(id) && !NOT_IMPLEMENTED.some((n) => n.id === id));
-    expect(missing).toEqual([]);
     for (const n of NOT_IMPLEMENTED) {
       expect(implemented.has(n.id), `${n.id} is both implemented and listed as not implemented`).toBe(false);
       expect(n.why.length).toBeGreaterThan(30);
     }
+  });
+});
+
+/** Checked against ../shared/reference/rules-catalog.md where it exists (the team's machines and CI). */
+describe.skipIf(!catalog)('rule registry against the rules catalog', () => {
+  const rows = catalog ?? new Map<string, { urls: string[]; severity: string }>();
+
+  it('reads the catalog (79 rows)', () => {
+    expect(rows.size).toBe(79);
+  });
+
+  it('has every rule id in the catalog', () => {
+    for (const rule of RULES) expect(rows.has(rule.id), `${rule.id} is not in rules-catalog.md`).toBe(true);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s takes its docs URL from its catalog row', (id, rule) => {
+    expect(rows.get(id)?.urls).toContain(rule.docsUrl);
+  });
+
+  it('implements every catalog rule, or says why not', () => {
+    const implemented = new Set(RULES.map((r) => r.id));
+    const missing = [...rows.keys()].filter((id) => !implemented.has(id) && !NOT_IMPLEMENTED.some((n) => n.id === id));
+    expect(missing).toEqual([]);
   });
 });
