@@ -1,0 +1,159 @@
+import type { ImportContext, TemplateResource } from './context';
+import { describe } from './functions';
+import { bucketNotifications } from './messaging';
+import { asNumber, isObject, type Raw, referencedResources } from './resolve';
+import { LOG_RETENTION_DAYS } from '../../model/kinds/lambda';
+import { isNodeKind } from '../../model/kinds';
+import { DESIGN_ONLY_PROPS, METADATA_KEY } from '../cfn/metadata';
+import { slugFor } from '../names';
+
+/** Resources that say something about other resources (permissions, policies, CDK's helpers' inputs). */
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** The template's `Metadata.ServerlessDesigner` ({design, region}) written by the exporter. */
+export function designMetadata(template: Raw): Raw {
+  const md = isObject(template.Metadata) ? template.Metadata : {};
+  return isObject(md.ServerlessDesigner) ? md.ServerlessDesigner : {};
+}
+
+/** Who refers to a resource, and which of them have nodes. */
+function referrers(ctx: ImportContext, id: string): TemplateResource[] {
+  return [...ctx.resources.values()].filter((r) => r.logicalId !== id && referencedResources(r.props, ctx.rawResources).has(id));
+}
+
+const hasNode = (ctx: ImportContext, id: string) => ctx.drafts.has(id) || (ctx.aliases.get(id)?.length ?? 0) > 0;
+
+/** Roles, IAM policies and resource policies: read where they matter, reported here. */
+export function foldSupport(ctx: ImportContext, res: TemplateResource): void {
+  const id = res.logicalId;
+  const p = res.props;
+  if (res.type === 'AWS::IAM::Role') {
+    const users = referrers(ctx, id).filter((r) => !r.type.startsWith('AWS::IAM::'));
+    const fnUsers = users.filter((r) => ctx.draft(r.logicalId)?.kind === 'lambda');
+    if (fnUsers.length) { ctx.note(id, `read as the access of function${fnUsers.length > 1 ? 's' : ''} ${fnUsers.map((r) => r.logicalId).join(', ')}`); return; }
+    const shown = users.filter((r) => hasNode(ctx, r.logicalId) || ctx.entries.get(r.logicalId)?.status !== 'skipped' && isModelled(r.type));
+    if (shown.length) { ctx.note(id, `permissions of ${shown.map((r) => r.logicalId).join(', ')}: the model draws access edges from functions only`); return; }
+    ctx.skip(id, users.length ? `a role of ${users.map((r) => `${r.logicalId} (${r.type})`).join(', ')}, which the model does not show` : 'a role no resource of this template uses');
+    return;
+  }
+  const targets = res.type === 'AWS::SQS::QueuePolicy' ? list(p.Queues) : res.type === 'AWS::SNS::TopicPolicy' ? list(p.Topics) : res.type === 'AWS::S3::BucketPolicy' ? [p.Bucket]
+    : [...list(p.Roles), p.RoleName];
+  const ids = targets.flatMap((t) => [...referencedResources(t, ctx.rawResources)]);
+  if (res.type.startsWith('AWS::IAM::')) {
+    const roles = ids.filter((r) => ctx.resources.get(r)?.type === 'AWS::IAM::Role');
+    const live = roles.filter((r) => ctx.entries.get(r)?.status !== 'skipped');
+    if (live.length) { if (!ctx.entries.get(id)?.notes.length) ctx.note(id, `part of role ${live.join(', ')}`); return; }
+    ctx.skip(id, roles.length ? `attached to role ${roles.join(', ')}, which the model does not show` : `attached to no role of this template (${describe(targets)})`);
+    return;
+  }
+  const shown = ids.filter((r) => hasNode(ctx, r));
+  if (shown.length) ctx.note(id, `resource policy of ${shown.join(', ')}: the model checks who may send by its edges`);
+  else ctx.skip(id, `a resource policy of nothing the model shows (${describe(targets)})`);
+}
+
+const MODELLED = new Set(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Integration', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Serverless::StateMachine',
+  'AWS::StepFunctions::StateMachine', 'AWS::Serverless::Api', 'AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api', 'AWS::Serverless::HttpApi']);
+const isModelled = (type: string) => MODELLED.has(type);
+
+/** AWS::Lambda::Permission corroborates a trigger; where no trigger says the same, it draws one. */
+export function lambdaPermission(ctx: ImportContext, res: TemplateResource): void {
+  const fn = ctx.nodeOf(res.props.FunctionName, ['lambda']);
+  if (!fn) { ctx.skip(res.logicalId, `FunctionName names no function of this template (${describe(res.props.FunctionName)})`); return; }
+  const principal = typeof res.props.Principal === 'string' ? res.props.Principal : describe(res.props.Principal);
+  const source = [...referencedResources(res.props.SourceArn, ctx.rawResources)].flatMap((r) => (ctx.drafts.has(r) ? [r] : ctx.aliases.get(r) ?? []))[0];
+  if (!source) { ctx.note(res.logicalId, `lets ${principal} invoke ${fn}`); return; }
+  if (ctx.edges.some((e) => e.from === source && e.to === fn)) { ctx.note(res.logicalId, `corroborates ${source} → ${fn}`); return; }
+  ctx.addEdge(res.logicalId, 'trigger', source, fn, {});
+  ctx.note(res.logicalId, `${principal} may invoke ${fn} from ${source}, and nothing else in the template says how: drawn as a trigger`);
+}
+
+/** CDK's Custom::LogRetention: the log retention of the function it names. */
+export function logRetentionCustom(ctx: ImportContext, res: TemplateResource): void {
+  const fn = [...referencedResources(res.props.LogGroupName, ctx.rawResources)].find((r) => ctx.draft(r)?.kind === 'lambda');
+  if (!fn) { ctx.skip(res.logicalId, `CDK log retention of a log group that belongs to no function of this template (${describe(res.props.LogGroupName)})`); return; }
+  const days = asNumber(res.props.RetentionInDays);
+  if (days !== undefined && (LOG_RETENTION_DAYS as readonly number[]).includes(days)) ctx.draft(fn)!.props.logRetentionDays = days;
+  else ctx.partial(res.logicalId, `RetentionInDays ${describe(res.props.RetentionInDays)} is not a value CloudWatch Logs accepts`);
+  ctx.note(res.logicalId, `folded into function ${fn} (log retention set by CDK's helper)`);
+}
+
+/** CDK's Custom::S3BucketNotifications: the bucket's notifications, as a bucket would carry them. */
+export function s3NotificationsCustom(ctx: ImportContext, res: TemplateResource): void {
+  const bucket = ctx.nodeOf(res.props.BucketName, ['s3Bucket']);
+  if (!bucket) { ctx.skip(res.logicalId, `notifications of a bucket not in this template (${describe(res.props.BucketName)})`); return; }
+  bucketNotifications(ctx, res.logicalId, bucket, res.props.NotificationConfiguration);
+  const nc = isObject(res.props.NotificationConfiguration) ? res.props.NotificationConfiguration : {};
+  if (isObject(nc.EventBridgeConfiguration)) ctx.draft(bucket)!.props.eventBridgeNotifications = true;
+  ctx.note(res.logicalId, `folded into bucket ${bucket} (its event notifications)`);
+}
+
+/** The exporter's `Metadata.ServerlessDesigner` (see core/iac/cfn/metadata.ts), read back. */
+export const designerOf = (res: TemplateResource | undefined): Raw => (res && isObject(res.metadata[METADATA_KEY]) ? res.metadata[METADATA_KEY] as Raw : {});
+
+/** Template-level nodes with no resource of their own (Kafka clusters, external endpoints, AWS APIs, the default bus). */
+export function metadataNodes(ctx: ImportContext, template: Raw): Map<string, string> {
+  const byName = ctx.metaNodes;
+  const nodes = list(designMetadata(template).nodes);
+  nodes.forEach((n, i) => {
+    if (!isObject(n) || typeof n.kind !== 'string' || !isNodeKind(n.kind) || typeof n.name !== 'string' || !n.name) {
+      ctx.notes.push(`Metadata.ServerlessDesigner.nodes[${i}] is not a node (kind and name): left out`);
+      return;
+    }
+    let id = `meta-${slugFor(n.name, n.kind)}`;
+    for (let k = 2; ctx.drafts.has(id) || ctx.rawResources[id] !== undefined; k += 1) id = `meta-${slugFor(n.name, n.kind)}-${k}`;
+    const parent = typeof n.parent === 'string' ? n.parent : undefined;
+    ctx.addNode(METADATA_OWNER, n.kind, isObject(n.props) ? { ...n.props } : {}, { id, name: n.name, parent });
+    byName.set(n.name, id);
+  });
+  return byName;
+}
+
+export const METADATA_OWNER = 'Metadata.ServerlessDesigner';
+
+/** Design-only props and the node's description, once the node exists. */
+export function metadataProps(ctx: ImportContext, res: TemplateResource): void {
+  const md = designerOf(res);
+  const node = ctx.draft(res.logicalId);
+  if (!node || !Object.keys(md).length) return;
+  if (typeof md.description === 'string') node.props.description = md.description;
+  for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (md[key] !== undefined) node.props[key] = md[key];
+}
+
+/** Edges only the metadata can say: access mode/port/prefix, invoke modes, service-integration triggers. */
+export function metadataEdges(ctx: ImportContext, res: TemplateResource, metaByName: Map<string, string>): void {
+  const md = designerOf(res);
+  const from = ctx.draft(res.logicalId)?.id;
+  if (!from || !Object.keys(md).length) return;
+  const target = (to: unknown): string | undefined => {
+    if (typeof to !== 'string') return undefined;
+    if (ctx.drafts.has(to)) return to;
+    return ctx.aliases.get(to)?.[0] ?? metaByName.get(to);
+  };
+  for (const a of list(md.access)) {
+    if (!isObject(a)) continue;
+    const to = target(a.to);
+    if (!to) { ctx.partial(res.logicalId, `Metadata access to ${describe(a.to)}: no such node`); continue; }
+    const props: Raw = { mode: a.mode ?? 'readWrite', ...(a.port !== undefined ? { port: a.port } : {}), ...(a.prefix !== undefined ? { prefix: a.prefix } : {}) };
+    const existing = ctx.edges.find((e) => e.kind === 'access' && e.from === from && e.to === to);
+    if (existing) existing.props = props;
+    else ctx.addEdge(res.logicalId, 'access', from, to, props);
+  }
+  for (const inv of list(md.invokes)) {
+    if (!isObject(inv)) continue;
+    const to = target(inv.to);
+    if (!to) { ctx.partial(res.logicalId, `Metadata invoke of ${describe(inv.to)}: no such node`); continue; }
+    const existing = ctx.edges.find((e) => e.kind === 'invoke' && e.from === from && e.to === to);
+    if (existing) existing.props = { mode: inv.mode ?? 'sync' };
+    else ctx.addEdge(res.logicalId, 'invoke', from, to, { mode: inv.mode ?? 'sync' });
+  }
+  for (const t of list(md.triggers)) {
+    if (!isObject(t)) continue;
+    const to = target(t.to);
+    if (!to) { ctx.partial(res.logicalId, `Metadata trigger to ${describe(t.to)}: no such node`); continue; }
+    const props = isObject(t.props) ? t.props : {};
+    const existing = ctx.edges.find((e) => e.kind === 'trigger' && e.from === from && e.to === to);
+    if (existing) existing.props = { ...existing.props, ...props };
+    else ctx.addEdge(res.logicalId, 'trigger', from, to, props);
+  }
+}
