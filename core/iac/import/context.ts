@@ -37,6 +37,8 @@ interface EdgeDraft {
   id?: string;
 }
 
+const MAX_REASONS = 20;
+
 /** Shared state of one import: resources, the nodes and edges being drafted, the report entries. */
 export class ImportContext {
   readonly resources = new Map<string, TemplateResource>();
@@ -64,14 +66,27 @@ export class ImportContext {
 
   partial(logicalId: string, reason: string): void {
     const e = this.entry(logicalId);
-    if (!e.reasons.includes(reason)) e.reasons.push(reason);
+    this.addReason(e, reason);
     if (e.status === 'imported') e.status = 'partial';
   }
 
   skip(logicalId: string, reason: string): void {
     const e = this.entry(logicalId);
     e.status = 'skipped';
-    if (!e.reasons.includes(reason)) e.reasons.push(reason);
+    this.addReason(e, reason);
+  }
+
+  private readonly leftOut = new Map<ResourceReport, number>();
+
+  /** At most MAX_REASONS reasons per resource (a 10,000-rule security group says so in one line). */
+  private addReason(e: ResourceReport, reason: string): void {
+    if (e.reasons.includes(reason)) return;
+    if (e.reasons.length < MAX_REASONS) { e.reasons.push(reason); return; }
+    const n = (this.leftOut.get(e) ?? 0) + 1;
+    this.leftOut.set(e, n);
+    const line = `… and ${n} more problem${n === 1 ? '' : 's'} like these`;
+    if (e.reasons.length === MAX_REASONS) e.reasons.push(line);
+    else e.reasons[MAX_REASONS] = line;
   }
 
   note(logicalId: string, note: string): void {

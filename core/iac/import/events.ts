@@ -99,7 +99,8 @@ function apiEvent(type: 'rest' | 'http'): EventHandler {
     if (!api) {
       if (ref !== undefined) ctx.partial(fn, `${where}: the API it names is not in this template (${describe(ref)}); the implicit API was used`);
       const implicit = type === 'rest' ? 'ServerlessRestApi' : 'ServerlessHttpApi';
-      api = ctx.addNode(fn, 'apiGateway', { apiType: type, stage: 'Prod' }, { id: implicit, name: implicit });
+      // SAM's implicit REST API is edge-optimized, with the stage Prod.
+      api = ctx.addNode(fn, 'apiGateway', { apiType: type, stage: 'Prod', ...(type === 'rest' ? { endpointType: 'edge' } : {}) }, { id: implicit, name: implicit });
       if (ctx.entries.get(implicit) === undefined) ctx.note(fn, `SAM's implicit ${type === 'rest' ? 'REST' : 'HTTP'} API ${implicit} was added as a node`);
     }
     const props: Raw = {};

@@ -152,7 +152,10 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     ctx.entries.set(logicalId, entry);
     if (!isObject(raw)) { ctx.skip(logicalId, `a resource is a map with a Type, not ${Array.isArray(raw) ? 'a list' : raw === null ? 'nothing' : `a ${typeof raw}`}`); continue; }
     if (typeof raw.Type !== 'string') { ctx.skip(logicalId, 'the resource has no Type'); continue; }
-    if (typeof raw.Condition === 'string') entry.condition = raw.Condition;
+    if (typeof raw.Condition === 'string') {
+      entry.condition = raw.Condition;
+      if (!isObject(template.Conditions) || !(raw.Condition in template.Conditions)) ctx.partial(logicalId, `Condition ${raw.Condition} is not defined in Conditions; CloudFormation would refuse this template`);
+    }
     const internal = cdk ? cdkInternalReason(raw) : undefined;
     if (internal) { entry.cdkInternal = true; ctx.skip(logicalId, internal); continue; }
     const md = isObject(raw.Metadata) ? raw.Metadata : {};
