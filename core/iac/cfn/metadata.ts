@@ -88,8 +88,10 @@ export interface TemplateMetadata {
   nodes?: MetadataNode[];
 }
 
-/** Does the kind's main resource carry a Description property? If not, a description goes in metadata. */
+/** Does the kind's main resource carry the description (Description, GroupDescription,
+ *  ReplicationGroupDescription)? If not, a description goes in metadata. Where the resource holds the
+ *  node name in its place (an empty description) or a cleaned-up text, metadata says the original. */
 export function describedByResource(kind: string, props: Record<string, unknown>): boolean {
   const table = tableForKind(kind, props);
-  return table?.properties.some((p) => p.model.length === 1 && p.model[0] === 'description' && (p.cfn[0] === 'Description')) ?? false;
+  return table?.properties.some((p) => p.model.length === 1 && p.model[0] === 'description' && p.cfn[0].endsWith('Description')) ?? false;
 }

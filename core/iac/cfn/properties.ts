@@ -362,14 +362,13 @@ const TABLES: ResourceTable[] = [
   {
     cfnType: 'AWS::DynamoDB::Table', kind: 'dynamoTable',
     properties: [
-      description(),
       { model: ['billingMode'], cfn: ['BillingMode'], ...dynamoBillingMode },
       { model: ['readCapacityUnits'], cfn: ['ProvisionedThroughput', 'ReadCapacityUnits'], when: (p) => p.billingMode === 'provisioned', fromCfn: num },
       { model: ['writeCapacityUnits'], cfn: ['ProvisionedThroughput', 'WriteCapacityUnits'], when: (p) => p.billingMode === 'provisioned', fromCfn: num },
       { model: ['streamViewType'], cfn: ['StreamSpecification', 'StreamViewType'], awsDefault: 'NONE' },
       { model: ['tableClass'], cfn: ['TableClass'], awsDefault: 'STANDARD' },
     ],
-    note: 'Description is not a table property: it travels in Metadata; KeySchema is pk (S) as the model has no keys',
+    note: 'a table has no Description property (it travels in Metadata); KeySchema is pk (S), as the model has no keys',
   },
   // ---------- network ----------
   {
@@ -442,7 +441,6 @@ const TABLES: ResourceTable[] = [
   {
     cfnType: 'AWS::RDS::DBInstance', kind: 'rds',
     properties: [
-      description(),
       { model: ['engine'], cfn: ['Engine'], ...rdsEngine },
       { model: ['instanceClass'], cfn: ['DBInstanceClass'] },
       { model: ['port'], cfn: ['Port'], awsDefault: null, when: (p) => !isAurora(p), ...numberAsString },

@@ -1,0 +1,109 @@
+import type { Design } from '../../model/design';
+import { stringifyTemplate } from '../cfn/yaml';
+import { DESIGN_ONLY_PROPS, describedByResource, hasNoResource, METADATA_KEY, type MetadataNode, type TemplateMetadata } from '../cfn/metadata';
+import type { Props } from '../cfn/properties';
+import type { IacExport } from '../types';
+import { exportApis } from './apis';
+import { ExportContext, ref, type Resource } from './context';
+import { defaultsOf, nonDefaultProps, same } from './defaults';
+import { exportData } from './data';
+import { planRuleEvents } from './events';
+import { codeDirs, exportFunctions, hoistGlobals } from './functions';
+import { placeholderHandlers } from './handlers';
+import { exportMessaging, exportResourcePolicies } from './messaging';
+import { exportNetwork } from './network';
+import { exportRouting } from './routing';
+import { exportStateMachines } from './stateMachines';
+
+/** CloudFormation's longest template Description (1,024 bytes):
+ *  https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-description-structure.html */
+const MAX_DESCRIPTION = 1024;
+
+/** The design as an AWS SAM template (`template.yaml`) plus a placeholder handler per function. Pure
+ *  and deterministic: the same design gives the same bytes. What SAM cannot say is in `warnings`. */
+export function exportSam(design: Design): IacExport {
+  const ctx = new ExportContext(design);
+  planRuleEvents(ctx);
+  exportNetwork(ctx);
+  exportData(ctx);
+  exportMessaging(ctx);
+  const dirs = codeDirs(ctx);
+  exportFunctions(ctx, dirs);
+  exportApis(ctx);
+  exportStateMachines(ctx);
+  exportRouting(ctx);
+  exportResourcePolicies(ctx);
+  const nodes = attachMetadata(ctx);
+  const globals = hoistGlobals(ctx);
+
+  const hasFunctions = design.nodes.some((n) => n.kind === 'lambda');
+  const parameters: Props = {
+    Stage: { Type: 'String', Default: 'prod', Description: 'Deployment stage, tagged on every function' },
+    ...ctx.parameters,
+  };
+  const functionGlobals = hasFunctions ? { ...(globals?.Function as Props | undefined), Tags: { Stage: ref('Stage') } } : undefined;
+  const templateMeta: TemplateMetadata = { design: design.name, region: design.region, ...(nodes.length ? { nodes } : {}) };
+  const template: Props = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    Description: truncateBytes(`${design.name} (exported by Serverless Designer)`, MAX_DESCRIPTION),
+    Metadata: { [METADATA_KEY]: templateMeta },
+    Parameters: parameters,
+    ...(functionGlobals ? { Globals: { Function: functionGlobals } } : {}),
+    Resources: Object.fromEntries(Object.entries(ctx.resources).map(([id, r]) => [id, ordered(r)])),
+    ...(Object.keys(ctx.outputs).length ? { Outputs: ctx.outputs } : {}),
+  };
+  if (Object.keys(ctx.resources).length === 0) {
+    ctx.warn(null, 'the design has no node that becomes a resource; CloudFormation needs at least one, so the template will not deploy');
+  }
+  const content = stringifyTemplate(template, {
+    headerComment: `AWS SAM template for the design "${design.name}" (${design.region}), exported by Serverless Designer.\nBuild and deploy: sam build && sam deploy --guided. Placeholder handlers live under src/.`,
+  });
+  return { files: [{ path: 'template.yaml', content }, ...placeholderHandlers(ctx, dirs)], warnings: ctx.warnings };
+}
+
+/** Writes Metadata.ServerlessDesigner on each node's resource (its name when not the logical id, a
+ *  description the resource cannot carry, design-only props) and returns the nodes with no resource. */
+function attachMetadata(ctx: ExportContext): MetadataNode[] {
+  const loose: MetadataNode[] = [];
+  for (const node of ctx.design.nodes) {
+    const id = ctx.id(node.id);
+    const props = node.props as Props;
+    if (hasNoResource(node.kind, props)) {
+      const p = nonDefaultProps(node);
+      loose.push({ kind: node.kind, name: node.name, ...(node.parent && ctx.has(node.parent) ? { parent: ctx.id(node.parent) } : {}), ...(Object.keys(p).length ? { props: p } : {}) });
+      continue;
+    }
+    const resource = ctx.resources[id];
+    if (!resource) continue; // a rule written as a SAM event (its node is in the function's metadata) or one left out with a warning
+    const collected = ctx.metadata.get(id) ?? {};
+    const meta: Props = {};
+    if (node.name !== id) meta.name = node.name;
+    if ('description' in collected) meta.description = collected.description;
+    else if (typeof props.description === 'string' && props.description !== '' && !describedByResource(node.kind, props)) meta.description = props.description;
+    const defaults = defaultsOf(node.kind);
+    for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (!same(props[key], defaults[key])) meta[key] = props[key];
+    for (const key of ['access', 'invokes', 'events', 'triggers']) if (collected[key] !== undefined) meta[key] = collected[key];
+    if (Object.keys(meta).length) resource.Metadata = { ...resource.Metadata, [METADATA_KEY]: meta };
+  }
+  return loose;
+}
+
+function truncateBytes(text: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = new TextEncoder().encode(ch).length;
+    if (bytes + n > max) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
+/** Resource keys in the order people read them: Type, attributes, Metadata, then Properties. */
+function ordered(r: Resource): Resource {
+  const { Type, Condition, DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties } = r;
+  const empty = Properties !== undefined && Object.keys(Properties).length === 0;
+  return { Type, Condition, DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties: empty ? undefined : Properties };
+}
