@@ -11,17 +11,20 @@ export const cdkPathOf = (resource: Raw): string | undefined => {
   return md && typeof md['aws:cdk:path'] === 'string' ? md['aws:cdk:path'] : undefined;
 };
 
+/** CDK output: path metadata (`cdk synth` adds it), CDK's metadata resource, or the bootstrap-version
+ *  parameter every synthesized stack carries. */
 export function isCdkTemplate(template: Raw): boolean {
   const resources = isObject(template.Resources) ? template.Resources : {};
+  if (isObject(template.Parameters) && isObject(template.Parameters.BootstrapVersion)) return true;
   return Object.values(resources).some((r) => isObject(r) && (r.Type === 'AWS::CDK::Metadata' || cdkPathOf(r) !== undefined));
 }
 
 /** Why a resource is one of CDK's internals, or undefined when it belongs to the user's design. */
-export function cdkInternalReason(resource: Raw): string | undefined {
+export function cdkInternalReason(resource: Raw, logicalId: string): string | undefined {
   if (resource.Type === 'AWS::CDK::Metadata') return 'CDK internals: the CDK version and construct analytics (AWS::CDK::Metadata)';
-  const path = cdkPathOf(resource);
-  if (!path) return undefined;
-  const m = path.match(INTERNAL_PATH);
+  // Without path metadata (an App synthesized without the CLI's context), the logical id says the same.
+  const path = cdkPathOf(resource) ?? logicalId;
+  const m = path.match(INTERNAL_PATH) ?? logicalId.match(INTERNAL_ID);
   if (!m) return undefined;
   const what = m[2].startsWith('LogRetention') ? 'the log-retention helper function'
     : m[2].startsWith('BucketNotificationsHandler') ? 'the bucket-notifications helper function'
@@ -31,34 +34,37 @@ export function cdkInternalReason(resource: Raw): string | undefined {
   return `CDK internals: ${what} (${path})`;
 }
 
+const INTERNAL_ID = /^()(LogRetention[0-9a-f]{32}|BucketNotificationsHandler[0-9a-f]{32}|AWS679f53fac002430cb0da5b7982bd2287|CDKBucketDeployment[0-9a-f]{32}|Custom[A-Za-z0-9]+CustomResourceProvider)/;
+
 /** Segments CDK adds under a construct that say nothing about it (`Orders/Resource`, `Vpc/PublicSubnet1/Subnet`). */
 const GENERIC = new Set(['Resource', 'Default', 'Subnet', 'RouteTable', 'DefaultRoute', 'EIP', 'NATGateway', 'IGW', 'VPCGW', 'RouteTableAssociation', 'ServiceRole', 'DefaultPolicy', 'Policy', 'SecurityGroup', 'Role']);
 
-/** A readable name from a construct path: `Stack/Orders/Resource` → `Orders`, `Stack/Vpc/PublicSubnet1/Subnet` → `PublicSubnet1`. */
-export function nameFromCdkPath(path: string): string {
+/** A readable name from a construct path: `Stack/Orders/Resource` → `Orders`, `Stack/Vpc/PublicSubnet1/Subnet` → `PublicSubnet1`,
+ *  and the segments dropped to get it (a tie-breaker: `PublicSubnet1/NATGateway`). */
+export function nameFromCdkPath(path: string): { name: string; dropped: string[] } {
   const parts = path.split('/').slice(1);
-  while (parts.length > 1 && GENERIC.has(parts[parts.length - 1])) parts.pop();
-  return parts[parts.length - 1] ?? path;
+  const dropped: string[] = [];
+  while (parts.length > 1 && GENERIC.has(parts[parts.length - 1])) dropped.unshift(parts.pop()!);
+  return { name: parts[parts.length - 1] ?? path, dropped: dropped.filter((d) => d !== 'Resource' && d !== 'Default') };
 }
 
-/** Names for every resource with a path; when two share a name, the longer path tells them apart. */
+/** Names for every resource; where two would share one, the first (template order) keeps it and the
+ *  next say which part they are (`PublicSubnet1/NATGateway`, `Network/IGW`). */
 export function cdkNames(resources: Raw): Map<string, string> {
   const names = new Map<string, string>();
-  const counts = new Map<string, number>();
-  const paths = new Map<string, string>();
-  for (const [id, r] of Object.entries(resources)) {
+  const taken = new Set<string>();
+  const candidates = Object.entries(resources).map(([id, r]) => {
     const path = isObject(r) ? cdkPathOf(r) : undefined;
-    if (!path) continue;
-    const name = nameFromCdkPath(path);
-    paths.set(id, path);
-    names.set(id, name);
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  for (const [id, name] of names) {
-    if ((counts.get(name) ?? 0) <= 1) continue;
-    const parts = paths.get(id)!.split('/').slice(1);
-    while (parts.length > 1 && (parts[parts.length - 1] === 'Resource' || parts[parts.length - 1] === 'Default')) parts.pop();
-    names.set(id, parts.join('/'));
+    // No path metadata: the logical id less the 8-hex-digit hash CDK appends.
+    return { id, ...(path ? nameFromCdkPath(path) : { name: id.replace(/[0-9A-F]{8}$/, '') || id, dropped: [] as string[] }) };
+  });
+  // A construct's own resource (`Orders/Resource`) before its parts (`Orders/ServiceRole`).
+  const ordered = [...candidates.filter((c) => !c.dropped.length), ...candidates.filter((c) => c.dropped.length)];
+  for (const { id, name, dropped } of ordered) {
+    let chosen = taken.has(name) && dropped.length ? `${name}/${dropped.join('/')}` : name;
+    if (taken.has(chosen)) chosen = id;
+    taken.add(chosen);
+    names.set(id, chosen);
   }
   return names;
 }

@@ -156,7 +156,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
       entry.condition = raw.Condition;
       if (!isObject(template.Conditions) || !(raw.Condition in template.Conditions)) ctx.partial(logicalId, `Condition ${raw.Condition} is not defined in Conditions; CloudFormation would refuse this template`);
     }
-    const internal = cdk ? cdkInternalReason(raw) : undefined;
+    const internal = cdk ? cdkInternalReason(raw, logicalId) : undefined;
     if (internal) { entry.cdkInternal = true; ctx.skip(logicalId, internal); continue; }
     const md = isObject(raw.Metadata) ? raw.Metadata : {};
     const designer = isObject(md.ServerlessDesigner) ? md.ServerlessDesigner : {};
