@@ -1,7 +1,7 @@
 import type { NodeKind } from '../../model/kinds';
 import type { ImportContext, TemplateResource } from './context';
 import { describe, externalArnNode } from './functions';
-import { asBoolean, asNumber, asString, isObject, nameFromArn, type Raw } from './resolve';
+import { asBoolean, asNumber, asString, isObject, nameFromArn, plainJsonText, type Raw } from './resolve';
 import { designerOf } from './support';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -134,7 +134,7 @@ function ruleEvent(kind: 'pattern' | 'schedule' | 'scheduler'): EventHandler {
   return (ctx, fn, name, where, p) => {
     const props: Raw = { ruleType: kind === 'pattern' ? 'pattern' : 'schedule' };
     if (kind === 'scheduler') props.scheduler = true;
-    if (kind === 'pattern') props.eventPattern = JSON.stringify(p.Pattern ?? {});
+    if (kind === 'pattern') props.eventPattern = patternText(ctx, fn, where, p.Pattern ?? {});
     else {
       const expr = asString(p.Schedule ?? p.ScheduleExpression);
       if (expr) props.scheduleExpression = expr;
@@ -199,7 +199,7 @@ const EVENT_HANDLERS: Record<string, EventHandler> = {
     const topic = ctx.nodeOf(p.Topic, ['snsTopic']) ?? externalArnNode(ctx, fn, p.Topic);
     if (!topic) { ctx.partial(fn, `${where}: its topic could not be resolved (${describe(p.Topic)})`); return; }
     const props: Raw = {};
-    if (p.FilterPolicy !== undefined) props.filterPolicy = JSON.stringify(p.FilterPolicy);
+    if (p.FilterPolicy !== undefined) props.filterPolicy = patternText(ctx, fn, where, p.FilterPolicy);
     if (p.SqsSubscription === true || isObject(p.SqsSubscription)) {
       // SAM puts a queue between the topic and the function.
       const queue = ctx.addNode(fn, 'sqsQueue', {}, { id: `${fn}${name}Queue`, name: `${fn}${name}Queue` });
@@ -251,4 +251,12 @@ function sourceFromMetadata(ctx: ImportContext, fn: string, event: string, kind:
 function kafkaFromMetadata(ctx: ImportContext, fn: string, event: string): string | undefined {
   const source = sourceFromMetadata(ctx, fn, event, 'kafka');
   return source?.name ? ctx.metaNodes.get(source.name) : undefined;
+}
+
+/** An event pattern or filter policy as JSON text; a resource it names is noted (it reads `${Id}`). */
+export function patternText(ctx: ImportContext, owner: string, where: string, value: unknown): string {
+  const named = new Set<string>();
+  const text = plainJsonText(value, ctx.rawResources, named);
+  if (named.size) ctx.note(owner, `${where}: the pattern names ${[...named].join(', ')}, shown as \${…} in its text`);
+  return text;
 }

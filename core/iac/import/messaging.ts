@@ -1,5 +1,5 @@
 import type { ImportContext, TemplateResource } from './context';
-import { ruleDeadLetter, s3Filter } from './events';
+import { patternText, ruleDeadLetter, s3Filter } from './events';
 import { describe, externalArnNode } from './functions';
 import { asBoolean, asNumber, asString, isObject, type Raw } from './resolve';
 import { readTable } from './tables';
@@ -57,7 +57,7 @@ export function snsSubscription(ctx: ImportContext, res: TemplateResource): void
 function subscribe(ctx: ImportContext, owner: string, topic: string, s: Raw): void {
   const protocol = asString(s.Protocol)?.toLowerCase();
   const props: Raw = {};
-  if (s.FilterPolicy !== undefined) props.filterPolicy = typeof s.FilterPolicy === 'string' ? s.FilterPolicy : JSON.stringify(s.FilterPolicy);
+  if (s.FilterPolicy !== undefined) props.filterPolicy = patternText(ctx, owner, 'FilterPolicy', s.FilterPolicy);
   const raw = asBoolean(s.RawMessageDelivery);
   if (raw !== undefined) props.rawMessageDelivery = raw;
   let target: string | undefined;
@@ -85,7 +85,9 @@ export function eventRule(ctx: ImportContext, res: TemplateResource): void {
   const p = res.props;
   const scheduler = res.type === 'AWS::Scheduler::Schedule';
   const base: Raw = scheduler ? { ruleType: 'schedule', scheduler: true } : { ruleType: p.ScheduleExpression !== undefined ? 'schedule' : 'pattern' };
-  ctx.addNode(res.logicalId, 'eventRule', readTable(ctx, res, base), { name: ctx.names.get(res.logicalId) ?? asString(p.Name) });
+  const props = readTable(ctx, res, base);
+  if (p.EventPattern !== undefined) props.eventPattern = patternText(ctx, res.logicalId, 'EventPattern', p.EventPattern);
+  ctx.addNode(res.logicalId, 'eventRule', props, { name: ctx.names.get(res.logicalId) ?? asString(p.Name) });
 }
 
 export function eventRuleLinks(ctx: ImportContext, res: TemplateResource): void {
@@ -204,7 +206,7 @@ export function stateMachineLinks(ctx: ImportContext, res: TemplateResource): vo
       const isSchedule = type === 'Schedule' || type === 'ScheduleV2';
       const props: Raw = { ruleType: isSchedule ? 'schedule' : 'pattern' };
       if (type === 'ScheduleV2') props.scheduler = true;
-      if (isSchedule) { const s = asString(p.Schedule ?? p.ScheduleExpression); if (s) props.scheduleExpression = s; } else props.eventPattern = JSON.stringify(p.Pattern ?? {});
+      if (isSchedule) { const s = asString(p.Schedule ?? p.ScheduleExpression); if (s) props.scheduleExpression = s; } else props.eventPattern = patternText(ctx, sm, `Events.${name}`, p.Pattern ?? {});
       const bus = p.EventBusName !== undefined ? ctx.nodeOf(p.EventBusName, ['eventBus']) : undefined;
       const rule = ctx.addNode(sm, 'eventRule', props, { id: `${sm}${name}`, name: `${sm}${name}`, parent: bus });
       ctx.addEdge(sm, 'trigger', rule, sm, {});

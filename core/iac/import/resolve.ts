@@ -225,3 +225,21 @@ export function nameFromArn(arn: string): string {
   const parts = arn.split(/[:/]/).filter(Boolean);
   return parts[parts.length - 1] ?? arn;
 }
+
+/** A value as plain JSON text (an event pattern, a filter policy): intrinsics that still name a
+ *  resource become the text `${LogicalId}`, so the pattern stays valid JSON. `named` collects them. */
+export function plainJsonText(value: unknown, resources: Raw, named: Set<string> = new Set()): string {
+  const strip = (v: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH) return null;
+    if (Array.isArray(v)) return v.map((x) => strip(x, depth + 1));
+    if (!isObject(v)) return v;
+    const keys = Object.keys(v);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+      const refs = [...referencedResources(v, resources)];
+      refs.forEach((r) => named.add(r));
+      return refs.length ? `\${${refs.join(',')}}` : isUnresolvedParameter(v) ? `\${${String(v.Ref)}}` : JSON.stringify(v);
+    }
+    return Object.fromEntries(keys.map((k) => [k, strip(v[k], depth + 1)]));
+  };
+  return typeof value === 'string' ? value : JSON.stringify(strip(value, 0)) ?? '{}';
+}

@@ -41,7 +41,12 @@ export function foldSupport(ctx: ImportContext, res: TemplateResource): void {
     : [...list(p.Roles), p.RoleName];
   const ids = targets.flatMap((t) => [...referencedResources(t, ctx.rawResources)]);
   if (res.type.startsWith('AWS::IAM::')) {
-    const roles = ids.filter((r) => ctx.resources.get(r)?.type === 'AWS::IAM::Role');
+    const roles = ids.filter((r) => ctx.resources.get(r)?.type === 'AWS::IAM::Role' || ctx.entries.get(r)?.cdkInternal);
+    if (roles.length && roles.every((r) => ctx.entries.get(r)?.cdkInternal)) {
+      ctx.entry(id).cdkInternal = true;
+      ctx.skip(id, `CDK internals: a policy of CDK's helper role ${roles.join(', ')}`);
+      return;
+    }
     const live = roles.filter((r) => ctx.entries.get(r)?.status !== 'skipped');
     if (live.length) { if (!ctx.entries.get(id)?.notes.length) ctx.note(id, `part of role ${live.join(', ')}`); return; }
     ctx.skip(id, roles.length ? `attached to role ${roles.join(', ')}, which the model does not show` : `attached to no role of this template (${describe(targets)})`);
