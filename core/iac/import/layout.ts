@@ -50,7 +50,9 @@ export async function layoutDesign(design: Design): Promise<Design> {
   }
   const edges: ElkExtendedEdge[] = design.edges
     .filter((e) => byId.has(e.from) && byId.has(e.to) && e.from !== e.to)
-    .map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] }));
+    // Triggers point the way events flow: where edges form a cycle (a function writing to the bucket that
+    // triggers it), ELK reverses a lower-priority edge, never a trigger.
+    .map((e) => ({ id: e.id, sources: [e.from], targets: [e.to], ...(e.kind === 'trigger' ? { layoutOptions: { 'elk.layered.priority.direction': '10' } } : {}) }));
   root.edges = edges;
 
   engine ??= new ELK();
