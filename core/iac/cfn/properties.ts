@@ -44,6 +44,8 @@ export interface ResourceTable {
   kind: string;
   /** Which nodes of `kind` become this type, when a kind has variants (Aurora → DBCluster). */
   applies?: (props: Props) => boolean;
+  /** Model paths are relative to each item of this props array (a security group's rules). */
+  within?: readonly string[];
   properties: readonly PropertyMapping[];
   note?: string;
 }
@@ -431,11 +433,11 @@ const TABLES: ResourceTable[] = [
     note: 'rules with a CIDR peer are inline (SecurityGroupIngress/SecurityGroupEgress); rules with a security-group peer are AWS::EC2::SecurityGroupIngress/Egress resources, which avoids cycles between groups. egress [] writes one rule that matches nothing (255.255.255.255/32, icmp 252-86), as the CDK does.',
   },
   {
-    cfnType: 'AWS::EC2::SecurityGroupIngress', kind: 'securityGroup', properties: SG_RULE('SourceSecurityGroupId'),
+    cfnType: 'AWS::EC2::SecurityGroupIngress', kind: 'securityGroup', within: ['ingress'], properties: SG_RULE('SourceSecurityGroupId'),
     note: 'a rule of props.ingress; GroupId is the owning group',
   },
   {
-    cfnType: 'AWS::EC2::SecurityGroupEgress', kind: 'securityGroup', properties: SG_RULE('DestinationSecurityGroupId'),
+    cfnType: 'AWS::EC2::SecurityGroupEgress', kind: 'securityGroup', within: ['egress'], properties: SG_RULE('DestinationSecurityGroupId'),
     note: 'a rule of props.egress; GroupId is the owning group',
   },
   {

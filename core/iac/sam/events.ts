@@ -162,14 +162,20 @@ function kafkaEvent(ctx: ExportContext, kafka: NodeOfKind<'kafka'>, e: EdgeOfKin
       Properties: { Stream: ref(cluster), Topics: [ref(topic)], StartingPosition: 'LATEST', ...settings('MSK', e, kafka), ...onFailure(ctx, e, statements), ...(access.length ? { SourceAccessConfigurations: access } : {}) },
     };
   }
-  const servers = ctx.param(`${base} Bootstrap Servers`, { Type: 'CommaDelimitedList', Description: `The bootstrap servers (host:port) of ${kafka.name}` });
+  // SAM wants a literal list here (its schema refuses a list parameter): one broker, more can be added.
+  const server = ctx.param(`${base} Bootstrap Server`, { Type: 'String', Description: `A bootstrap server (host:port) of ${kafka.name}` });
   for (const s of ctx.refs(kafka, kafka.props.subnets)) access.push({ Type: 'VPC_SUBNET', URI: sub(`subnet:\${${s.Ref}}`) });
   for (const g of ctx.refs(kafka, kafka.props.securityGroups)) access.push({ Type: 'VPC_SECURITY_GROUP', URI: sub(`security_group:\${${g.Ref}}`) });
+  if (!access.length) {
+    // Lambda reaches a self-managed cluster either inside a VPC or with credentials; the design gives neither.
+    access.push({ Type: 'BASIC_AUTH', URI: secretParam() });
+    ctx.warn(kafka, `is self-managed with ${kafka.props.auth === 'iam' ? 'IAM auth (which only MSK has)' : 'no credentials'} and no subnets; Lambda needs one or the other, so the template asks for a BASIC_AUTH secret`);
+  }
   if (e.props.maximumBatchingWindowSeconds !== undefined) ctx.warn(kafka, 'SAM\'s SelfManagedKafka event has no batching window; maximumBatchingWindowSeconds is left out');
   return {
     Type: 'SelfManagedKafka',
     Properties: {
-      KafkaBootstrapServers: ref(servers), Topics: [ref(topic)], StartingPosition: 'LATEST', ...settings('SelfManagedKafka', e, kafka),
+      KafkaBootstrapServers: [ref(server)], Topics: [ref(topic)], StartingPosition: 'LATEST', ...settings('SelfManagedKafka', e, kafka),
       ...(access.length ? { SourceAccessConfigurations: access } : {}),
     },
   };
