@@ -197,4 +197,5 @@ export function arnOf(ctx: ExportContext, nodeId: string): unknown {
 }
 
 /** Tags with Name = node name (network resources). */
-export const nameTag = (node: DesignNode, suffix = '') => [{ Key: 'Name', Value: suffix ? `${node.name} ${suffix}` : node.name }];
+/** Tag values hold at most 256 characters: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-restrictions */
+export const nameTag = (node: DesignNode, suffix = '') => [{ Key: 'Name', Value: Array.from(suffix ? `${node.name} ${suffix}` : node.name).slice(0, 256).join('') }];

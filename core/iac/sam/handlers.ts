@@ -37,17 +37,17 @@ function handlerFiles(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: string)
     files.push({ path: `${dir}/${module}.rb`, content: `# Placeholder: replace with the function's code.\nrequire 'json'\n\ndef ${name}(event:, context:)\n  puts JSON.generate(event)\n  { statusCode: 200, body: 'ok' }\nend\n` });
     files.push({ path: `${dir}/Gemfile`, content: 'source "https://rubygems.org"\n' });
   } else {
-    files.push({ path: `${dir}/README.md`, content: readme(family, runtime, fn.props.handler) });
+    files.push({ path: `${dir}/README.md`, content: readme(family, runtime, fn.props.handler, ctx.id(fn.id)) });
   }
   return files;
 }
 
-function readme(family: string, runtime: string, handler: string): string {
+function readme(family: string, runtime: string, handler: string, logicalId: string): string {
   const h = `\`${handler.replace(/`/g, "'")}\``;
   const what: Record<string, string> = {
     java: `a Maven (\`pom.xml\`) or Gradle (\`build.gradle\`) project whose handler class and method match ${h}; \`sam build\` runs the build.`,
     dotnet: `a .NET project (\`*.csproj\`) whose assembly, type and method match ${h} (Assembly::Namespace.Type::Method); \`sam build\` runs \`dotnet lambda package\`.`,
-    provided: 'the code of a custom runtime: either a `Makefile` with a `build-<LogicalId>` target that writes a `bootstrap` executable to `$(ARTIFACTS_DIR)` (add `Metadata: BuildMethod: makefile` to the function), or a Go module (`go.mod`, `main.go`, with `Metadata: BuildMethod: go1.x`).',
+    provided: 'the code of a custom runtime: either a `Makefile` with a `build-' + logicalId + '` target that writes a `bootstrap` executable to `$(ARTIFACTS_DIR)` (add `Metadata: BuildMethod: makefile` to the function), or a Go module (`go.mod`, `main.go`, with `Metadata: BuildMethod: go1.x`).',
   };
   return `# Function code (${runtime})\n\nPut here ${what[family] ?? `the code for the ${runtime} runtime, with the handler ${h}.`}\n`;
 }
