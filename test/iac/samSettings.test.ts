@@ -188,6 +188,21 @@ describe('SAM export: where each setting lands', () => {
     expect(resources.Plain.Metadata).toBeUndefined();
   });
 
+  it('settings the template cannot carry under the current choices travel in metadata (image runtime, capacity of an on-demand table)', () => {
+    const { resources, files } = exported(design([
+      n('lambda', 'f', 'Img', { packageType: 'Image', runtime: 'python3.12', handler: 'app.main' }),
+      n('dynamoTable', 't', 'Tbl', { billingMode: 'onDemand', readCapacityUnits: 50 }),
+      n('apiGateway', 'a', 'Http', { apiType: 'http', endpointType: 'edge' }),
+    ]));
+    expect(resources.Img.Properties.Runtime).toBeUndefined();
+    expect(resources.Img.Properties.PackageType).toBe('Image');
+    expect(resources.Img.Metadata).toMatchObject({ DockerContext: './src/img', ServerlessDesigner: { runtime: 'python3.12', handler: 'app.main' } });
+    expect(files.find((f) => f.path === 'src/img/Dockerfile')?.content).toMatch(/FROM public\.ecr\.aws\/lambda\/python:3\.12/);
+    expect(resources.Tbl.Properties.ProvisionedThroughput).toBeUndefined();
+    expect(resources.Tbl.Metadata.ServerlessDesigner).toEqual({ readCapacityUnits: 50 });
+    expect(resources.Http.Metadata.ServerlessDesigner).toEqual({ endpointType: 'edge' });
+  });
+
   it('placeholder handlers match each runtime and handler', () => {
     const { files } = exported(design([
       n('lambda', 'a', 'Node fn', { runtime: 'nodejs22.x', handler: 'src/main.run' }),

@@ -522,6 +522,12 @@ export const SECURITY_GROUP_RULE = { ingress: SG_RULE('SourceSecurityGroupId'), 
 
 export const RESOURCE_TABLES: readonly ResourceTable[] = TABLES;
 
+/** Props whose value picks the resource type itself (an HTTP vs a REST API, Aurora vs an instance): the
+ *  type says them, so they never need metadata. */
+export const VARIANT_PROPS: Readonly<Record<string, readonly string[]>> = {
+  apiGateway: ['apiType'], rds: ['engine'], elasticache: ['engine'], eventRule: ['ruleType', 'scheduler'], eventBus: ['busType'],
+};
+
 /** The tables for a CloudFormation type (several when a type carries a kind's settings in variants). */
 export function tablesForType(cfnType: string): ResourceTable[] {
   return TABLES.filter((t) => t.cfnType === cfnType);

@@ -26,7 +26,11 @@ function authorizer(ctx: ExportContext, api: NodeOfKind<'apiGateway'>, http: boo
   if (p.authorizer === 'iam') return http ? { EnableIamAuthorizer: true, DefaultAuthorizer: 'AWS_IAM' } : { DefaultAuthorizer: 'AWS_IAM' };
   const target = ctx.has(p.authorizerRef) ? ctx.node(p.authorizerRef) : undefined;
   if (p.authorizer === 'cognito') {
-    if (target?.kind !== 'cognitoUserPool') { ctx.warn(api, 'uses a Cognito authorizer but names no user pool; the API is exported without an authorizer'); return undefined; }
+    if (target?.kind !== 'cognitoUserPool') {
+      ctx.warn(api, 'uses a Cognito authorizer but names no user pool; the API is exported without an authorizer');
+      ctx.meta(ctx.id(api.id)).authorizer = p.authorizer;
+      return undefined;
+    }
     const pool = ctx.id(target.id);
     if (!http) return { Authorizers: { CognitoAuthorizer: { UserPoolArn: getAtt(pool, 'Arn') } }, DefaultAuthorizer: 'CognitoAuthorizer' };
     const client = ctx.auxId(pool, 'Client');
@@ -36,7 +40,11 @@ function authorizer(ctx: ExportContext, api: NodeOfKind<'apiGateway'>, http: boo
       DefaultAuthorizer: 'CognitoAuthorizer',
     };
   }
-  if (target?.kind !== 'lambda') { ctx.warn(api, 'uses a Lambda authorizer but names no function; the API is exported without an authorizer'); return undefined; }
+  if (target?.kind !== 'lambda') {
+    ctx.warn(api, 'uses a Lambda authorizer but names no function; the API is exported without an authorizer');
+    ctx.meta(ctx.id(api.id)).authorizer = p.authorizer;
+    return undefined;
+  }
   const fnArn = getAtt(ctx.id(target.id), 'Arn');
   return http
     ? { Authorizers: { LambdaAuthorizer: { FunctionArn: fnArn, AuthorizerPayloadFormatVersion: '2.0', EnableSimpleResponses: true } }, DefaultAuthorizer: 'LambdaAuthorizer' }
@@ -94,7 +102,11 @@ function exportAlb(ctx: ExportContext, alb: NodeOfKind<'alb'>): void {
   ctx.add(id, { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application', ...props, Tags: nameTag(alb) } });
   ctx.outputs[`${id}DnsName`] = { Description: `${alb.name}: DNS name`, Value: getAtt(id, 'DNSName') };
   const triggers = ctx.from(alb.id, 'trigger').filter((e) => ctx.node(e.to).kind === 'lambda');
-  if (!triggers.length) return;
+  if (!triggers.length) {
+    // Multi-value headers are a target group attribute; with no function behind it there is no target group.
+    if (alb.props.multiValueHeaders) ctx.meta(id).multiValueHeaders = true;
+    return;
+  }
   const listener = ctx.auxId(id, 'Listener');
   ctx.add(listener, {
     Type: 'AWS::ElasticLoadBalancingV2::Listener',

@@ -1,7 +1,7 @@
-import type { Design } from '../../model/design';
+import type { Design, DesignNode } from '../../model/design';
 import { stringifyTemplate } from '../cfn/yaml';
 import { DESIGN_ONLY_PROPS, describedByResource, hasNoResource, METADATA_KEY, type MetadataNode, type TemplateMetadata } from '../cfn/metadata';
-import type { Props } from '../cfn/properties';
+import { type Props, RESOURCE_TABLES, VARIANT_PROPS } from '../cfn/properties';
 import type { IacExport } from '../types';
 import { exportApis } from './apis';
 import { ExportContext, ref, type Resource } from './context';
@@ -83,10 +83,33 @@ function attachMetadata(ctx: ExportContext): MetadataNode[] {
     else if (typeof props.description === 'string' && props.description !== '' && !describedByResource(node.kind, props)) meta.description = props.description;
     const defaults = defaultsOf(node.kind);
     for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (!same(props[key], defaults[key])) meta[key] = props[key];
+    for (const key of unexpressed(node)) if (!same(props[key], defaults[key]) && meta[key] === undefined) meta[key] = props[key];
+    for (const [key, value] of Object.entries(collected)) if (!['access', 'invokes', 'events', 'triggers', 'description'].includes(key)) meta[key] = value;
     for (const key of ['access', 'invokes', 'events', 'triggers']) if (collected[key] !== undefined) meta[key] = collected[key];
     if (Object.keys(meta).length) resource.Metadata = { ...resource.Metadata, [METADATA_KEY]: meta };
   }
   return loose;
+}
+
+/** Props a table of the node's kind knows, that no table applying to this node writes under its
+ *  current settings (capacity units of an on-demand table, a runtime of an image function, a cache on
+ *  an HTTP API …): they travel in metadata so the design keeps them. References are left out. */
+function unexpressed(node: DesignNode): string[] {
+  const props = node.props as Props;
+  const known = new Set<string>();
+  const said = new Set<string>();
+  for (const table of RESOURCE_TABLES) {
+    if (table.kind !== node.kind || table.within) continue;
+    const applies = table.applies?.(props) ?? true;
+    for (const entry of table.properties) {
+      const key = entry.model[0];
+      if (key === undefined || key === '$parent' || entry.ref) continue;
+      known.add(key);
+      if (applies && (!entry.when || entry.when(props))) said.add(key);
+    }
+  }
+  const variants = VARIANT_PROPS[node.kind] ?? [];
+  return [...known].filter((k) => !said.has(k) && k !== 'description' && !variants.includes(k));
 }
 
 function truncateBytes(text: string, max: number): string {
