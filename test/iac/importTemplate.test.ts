@@ -60,6 +60,8 @@ describe('importTemplate: a SAM template in short form (test/fixtures/iac/sam-or
     expect(edge('trigger', 'FailureTopic', 'Notifier')?.props.filterPolicy).toBe('{"severity":["high"]}');
     const target = edge('trigger', 'AuditRule', 'Notifier');
     expect(target?.props.retryPolicy).toEqual({ maximumRetryAttempts: 4, maximumEventAgeSeconds: 3600 });
+    // The rule has two targets: the DLQ says which one it belongs to.
+    expect(edge('trigger', 'AuditRule', 'StreamReader')).toBeDefined();
     expect(edge('deadLetter', 'AuditRule', 'OrdersDlq')?.props.via).toBe(target?.id);
     expect(edge('trigger', 'UploadsBucket', 'Notifier')?.props).toMatchObject({ events: ['s3:ObjectCreated:*'], suffix: '.csv' });
     expect(entry('UploadsPermission').notes).toContain('corroborates UploadsBucket → Notifier');
@@ -86,7 +88,7 @@ describe('importTemplate: a SAM template in short form (test/fixtures/iac/sam-or
   });
 
   it('reports what it could not take, per resource with the template line and the reason', () => {
-    expect(entry('IdentityPool')).toMatchObject({ status: 'skipped', line: 181, reasons: ['AWS::Cognito::IdentityPool: no such resource kind in the model'] });
+    expect(entry('IdentityPool')).toMatchObject({ status: 'skipped', line: 183, reasons: ['AWS::Cognito::IdentityPool: no such resource kind in the model'] });
     const reader = entry('StreamReader');
     expect(reader.status).toBe('partial');
     expect(reader.reasons.join('\n')).toMatch(/Events\.FromMq \(MQ\): no such event source/);
@@ -97,7 +99,7 @@ describe('importTemplate: a SAM template in short form (test/fixtures/iac/sam-or
     expect(result.report.notes.join('\n')).toMatch(/conditions kept as data.*IsProd/);
     expect(result.report.totals).toMatchObject({ resources: 33, understood: 32, skippedByType: { 'AWS::Cognito::IdentityPool': 1 } });
     const text = formatImportReport(result.report);
-    expect(text).toMatch(/IdentityPool AWS::Cognito::IdentityPool \(line 181\)/);
+    expect(text).toMatch(/IdentityPool AWS::Cognito::IdentityPool \(line 183\)/);
     expect(text).toMatch(/skipped by type: AWS::Cognito::IdentityPool ×1/);
   });
 

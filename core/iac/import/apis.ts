@@ -1,5 +1,6 @@
 import type { ImportContext, TemplateResource } from './context';
 import { describe } from './functions';
+import { readTable } from './tables';
 import { asNumber, asString, isObject, type Raw, referencedResources } from './resolve';
 
 /** API Gateway (SAM and plain), load balancers, CloudFront: nodes, and the routes that trigger functions. */
@@ -21,20 +22,18 @@ export function api(ctx: ImportContext, res: TemplateResource): void {
     case 'AWS::Serverless::Api':
     case 'AWS::ApiGateway::RestApi': {
       props.apiType = 'rest';
-      const et = endpointType(p.EndpointConfiguration);
-      // SAM's and CloudFormation's default for a REST API is edge-optimized.
-      props.endpointType = et ?? 'edge';
-      if (typeof p.StageName === 'string') props.stage = p.StageName;
+      // SAM's and CloudFormation's default for a REST API is edge-optimized; SAM also takes the type as a plain string.
+      props.endpointType = endpointType(p.EndpointConfiguration) ?? 'edge';
       if (p.CacheClusterEnabled === true && asString(p.CacheClusterSize)) props.cacheSizeGb = asString(p.CacheClusterSize);
       break;
     }
-    case 'AWS::Serverless::HttpApi': props.apiType = 'http'; if (typeof p.StageName === 'string') props.stage = p.StageName; break;
-    default: { // AWS::ApiGatewayV2::Api
-      const proto = asString(p.ProtocolType);
-      props.apiType = proto === 'WEBSOCKET' ? 'websocket' : 'http';
-    }
+    case 'AWS::Serverless::HttpApi': props.apiType = 'http'; break;
+    default: props.apiType = asString(p.ProtocolType) === 'WEBSOCKET' ? 'websocket' : 'http'; // AWS::ApiGatewayV2::Api
   }
-  ctx.addNode(res.logicalId, 'apiGateway', props, { name: ctx.names.get(res.logicalId) ?? asString(p.Name) });
+  const table = readTable(ctx, res, props);
+  if (table.endpointType === undefined) table.endpointType = props.endpointType;
+  if (typeof p.StageName === 'string') table.stage = p.StageName;
+  ctx.addNode(res.logicalId, 'apiGateway', table);
 }
 
 /** Authorizers of SAM APIs; ApiGatewayV2 quick-create `Target`. */
@@ -154,7 +153,7 @@ export function loadBalancer(ctx: ImportContext, res: TemplateResource): void {
   if (p.Type === 'network' || p.Type === 'gateway') { ctx.skip(res.logicalId, `a ${String(p.Type)} load balancer: the model has Application Load Balancers only`); return; }
   const props: Raw = {};
   if (p.Scheme === 'internal') props.scheme = 'internal';
-  ctx.addNode(res.logicalId, 'alb', props, { name: ctx.names.get(res.logicalId) ?? asString(p.Name) });
+  ctx.addNode(res.logicalId, 'alb', props, {});
 }
 
 export function loadBalancerLinks(ctx: ImportContext, res: TemplateResource): void {
@@ -183,7 +182,12 @@ export function listener(ctx: ImportContext, res: TemplateResource): void {
   for (const action of list(res.props.DefaultActions)) {
     if (!isObject(action)) continue;
     const groups = [action.TargetGroupArn, ...(isObject(action.ForwardConfig) ? list(action.ForwardConfig.TargetGroups).map((g) => (isObject(g) ? g.TargetGroupArn : undefined)) : [])];
-    for (const g of groups) for (const fn of ctx.nodesOf(g)) { if (ctx.draft(fn)?.kind === 'lambda') { ctx.addEdge(res.logicalId, 'trigger', alb, fn, {}); made = true; } }
+    for (const g of groups) {
+      for (const fn of ctx.nodesOf(g)) { if (ctx.draft(fn)?.kind === 'lambda') { ctx.addEdge(res.logicalId, 'trigger', alb, fn, {}); made = true; } }
+      // The target group's attributes are the load balancer's multiValueHeaders in the model.
+      const tg = ctx.resources.get([...referencedResources(g, ctx.rawResources)][0] ?? '');
+      if (tg?.type === 'AWS::ElasticLoadBalancingV2::TargetGroup') Object.assign(ctx.draft(alb)!.props, readTable(ctx, tg));
+    }
   }
   if (!made) ctx.note(res.logicalId, `folded into load balancer ${alb}`);
   const port = asNumber(res.props.Port);
@@ -208,4 +212,30 @@ export function distributionLinks(ctx: ImportContext, res: TemplateResource): vo
       if (fn) ctx.addEdge(res.logicalId, 'trigger', res.logicalId, fn, eventType ? { eventType } : {});
     }
   }
+}
+
+/** A listener rule forwarding to a Lambda target group: a trigger with the rule's path and method. */
+export function listenerRule(ctx: ImportContext, res: TemplateResource): void {
+  const listenerRes = ctx.resources.get([...referencedResources(res.props.ListenerArn, ctx.rawResources)][0] ?? '');
+  const alb = listenerRes?.type === 'AWS::ElasticLoadBalancingV2::Listener' ? ctx.nodeOf(listenerRes.props.LoadBalancerArn, ['alb']) : undefined;
+  if (!alb) { ctx.skip(res.logicalId, `ListenerArn names no listener of an Application Load Balancer in this template (${describe(res.props.ListenerArn)})`); return; }
+  const props: Raw = {};
+  for (const c of list(res.props.Conditions)) {
+    if (!isObject(c)) continue;
+    const values = list(isObject(c.PathPatternConfig) ? c.PathPatternConfig.Values : isObject(c.HttpRequestMethodConfig) ? c.HttpRequestMethodConfig.Values : c.Values).map(asString);
+    if (c.Field === 'path-pattern' && values[0] && values[0] !== '/*') props.path = values[0];
+    if (c.Field === 'http-request-method' && values[0] && METHODS.has(values[0].toUpperCase())) props.method = values[0].toUpperCase();
+    if (values.length > 1) ctx.note(res.logicalId, `condition ${String(c.Field)} lists ${values.length} values; the first is shown`);
+  }
+  let made = false;
+  for (const action of list(res.props.Actions)) {
+    if (!isObject(action)) continue;
+    const groups = [action.TargetGroupArn, ...(isObject(action.ForwardConfig) ? list(action.ForwardConfig.TargetGroups).map((g) => (isObject(g) ? g.TargetGroupArn : undefined)) : [])];
+    for (const g of groups) {
+      for (const fn of ctx.nodesOf(g)) if (ctx.draft(fn)?.kind === 'lambda') { ctx.addEdge(res.logicalId, 'trigger', alb, fn, { ...props }); made = true; }
+      const tg = ctx.resources.get([...referencedResources(g, ctx.rawResources)][0] ?? '');
+      if (tg?.type === 'AWS::ElasticLoadBalancingV2::TargetGroup') Object.assign(ctx.draft(alb)!.props, readTable(ctx, tg));
+    }
+  }
+  if (!made) ctx.skip(res.logicalId, 'it forwards to no Lambda target group: the model\'s load balancers trigger functions only');
 }

@@ -25,6 +25,8 @@ interface NodeDraft {
   parent?: string;
   /** The resource that made it (its report entry takes problems with the node). */
   owner: string;
+  /** A parent named by reference (VpcId, SubnetId), resolved once every node exists. */
+  parentRef?: { value: unknown; kinds: readonly NodeKind[]; property: string; missing: string };
 }
 
 interface EdgeDraft {
@@ -35,6 +37,10 @@ interface EdgeDraft {
   owner: string;
   /** Set once the edge is in the design. */
   id?: string;
+  /** Said by the exporter's Metadata.ServerlessDesigner (kept even where IAM alone would not make it). */
+  fromMetadata?: boolean;
+  /** Dropped before validation, with this note on its owner. */
+  dropped?: string;
 }
 
 const MAX_REASONS = 20;
@@ -95,13 +101,23 @@ export class ImportContext {
   }
 
   /** A node for a resource; its id is the logical id. */
-  addNode(owner: string, kind: NodeKind, props: Raw, options: { id?: string; name?: string; parent?: string } = {}): string {
+  addNode(owner: string, kind: NodeKind, props: Raw, options: { id?: string; name?: string; parent?: string; parentRef?: NodeDraft['parentRef'] } = {}): string {
     const id = options.id ?? owner;
     const existing = this.drafts.get(id);
     if (existing) return existing.id;
     const name = options.name ?? this.names.get(id) ?? id;
-    this.drafts.set(id, { id, kind, name, props, parent: options.parent, owner });
+    this.drafts.set(id, { id, kind, name, props, parent: options.parent, owner, parentRef: options.parentRef });
     return id;
+  }
+
+  /** Parents named by reference, now that every node exists (template order does not matter). */
+  resolveParents(): void {
+    for (const d of this.drafts.values()) {
+      if (!d.parentRef || d.parent) continue;
+      const parent = this.nodeOf(d.parentRef.value, d.parentRef.kinds);
+      if (parent) d.parent = parent;
+      else if (d.parentRef.value !== undefined) this.partial(d.owner, `${d.parentRef.property} names no ${d.parentRef.kinds.map(kindLabel).join(' or ')} of this template (${JSON.stringify(d.parentRef.value)?.slice(0, 80)}); ${d.parentRef.missing}`);
+    }
   }
 
   draft(id: string | undefined): NodeDraft | undefined {
@@ -150,11 +166,23 @@ export class ImportContext {
       this.entry(draft.owner).nodes.push(node.id);
     }
     const byId = new Map(nodes.map((n) => [n.id, n]));
+    // A DLQ's `via` (the subscription or rule target it belongs to) is said only when the source has several.
+    for (const e of this.edges) {
+      if (e.kind !== 'deadLetter' || e.props.via === undefined) continue;
+      const triggers = this.edges.filter((t) => t.kind === 'trigger' && t.from === e.from);
+      if (triggers.length <= 1) delete e.props.via;
+    }
     // Containment only where the model allows it; references only to nodes that exist.
     const edges: DesignEdge[] = [];
     const taken = new Set<string>(byId.keys());
     const seen = new Map<string, EdgeDraft>();
+    // Reading a stream, queue or table a function is triggered by is the mapping's own permission, not access.
     for (const e of this.edges) {
+      if (e.kind !== 'access' || e.fromMetadata || e.props.mode !== 'read') continue;
+      if (this.edges.some((t) => t.kind === 'trigger' && t.from === e.to && t.to === e.from)) e.dropped = `read permission on ${e.to} is the trigger's own (Lambda polls it), not an access edge`;
+    }
+    for (const e of this.edges) {
+      if (e.dropped) { this.note(e.owner, e.dropped); continue; }
       const from = byId.get(e.from);
       const to = byId.get(e.to);
       if (!from || !to) continue;

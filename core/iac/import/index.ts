@@ -58,6 +58,7 @@ const HANDLERS: Record<string, TypeHandler> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': { nodes: apis.loadBalancer, wire: apis.loadBalancerLinks },
   'AWS::ElasticLoadBalancingV2::TargetGroup': { wire: apis.targetGroup },
   'AWS::ElasticLoadBalancingV2::Listener': { links: apis.listener },
+  'AWS::ElasticLoadBalancingV2::ListenerRule': { links: apis.listenerRule },
   'AWS::CloudFront::Distribution': { nodes: apis.distribution, links: apis.distributionLinks },
   'AWS::S3::Bucket': { nodes: msg.s3Bucket, links: msg.s3BucketLinks },
   'AWS::SQS::Queue': { nodes: msg.sqsQueue, links: msg.sqsQueueLinks },
@@ -183,6 +184,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     }
   };
   run('nodes');
+  ctx.resolveParents();
   // The exporter's Metadata.ServerlessDesigner: nodes with no resource, design-only settings.
   const metaByName = metadataNodes(ctx, template);
   for (const res of active) guard(ctx, res.logicalId, () => metadataProps(ctx, res));

@@ -1,7 +1,7 @@
 import type { ImportContext, TemplateResource } from './context';
 import { patternText, ruleDeadLetter, s3Filter } from './events';
 import { describe, externalArnNode } from './functions';
-import { asBoolean, asNumber, asString, isObject, type Raw } from './resolve';
+import { asBoolean, asNumber, asString, isObject, type Raw, referencedResources } from './resolve';
 import { readTable } from './tables';
 
 /** Queues, topics, buses, rules, streams, tables, buckets, state machines: nodes first, then their edges. */
@@ -19,7 +19,7 @@ export function sqsQueue(ctx: ImportContext, res: TemplateResource): void {
   const props = readTable(ctx, res);
   const name = asString(res.props.QueueName);
   if (name?.endsWith('.fifo')) props.fifo = true;
-  ctx.addNode(res.logicalId, 'sqsQueue', props, { name: ctx.names.get(res.logicalId) ?? name ?? res.logicalId });
+  ctx.addNode(res.logicalId, 'sqsQueue', props, {});
 }
 
 export function sqsQueueLinks(ctx: ImportContext, res: TemplateResource): void {
@@ -40,7 +40,7 @@ function safeJson(s: string): unknown {
 }
 
 export function snsTopic(ctx: ImportContext, res: TemplateResource): void {
-  ctx.addNode(res.logicalId, 'snsTopic', readTable(ctx, res), { name: ctx.names.get(res.logicalId) ?? asString(res.props.TopicName) });
+  ctx.addNode(res.logicalId, 'snsTopic', readTable(ctx, res), {});
 }
 
 /** Inline `Subscription` list of a topic, and AWS::SNS::Subscription. */
@@ -77,7 +77,7 @@ function subscribe(ctx: ImportContext, owner: string, topic: string, s: Raw): vo
 }
 
 export function eventBus(ctx: ImportContext, res: TemplateResource): void {
-  ctx.addNode(res.logicalId, 'eventBus', readTable(ctx, res, { busType: 'custom' }), { name: ctx.names.get(res.logicalId) ?? asString(res.props.Name) });
+  ctx.addNode(res.logicalId, 'eventBus', readTable(ctx, res, { busType: 'custom' }), {});
 }
 
 /** AWS::Events::Rule and AWS::Scheduler::Schedule as nodes (targets are linked later). */
@@ -87,7 +87,7 @@ export function eventRule(ctx: ImportContext, res: TemplateResource): void {
   const base: Raw = scheduler ? { ruleType: 'schedule', scheduler: true } : { ruleType: p.ScheduleExpression !== undefined ? 'schedule' : 'pattern' };
   const props = readTable(ctx, res, base);
   if (p.EventPattern !== undefined) props.eventPattern = patternText(ctx, res.logicalId, 'EventPattern', p.EventPattern);
-  ctx.addNode(res.logicalId, 'eventRule', props, { name: ctx.names.get(res.logicalId) ?? asString(p.Name) });
+  ctx.addNode(res.logicalId, 'eventRule', props, {});
 }
 
 export function eventRuleLinks(ctx: ImportContext, res: TemplateResource): void {
@@ -122,13 +122,15 @@ export function eventRuleLinks(ctx: ImportContext, res: TemplateResource): void 
 }
 
 export function kinesisStream(ctx: ImportContext, res: TemplateResource): void {
-  ctx.addNode(res.logicalId, 'kinesisStream', readTable(ctx, res), { name: ctx.names.get(res.logicalId) ?? asString(res.props.Name) });
+  ctx.addNode(res.logicalId, 'kinesisStream', readTable(ctx, res), {});
 }
 
 export function kinesisConsumer(ctx: ImportContext, res: TemplateResource): void {
   const stream = ctx.nodeOf(res.props.StreamARN, ['kinesisStream']);
   if (!stream) { ctx.skip(res.logicalId, 'StreamARN names no stream of this template'); return; }
   ctx.draft(stream)!.props.enhancedFanOut = true;
+  // A mapping that reads through the consumer reads the stream.
+  ctx.aliases.set(res.logicalId, [stream]);
   ctx.note(res.logicalId, `folded into stream ${stream} (enhanced fan-out)`);
 }
 
@@ -147,11 +149,11 @@ export function dynamoTable(ctx: ImportContext, res: TemplateResource): void {
     // CloudFormation's default billing mode is PROVISIONED: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html
     props = readTable(ctx, res, { billingMode: p.BillingMode === undefined ? 'provisioned' : undefined });
   }
-  ctx.addNode(id, 'dynamoTable', props, { name: ctx.names.get(id) ?? asString(p.TableName) });
+  ctx.addNode(id, 'dynamoTable', props, {});
 }
 
 export function s3Bucket(ctx: ImportContext, res: TemplateResource): void {
-  ctx.addNode(res.logicalId, 's3Bucket', readTable(ctx, res), { name: ctx.names.get(res.logicalId) ?? asString(res.props.BucketName) });
+  ctx.addNode(res.logicalId, 's3Bucket', readTable(ctx, res), {});
 }
 
 /** NotificationConfiguration of a bucket (and CDK's Custom::S3BucketNotifications, same shape). */
@@ -180,15 +182,19 @@ export function s3BucketLinks(ctx: ImportContext, res: TemplateResource): void {
 }
 
 export function stateMachine(ctx: ImportContext, res: TemplateResource): void {
-  const p = res.props;
-  ctx.addNode(res.logicalId, 'stepFunction', readTable(ctx, res), { name: ctx.names.get(res.logicalId) ?? asString(p.Name ?? p.StateMachineName) });
+  ctx.addNode(res.logicalId, 'stepFunction', readTable(ctx, res), {});
 }
 
-/** SAM state machine Events (Api, Schedule, EventBridgeRule) → triggers into the state machine. */
+/** The functions a state machine runs (its Definition, DefinitionSubstitutions, DefinitionString)
+ *  → trigger edges, in the order the definition names them; SAM Events → triggers into it. */
 export function stateMachineLinks(ctx: ImportContext, res: TemplateResource): void {
+  const sm = res.logicalId;
+  const p = res.props;
+  for (const ref of referencedResources([p.DefinitionSubstitutions, p.Definition, p.DefinitionString], ctx.rawResources)) {
+    if (ctx.draft(ref)?.kind === 'lambda') ctx.addEdge(sm, 'trigger', sm, ref, {});
+  }
   const events = res.props.Events;
   if (!isObject(events)) return;
-  const sm = res.logicalId;
   for (const [name, event] of Object.entries(events)) {
     if (!isObject(event)) continue;
     const p = isObject(event.Properties) ? event.Properties : {};
@@ -216,13 +222,21 @@ export function stateMachineLinks(ctx: ImportContext, res: TemplateResource): vo
 }
 
 export function secretOrParameter(ctx: ImportContext, res: TemplateResource): void {
+  // A database's credentials (its master password, its proxy's auth) belong to the database node.
+  const users = [...ctx.resources.values()].filter((r) => r.logicalId !== res.logicalId && referencedResources(r.props, ctx.rawResources).has(res.logicalId));
+  const db = users.find((r) => /^AWS::(RDS::DB(Instance|Cluster|Proxy)|SecretsManager::SecretTargetAttachment|DocDB::DBCluster)$/.test(r.type));
+  if (db && !users.some((r) => r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function')) {
+    ctx.note(res.logicalId, `folded into ${db.logicalId} (its credentials)`);
+    ctx.aliases.set(res.logicalId, []);
+    return;
+  }
   const service = res.type === 'AWS::SecretsManager::Secret' ? 'secretsmanager' : 'ssm';
   ctx.addNode(res.logicalId, 'awsService', { service, description: `${res.type === 'AWS::SecretsManager::Secret' ? 'Secret' : 'Parameter'} ${res.logicalId}` });
   ctx.note(res.logicalId, `shown as the ${service} API (the model has no node for a single ${service === 'ssm' ? 'parameter' : 'secret'})`);
 }
 
 export function cognitoUserPool(ctx: ImportContext, res: TemplateResource): void {
-  ctx.addNode(res.logicalId, 'cognitoUserPool', readTable(ctx, res), { name: ctx.names.get(res.logicalId) ?? asString(res.props.UserPoolName) });
+  ctx.addNode(res.logicalId, 'cognitoUserPool', readTable(ctx, res), {});
 }
 
 export function cognitoUserPoolLinks(ctx: ImportContext, res: TemplateResource): void {
@@ -236,5 +250,5 @@ export function cognitoUserPoolLinks(ctx: ImportContext, res: TemplateResource):
 }
 
 export function mskCluster(ctx: ImportContext, res: TemplateResource): void {
-  ctx.addNode(res.logicalId, 'kafka', { flavor: 'msk' }, { name: ctx.names.get(res.logicalId) ?? asString(res.props.ClusterName) });
+  ctx.addNode(res.logicalId, 'kafka', { flavor: 'msk' }, {});
 }

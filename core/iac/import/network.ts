@@ -26,9 +26,7 @@ export function subnet(ctx: ImportContext, res: TemplateResource): void {
   const az = azLetter(p.AvailabilityZone);
   if (az) props.az = az;
   else if (p.AvailabilityZone !== undefined) ctx.partial(res.logicalId, `AvailabilityZone could not be resolved to a zone letter (${describe(p.AvailabilityZone)}); zone a is shown`);
-  const parent = ctx.nodeOf(p.VpcId, ['vpc']);
-  if (!parent) ctx.partial(res.logicalId, `VpcId names no VPC of this template (${describe(p.VpcId)}); the subnet is shown on its own`);
-  ctx.addNode(res.logicalId, 'subnet', props, { parent });
+  ctx.addNode(res.logicalId, 'subnet', props, { parentRef: { value: p.VpcId, kinds: ['vpc'], property: 'VpcId', missing: 'the subnet is shown on its own' } });
 }
 
 export function internetGateway(ctx: ImportContext, res: TemplateResource): void {
@@ -39,9 +37,7 @@ export function natGateway(ctx: ImportContext, res: TemplateResource): void {
   const p = res.props;
   const props = readTable(ctx, res);
   if (props.connectivity === 'private') props.elasticIp = false;
-  const parent = ctx.nodeOf(p.SubnetId, ['subnet']);
-  if (!parent) ctx.partial(res.logicalId, `SubnetId names no subnet of this template (${describe(p.SubnetId)})`);
-  ctx.addNode(res.logicalId, 'natGateway', props, { parent });
+  ctx.addNode(res.logicalId, 'natGateway', props, { parentRef: { value: p.SubnetId, kinds: ['subnet'], property: 'SubnetId', missing: 'the NAT gateway is shown on its own' } });
   for (const eip of refsOf(ctx, p.AllocationId)) if (ctx.resources.get(eip)?.type === 'AWS::EC2::EIP') ctx.note(eip, `folded into NAT gateway ${res.logicalId} (its Elastic IP)`);
 }
 
@@ -60,11 +56,11 @@ export function vpcEndpoint(ctx: ImportContext, res: TemplateResource): void {
   if (type !== 'Interface' && type !== 'Gateway') ctx.partial(res.logicalId, `VpcEndpointType ${type}: the model has gateway and interface endpoints only; shown as a gateway endpoint`);
   const name = asString(p.ServiceName);
   const service = name?.replace(new RegExp(`^com\\.amazonaws\\.${ctx.region}\\.`), '').match(ENDPOINT_SERVICE)?.[1];
-  const props = readTable(ctx, { ...res, props: { ...p, ServiceName: undefined, VpcEndpointType: undefined } }, { endpointType: type === 'Interface' ? 'interface' : 'gateway', privateDnsEnabled: false });
+  // PrivateDnsEnabled applies to interface endpoints only (a gateway endpoint keeps the model's value).
+  const props = readTable(ctx, { ...res, props: { ...p, ServiceName: undefined, VpcEndpointType: undefined } }, type === 'Interface' ? { endpointType: 'interface', privateDnsEnabled: false } : { endpointType: 'gateway' });
   if (service) props.service = service;
   else ctx.partial(res.logicalId, `ServiceName could not be resolved (${describe(p.ServiceName)})`);
-  const parent = ctx.nodeOf(p.VpcId, ['vpc']);
-  ctx.addNode(res.logicalId, 'vpcEndpoint', props, { parent });
+  ctx.addNode(res.logicalId, 'vpcEndpoint', props, { parentRef: { value: p.VpcId, kinds: ['vpc'], property: 'VpcId', missing: 'the endpoint is shown on its own' } });
 }
 
 function protocolOf(v: unknown): string | undefined {
@@ -102,8 +98,7 @@ function ruleOf(ctx: ImportContext, r: Raw, direction: 'ingress' | 'egress'): Ra
 export function securityGroup(ctx: ImportContext, res: TemplateResource): void {
   const p = res.props;
   const { ingress: _i, egress: _e, ...props } = readTable(ctx, res);
-  const parent = ctx.nodeOf(p.VpcId, ['vpc']);
-  ctx.addNode(res.logicalId, 'securityGroup', props, { parent });
+  ctx.addNode(res.logicalId, 'securityGroup', props, { parentRef: { value: p.VpcId, kinds: ['vpc'], property: 'VpcId', missing: 'the group is shown on its own' } });
 }
 
 /** Inline rules need every group to exist first (peers), so they are read in the wiring phase. */

@@ -59,11 +59,11 @@ export const COVERED_TYPES: readonly string[] = [
   'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api',
   'AWS::ApiGateway::Resource', 'AWS::ApiGateway::Method', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage',
   'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Deployment',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancingV2::Listener',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule',
   'AWS::CloudFront::Distribution', 'AWS::S3::Bucket', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Cognito::UserPool',
   // messaging, streams, data
   'AWS::SNS::Topic', 'AWS::SNS::Subscription', 'AWS::SQS::Queue', 'AWS::Events::EventBus', 'AWS::Kinesis::Stream',
-  'AWS::MSK::Cluster', 'AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster',
+  'AWS::Kinesis::StreamConsumer', 'AWS::MSK::Cluster', 'AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster',
   'AWS::RDS::DBProxy', 'AWS::RDS::DBProxyTargetGroup', 'AWS::RDS::DBSubnetGroup', 'AWS::ElastiCache::CacheCluster',
   'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::SubnetGroup', 'AWS::SecretsManager::Secret', 'AWS::SSM::Parameter',
   // network

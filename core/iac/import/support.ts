@@ -3,7 +3,8 @@ import { describe } from './functions';
 import { bucketNotifications } from './messaging';
 import { asNumber, isObject, type Raw, referencedResources } from './resolve';
 import { LOG_RETENTION_DAYS } from '../../model/kinds/lambda';
-import { isNodeKind } from '../../model/kinds';
+import { canConnect } from '../../model/connections';
+import { isNodeKind, nodeKindSpec } from '../../model/kinds';
 import { DESIGN_ONLY_PROPS, METADATA_KEY } from '../cfn/metadata';
 import { slugFor } from '../names';
 
@@ -122,31 +123,48 @@ export function metadataProps(ctx: ImportContext, res: TemplateResource): void {
   const node = ctx.draft(res.logicalId);
   if (!node || !Object.keys(md).length) return;
   if (typeof md.description === 'string') node.props.description = md.description;
-  for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (md[key] !== undefined) node.props[key] = md[key];
+  // DESIGN_ONLY_PROPS, and any other prop of the kind the exporter had to keep here (an HTTP API's
+  // endpoint type, which SAM cannot say): the kind's schema decides what is a prop.
+  const shape = (nodeKindSpec(node.kind)?.props as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+  for (const [key, value] of Object.entries(md)) {
+    if (METADATA_RESERVED.has(key) || value === undefined) continue;
+    if ((DESIGN_ONLY_PROPS[node.kind] ?? []).includes(key) || key in shape) node.props[key] = value;
+    else ctx.note(res.logicalId, `Metadata.ServerlessDesigner.${key} is not a setting of a ${node.kind}; ignored`);
+  }
 }
+
+const METADATA_RESERVED = new Set(['name', 'description', 'access', 'invokes', 'events', 'triggers']);
 
 /** Edges only the metadata can say: access mode/port/prefix, invoke modes, service-integration triggers. */
 export function metadataEdges(ctx: ImportContext, res: TemplateResource, metaByName: Map<string, string>): void {
   const md = designerOf(res);
   const from = ctx.draft(res.logicalId)?.id;
   if (!from || !Object.keys(md).length) return;
-  const target = (to: unknown): string | undefined => {
+  // `to` is a logical id or a metadata node's name; where both exist, the one the edge can reach wins.
+  const fromDraft = ctx.draft(from)!;
+  const target = (to: unknown, edge: 'access' | 'invoke' | 'trigger'): string | undefined => {
     if (typeof to !== 'string') return undefined;
-    if (ctx.drafts.has(to)) return to;
-    return ctx.aliases.get(to)?.[0] ?? metaByName.get(to);
+    const candidates = [ctx.drafts.has(to) ? to : ctx.aliases.get(to)?.[0], metaByName.get(to)].filter((c): c is string => c !== undefined);
+    return candidates.find((c) => canConnect(fromDraft, ctx.draft(c)!, edge).ok) ?? candidates[0];
   };
   for (const a of list(md.access)) {
     if (!isObject(a)) continue;
-    const to = target(a.to);
+    const to = target(a.to, 'access');
     if (!to) { ctx.partial(res.logicalId, `Metadata access to ${describe(a.to)}: no such node`); continue; }
     const props: Raw = { mode: a.mode ?? 'readWrite', ...(a.port !== undefined ? { port: a.port } : {}), ...(a.prefix !== undefined ? { prefix: a.prefix } : {}) };
     const existing = ctx.edges.find((e) => e.kind === 'access' && e.from === from && e.to === to);
-    if (existing) existing.props = props;
-    else ctx.addEdge(res.logicalId, 'access', from, to, props);
+    if (existing) { existing.props = props; existing.fromMetadata = true; } else ctx.addEdge(res.logicalId, 'access', from, to, props).fromMetadata = true;
+  }
+  // The metadata lists the design's access edges: IAM grants beyond them served something else
+  // (a mapping's read, a proxy's secret) and are not drawn.
+  if (Array.isArray(md.access)) {
+    for (const e of ctx.edges) {
+      if (e.kind === 'access' && e.from === from && !e.fromMetadata && !e.dropped) e.dropped = `IAM grants access to ${e.to}, which the design's metadata does not list as an access edge`;
+    }
   }
   for (const inv of list(md.invokes)) {
     if (!isObject(inv)) continue;
-    const to = target(inv.to);
+    const to = target(inv.to, 'invoke');
     if (!to) { ctx.partial(res.logicalId, `Metadata invoke of ${describe(inv.to)}: no such node`); continue; }
     const existing = ctx.edges.find((e) => e.kind === 'invoke' && e.from === from && e.to === to);
     if (existing) existing.props = { mode: inv.mode ?? 'sync' };
@@ -154,7 +172,7 @@ export function metadataEdges(ctx: ImportContext, res: TemplateResource, metaByN
   }
   for (const t of list(md.triggers)) {
     if (!isObject(t)) continue;
-    const to = target(t.to);
+    const to = target(t.to, 'trigger');
     if (!to) { ctx.partial(res.logicalId, `Metadata trigger to ${describe(t.to)}: no such node`); continue; }
     const props = isObject(t.props) ? t.props : {};
     const existing = ctx.edges.find((e) => e.kind === 'trigger' && e.from === from && e.to === to);
