@@ -109,6 +109,7 @@ export function restMethod(ctx: ImportContext, res: TemplateResource): void {
     ctx.partial(res.logicalId, `its integration (${describe(integration.Uri)}) calls nothing the model has; folded into API ${apiId}`);
     return;
   }
+  methodAuthorization(ctx, res.logicalId, apiId, p.AuthorizationType, p.AuthorizerId);
   const props: Raw = {};
   const method = asString(p.HttpMethod)?.toUpperCase();
   if (method && METHODS.has(method)) props.method = method;
@@ -122,6 +123,7 @@ export function httpRoute(ctx: ImportContext, res: TemplateResource): void {
   const p = res.props;
   const apiId = ctx.nodeOf(p.ApiId, ['apiGateway']);
   if (!apiId) { ctx.skip(res.logicalId, `ApiId names no API of this template (${describe(p.ApiId)})`); return; }
+  methodAuthorization(ctx, res.logicalId, apiId, p.AuthorizationType, p.AuthorizerId);
   const integ = [...referencedResources(p.Target, ctx.rawResources)].map((r) => ctx.resources.get(r)).find((r) => r?.type === 'AWS::ApiGatewayV2::Integration');
   if (!integ) { ctx.note(res.logicalId, `folded into API ${apiId} (no integration in this template)`); return; }
   const target = integrationTarget(ctx, integ.props.IntegrationUri, [integ.props.RequestParameters]);
@@ -238,4 +240,28 @@ export function listenerRule(ctx: ImportContext, res: TemplateResource): void {
     }
   }
   if (!made) ctx.skip(res.logicalId, 'it forwards to no Lambda target group: the model\'s load balancers trigger functions only');
+}
+
+/** A method's or route's AuthorizationType (and its Authorizer resource) → the API's authorizer: the
+ *  model has one per API, so the first method that says one decides. */
+function methodAuthorization(ctx: ImportContext, owner: string, apiId: string, type: unknown, authorizerId: unknown): void {
+  const api = ctx.draft(apiId)!;
+  const t = asString(type);
+  if (!t || t === 'NONE' || (api.props.authorizer !== undefined && api.props.authorizer !== 'none')) return;
+  if (t === 'AWS_IAM') { api.props.authorizer = 'iam'; return; }
+  const authorizer = ctx.resources.get([...referencedResources(authorizerId, ctx.rawResources)][0] ?? '');
+  const ap = authorizer?.props ?? {};
+  const pool = [...list(ap.ProviderARNs), isObject(ap.JwtConfiguration) ? ap.JwtConfiguration.Issuer : undefined].flatMap((v) => ctx.nodesOf(v)).find((n) => ctx.draft(n)?.kind === 'cognitoUserPool');
+  const fn = ctx.nodesOf(ap.AuthorizerUri).find((n) => ctx.draft(n)?.kind === 'lambda');
+  if (t === 'COGNITO_USER_POOLS' || t === 'JWT') { api.props.authorizer = 'cognito'; if (pool) api.props.authorizerRef = pool; }
+  else if (t === 'CUSTOM') { api.props.authorizer = 'lambda'; if (fn) api.props.authorizerRef = fn; }
+  else ctx.note(owner, `AuthorizationType ${t} is not an authorizer the model has`);
+  if (authorizer) ctx.note(authorizer.logicalId, `folded into API ${apiId} (its authorizer)`);
+}
+
+/** API Gateway authorizers are read through the methods and routes that use them. */
+export function apiAuthorizer(ctx: ImportContext, res: TemplateResource): void {
+  const apiId = ctx.nodeOf(res.props.RestApiId ?? res.props.ApiId, ['apiGateway']);
+  if (!apiId) { ctx.skip(res.logicalId, `names no API of this template (${describe(res.props.RestApiId ?? res.props.ApiId)})`); return; }
+  if (!ctx.entries.get(res.logicalId)?.notes.length) ctx.skip(res.logicalId, 'an authorizer no method or route of this template uses');
 }

@@ -1,3 +1,5 @@
+import { ELASTICACHE_DEFAULT_PORTS } from '../../model/kinds/elasticache';
+import { RDS_DEFAULT_PORTS } from '../../model/kinds/rds';
 import { AZ_SUFFIXES } from '../../model/kinds/subnet';
 import type { ImportContext, TemplateResource } from './context';
 import { describe } from './functions';
@@ -77,8 +79,8 @@ function ruleOf(ctx: ImportContext, r: Raw, direction: 'ingress' | 'egress'): Ra
   const protocol = protocolOf(r.IpProtocol);
   if (!protocol) return `protocol ${describe(r.IpProtocol)} is not tcp, udp, icmp or -1`;
   const all = protocol === '-1';
-  const from = all ? -1 : asNumber(r.FromPort);
-  const to = all ? -1 : asNumber(r.ToPort);
+  const from = all ? -1 : asNumber(r.FromPort) ?? endpointPort(ctx, r.FromPort);
+  const to = all ? -1 : asNumber(r.ToPort) ?? endpointPort(ctx, r.ToPort);
   if (from === undefined || to === undefined) return `ports could not be resolved (${describe(r.FromPort)}–${describe(r.ToPort)})`;
   const rule: Raw = { protocol, fromPort: from, toPort: to };
   if (typeof r.Description === 'string') rule.description = r.Description;
@@ -98,6 +100,10 @@ function ruleOf(ctx: ImportContext, r: Raw, direction: 'ingress' | 'egress'): Ra
 export function securityGroup(ctx: ImportContext, res: TemplateResource): void {
   const p = res.props;
   const { ingress: _i, egress: _e, ...props } = readTable(ctx, res);
+  // GroupDescription is required: exporters (and the CDK) write the group's name when it has none.
+  const name = ctx.names.get(res.logicalId) ?? res.logicalId;
+  const path = isObject(res.raw.Metadata) ? res.raw.Metadata['aws:cdk:path'] : undefined;
+  if (props.description === name || (typeof path === 'string' && typeof props.description === 'string' && path.startsWith(props.description))) props.description = '';
   ctx.addNode(res.logicalId, 'securityGroup', props, { parentRef: { value: p.VpcId, kinds: ['vpc'], property: 'VpcId', missing: 'the group is shown on its own' } });
 }
 
@@ -117,6 +123,26 @@ export function securityGroupRules(ctx: ImportContext, res: TemplateResource): v
     });
     node.props[direction] = [...((node.props[direction] as Raw[] | null | undefined) ?? []), ...rules];
   }
+  // One rule allowing all traffic to 0.0.0.0/0 is AWS's default egress, which the model says as null.
+  const egress = node.props.egress as Raw[] | undefined;
+  if (egress?.length === 1 && egress[0].protocol === '-1' && egress[0].cidr === '0.0.0.0/0') node.props.egress = null;
+}
+
+/** `!GetAtt Db.Endpoint.Port` (the CDK's allowDefaultPortFrom): the port of that database, proxy or cache. */
+function endpointPort(ctx: ImportContext, value: unknown): number | undefined {
+  const ga = isObject(value) ? value['Fn::GetAtt'] : undefined;
+  if (!Array.isArray(ga) || !String(ga[1]).endsWith('Port')) return undefined;
+  const node = ctx.draft(ctx.nodesOf(value)[0]);
+  const port = (p: Raw | undefined, depth = 0): number | undefined => {
+    if (!p) return undefined;
+    if (typeof p.port === 'number') return p.port;
+    if (typeof p.engine === 'string') return (RDS_DEFAULT_PORTS as Record<string, number>)[p.engine] ?? (ELASTICACHE_DEFAULT_PORTS as Record<string, number>)[p.engine];
+    if (typeof p.target === 'string' && depth < 3) return port(ctx.draft(p.target)?.props, depth + 1);
+    return undefined;
+  };
+  if (node?.kind === 'rds' || node?.kind === 'elasticache') return port({ engine: node.kind === 'rds' ? 'postgres' : 'valkey', ...node.props });
+  if (node?.kind === 'rdsProxy') return port(node.props);
+  return undefined;
 }
 
 /** AWS::EC2::SecurityGroupIngress / Egress → a rule of the group it names. */

@@ -58,7 +58,7 @@ export const COVERED_TYPES: readonly string[] = [
   // sources
   'AWS::Serverless::Api', 'AWS::Serverless::HttpApi', 'AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api',
   'AWS::ApiGateway::Resource', 'AWS::ApiGateway::Method', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage',
-  'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Deployment',
+  'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Deployment',
   'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule',
   'AWS::CloudFront::Distribution', 'AWS::S3::Bucket', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Cognito::UserPool',
   // messaging, streams, data
@@ -79,6 +79,7 @@ export const COVERED_TYPES: readonly string[] = [
 export const SUPPORT_TYPES: readonly string[] = [
   'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::RolePolicy', 'AWS::IAM::ManagedPolicy', 'AWS::SQS::QueuePolicy',
   'AWS::SNS::TopicPolicy', 'AWS::S3::BucketPolicy', 'AWS::Logs::LogGroup', 'AWS::Lambda::Permission',
+  'AWS::SecretsManager::SecretTargetAttachment',
 ];
 
 const COVERED = new Set(COVERED_TYPES);

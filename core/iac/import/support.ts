@@ -39,7 +39,7 @@ export function foldSupport(ctx: ImportContext, res: TemplateResource): void {
     return;
   }
   const targets = res.type === 'AWS::SQS::QueuePolicy' ? list(p.Queues) : res.type === 'AWS::SNS::TopicPolicy' ? list(p.Topics) : res.type === 'AWS::S3::BucketPolicy' ? [p.Bucket]
-    : [...list(p.Roles), p.RoleName];
+    : res.type === 'AWS::SecretsManager::SecretTargetAttachment' ? [p.TargetId] : [...list(p.Roles), p.RoleName];
   const ids = targets.flatMap((t) => [...referencedResources(t, ctx.rawResources)]);
   if (res.type.startsWith('AWS::IAM::')) {
     const roles = ids.filter((r) => ctx.resources.get(r)?.type === 'AWS::IAM::Role' || ctx.entries.get(r)?.cdkInternal);
@@ -54,7 +54,7 @@ export function foldSupport(ctx: ImportContext, res: TemplateResource): void {
     return;
   }
   const shown = ids.filter((r) => hasNode(ctx, r));
-  if (shown.length) ctx.note(id, `resource policy of ${shown.join(', ')}: the model checks who may send by its edges`);
+  if (shown.length) ctx.note(id, res.type === 'AWS::SecretsManager::SecretTargetAttachment' ? `folded into ${shown.join(', ')} (its credentials)` : `resource policy of ${shown.join(', ')}: the model checks who may send by its edges`);
   else ctx.skip(id, `a resource policy of nothing the model shows (${describe(targets)})`);
 }
 
