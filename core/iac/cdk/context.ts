@@ -1,0 +1,214 @@
+import { type Design, type DesignEdge, type DesignNode, type EdgeOfKind, type NodeOfKind, nodeSchema } from '../../model/design';
+import { kindLabel } from '../../model/kinds';
+import { identifierFor, logicalIdFor } from '../names';
+import { type Expr, type Stmt, call, construct, id, member, path, str } from './writer';
+
+/** The module each namespace alias of the generated stack imports. */
+export const MODULES = {
+  cdk: 'aws-cdk-lib',
+  lambda: 'aws-cdk-lib/aws-lambda',
+  sources: 'aws-cdk-lib/aws-lambda-event-sources',
+  destinations: 'aws-cdk-lib/aws-lambda-destinations',
+  logs: 'aws-cdk-lib/aws-logs',
+  iam: 'aws-cdk-lib/aws-iam',
+  sqs: 'aws-cdk-lib/aws-sqs',
+  sns: 'aws-cdk-lib/aws-sns',
+  subscriptions: 'aws-cdk-lib/aws-sns-subscriptions',
+  events: 'aws-cdk-lib/aws-events',
+  targets: 'aws-cdk-lib/aws-events-targets',
+  scheduler: 'aws-cdk-lib/aws-scheduler',
+  schedulerTargets: 'aws-cdk-lib/aws-scheduler-targets',
+  apigateway: 'aws-cdk-lib/aws-apigateway',
+  apigwv2: 'aws-cdk-lib/aws-apigatewayv2',
+  integrations: 'aws-cdk-lib/aws-apigatewayv2-integrations',
+  authorizers: 'aws-cdk-lib/aws-apigatewayv2-authorizers',
+  cognito: 'aws-cdk-lib/aws-cognito',
+  dynamodb: 'aws-cdk-lib/aws-dynamodb',
+  kinesis: 'aws-cdk-lib/aws-kinesis',
+  s3: 'aws-cdk-lib/aws-s3',
+  s3n: 'aws-cdk-lib/aws-s3-notifications',
+  sfn: 'aws-cdk-lib/aws-stepfunctions',
+  tasks: 'aws-cdk-lib/aws-stepfunctions-tasks',
+  ec2: 'aws-cdk-lib/aws-ec2',
+  rds: 'aws-cdk-lib/aws-rds',
+  elasticache: 'aws-cdk-lib/aws-elasticache',
+} as const;
+export type Namespace = keyof typeof MODULES;
+
+/** Names the stack file declares itself; node variables never take them. */
+const FILE_NAMES = [...Object.keys(MODULES), 'Construct', 'path', 'designMetadata', 'logicalIdOf', 'this'];
+
+export type Section = 'network' | 'data' | 'messaging' | 'functions' | 'sources' | 'wiring' | 'grants' | 'metadata' | 'outputs';
+const SECTIONS: Section[] = ['network', 'data', 'messaging', 'functions', 'sources', 'wiring', 'grants', 'metadata', 'outputs'];
+
+type Props = Record<string, unknown>;
+
+/** Everything one CDK export shares: variables and construct ids per node, statements per section
+ *  (printed in section order so every variable is declared before use), namespaces used, warnings. */
+export class CdkContext {
+  readonly warnings: string[] = [];
+  readonly used = new Set<Namespace>();
+  readonly helpers = new Set<'designMetadata' | 'logicalIdOf' | 'path'>();
+  /** Kinesis stream node id → the variable of its enhanced fan-out consumer. */
+  readonly consumers = new Map<string, string>();
+  /** Function node id → the variable of its alias. */
+  readonly aliases = new Map<string, string>();
+  readonly nodes = new Map<string, DesignNode>();
+  readonly stmts = new Map<Section, Stmt[]>(SECTIONS.map((s) => [s, []]));
+  /** Design metadata per node (merged into one designMetadata call each, at the end). */
+  readonly metadata = new Map<string, Props>();
+  /** Nodes written as a construct (variable declared). */
+  readonly declared = new Set<string>();
+  private readonly vars = new Map<string, string>();
+  private readonly cids = new Map<string, string>();
+  private readonly takenVars = new Set<string>(FILE_NAMES);
+  private readonly takenIds = new Set<string>();
+  private readonly edgesFrom = new Map<string, DesignEdge[]>();
+  private readonly edgesTo = new Map<string, DesignEdge[]>();
+  readonly edgesById = new Map<string, DesignEdge>();
+
+  constructor(readonly design: Design) {
+    for (const n of design.nodes) {
+      this.nodes.set(n.id, n);
+      this.vars.set(n.id, identifierFor(softenAcronyms(n.name), this.takenVars, kindLower(n.kind)));
+      this.cids.set(n.id, logicalIdFor(n.name, this.takenIds, kindUpper(n.kind)));
+    }
+    for (const e of design.edges) {
+      this.edgesById.set(e.id, e);
+      this.edgesFrom.set(e.from, [...(this.edgesFrom.get(e.from) ?? []), e]);
+      this.edgesTo.set(e.to, [...(this.edgesTo.get(e.to) ?? []), e]);
+    }
+  }
+
+  /** A namespace path (`ns('lambda', 'Runtime', 'NODEJS_22_X')`), recording the import. */
+  ns(namespace: Namespace, ...names: string[]): Expr {
+    this.used.add(namespace);
+    return path(namespace, ...names);
+  }
+
+  /** `new ns.Type(this, 'Id', props?)`. */
+  create(namespace: Namespace, type: string, constructId: string, props?: Expr): Expr {
+    const empty = props?.t === 'obj' && props.entries.length === 0;
+    return construct(this.ns(namespace, type), id('this'), str(constructId), ...(props && !empty ? [props] : []));
+  }
+
+  /** The variable holding a node's construct. */
+  v(nodeId: string): Expr {
+    const name = this.vars.get(nodeId);
+    if (name === undefined) throw new Error(`no node "${nodeId}" in design "${this.design.name}"`);
+    return id(name);
+  }
+
+  varName(nodeId: string): string { this.v(nodeId); return this.vars.get(nodeId)!; }
+
+  /** The construct id of a node (also the name CDK's template paths carry). */
+  cid(nodeId: string): string {
+    const c = this.cids.get(nodeId);
+    if (c === undefined) throw new Error(`no node "${nodeId}" in design "${this.design.name}"`);
+    return c;
+  }
+
+  /** A fresh construct id for something that belongs to a node (its log group, alias …). */
+  auxId(owner: string, suffix: string): string {
+    return logicalIdFor(`${owner} ${suffix}`, this.takenIds);
+  }
+
+  /** A fresh variable name for a helper construct. */
+  auxVar(base: string): string {
+    return identifierFor(softenAcronyms(base), this.takenVars);
+  }
+
+  has(nodeId: string | null | undefined): nodeId is string {
+    return typeof nodeId === 'string' && this.nodes.has(nodeId);
+  }
+
+  /** Was the node written as a construct (its variable declared)? */
+  isDeclared(nodeId: string | null | undefined): nodeId is string {
+    return typeof nodeId === 'string' && this.declared.has(nodeId);
+  }
+
+  node(nodeId: string): DesignNode {
+    const n = this.nodes.get(nodeId);
+    if (!n) throw new Error(`no node "${nodeId}" in design "${this.design.name}"`);
+    return n;
+  }
+
+  add(section: Section, stmt: Stmt): void { this.stmts.get(section)!.push(stmt); }
+
+  meta(nodeId: string): Props {
+    let m = this.metadata.get(nodeId);
+    if (!m) { m = {}; this.metadata.set(nodeId, m); }
+    return m;
+  }
+
+  /** `logicalIdOf(x)`: the logical id CDK gives a node's resource, resolved at synth. */
+  logicalIdOf(nodeId: string): Expr {
+    this.helpers.add('logicalIdOf');
+    return call(id('logicalIdOf'), this.v(nodeId));
+  }
+
+  warn(node: DesignNode | null, message: string): void {
+    this.warnings.push(node ? `${kindLabel(node.kind)} "${node.name}": ${message}` : message);
+  }
+
+  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): EdgeOfKind<K>[] {
+    return (this.edgesFrom.get(nodeId) ?? []).filter((e): e is EdgeOfKind<K> => e.kind === kind);
+  }
+
+  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): EdgeOfKind<K>[] {
+    return (this.edgesTo.get(nodeId) ?? []).filter((e): e is EdgeOfKind<K> => e.kind === kind);
+  }
+
+  ofKind<K extends DesignNode['kind']>(kind: K): NodeOfKind<K>[] {
+    return this.design.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
+  }
+
+  /** Variables of the referenced nodes that were declared (others are left out with a warning). */
+  refs(owner: DesignNode, ids: readonly string[] | null | undefined): Expr[] {
+    const out: Expr[] = [];
+    for (const ref of ids ?? []) {
+      if (this.declared.has(ref)) out.push(this.v(ref));
+      else this.warn(owner, `refers to "${ref}", which is not a resource of this export; left out`);
+    }
+    return out;
+  }
+}
+
+/** `NAT gateway A` → `Nat gateway A`, so that the variable reads `natGatewayA`, not `nATGatewayA`. */
+const softenAcronyms = (name: string) => name.replace(/[A-Z]{2,}/g, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+
+const kindLower = (kind: string) => kind.charAt(0).toLowerCase() + kind.slice(1);
+const kindUpper = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+
+// ---------- small helpers every builder uses ----------
+
+export const duration = (ctx: CdkContext, seconds: number): Expr => {
+  if (seconds % 86400 === 0) return call(ctx.ns('cdk', 'Duration', 'days'), { t: 'atom', code: String(seconds / 86400) });
+  if (seconds % 3600 === 0) return call(ctx.ns('cdk', 'Duration', 'hours'), { t: 'atom', code: String(seconds / 3600) });
+  if (seconds % 60 === 0 && seconds >= 60) return call(ctx.ns('cdk', 'Duration', 'minutes'), { t: 'atom', code: String(seconds / 60) });
+  return call(ctx.ns('cdk', 'Duration', 'seconds'), { t: 'atom', code: String(seconds) });
+};
+
+/** `x.node.defaultChild as cdk.CfnResource` — for L1 escape hatches. */
+export const cfnOf = (ctx: CdkContext, target: Expr, type: Expr = ctx.ns('cdk', 'CfnResource')): Expr =>
+  ({ t: 'as', expr: member(member(target, 'node'), 'defaultChild'), type });
+
+/** Each kind's props as a new node has them (the model's defaults). */
+const defaultsCache = new Map<string, Props>();
+export function defaultsOf(kind: DesignNode['kind']): Props {
+  let d = defaultsCache.get(kind);
+  if (!d) {
+    d = nodeSchema.parse({ id: 'x', kind, name: 'x' }).props as Props;
+    defaultsCache.set(kind, d);
+  }
+  return d;
+}
+
+export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function nonDefaultProps(node: DesignNode): Props {
+  const defaults = defaultsOf(node.kind);
+  const out: Props = {};
+  for (const [k, v] of Object.entries(node.props)) if (!same(v, defaults[k])) out[k] = v;
+  return out;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import * as cdk from 'aws-cdk-lib';
+import { ServerlessRESTAPIStack } from '../lib/serverless-rest-api-stack';
+
+const app = new cdk.App();
+new ServerlessRESTAPIStack(app, 'ServerlessRESTAPIStack', {
+  // The account comes from your AWS credentials; the region is the design's.
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: 'us-east-1' },
+});
