@@ -137,6 +137,49 @@ describe('importTemplate: plain CloudFormation JSON in long form (test/fixtures/
   });
 });
 
+describe('importTemplate: data stores, HTTP routes, a load balancer, Kafka (test/fixtures/iac/cfn-data-routes.yaml)', () => {
+  const result = importTemplate(fixture('cfn-data-routes.yaml'));
+  const { node, edge, entry } = view(result);
+
+  it('loads as a valid design', () => {
+    const restored = restoreDesign(JSON.parse(JSON.stringify(result.design)));
+    expect(restored.ok && restored.problems).toEqual([]);
+  });
+
+  it('places Aurora, its proxy, the cache and the Kafka cluster in the VPC through their subnet groups', () => {
+    expect(node('Cluster')).toMatchObject({ parent: 'Vpc', props: { engine: 'aurora-postgresql', instanceClass: 'db.r6g.large', subnets: ['SubnetA', 'SubnetB'], securityGroups: ['DbSg'] } });
+    expect(entry('ClusterWriter').notes).toContain('folded into cluster Cluster (an instance of it)');
+    expect(node('Proxy')).toMatchObject({ parent: 'Vpc', props: { target: 'Cluster', requireTls: true } });
+    expect(node('Cache')).toMatchObject({ parent: 'Vpc', props: { engine: 'valkey', nodeType: 'cache.t4g.small', numNodes: 2, securityGroups: ['DbSg'] } });
+    expect(node('Kafka')).toMatchObject({ kind: 'kafka', parent: 'Vpc', props: { flavor: 'msk', subnets: ['SubnetA', 'SubnetB'] } });
+    // A rule whose port is !GetAtt Cluster.Endpoint.Port takes the engine's port; all-traffic egress is AWS's default (null).
+    expect(node('DbSg').props.ingress).toEqual([expect.objectContaining({ fromPort: 5432, toPort: 5432, securityGroup: 'AppSg' })]);
+    expect(node('AppSg').props.egress).toBeNull();
+  });
+
+  it('turns routes, listener rules, schedules and subscriptions into triggers', () => {
+    expect(node('Api').props).toMatchObject({ apiType: 'http', stage: 'live', authorizer: 'iam' });
+    expect(edge('trigger', 'Api', 'App')?.props).toMatchObject({ method: 'GET', path: '/orders/{id}' });
+    expect(node('Alb').props).toMatchObject({ scheme: 'internal', multiValueHeaders: true, subnets: ['SubnetA', 'SubnetB'] });
+    expect(edge('trigger', 'Alb', 'App')?.props).toMatchObject({ method: 'POST', path: '/admin/*' });
+    expect(node('Nightly').props).toMatchObject({ ruleType: 'schedule', scheduler: true, scheduleExpression: 'cron(0 2 * * ? *)' });
+    expect(edge('trigger', 'Nightly', 'App')?.props.retryPolicy).toMatchObject({ maximumRetryAttempts: 2 });
+    expect(edge('trigger', 'Kafka', 'App')?.props).toMatchObject({ batchSize: 50, startingPosition: 'LATEST' });
+    const hook = result.design.nodes.find((n) => n.kind === 'externalEndpoint');
+    expect(hook?.props).toMatchObject({ url: 'https://hooks.example.com/alerts' });
+    expect(edge('trigger', 'Alerts', hook!.id)).toBeDefined();
+    expect(entry('Alerts').reasons).toEqual(['subscription protocol email: no such subscriber in the model']);
+  });
+
+  it('reads access from environment variables that name a proxy, a cache and a secret', () => {
+    expect(edge('access', 'App', 'Proxy')?.props.mode).toBe('connect');
+    expect(edge('access', 'App', 'Cache')?.props.mode).toBe('connect');
+    expect(node('DbSecret')).toMatchObject({ kind: 'awsService', props: { service: 'secretsmanager' } });
+    expect(edge('access', 'App', 'DbSecret')?.props.mode).toBe('read');
+    expect(node('App').props.vpc).toEqual({ subnets: ['SubnetA', 'SubnetB'], securityGroups: ['AppSg'] });
+  });
+});
+
 describe('importTemplate: malformed templates give a message per resource, never a crash', () => {
   it('throws TemplateSyntaxError (with a line) only for unreadable text or a template that is not a mapping', () => {
     expect(() => importTemplate('Resources: [unclosed')).toThrow(TemplateSyntaxError);

@@ -73,7 +73,8 @@ export function functionLinks(ctx: ImportContext, res: TemplateResource): void {
       if (ctx.edges.some((e) => (e.kind === 'access' || e.kind === 'invoke') && e.from === id && e.to === target)) continue;
       const kind = ctx.draft(target)!.kind;
       // The variable says the function talks to it; with no IAM grant in the template, say which access is assumed.
-      const mode = kind === 'snsTopic' || kind === 'eventBus' ? 'publish' : kind === 'stepFunction' ? 'invoke' : kind === 'rds' || kind === 'rdsProxy' || kind === 'elasticache' ? 'connect' : 'readWrite';
+      const mode = kind === 'snsTopic' || kind === 'eventBus' ? 'publish' : kind === 'stepFunction' || kind === 'externalEndpoint' ? 'invoke'
+        : kind === 'rds' || kind === 'rdsProxy' || kind === 'elasticache' ? 'connect' : kind === 'awsService' ? 'read' : 'readWrite';
       addAccess(ctx, id, id, target, kind === 'lambda' ? 'invokeFunction' : mode, `environment variable ${name}`);
     }
   }

@@ -72,7 +72,7 @@ const HANDLERS: Record<string, TypeHandler> = {
   'AWS::Scheduler::Schedule': { nodes: msg.eventRule, links: msg.eventRuleLinks },
   'AWS::Kinesis::Stream': { nodes: msg.kinesisStream },
   'AWS::Kinesis::StreamConsumer': { wire: msg.kinesisConsumer },
-  'AWS::MSK::Cluster': { nodes: msg.mskCluster },
+  'AWS::MSK::Cluster': { nodes: msg.mskCluster, wire: net.placement },
   'AWS::DynamoDB::Table': { nodes: msg.dynamoTable },
   'AWS::Serverless::SimpleTable': { nodes: msg.dynamoTable },
   'AWS::Cognito::UserPool': { nodes: msg.cognitoUserPool, links: msg.cognitoUserPoolLinks },

@@ -265,13 +265,14 @@ export function cache(ctx: ImportContext, res: TemplateResource): void {
   ctx.addNode(res.logicalId, 'elasticache', props);
 }
 
-/** Subnets, security groups and the VPC (parent) of databases, proxies, caches. */
+/** Subnets, security groups and the VPC (parent) of databases, proxies, caches, MSK clusters. */
 export function placement(ctx: ImportContext, res: TemplateResource): void {
   const node = ctx.draft(res.logicalId);
   if (!node) return;
   const p = res.props;
-  const subnetSources = [p.DBSubnetGroupName, p.CacheSubnetGroupName, ...list(p.VpcSubnetIds), ...list(p.SubnetIds)];
-  const groupSources = [...list(p.VPCSecurityGroups), ...list(p.VpcSecurityGroupIds), ...list(p.SecurityGroupIds)];
+  const brokers = isObject(p.BrokerNodeGroupInfo) ? p.BrokerNodeGroupInfo : {}; // an MSK cluster
+  const subnetSources = [p.DBSubnetGroupName, p.CacheSubnetGroupName, ...list(p.VpcSubnetIds), ...list(p.SubnetIds), ...list(brokers.ClientSubnets)];
+  const groupSources = [...list(p.VPCSecurityGroups), ...list(p.VpcSecurityGroupIds), ...list(p.SecurityGroupIds), ...list(brokers.SecurityGroups)];
   const subnets = [...new Set(subnetSources.flatMap((s) => ctx.nodesOf(s)).filter((n) => ctx.draft(n)?.kind === 'subnet'))];
   const groups = [...new Set(groupSources.flatMap((s) => ctx.nodesOf(s)).filter((n) => ctx.draft(n)?.kind === 'securityGroup'))];
   if (subnets.length) node.props.subnets = subnets;
