@@ -181,6 +181,12 @@ export class ImportContext {
       if (e.kind !== 'access' || e.fromMetadata || e.props.mode !== 'read') continue;
       if (this.edges.some((t) => t.kind === 'trigger' && t.from === e.to && t.to === e.from)) e.dropped = `read permission on ${e.to} is the trigger's own (Lambda polls it), not an access edge`;
     }
+    // Sending to its own DLQ or destination is that edge's permission (SAM and the CDK grant it), not access.
+    for (const e of this.edges) {
+      if ((e.kind !== 'access' && e.kind !== 'invoke') || e.fromMetadata || e.dropped) continue;
+      const failure = this.edges.find((t) => (t.kind === 'deadLetter' || t.kind === 'destination') && t.from === e.from && t.to === e.to);
+      if (failure) e.dropped = `the permission to send to ${e.to} serves the ${failure.kind === 'deadLetter' ? 'dead-letter queue' : 'destination'} edge, not an ${e.kind} edge`;
+    }
     for (const e of this.edges) {
       if (e.dropped) { this.note(e.owner, e.dropped); continue; }
       const from = byId.get(e.from);

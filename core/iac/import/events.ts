@@ -3,6 +3,7 @@ import type { ImportContext, TemplateResource } from './context';
 import { describe, externalArnNode } from './functions';
 import { asBoolean, asNumber, asString, isObject, nameFromArn, plainJsonText, type Raw } from './resolve';
 import { designerOf } from './support';
+import { logicalIdFor } from '../names';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
@@ -67,7 +68,7 @@ export function eventSourceMapping(ctx: ImportContext, res: TemplateResource): v
   const fn = ctx.nodeOf(p.FunctionName, ['lambda']) ?? externalArnNode(ctx, res.logicalId, p.FunctionName);
   if (!fn) { ctx.skip(res.logicalId, `FunctionName does not name a function of this template (${describe(p.FunctionName)})`); return; }
   let source = p.EventSourceArn !== undefined ? mappingSource(ctx, res.logicalId, p.EventSourceArn, ['sqsQueue', 'kinesisStream', 'dynamoTable', 'kafka']) : undefined;
-  if (!source && p.SelfManagedEventSource !== undefined) source = ctx.externalNode(res.logicalId, 'kafka', 'self-managed-kafka', { flavor: 'selfManaged' });
+  if (!source && (p.SelfManagedEventSource !== undefined || p.Topics !== undefined)) source = kafkaByParameter(ctx, res.logicalId, p.EventSourceArn, p.SelfManagedEventSource !== undefined);
   if (!source) { ctx.skip(res.logicalId, `EventSourceArn names no queue, stream, table or Kafka cluster the model has (${describe(p.EventSourceArn)})`); return; }
   mapping(ctx, res.logicalId, fn, 'Properties', source, p);
 }
@@ -181,7 +182,7 @@ const EVENT_HANDLERS: Record<string, EventHandler> = {
   Kinesis: streamEvent(['kinesisStream']),
   DynamoDB: streamEvent(['dynamoTable']),
   MSK: (ctx, fn, name, where, p) => {
-    const source = kafkaFromMetadata(ctx, fn, name) ?? mappingSource(ctx, fn, p.Stream, ['kafka']) ?? (p.Stream !== undefined ? ctx.externalNode(fn, 'kafka', asString(p.Stream) ?? `${fn}-msk`, { flavor: 'msk' }) : undefined);
+    const source = kafkaFromMetadata(ctx, fn, name) ?? mappingSource(ctx, fn, p.Stream, ['kafka']) ?? (p.Stream !== undefined ? kafkaByParameter(ctx, fn, p.Stream, false) : undefined);
     if (!source) { ctx.partial(fn, `${where}: its cluster could not be resolved`); return; }
     mapping(ctx, fn, fn, where, source, p);
   },
@@ -259,4 +260,16 @@ export function patternText(ctx: ImportContext, owner: string, where: string, va
   const text = plainJsonText(value, ctx.rawResources, named);
   if (named.size) ctx.note(owner, `${where}: the pattern names ${[...named].join(', ')}, shown as \${…} in its text`);
   return text;
+}
+
+/** A Kafka cluster named by a parameter (its ARN or bootstrap servers are not in the template): the
+ *  exporter's metadata node whose logical id starts the parameter's name, else a node of its own. */
+function kafkaByParameter(ctx: ImportContext, owner: string, arn: unknown, selfManaged: boolean): string {
+  const param = isObject(arn) && typeof arn.Ref === 'string' ? arn.Ref : undefined;
+  if (param) {
+    for (const [name, id] of ctx.metaNodes) {
+      if (ctx.draft(id)?.kind === 'kafka' && param.startsWith(logicalIdFor(name, new Set(), 'Kafka'))) return id;
+    }
+  }
+  return ctx.externalNode(owner, 'kafka', param ?? asString(arn) ?? (selfManaged ? 'self-managed-kafka' : 'msk'), { flavor: selfManaged ? 'selfManaged' : 'msk' });
 }

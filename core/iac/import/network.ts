@@ -262,6 +262,8 @@ export function proxyTargetGroup(ctx: ImportContext, res: TemplateResource): voi
 
 export function cache(ctx: ImportContext, res: TemplateResource): void {
   const props = readTable(ctx, res);
+  // ReplicationGroupDescription is required: exporters write the node's name when it has none.
+  if (props.description === (ctx.names.get(res.logicalId) ?? res.logicalId)) props.description = '';
   ctx.addNode(res.logicalId, 'elasticache', props);
 }
 
