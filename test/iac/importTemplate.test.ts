@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COVERED_TYPES, formatImportReport, importTemplate, TemplateSyntaxError } from '../../core/iac/import';
 import type { ImportResult } from '../../core/iac/import';
@@ -249,5 +250,38 @@ describe('COVERED_TYPES', () => {
     expect(new Set(COVERED_TYPES).size).toBe(COVERED_TYPES.length);
     for (const t of ['AWS::Serverless::Function', 'AWS::SQS::Queue', 'AWS::EC2::Subnet', 'AWS::RDS::DBProxy']) expect(isCoveredType(t)).toBe(true);
     expect(isCoveredType('AWS::AppSync::GraphQLApi')).toBe(false);
+  });
+});
+
+describe('importTemplate never crashes on odd values (property)', () => {
+  const TYPES = [
+    'AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::Lambda::EventSourceMapping', 'AWS::SQS::Queue', 'AWS::SNS::Topic',
+    'AWS::SNS::Subscription', 'AWS::Events::Rule', 'AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::EC2::Subnet', 'AWS::EC2::SecurityGroup',
+    'AWS::EC2::Route', 'AWS::RDS::DBInstance', 'AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route', 'AWS::IAM::Role', 'AWS::Lambda::Permission',
+    'AWS::ElasticLoadBalancingV2::ListenerRule', 'AWS::Serverless::StateMachine', 'Custom::Thing',
+  ];
+  const ids = ['A', 'B', 'C', 'D'];
+  // Values that look like template values: intrinsics pointing at the other resources, or anything JSON.
+  const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(...ids).map((id) => ({ Ref: id })),
+      fc.constantFrom(...ids).map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
+      fc.constantFrom(...ids).map((id) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:x:::\${${id}}` })),
+      fc.array(tie('v'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('Type', 'Properties', 'Queue', 'Stream', 'Arn', 'TargetArn', 'Events', 'Resource', 'Action', 'Statement', 'VpcId', 'SubnetIds'), tie('v'), { maxKeys: 4 }),
+    ),
+  })).v;
+  const resource = fc.record({ Type: fc.constantFrom(...TYPES), Properties: fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 6 }) }, { requiredKeys: ['Type'] });
+  const template = fc.dictionary(fc.constantFrom(...ids), resource, { minKeys: 1 }).map((Resources) => JSON.stringify({ Transform: 'AWS::Serverless-2016-10-31', Resources }));
+
+  it('gives a design the model loads without a problem, and a report line per resource', () => {
+    fc.assert(fc.property(template, (text) => {
+      const { design, report } = importTemplate(text);
+      expect(report.resources.length).toBe(Object.keys((JSON.parse(text) as { Resources: object }).Resources).length);
+      const restored = restoreDesign(JSON.parse(JSON.stringify(design)));
+      expect(restored.ok && restored.problems.map((p) => p.message)).toEqual([]);
+    }), { numRuns: 300 });
   });
 });
