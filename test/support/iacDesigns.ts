@@ -34,9 +34,18 @@ function clearRefs(kind: string, props: Props): Props {
     if (holder && typeof holder === 'object') delete holder[second ?? first];
   }
   if (kind === 'lambda') p.vpc = null;
+  // Settings AWS ignores in this configuration have nothing in a template to come back from.
+  if (kind === 'dynamoTable' && p.billingMode !== 'provisioned') { delete p.readCapacityUnits; delete p.writeCapacityUnits; }
+  if ((kind === 'sqsQueue' || kind === 'snsTopic') && p.fifo !== true) delete p.contentBasedDeduplication;
   if (kind === 'securityGroup') { p.ingress = []; p.egress = null; }
   return p;
 }
+
+/** The model holds these as free strings; a template holds a parsed pattern and a valid expression. */
+const RULE_SHAPES = fc.record({
+  eventPattern: fc.constantFrom('{"source":["orders"]}', '{"source":["aws.s3"],"detail-type":["Object Created"]}'),
+  scheduleExpression: fc.constantFrom('rate(1 hour)', 'rate(5 minutes)', 'cron(0 12 * * ? *)'),
+});
 
 const patternJson = fc.constantFrom('{"body":{"kind":["order"]}}', '{"eventName":["INSERT"]}', '{"data":{"n":[{"numeric":[">",5]}]}}');
 
@@ -44,17 +53,17 @@ const patternJson = fc.constantFrom('{"body":{"kind":["order"]}}', '{"eventName"
 const TRIGGER_SETTINGS: Record<string, fc.Arbitrary<Props>> = {
   sqsQueue: fc.record({
     batchSize: fc.integer({ min: 1, max: 10 }), maximumBatchingWindowSeconds: fc.integer({ min: 0, max: 300 }),
-    reportBatchItemFailures: fc.boolean(), maximumConcurrency: fc.integer({ min: 2, max: 1000 }), filters: fc.array(patternJson, { maxLength: 2 }),
+    reportBatchItemFailures: fc.boolean(), maximumConcurrency: fc.integer({ min: 2, max: 1000 }), filters: fc.array(patternJson, { minLength: 1, maxLength: 2 }),
   }, { requiredKeys: [] }),
   kinesisStream: fc.record({
     batchSize: fc.integer({ min: 1, max: 10000 }), maximumBatchingWindowSeconds: fc.integer({ min: 0, max: 300 }),
     startingPosition: fc.constantFrom('TRIM_HORIZON', 'LATEST'), bisectBatchOnFunctionError: fc.boolean(),
     maximumRetryAttempts: fc.integer({ min: -1, max: 10000 }), maximumRecordAgeSeconds: fc.oneof(fc.constant(-1), fc.integer({ min: 60, max: 604800 })),
     parallelizationFactor: fc.integer({ min: 1, max: 10 }), reportBatchItemFailures: fc.boolean(), tumblingWindowSeconds: fc.integer({ min: 0, max: 900 }),
-    filters: fc.array(patternJson, { maxLength: 2 }),
+    filters: fc.array(patternJson, { minLength: 1, maxLength: 2 }),
   }, { requiredKeys: ['startingPosition'] }),
   kafka: fc.record({
-    batchSize: fc.integer({ min: 1, max: 10000 }), startingPosition: fc.constantFrom('TRIM_HORIZON', 'LATEST'), filters: fc.array(patternJson, { maxLength: 1 }),
+    batchSize: fc.integer({ min: 1, max: 10000 }), startingPosition: fc.constantFrom('TRIM_HORIZON', 'LATEST'), filters: fc.array(patternJson, { minLength: 1, maxLength: 1 }),
   }, { requiredKeys: ['startingPosition'] }),
   s3Bucket: fc.record({
     events: fc.constantFrom(['s3:ObjectCreated:*'], ['s3:ObjectRemoved:*'], ['s3:ObjectCreated:Put', 's3:ObjectCreated:Post']),
@@ -95,7 +104,9 @@ export const iacDesign: fc.Arbitrary<Design> = fc.record({
   names: fc.uniqueArray(nameArb, { minLength: 40, maxLength: 40, selector: (s) => s.toLowerCase() }),
   functions: fc.array(propsArb('lambda'), { minLength: 1, maxLength: 3 }),
   sources: fc.array(fc.constantFrom(...SOURCE_KINDS).chain((kind) => fc.record({
-    kind: fc.constant(kind), props: propsArb(kind), settings: TRIGGER_SETTINGS[kind], fn: fc.nat(2),
+    kind: fc.constant(kind),
+    props: kind === 'eventRule' ? fc.tuple(propsArb(kind), RULE_SHAPES).map(([p, shape]) => ({ ...p, ...shape })) : propsArb(kind),
+    settings: TRIGGER_SETTINGS[kind], fn: fc.nat(2),
   })), { maxLength: 4 }),
   targets: fc.array(fc.constantFrom('dynamoTable', 's3Bucket', 'sqsQueue', 'snsTopic', 'kinesisStream', 'eventBus', 'stepFunction').chain((kind) => fc.record({
     kind: fc.constant(kind as DesignNode['kind']), props: propsArb(kind as DesignNode['kind']), fn: fc.nat(2),
@@ -139,8 +150,16 @@ function build(plan: Plan): Design {
     const props = { ...s.props };
     if (s.kind === 'dynamoTable' && (props.streamViewType ?? 'NONE') === 'NONE') props.streamViewType = 'NEW_AND_OLD_IMAGES';
     if (s.kind === 'snsTopic' || s.kind === 'sqsQueue') props.fifo = false;
-    const settings = { ...s.settings };
+    let settings = { ...s.settings };
+    // WebSocket APIs route by route key, not method and path; Cognito cannot authorize them.
+    if (s.kind === 'apiGateway' && props.apiType === 'websocket') {
+      settings = { path: String(settings.path).includes('{') ? '$default' : '$connect' };
+      if (props.authorizer === 'cognito') props.authorizer = 'none';
+    }
     if (s.kind === 'eventRule' && props.ruleType === 'schedule') delete settings.filters;
+    // A Cognito or Lambda authorizer is a node the API points at.
+    if (s.kind === 'apiGateway' && props.authorizer === 'cognito') props.authorizerRef = add('cognitoUserPool', {}).id;
+    if (s.kind === 'apiGateway' && props.authorizer === 'lambda') props.authorizerRef = add('lambda', {}).id;
     const source = add(s.kind, props);
     connect('trigger', source, fn(s.fn), settings);
   }
