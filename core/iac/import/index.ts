@@ -272,7 +272,7 @@ function checkReferencesAndDependencies(ctx: ImportContext, resources: Raw, temp
       if (!isObject(v)) return;
       if (typeof v.Ref === 'string' && !known(v.Ref) && !locals.has(v.Ref)) missing.add(`Ref ${v.Ref}`);
       const ga = v['Fn::GetAtt'];
-      if (Array.isArray(ga) && typeof ga[0] === 'string' && !(ga[0] in resources)) missing.add(`Fn::GetAtt ${ga[0]}`);
+      if (Array.isArray(ga) && typeof ga[0] === 'string' && !known(ga[0])) missing.add(`Fn::GetAtt ${ga[0]}`);
       const sub = v['Fn::Sub'];
       const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
       const vars = Array.isArray(sub) && isObject(sub[1]) ? new Set(Object.keys(sub[1])) : new Set<string>();
