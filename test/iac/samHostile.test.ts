@@ -58,7 +58,7 @@ function check(design: Design): void {
   for (const node of design.nodes) expect(names.has(node.name), `name ${JSON.stringify(node.name)} did not come back`).toBe(true);
   const fn = Object.values<any>(tree.Resources).find((r) => r.Type === 'AWS::Serverless::Function'); // eslint-disable-line @typescript-eslint/no-explicit-any
   const lambda = design.nodes.find((n) => n.kind === 'lambda')!;
-  if (lambda.kind === 'lambda') expect(fn.Properties.Environment.Variables).toEqual(lambda.props.environment);
+  if (lambda.kind === 'lambda') expect(fn.Properties.Environment?.Variables ?? {}).toEqual(lambda.props.environment);
   for (const f of out.files) expect(f.path).toMatch(/^(template\.yaml|src\/[a-z0-9-]+\/[A-Za-z0-9_./-]+)$/);
   expect(exportSam(design).files).toEqual(out.files);
 }
@@ -66,6 +66,16 @@ function check(design: Design): void {
 describe('SAM export of hostile names', () => {
   it('a list of known-nasty names gives valid, safe YAML that reads back exactly', () => {
     check(hostileDesign(HOSTILE, 'Design "with" # hostile\nname ${x}'));
+  });
+
+  it('names that spell intrinsic functions (a lone "Ref" key is one to CloudFormation) get other logical ids and event keys', () => {
+    const d = createDesign('Ref');
+    const design: Design = { ...d, nodes: [createNode('lambda', 'f', 'Ref'), createNode('sqsQueue', 'q', 'ref'), createNode('snsTopic', 't', 'Condition')],
+      edges: [createEdge('trigger', 'e1', 'q', 'f'), createEdge('trigger', 'e2', 't', 'f')] };
+    check(design);
+    const tree = parseTemplateText(exportSam(design).files[0].content).template as { Resources: Record<string, { Properties: { Events?: object } }> };
+    expect(Object.keys(tree.Resources)).not.toContain('Ref');
+    expect(Object.keys(tree.Resources)).not.toContain('Condition');
   });
 
   it('any names at all (property test)', () => {

@@ -46,7 +46,8 @@ export class ExportContext {
   readonly edgesById = new Map<string, DesignEdge>();
 
   constructor(readonly design: Design) {
-    for (const id of ['Stage', 'AWS']) this.taken.add(id);
+    // A mapping whose only key is Ref or Condition is an intrinsic function to CloudFormation: no logical id may be one.
+    for (const id of ['Stage', 'AWS', 'Ref', 'Condition']) this.taken.add(id);
     for (const n of design.nodes) {
       this.nodes.set(n.id, n);
       this.ids.set(n.id, logicalIdFor(n.name, this.taken, kindFallback(n.kind)));

@@ -30,7 +30,8 @@ export interface FunctionEvents {
 export function functionEvents(ctx: ExportContext, fn: NodeOfKind<'lambda'>): FunctionEvents {
   const events: Props = {};
   const statements: Props[] = [];
-  const keys = new Set<string>();
+  // `Events: { Ref: … }` would read as an intrinsic function.
+  const keys = new Set<string>(['Ref', 'Condition']);
   const eventMeta: Props = {};
   for (const e of ctx.to(fn.id, 'trigger')) {
     const source = ctx.node(e.from);

@@ -32,6 +32,12 @@ function exportFunction(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: strin
   const id = ctx.id(fn.id);
   const p = fn.props;
   const props = ctx.applyTable(tableForKind('lambda', p, 'AWS::Serverless::Function')!, fn);
+  const envKeys = Object.keys(p.environment);
+  if (envKeys.length === 1 && /^(Ref|Condition|Fn::.*)$/.test(envKeys[0])) {
+    // CloudFormation reads a mapping with the single key Ref (or Fn::…) as an intrinsic function.
+    ctx.warn(fn, `its only environment variable is named ${envKeys[0]}, which CloudFormation reads as an intrinsic function; the environment is left out`);
+    delete props.Environment;
+  }
   const resource: Props = {};
   if (p.packageType === 'Image') {
     // `sam build` builds the image from this folder's Dockerfile.
