@@ -35,7 +35,9 @@ export function foldSupport(ctx: ImportContext, res: TemplateResource): void {
     if (fnUsers.length) { ctx.note(id, `read as the access of function${fnUsers.length > 1 ? 's' : ''} ${fnUsers.map((r) => r.logicalId).join(', ')}`); return; }
     const shown = users.filter((r) => hasNode(ctx, r.logicalId) || ctx.entries.get(r.logicalId)?.status !== 'skipped' && isModelled(r.type));
     if (shown.length) { ctx.note(id, `permissions of ${shown.map((r) => r.logicalId).join(', ')}: the model draws access edges from functions only`); return; }
-    ctx.skip(id, users.length ? `a role of ${users.map((r) => `${r.logicalId} (${r.type})`).join(', ')}, which the model does not show` : 'a role no resource of this template uses');
+    const external = [...ctx.resources.values()].find((r) => r.props.DefinitionUri !== undefined);
+    ctx.skip(id, users.length ? `a role of ${users.map((r) => `${r.logicalId} (${r.type})`).join(', ')}, which the model does not show`
+      : `a role no resource of this template names${external ? ` (${external.logicalId}'s DefinitionUri, a file the import does not read, may)` : ''}`);
     return;
   }
   const targets = res.type === 'AWS::SQS::QueuePolicy' ? list(p.Queues) : res.type === 'AWS::SNS::TopicPolicy' ? list(p.Topics) : res.type === 'AWS::S3::BucketPolicy' ? [p.Bucket]
