@@ -24,6 +24,9 @@ export class TemplateSyntaxError extends Error {
 export interface ParsedTemplate {
   template: Record<string, unknown>;
   format: 'json' | 'yaml';
+  /** What was read but is doubtful (a key given twice: the later one is used, as PyYAML-based
+   *  tools such as the SAM CLI do). Each names its line. */
+  warnings: string[];
   /** The 1-based line where the value at `path` starts (e.g. ['Resources', 'Queue']). */
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
@@ -56,14 +59,14 @@ export function parseTemplateText(text: string): ParsedTemplate {
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
-    customTags: KEEP_TAGS, schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false,
+    customTags: KEEP_TAGS, schema: 'core', lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, merge: false,
   });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
     throw new TemplateSyntaxError(firstLine(error.message), pos.line, pos.col);
   }
-  const budget = { nodes: 0 };
+  const budget = { nodes: 0, warnings: [] as string[] };
   const value = toValue(doc.contents as YamlNode | null, doc, 0, budget, lineCounter);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TemplateSyntaxError(`a template is a mapping (Resources, Parameters, …), not ${describe(value)}`, 1, 1);
@@ -72,6 +75,7 @@ export function parseTemplateText(text: string): ParsedTemplate {
   return {
     template: value as Record<string, unknown>,
     format,
+    warnings: budget.warnings,
     lineOf(path) {
       const node = doc.getIn(path, true) as ParsedNode | undefined;
       const key = path.length ? findKeyNode(doc, path) : undefined;
@@ -139,7 +143,7 @@ function describe(value: unknown): string {
 }
 
 /** The plain value of a node, intrinsics in long form. Depth and alias expansion are bounded. */
-function toValue(node: YamlNode | null | undefined, doc: Document, depth: number, budget: { nodes: number }, lines: LineCounter, viaAlias = false): unknown {
+function toValue(node: YamlNode | null | undefined, doc: Document, depth: number, budget: { nodes: number; warnings: string[] }, lines: LineCounter, viaAlias = false): unknown {
   if (node === null || node === undefined) return null;
   if (viaAlias) budget.nodes += 1;
   if (budget.nodes > MAX_ALIAS_EXPANSION) {
@@ -165,6 +169,10 @@ function toValue(node: YamlNode | null | undefined, doc: Document, depth: number
       if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') {
         const at = (pair.key as YamlNode | null)?.range ? lines.linePos((pair.key as YamlNode).range![0]) : undefined;
         throw new TemplateSyntaxError('a mapping key must be a plain string', at?.line, at?.col);
+      }
+      if (Object.prototype.hasOwnProperty.call(obj, String(key)) && !viaAlias) {
+        const at = (pair.key as YamlNode).range ? lines.linePos((pair.key as YamlNode).range![0]) : undefined;
+        budget.warnings.push(`line ${at?.line ?? '?'}: "${String(key)}" is given twice in the same mapping; the later one is used`);
       }
       Object.defineProperty(obj, String(key), { value: toValue(pair.value as YamlNode, doc, depth + 1, budget, lines, viaAlias), enumerable: true, writable: true, configurable: true });
     }
