@@ -77,6 +77,10 @@ function exportApi(ctx: ExportContext, api: NodeOfKind<'apiGateway'>): void {
 
 function exportWebSocketApi(ctx: ExportContext, api: NodeOfKind<'apiGateway'>): void {
   const id = ctx.id(api.id);
+  if (api.props.authorizer !== 'none') {
+    ctx.warn(api, `the ${api.props.authorizer} authorizer of a WebSocket API belongs on its $connect route, which the export does not write; it is kept in Metadata only`);
+    ctx.meta(id).authorizer = api.props.authorizer;
+  }
   ctx.add(id, { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: api.name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', ...(api.props.description ? { Description: api.props.description } : {}) } });
   const routes: string[] = [];
   for (const e of ctx.from(api.id, 'trigger')) {
@@ -148,6 +152,7 @@ function exportDistribution(ctx: ExportContext, cf: NodeOfKind<'cloudfront'>): v
     if (resource?.Properties && resource.Properties.AutoPublishAlias === undefined) {
       // Lambda@Edge needs a numbered version: SAM publishes one with an alias.
       resource.Properties.AutoPublishAlias = 'edge';
+      ctx.meta(fnId).publish = { alias: null }; // the design's own setting, for import
       ctx.warn(fn, 'is associated with CloudFront, which needs a published version; the export publishes one under the alias "edge"');
     }
     associations.push({ EventType: e.props.eventType ?? 'origin-request', LambdaFunctionARN: ref(`${fnId}.Version`) });
