@@ -203,6 +203,16 @@ describe('SAM export: where each setting lands', () => {
     expect(resources.Http.Metadata.ServerlessDesigner).toEqual({ endpointType: 'edge' });
   });
 
+  it('a disabled trigger: Enabled false on a mapping; from a source with no switch, a warning and metadata', () => {
+    const { resources, warnings } = exported(design(
+      [n('sqsQueue', 'q', 'Jobs'), n('snsTopic', 't', 'News'), n('lambda', 'f', 'Worker')],
+      [e('trigger', 'a', 'q', 'f', { enabled: false }), e('trigger', 'b', 't', 'f', { enabled: false })],
+    ));
+    expect(resources.Worker.Properties.Events.Jobs.Properties.Enabled).toBe(false);
+    expect(resources.News.Metadata.ServerlessDesigner.triggers).toEqual([{ to: 'Worker', props: { enabled: false } }]);
+    expect(warnings.join('\n')).toMatch(/News.*disabled in the design/);
+  });
+
   it('placeholder handlers match each runtime and handler', () => {
     const { files } = exported(design([
       n('lambda', 'a', 'Node fn', { runtime: 'nodejs22.x', handler: 'src/main.run' }),

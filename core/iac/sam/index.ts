@@ -34,6 +34,7 @@ export function exportSam(design: Design): IacExport {
   exportStateMachines(ctx);
   exportRouting(ctx);
   exportResourcePolicies(ctx);
+  keepDisabledTriggers(ctx);
   const nodes = attachMetadata(ctx);
   const globals = hoistGlobals(ctx);
 
@@ -89,6 +90,23 @@ function attachMetadata(ctx: ExportContext): MetadataNode[] {
     if (Object.keys(meta).length) resource.Metadata = { ...resource.Metadata, [METADATA_KEY]: meta };
   }
   return loose;
+}
+
+/** Sources whose delivery AWS can switch off in the template: event source mappings (Enabled) and
+ *  EventBridge rules and schedules (State). */
+const SWITCHABLE = ['sqsQueue', 'kinesisStream', 'dynamoTable', 'kafka', 'eventRule'];
+
+/** A disabled trigger from a source with no switch (an SNS subscription, an S3 notification, an API
+ *  route …) is exported live: said in a warning, and kept in the source's metadata for import. */
+function keepDisabledTriggers(ctx: ExportContext): void {
+  for (const e of ctx.design.edges) {
+    if (e.kind !== 'trigger' || e.props.enabled) continue;
+    const source = ctx.node(e.from);
+    if (SWITCHABLE.includes(source.kind)) continue;
+    ctx.warn(source, `its trigger to "${ctx.node(e.to).name}" is disabled in the design, but ${source.kind} has no switch for it in a template; it is exported enabled`);
+    const meta = ctx.meta(ctx.id(source.id));
+    meta.triggers = [...((meta.triggers as unknown[] | undefined) ?? []), { to: ctx.id(e.to), props: { enabled: false } }];
+  }
 }
 
 /** Props a table of the node's kind knows, that no table applying to this node writes under its
