@@ -1,4 +1,5 @@
 import type { ImportContext, TemplateResource } from './context';
+import { TRIGGER_TABLES } from '../cfn/properties';
 import { describe } from './functions';
 import { readTable } from './tables';
 import { asNumber, asString, isObject, type Raw, referencedResources } from './resolve';
@@ -264,4 +265,16 @@ export function apiAuthorizer(ctx: ImportContext, res: TemplateResource): void {
   const apiId = ctx.nodeOf(res.props.RestApiId ?? res.props.ApiId, ['apiGateway']);
   if (!apiId) { ctx.skip(res.logicalId, `names no API of this template (${describe(res.props.RestApiId ?? res.props.ApiId)})`); return; }
   if (!ctx.entries.get(res.logicalId)?.notes.length) ctx.skip(res.logicalId, 'an authorizer no method or route of this template uses');
+}
+
+/** Routes read without a method or path (a permission's SourceArn, a quick-create Target, a catch-all
+ *  event) take AWS's defaults from the trigger tables, as an absent Method/Path reads on export. */
+export function routeDefaults(ctx: ImportContext): void {
+  for (const e of ctx.edges) {
+    const api = ctx.draft(e.from);
+    if (e.kind !== 'trigger' || api?.kind !== 'apiGateway' || ctx.draft(e.to)?.kind !== 'lambda') continue;
+    const type = api.props.apiType === 'rest' ? 'Api' : api.props.apiType === 'websocket' ? undefined : 'HttpApi';
+    if (!type || e.props.method !== undefined || e.props.path !== undefined) continue;
+    for (const entry of TRIGGER_TABLES[type]) if (entry.awsDefault !== undefined) e.props[entry.model[0]] = entry.awsDefault;
+  }
 }

@@ -2,6 +2,7 @@ import type { NodeKind } from '../../model/kinds';
 import type { ImportContext, TemplateResource } from './context';
 import { describe, externalArnNode } from './functions';
 import { asBoolean, asNumber, asString, isObject, nameFromArn, plainJsonText, type Raw } from './resolve';
+import { TRIGGER_TABLES } from '../cfn/properties';
 import { designerOf } from './support';
 import { logicalIdFor } from '../names';
 
@@ -113,6 +114,11 @@ function apiEvent(type: 'rest' | 'http'): EventHandler {
     }
     const path = asString(p.Path);
     if (path !== undefined) props.path = path;
+    // An absent Method or Path reads as AWS's default for the event type (the table the exporter writes with).
+    for (const entry of TRIGGER_TABLES[type === 'rest' ? 'Api' : 'HttpApi']) {
+      const field = entry.model[0];
+      if (props[field] === undefined && entry.awsDefault !== undefined && p[entry.cfn[0]] === undefined) props[field] = entry.awsDefault;
+    }
     ctx.addEdge(fn, 'trigger', api, fn, props);
   };
 }

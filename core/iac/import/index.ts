@@ -84,7 +84,7 @@ const HANDLERS: Record<string, TypeHandler> = {
   'AWS::EC2::NatGateway': { nodes: net.natGateway },
   'AWS::EC2::EIP': { wire: net.eip },
   'AWS::EC2::VPCEndpoint': { nodes: net.vpcEndpoint, links: net.vpcEndpointLinks },
-  'AWS::EC2::SecurityGroup': { nodes: net.securityGroup, wire: net.securityGroupRules },
+  'AWS::EC2::SecurityGroup': { nodes: net.securityGroup, wire: net.securityGroupRules, last: net.defaultEgress },
   'AWS::EC2::SecurityGroupIngress': { links: net.standaloneRule },
   'AWS::EC2::SecurityGroupEgress': { links: net.standaloneRule },
   'AWS::EC2::Route': { links: net.route },
@@ -120,7 +120,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
   const template = parsed.template;
   const designMd = designMetadata(template);
   const region = typeof designMd.region === 'string' && REGION_PATTERN.test(designMd.region) ? designMd.region : DEFAULT_REGION;
-  const notes: string[] = [];
+  const notes: string[] = [...(parsed.warnings ?? [])];
   const rawResources: Raw = isObject(template.Resources) ? template.Resources : {};
   if (template.Resources === undefined) notes.push('the template has no Resources section: nothing to import');
   else if (!isObject(template.Resources)) notes.push(`Resources is ${Array.isArray(template.Resources) ? 'a list' : `a ${typeof template.Resources}`}, not a map of logical ids to resources: nothing was imported`);
@@ -195,6 +195,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
   run('links');
   for (const res of active) if (ctx.entries.get(res.logicalId)?.status !== 'skipped') guard(ctx, res.logicalId, () => metadataEdges(ctx, res, metaByName));
   run('last');
+  guard(ctx, '', () => apis.routeDefaults(ctx));
   for (const res of active) {
     if (HANDLERS[res.type]) continue;
     const reason = res.type.startsWith('Custom::') || res.type === 'AWS::CloudFormation::CustomResource'

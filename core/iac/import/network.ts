@@ -117,15 +117,22 @@ export function securityGroupRules(ctx: ImportContext, res: TemplateResource): v
     const rules: Raw[] = [];
     list(res.props[key]).forEach((r, i) => {
       if (!isObject(r)) return;
+      // The rule that matches nothing (icmp 252-86 to 255.255.255.255/32, as the CDK writes it) says "no egress".
+      if (direction === 'egress' && r.CidrIp === '255.255.255.255/32' && asNumber(r.FromPort) === 252 && asNumber(r.ToPort) === 86) return;
       const rule = ruleOf(ctx, r, direction);
       if (typeof rule === 'string') ctx.partial(res.logicalId, `${key}[${i}] was left out: ${rule}`);
       else rules.push(rule);
     });
     node.props[direction] = [...((node.props[direction] as Raw[] | null | undefined) ?? []), ...rules];
   }
-  // One rule allowing all traffic to 0.0.0.0/0 is AWS's default egress, which the model says as null.
-  const egress = node.props.egress as Raw[] | undefined;
-  if (egress?.length === 1 && egress[0].protocol === '-1' && egress[0].cidr === '0.0.0.0/0') node.props.egress = null;
+}
+
+/** Once standalone rules have joined their groups: one rule allowing all traffic to 0.0.0.0/0 is AWS's
+ *  default egress, which the model says as null. */
+export function defaultEgress(ctx: ImportContext, res: TemplateResource): void {
+  const node = ctx.draft(res.logicalId);
+  const egress = node?.props.egress as Raw[] | null | undefined;
+  if (node && egress?.length === 1 && egress[0].protocol === '-1' && egress[0].cidr === '0.0.0.0/0') node.props.egress = null;
 }
 
 /** `!GetAtt Db.Endpoint.Port` (the CDK's allowDefaultPortFrom): the port of that database, proxy or cache. */

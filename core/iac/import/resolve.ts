@@ -241,5 +241,9 @@ export function plainJsonText(value: unknown, resources: Raw, named: Set<string>
     }
     return Object.fromEntries(keys.map((k) => [k, strip(v[k], depth + 1)]));
   };
-  return typeof value === 'string' ? value : JSON.stringify(strip(value, 0)) ?? '{}';
+  if (typeof value === 'string') {
+    // JSON written as a string is printed the one way the model keeps it (compact), so a round trip compares equal.
+    try { return JSON.stringify(JSON.parse(value)); } catch { return value; }
+  }
+  return JSON.stringify(strip(value, 0)) ?? '{}';
 }
