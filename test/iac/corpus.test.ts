@@ -63,8 +63,8 @@ describe.skipIf(!root)('corpus: every serverless-patterns template imports, vali
       }
     }
     importMs = performance.now() - started;
-    // The two corpus templates the YAML parser refuses really are malformed (flow collections left open
-    // across lines, which `sam validate` refuses too); each error names its line.
+    // The two corpus templates the YAML parser refuses have flow collections continued on lines indented
+    // less than their block, which the YAML spec does not allow; each error names its line.
     const unreadable = results.filter((r) => r instanceof TemplateSyntaxError);
     expect(unreadable.every((e) => (e as TemplateSyntaxError).line !== undefined)).toBe(true);
     expect(unreadable.length).toBeLessThanOrEqual(2);
