@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCdk } from '../../core/iac/cdk';
 import { effectiveRuntime } from '../../core/iac/cdk/functions';
 import type { IacExport } from '../../core/iac/types';
-import { type Design, type DesignNode, type NodeOfKind, parseDesign } from '../../core/model';
+import { createDesign, createEdge, createNode, type Design, type DesignNode, type NodeOfKind, parseDesign } from '../../core/model';
+import { iacDesign } from '../support/iacDesigns';
 import { resourcesOf, synthesize, typeCheck, type WrittenApp, writeApp } from '../support/cdkSynth';
 import { expectGolden } from '../support/golden';
 
@@ -15,17 +17,17 @@ const templates = readdirSync('templates').filter((f) => f.endsWith('.design.jso
 
 function load(file: string): Design {
   const result = parseDesign(readFileSync(`templates/${file}`, 'utf8'));
-  if (!result.design) throw new Error(`${file} does not load`);
+  if (!result.ok) throw new Error(`${file} does not load: ${result.problems.map((p) => p.message).join('; ')}`);
   return result.design;
 }
 
 /** The design node a synthesized resource stands for: the name in its design metadata, else the
- *  construct id in its CDK path (`Stack/Orders/Resource` or `Stack/Orders` → `Orders`). */
+ *  construct id in its CDK path (`Stack/Orders/Resource`, `Stack/SubnetA/Subnet` or `Stack/Orders` → the middle part). */
 function nodeNameOf(r: Resource): string | undefined {
   const designer = r.Metadata?.ServerlessDesigner as { name?: string } | undefined;
   if (designer?.name) return designer.name;
   const path = r.Metadata?.['aws:cdk:path'];
-  const m = typeof path === 'string' ? /^[^/]+\/([^/]+)(\/Resource)?$/.exec(path) : null;
+  const m = typeof path === 'string' ? /^[^/]+\/([^/]+)(\/(Resource|Subnet|Default))?$/.exec(path) : null;
   return m?.[1];
 }
 
@@ -124,7 +126,13 @@ function checkAgainstDesign(s: Synthesized): void {
     if (fn.kind !== 'lambda' || !['sqsQueue', 'kinesisStream', 'dynamoTable'].includes(source.kind)) continue;
     const fnId = s.idOf(fn, 'AWS::Lambda::Function');
     const sourceId = s.idOf(source, source.kind === 'sqsQueue' ? 'AWS::SQS::Queue' : source.kind === 'kinesisStream' ? 'AWS::Kinesis::Stream' : 'AWS::DynamoDB::Table');
-    const mappings = s.of('AWS::Lambda::EventSourceMapping', (m) => target(m.FunctionName) === fnId && target(m.EventSourceArn) === sourceId);
+    // An enhanced fan-out consumer stands between a Kinesis stream and its mappings.
+    const sourceOf = (arn: unknown) => {
+      const id = target(arn);
+      const r = id ? s.resources[id] : undefined;
+      return r?.Type === 'AWS::Kinesis::StreamConsumer' ? target(r.Properties?.StreamARN) : id;
+    };
+    const mappings = s.of('AWS::Lambda::EventSourceMapping', (m) => target(m.FunctionName) === fnId && sourceOf(m.EventSourceArn) === sourceId);
     const label = `mapping ${source.name} → ${fn.name}`;
     expect(mappings.length, label).toBe(1);
     const m = mappings[0] as Record<string, unknown>;
@@ -178,7 +186,7 @@ function checkAgainstDesign(s: Synthesized): void {
     const scheduler = rule.props.ruleType === 'schedule' && rule.props.scheduler;
     const targetProps = scheduler
       ? s.of('AWS::Scheduler::Schedule', (x) => target((x.Target as { Arn?: unknown }).Arn) === fnId).map((x) => x.Target as Record<string, unknown>)
-      : s.of('AWS::Events::Rule', () => true).flatMap((x) => (x.Targets as Record<string, unknown>[] | undefined) ?? []).filter((t) => target(t.Arn) === fnId);
+      : ((s.resources[s.idOf(rule, 'AWS::Events::Rule')].Properties?.Targets as Record<string, unknown>[] | undefined) ?? []).filter((t) => target(t.Arn) === fnId);
     const label = `${rule.name} → ${node(design, e.to).name}`;
     expect(targetProps.length, label).toBe(1);
     const retry = targetProps[0].RetryPolicy as { MaximumRetryAttempts?: number; MaximumEventAgeInSeconds?: number } | undefined;
@@ -234,6 +242,51 @@ describe('CDK export of every template: type-checks, synthesizes with validation
     const broken = { ...exported, files: exported.files.map((f) => (f.path.startsWith('lib/') ? { ...f, content: f.content.replace('super(scope, id, props);', 'super(scope, id, props);\n    const wrong: number = \'text\';') } : f)) };
     const app = writeApp(broken);
     expect(typeCheck([app]).get(app.dir)!.join('\n')).toMatch(/not assignable to type 'number'/);
+  }, 60_000);
+});
+
+describe('CDK export of generated designs (every node kind, AWS-shaped wiring, odd names)', () => {
+  // Seeded: the same designs every run. Validation is off here for speed (it is on for the templates).
+  const designs = fc.sample(iacDesign, { numRuns: 12, seed: 20261204 });
+
+  it('every app type-checks, synthesizes and says what its design says', () => {
+    const apps = designs.map((design) => ({ design, app: writeApp(exportCdk(design)) }));
+    const diagnostics = typeCheck(apps.map((a) => a.app));
+    for (const { design, app } of apps) {
+      expect(diagnostics.get(app.dir), `design "${design.name}" (${app.dir})`).toEqual([]);
+      checkAgainstDesign(new Synthesized(synthesize(app, { validation: false }), design));
+    }
+  }, 180_000);
+});
+
+describe('CDK export of hostile names', () => {
+  const hostile = (what: string) => `${what} it's "quoted" \\ back\\slash\nnew line\r\n\${process.exit(1)} \`tick\` */ /* end \u2028 </script>`;
+
+  it('type-checks and synthesizes with every name, description and value intact where it appears', () => {
+    const design = createDesign(hostile('Design'), 'eu-west-1');
+    const queueName = hostile('Queue');
+    const fnName = hostile('Function');
+    const description = hostile('Does');
+    design.nodes.push(
+      createNode('sqsQueue', 'q', queueName),
+      createNode('lambda', 'f', fnName, { description, environment: { API_URL: hostile('value'), PLAIN: 'x' } }),
+      createNode('dynamoTable', 't', hostile('Table')),
+    );
+    design.edges.push(createEdge('trigger', 'e1', 'q', 'f', { batchSize: 5 }), createEdge('access', 'e2', 'f', 't', { mode: 'read' }));
+    const exported = exportCdk(design);
+    const app = writeApp(exported);
+    expect(typeCheck([app]).get(app.dir)).toEqual([]);
+    const template = synthesize(app, { validation: false });
+    const s = new Synthesized(template, design);
+    const fn = s.resources[s.idOf(design.nodes[1], 'AWS::Lambda::Function')];
+    expect(fn.Properties?.Description).toBe(description);
+    expect((fn.Properties?.Environment as { Variables: unknown }).Variables).toEqual({ API_URL: hostile('value'), PLAIN: 'x' });
+    expect(s.idOf(design.nodes[0], 'AWS::SQS::Queue')).toMatch(/^[A-Za-z0-9]+$/);
+    const access = (fn.Metadata?.ServerlessDesigner as { access: { to: string; mode: string }[] }).access;
+    expect(access).toEqual([{ to: s.idOf(design.nodes[2], 'AWS::DynamoDB::Table'), mode: 'read' }]);
+    expect(template.Metadata).toMatchObject({ ServerlessDesigner: { design: design.name } });
+    expect(template.Description).toBe(`${design.name} (exported by Serverless Designer)`);
+    checkAgainstDesign(s);
   }, 60_000);
 });
 

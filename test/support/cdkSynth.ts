@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type * as CdkLib from 'aws-cdk-lib';
 import ts from 'typescript';
 import type { IacExport } from '../../core/iac/types';
 
@@ -64,7 +65,7 @@ export function synthesize(app: WrittenApp, opts: { validation: boolean }): Reco
     writeFileSync(join(app.dir, rel.replace(/\.ts$/, '.js')), js);
   }
   const req = createRequire(join(app.dir, 'package.json'));
-  const cdk = req('aws-cdk-lib') as typeof import('aws-cdk-lib');
+  const cdk = req('aws-cdk-lib') as typeof CdkLib;
   const mod = req(join(app.dir, 'lib', `${app.stackFile}.js`)) as Record<string, new (scope: unknown, id: string, props: unknown) => unknown>;
   const Stack = mod[app.stackClass];
   // `cdk synth` adds each resource's construct path (aws:cdk:path) by default; so does this harness.

@@ -91,12 +91,14 @@ function mappingProps(ctx: CdkContext, e: EdgeOfKind<'trigger'>, kind: 'sqs' | '
   if (kind === 'sqs' && (p.bisectBatchOnFunctionError || p.maximumRetryAttempts !== undefined || p.maximumRecordAgeSeconds !== undefined)) {
     ctx.warn(ctx.node(e.from), 'an SQS mapping has no bisect, retry or record-age settings (the queue\'s redrive decides); left out');
   }
+  const fifoQueue = kind === 'sqs' && (ctx.node(e.from).props as { fifo?: boolean }).fifo === true;
+  if (fifoQueue && p.maximumBatchingWindowSeconds) ctx.warn(ctx.node(e.from), 'a FIFO queue mapping has no batching window; left out');
   return obj({
     // The design leaves the starting position open: LATEST, as the SAM export writes.
     startingPosition: stream ? ctx.ns('lambda', 'StartingPosition', STARTING[p.startingPosition ?? 'LATEST']) : undefined,
     startingPositionTimestamp: stream && p.startingPosition === 'AT_TIMESTAMP' && p.startingPositionTimestamp !== undefined ? num(p.startingPositionTimestamp) : undefined,
     batchSize: p.batchSize !== undefined ? num(p.batchSize) : undefined,
-    maxBatchingWindow: p.maximumBatchingWindowSeconds ? duration(ctx, p.maximumBatchingWindowSeconds) : undefined,
+    maxBatchingWindow: p.maximumBatchingWindowSeconds && !fifoQueue ? duration(ctx, p.maximumBatchingWindowSeconds) : undefined,
     bisectBatchOnError: stream && p.bisectBatchOnFunctionError ? bool(true) : undefined,
     // -1 (AWS's default: retry until the record expires) is CDK's default too.
     retryAttempts: stream && p.maximumRetryAttempts !== undefined && p.maximumRetryAttempts >= 0 ? num(p.maximumRetryAttempts) : undefined,
@@ -111,6 +113,9 @@ function mappingProps(ctx: CdkContext, e: EdgeOfKind<'trigger'>, kind: 'sqs' | '
   });
 }
 
+/** Kafka: the cluster (or bootstrap servers) and topic are parameters, as the design names neither.
+ *  The mapping is written with addEventSourceMapping: the Kafka event-source classes build a construct
+ *  id from the cluster ARN, which cannot be a parameter. */
 function kafkaSource(ctx: CdkContext, e: EdgeOfKind<'trigger'>): void {
   const kafka = ctx.node(e.from) as NodeOfKind<'kafka'>;
   const base = ctx.cid(kafka.id);
@@ -124,11 +129,19 @@ function kafkaSource(ctx: CdkContext, e: EdgeOfKind<'trigger'>): void {
   const topic = param('Topic', 'The Kafka topic the function reads (the design does not name it)');
   const settings = mappingProps(ctx, e, 'kafka') as Extract<Expr, { t: 'obj' }>;
   const props = obj([
-    [managed ? 'clusterArn' : 'bootstrapServers', managed ? cluster : arr([cluster])],
-    ['topic', topic],
+    [managed ? 'eventSourceArn' : 'kafkaBootstrapServers', managed ? cluster : arr([cluster])],
+    ['kafkaTopic', topic],
     ...settings.entries.filter(([k]) => k !== 'parallelizationFactor' && k !== 'tumblingWindow' && k !== 'onFailure'),
   ]);
-  addSource(ctx, e, construct(ctx.ns('sources', managed ? 'ManagedKafkaEventSource' : 'SelfManagedKafkaEventSource'), props));
+  ctx.add('sources', exprStmt(call(member(ctx.v(e.to), 'addEventSourceMapping'), str(ctx.auxId(`${base} Mapping`, '')), props)));
+  if (managed) {
+    // What Lambda needs to read an MSK cluster: https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html
+    ctx.add('sources', exprStmt(call(member(ctx.v(e.to), 'addToRolePolicy'), construct(ctx.ns('iam', 'PolicyStatement'), obj({
+      actions: arr(['kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
+        'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups'].map(str)),
+      resources: arr([str('*')]),
+    })))));
+  }
 }
 
 // ---------- S3 ----------

@@ -32,9 +32,14 @@ export function exportCdk(design: Design): IacExport {
   attachMetadata(ctx);
 
   const slug = slugFor(design.name);
-  const stackClass = `${logicalIdFor(design.name, new Set(), 'Design')}Stack`;
+  // CloudFormation stack names are at most 128 characters.
+  const stackClass = `${logicalIdFor(design.name, new Set(), 'Design').slice(0, 100)}Stack`;
   const stackFile = `${slug}-stack`;
   if (ctx.declared.size === 0) ctx.warn(null, 'the design has no node that becomes a resource; the stack will be empty');
+  const estimate = estimateResources(ctx);
+  if (estimate > MAX_RESOURCES) {
+    ctx.warn(null, `the stack has about ${estimate} CloudFormation resources (constructs, plus a role, policy and permission per function); a stack holds at most ${MAX_RESOURCES}, so \`cdk synth\` will refuse it: split the design into several stacks`);
+  }
   const handlers = ctx.ofKind('lambda').flatMap((fn) => handlerFiles(ctx, fn, dirs.get(fn.id)!));
   return {
     files: [
@@ -48,6 +53,17 @@ export function exportCdk(design: Design): IacExport {
     ],
     warnings: ctx.warnings,
   };
+}
+
+/** Resources per stack: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html */
+const MAX_RESOURCES = 500;
+
+/** A lower bound of the synthesized resources: one per statement that creates or wires something
+ *  (metadata and outputs create none), plus a role, its policy and a permission per function. */
+function estimateResources(ctx: CdkContext): number {
+  let n = 0;
+  for (const [section, stmts] of ctx.stmts) if (section !== 'metadata' && section !== 'outputs') n += stmts.filter((s) => s.t !== 'blank' && s.t !== 'comment').length;
+  return n + 3 * ctx.ofKind('lambda').length;
 }
 
 /** Design metadata per resource (name when not the construct id, a description the construct cannot

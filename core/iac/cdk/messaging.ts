@@ -19,9 +19,10 @@ export function exportMessaging(ctx: CdkContext): void {
   for (const q of queues) visit(q);
 
   for (const t of ctx.ofKind('snsTopic')) {
+    if (t.props.contentBasedDeduplication && !t.props.fifo) ctx.warn(t, 'content-based deduplication applies to FIFO topics only; left out');
     ctx.add('messaging', constStmt(ctx.varName(t.id), ctx.create('sns', 'Topic', ctx.cid(t.id), obj({
       fifo: t.props.fifo ? bool(true) : undefined,
-      contentBasedDeduplication: t.props.contentBasedDeduplication ? bool(true) : undefined,
+      contentBasedDeduplication: t.props.contentBasedDeduplication && t.props.fifo ? bool(true) : undefined,
     }))));
     ctx.declared.add(t.id);
   }
@@ -41,16 +42,23 @@ export function exportMessaging(ctx: CdkContext): void {
 function exportQueue(ctx: CdkContext, q: NodeOfKind<'sqsQueue'>, dlq: { queue: Expr; maxReceiveCount: number | undefined } | undefined): void {
   const p = q.props;
   const encryption: Record<string, string> = { 'sqs-managed': 'SQS_MANAGED', 'aws-managed-kms': 'KMS_MANAGED', 'customer-kms': 'KMS', none: 'UNENCRYPTED' };
+  let queueName = p.queueName;
+  if (queueName !== null && p.fifo !== queueName.endsWith('.fifo')) {
+    const fixed = p.fifo ? `${queueName.slice(0, 75)}.fifo` : queueName.replace(/\.fifo$/, '');
+    ctx.warn(q, `queue name ${JSON.stringify(queueName)} ${p.fifo ? 'lacks' : 'has'} the .fifo suffix a ${p.fifo ? 'FIFO' : 'standard'} queue ${p.fifo ? 'needs' : 'must not have'} (CFG-07); the app names it ${JSON.stringify(fixed)}`);
+    queueName = fixed || null;
+  }
+  if (p.contentBasedDeduplication && !p.fifo) ctx.warn(q, 'content-based deduplication applies to FIFO queues only; left out');
   if (p.encryption === 'customer-kms') ctx.warn(q, 'customer-managed KMS encryption: the CDK app creates a new key for it (the design names none)');
   ctx.add('messaging', constStmt(ctx.varName(q.id), ctx.create('sqs', 'Queue', ctx.cid(q.id), obj({
     fifo: p.fifo ? bool(true) : undefined,
-    queueName: p.queueName !== null ? str(p.queueName) : undefined,
+    queueName: queueName !== null ? str(queueName) : undefined,
     visibilityTimeout: p.visibilityTimeoutSeconds !== 30 ? duration(ctx, p.visibilityTimeoutSeconds) : undefined,
     retentionPeriod: p.messageRetentionSeconds !== 345600 ? duration(ctx, p.messageRetentionSeconds) : undefined,
     deliveryDelay: p.delaySeconds !== 0 ? duration(ctx, p.delaySeconds) : undefined,
     maxMessageSizeBytes: p.maximumMessageSizeBytes !== 1048576 ? num(p.maximumMessageSizeBytes) : undefined,
     receiveMessageWaitTime: p.receiveWaitTimeSeconds !== 0 ? duration(ctx, p.receiveWaitTimeSeconds) : undefined,
-    contentBasedDeduplication: p.contentBasedDeduplication ? bool(true) : undefined,
+    contentBasedDeduplication: p.contentBasedDeduplication && p.fifo ? bool(true) : undefined,
     encryption: p.encryption !== 'sqs-managed' ? ctx.ns('sqs', 'QueueEncryption', encryption[p.encryption]) : undefined,
     // maxReceiveCount is required by SQS; a redrive edge without one reads as 10 (core/semantics).
     deadLetterQueue: dlq ? obj({ queue: dlq.queue, maxReceiveCount: num(dlq.maxReceiveCount ?? 10) }) : undefined,
