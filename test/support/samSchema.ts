@@ -58,19 +58,62 @@ const SAM_ATTRIBUTES: Record<string, string[]> = {
 
 const PSEUDO = new Set(['AWS::AccountId', 'AWS::Region', 'AWS::StackName', 'AWS::StackId', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::NoValue', 'AWS::NotificationARNs']);
 
-interface CfnType { properties: Set<string>; attributes: Set<string> }
+/** A property type in the spec db: scalar, ref (to a type definition), array/map of an element, union, json. */
+interface SpecType { type: string; reference?: { $ref: string }; element?: SpecType; types?: SpecType[] }
+interface CfnType { properties: Set<string>; attributes: Set<string>; propertyTypes: Map<string, SpecType> }
 let spec: Map<string, CfnType> | undefined;
+/** Type definitions (nested property shapes) by id: their property names and types. */
+let typeDefs: Map<string, Map<string, SpecType>> | undefined;
 /** CloudFormation resource types with their property and attribute names, from the CDK's spec db. */
 export function cfnSpec(): Map<string, CfnType> {
   if (spec) return spec;
   const require = createRequire(import.meta.url);
   const path = require.resolve('@aws-cdk/aws-service-spec/db.json.gz');
-  const db = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as { schema: { resource: { entities: { cloudFormationType: string; properties?: Raw; attributes?: Raw }[] } } };
+  type Props = Record<string, { type: SpecType }>;
+  const db = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as {
+    schema: { resource: { entities: { cloudFormationType: string; properties?: Props; attributes?: Raw }[] }; typeDefinition: { entities: { $id: string; properties?: Props }[] } };
+  };
   spec = new Map();
   for (const e of db.schema.resource.entities) {
-    spec.set(e.cloudFormationType, { properties: new Set(Object.keys(e.properties ?? {})), attributes: new Set(Object.keys(e.attributes ?? {})) });
+    const props = e.properties ?? {};
+    spec.set(e.cloudFormationType, {
+      properties: new Set(Object.keys(props)), attributes: new Set(Object.keys(e.attributes ?? {})),
+      propertyTypes: new Map(Object.entries(props).map(([k, v]) => [k, v.type])),
+    });
   }
+  typeDefs = new Map(db.schema.typeDefinition.entities.map((t) => [t.$id, new Map(Object.entries(t.properties ?? {}).map(([k, v]) => [k, v.type]))]));
   return spec;
+}
+
+const isIntrinsic = (v: unknown) => isObject(v) && Object.keys(v).length === 1 && /^(Ref|Condition|Fn::\w+)$/.test(Object.keys(v)[0]);
+
+/** Nested property names that the spec does not know, under `where`. */
+function unknownNested(where: string, value: unknown, type: SpecType | undefined, out: string[]): void {
+  if (!type || value === undefined || value === null || isIntrinsic(value)) return;
+  switch (type.type) {
+    case 'ref': {
+      const def = typeDefs?.get(type.reference?.$ref ?? '');
+      if (!def || !isObject(value)) return;
+      for (const [k, v] of Object.entries(value)) {
+        if (!def.has(k)) out.push(`${where}: no property ${k}`);
+        else unknownNested(`${where}.${k}`, v, def.get(k), out);
+      }
+      return;
+    }
+    case 'array':
+      if (Array.isArray(value)) value.forEach((v, i) => unknownNested(`${where}[${i}]`, v, type.element, out));
+      return;
+    case 'map':
+      if (isObject(value)) for (const [k, v] of Object.entries(value)) unknownNested(`${where}.${k}`, v, type.element, out);
+      return;
+    case 'union': {
+      // Accept the value when any member of the union fits it.
+      const tries = (type.types ?? []).map((t) => { const o: string[] = []; unknownNested(where, value, t, o); return o; });
+      if (tries.length && tries.every((o) => o.length)) out.push(...tries[0]);
+      return;
+    }
+    default:
+  }
 }
 
 /** Problems with a template tree (long-form intrinsics); [] when it is valid. */
@@ -99,8 +142,9 @@ export function validateSamTemplate(tree: unknown): string[] {
     } else {
       const t = cfn.get(type);
       if (!t) { problems.push(`${id}: unknown resource type ${type}`); continue; }
-      for (const key of Object.keys(isObject(r.Properties) ? r.Properties : {})) {
+      for (const [key, value] of Object.entries(isObject(r.Properties) ? r.Properties : {})) {
         if (!t.properties.has(key)) problems.push(`${id} (${type}): no property ${key}`);
+        else unknownNested(`${id} (${type}).${key}`, value, t.propertyTypes.get(key), problems);
       }
     }
     for (const dep of typeof r.DependsOn === 'string' ? [r.DependsOn] : Array.isArray(r.DependsOn) ? r.DependsOn : []) {
