@@ -25,6 +25,9 @@ interface Record {
   understood: number;
   covered: number;
   coveredUnderstood: number;
+  /** Roles, policies, log groups, permissions (SUPPORT_TYPES): read into other nodes' settings and edges. */
+  support: number;
+  supportUnderstood: number;
   nodes: number;
   edges: number;
   skipped: { logicalId: string; type: string; reason: string }[];
@@ -75,7 +78,7 @@ describe.skipIf(!root)('corpus: every serverless-patterns template imports, vali
     for (let i = 0; i < files.length; i += 1) {
       const r = results[i];
       if (r instanceof TemplateSyntaxError) {
-        records.push({ template: files[i], syntaxError: r.message, resources: 0, understood: 0, covered: 0, coveredUnderstood: 0, nodes: 0, edges: 0, skipped: [], partial: [], validationProblems: [], findings: 0, ruleErrors: [], monthlyCost: null, reexportProblems: [], roundTripDiffs: [] });
+        records.push({ template: files[i], syntaxError: r.message, resources: 0, understood: 0, covered: 0, coveredUnderstood: 0, support: 0, supportUnderstood: 0, nodes: 0, edges: 0, skipped: [], partial: [], validationProblems: [], findings: 0, ruleErrors: [], monthlyCost: null, reexportProblems: [], roundTripDiffs: [] });
         continue;
       }
       const { design, report } = r;
@@ -93,6 +96,8 @@ describe.skipIf(!root)('corpus: every serverless-patterns template imports, vali
         understood: report.totals.understood,
         covered: report.totals.covered,
         coveredUnderstood: report.totals.coveredUnderstood,
+        support: report.totals.support,
+        supportUnderstood: report.totals.supportUnderstood,
         nodes: design.nodes.length,
         edges: design.edges.length,
         skipped: report.resources.filter((x) => x.status === 'skipped').map((x) => ({ logicalId: x.logicalId, type: x.type, reason: x.reasons[0] ?? '' })),
@@ -121,7 +126,8 @@ describe.skipIf(!root)('corpus: every serverless-patterns template imports, vali
     const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
     console.log([
       `corpus: ${files.length} templates (${readable.length} readable, ${files.length - readable.length} refused by the YAML parser), imported in ${importMs.toFixed(0)} ms`,
-      `resources: ${resources}, understood ${understood} (${pct(understood, resources)}); of kinds the model covers: ${coveredUnderstood}/${covered} (${pct(coveredUnderstood, covered)})`,
+      `resources: ${resources}, understood ${understood} (${pct(understood, resources)}); of kinds the model covers: ${coveredUnderstood}/${covered} (${pct(coveredUnderstood, covered)}); ` +
+        `roles, policies, log groups, permissions read into them: ${sum((x) => x.supportUnderstood)}/${sum((x) => x.support)} (${pct(sum((x) => x.supportUnderstood), sum((x) => x.support))})`,
       `top skipped types: ${top.map(([t, n]) => `${t} ×${n}`).join(', ')}`,
       `re-exported to SAM: ${readable.filter((x) => x.nodes > 0 && x.reexportProblems.length === 0).length}/${readable.filter((x) => x.nodes > 0).length} validate; imported again, ${withNodes.filter((x) => x.roundTripDiffs.length === 0).length}/${withNodes.length} give the same design`,
     ].join('\n'));
