@@ -41,6 +41,8 @@ interface EdgeDraft {
   fromMetadata?: boolean;
   /** Dropped before validation, with this note on its owner. */
   dropped?: string;
+  /** The trigger a DLQ belongs to, kept when `via` is left out (one target): its fate decides the DLQ's. */
+  viaDraft?: EdgeDraft;
 }
 
 const MAX_REASONS = 20;
@@ -170,7 +172,7 @@ export class ImportContext {
     for (const e of this.edges) {
       if (e.kind !== 'deadLetter' || e.props.via === undefined) continue;
       const triggers = this.edges.filter((t) => t.kind === 'trigger' && t.from === e.from);
-      if (triggers.length <= 1) delete e.props.via;
+      if (triggers.length <= 1) { e.viaDraft = e.props.via as EdgeDraft; delete e.props.via; }
     }
     // Containment only where the model allows it; references only to nodes that exist.
     const edges: DesignEdge[] = [];
@@ -192,7 +194,12 @@ export class ImportContext {
       const from = byId.get(e.from);
       const to = byId.get(e.to);
       if (!from || !to) continue;
-      const via = typeof e.props.via === 'object' && e.props.via !== null ? (e.props.via as EdgeDraft).id : e.props.via;
+      const viaDraft = typeof e.props.via === 'object' && e.props.via !== null ? e.props.via as EdgeDraft : e.viaDraft;
+      if (viaDraft && !viaDraft.id) {
+        this.partial(e.owner, `${e.kind} edge ${from.name} → ${to.name} was left out: it belongs to the ${viaDraft.kind} ${viaDraft.from} → ${viaDraft.to}, which is not in the design`);
+        continue;
+      }
+      const via = viaDraft && typeof e.props.via === 'object' ? viaDraft.id : e.props.via;
       const props = { ...e.props, via };
       if (props.via === undefined) delete props.via;
       const key = `${e.kind}|${e.from}|${e.to}|${JSON.stringify(props)}`;
