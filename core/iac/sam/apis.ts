@@ -72,7 +72,7 @@ function exportApi(ctx: ExportContext, api: NodeOfKind<'apiGateway'>): void {
   }
   ctx.add(id, { Type: http ? 'AWS::Serverless::HttpApi' : 'AWS::Serverless::Api', Properties: props });
   const stagePath = http && api.props.stage === '$default' ? '' : `/${api.props.stage}`;
-  ctx.outputs[`${id}Url`] = { Description: `${api.name}: endpoint`, Value: sub(`https://\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}${stagePath.replace(/\$\{/g, '${!')}`) };
+  ctx.output(`${id}Url`, { Description: `${api.name}: endpoint`, Value: sub(`https://\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}${stagePath.replace(/\$\{/g, '${!')}`) });
 }
 
 function exportWebSocketApi(ctx: ExportContext, api: NodeOfKind<'apiGateway'>): void {
@@ -96,7 +96,7 @@ function exportWebSocketApi(ctx: ExportContext, api: NodeOfKind<'apiGateway'>): 
   }
   const stage = ctx.auxId(id, 'Stage');
   ctx.add(stage, { Type: 'AWS::ApiGatewayV2::Stage', ...(routes.length ? { DependsOn: routes } : {}), Properties: { ApiId: ref(id), StageName: api.props.stage, AutoDeploy: true } });
-  ctx.outputs[`${id}Url`] = { Description: `${api.name}: WebSocket endpoint`, Value: sub(`\${${id}.ApiEndpoint}/${api.props.stage.replace(/\$\{/g, '${!')}`) };
+  ctx.output(`${id}Url`, { Description: `${api.name}: WebSocket endpoint`, Value: sub(`\${${id}.ApiEndpoint}/${api.props.stage.replace(/\$\{/g, '${!')}`) });
 }
 
 function exportAlb(ctx: ExportContext, alb: NodeOfKind<'alb'>): void {
@@ -104,7 +104,7 @@ function exportAlb(ctx: ExportContext, alb: NodeOfKind<'alb'>): void {
   const props = ctx.applyTable(tableForKind('alb', alb.props, 'AWS::ElasticLoadBalancingV2::LoadBalancer')!, alb);
   if (alb.props.subnets.length < 2) ctx.warn(alb, 'an Application Load Balancer needs subnets in at least two AZs');
   ctx.add(id, { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application', ...props, Tags: nameTag(alb) } });
-  ctx.outputs[`${id}DnsName`] = { Description: `${alb.name}: DNS name`, Value: getAtt(id, 'DNSName') };
+  ctx.output(`${id}DnsName`, { Description: `${alb.name}: DNS name`, Value: getAtt(id, 'DNSName') });
   const triggers = ctx.from(alb.id, 'trigger').filter((e) => ctx.node(e.to).kind === 'lambda');
   if (!triggers.length) {
     // Multi-value headers are a target group attribute; with no function behind it there is no target group.
@@ -165,5 +165,5 @@ function exportDistribution(ctx: ExportContext, cf: NodeOfKind<'cloudfront'>): v
   };
   const props = ctx.applyTable(tableForKind('cloudfront', cf.props)!, cf);
   ctx.add(id, { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: { ...config, ...(props.DistributionConfig as Props | undefined) } } });
-  ctx.outputs[`${id}DomainName`] = { Description: `${cf.name}: domain name`, Value: getAtt(id, 'DomainName') };
+  ctx.output(`${id}DomainName`, { Description: `${cf.name}: domain name`, Value: getAtt(id, 'DomainName') });
 }

@@ -93,6 +93,13 @@ export class ExportContext {
     return id;
   }
 
+  /** An output, under a name no other output has. */
+  output(name: string, value: Props): void {
+    let key = name;
+    for (let n = 2; key in this.outputs; n += 1) key = `${name}${n}`;
+    this.outputs[key] = value;
+  }
+
   add(logicalId: string, resource: Resource): Resource {
     this.resources[logicalId] = resource;
     return resource;

@@ -23,7 +23,7 @@ function exportTable(ctx: ExportContext, table: NodeOfKind<'dynamoTable'>): void
       ...ctx.applyTable(tableForKind('dynamoTable', table.props)!, table),
     },
   });
-  ctx.outputs[`${id}Name`] = { Description: `${table.name}: table name`, Value: ref(id) };
+  ctx.output(`${id}Name`, { Description: `${table.name}: table name`, Value: ref(id) });
 }
 
 /** The secret each database's credentials live in (generated at deploy; RDS Proxy reads it too). */
@@ -78,13 +78,13 @@ function exportDatabase(ctx: ExportContext, db: NodeOfKind<'rds'>): void {
         Properties: { ...ctx.applyTable(table, db), DBClusterIdentifier: ref(id), ...(group ? { DBSubnetGroupName: ref(group) } : {}), Tags: nameTag(db, `instance ${i}`) },
       });
     }
-    ctx.outputs[`${id}Endpoint`] = { Description: `${db.name}: writer endpoint`, Value: getAtt(id, 'Endpoint.Address') };
+    ctx.output(`${id}Endpoint`, { Description: `${db.name}: writer endpoint`, Value: getAtt(id, 'Endpoint.Address') });
   } else {
     ctx.add(id, {
       Type: 'AWS::RDS::DBInstance', DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot',
       Properties: { ...ctx.applyTable(table, db), ...credentials, ...(group ? { DBSubnetGroupName: ref(group) } : {}), Tags: nameTag(db) },
     });
-    ctx.outputs[`${id}Endpoint`] = { Description: `${db.name}: endpoint`, Value: getAtt(id, 'Endpoint.Address') };
+    ctx.output(`${id}Endpoint`, { Description: `${db.name}: endpoint`, Value: getAtt(id, 'Endpoint.Address') });
   }
 }
 
@@ -130,7 +130,7 @@ function exportProxy(ctx: ExportContext, proxy: NodeOfKind<'rdsProxy'>): void {
     Type: 'AWS::RDS::DBProxyTargetGroup',
     Properties: { DBProxyName: ref(id), TargetGroupName: 'default', [aurora ? 'DBClusterIdentifiers' : 'DBInstanceIdentifiers']: [ref(ctx.id(target.id))] },
   });
-  ctx.outputs[`${id}Endpoint`] = { Description: `${proxy.name}: proxy endpoint`, Value: getAtt(id, 'Endpoint') };
+  ctx.output(`${id}Endpoint`, { Description: `${proxy.name}: proxy endpoint`, Value: getAtt(id, 'Endpoint') });
 }
 
 function exportCache(ctx: ExportContext, cache: NodeOfKind<'elasticache'>): void {
@@ -141,12 +141,12 @@ function exportCache(ctx: ExportContext, cache: NodeOfKind<'elasticache'>): void
   if (group) props.CacheSubnetGroupName = ref(group);
   if (cache.props.engine === 'memcached') {
     ctx.add(id, { Type: 'AWS::ElastiCache::CacheCluster', Properties: { ...props, Tags: nameTag(cache) } });
-    ctx.outputs[`${id}Endpoint`] = { Description: `${cache.name}: configuration endpoint`, Value: getAtt(id, 'ConfigurationEndpoint.Address') };
+    ctx.output(`${id}Endpoint`, { Description: `${cache.name}: configuration endpoint`, Value: getAtt(id, 'ConfigurationEndpoint.Address') });
     return;
   }
   props.ReplicationGroupDescription = cache.props.description || cache.name;
   if (!cache.props.description) ctx.meta(id).description = '';
   if (cache.props.numNodes > 1) props.AutomaticFailoverEnabled = true;
   ctx.add(id, { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ...props, Tags: nameTag(cache) } });
-  ctx.outputs[`${id}Endpoint`] = { Description: `${cache.name}: primary endpoint`, Value: getAtt(id, 'PrimaryEndPoint.Address') };
+  ctx.output(`${id}Endpoint`, { Description: `${cache.name}: primary endpoint`, Value: getAtt(id, 'PrimaryEndPoint.Address') });
 }

@@ -97,7 +97,7 @@ function exportFunction(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: strin
   if (invokes.length) meta.invokes = invokes;
 
   ctx.add(id, { Type: 'AWS::Serverless::Function', ...resource, Properties: props });
-  ctx.outputs[`${id}Arn`] = { Description: `${fn.name}: function ARN`, Value: getAtt(id, 'Arn') };
+  ctx.output(`${id}Arn`, { Description: `${fn.name}: function ARN`, Value: getAtt(id, 'Arn') });
 }
 
 /** Function properties worth moving to Globals when every function has the same value. */

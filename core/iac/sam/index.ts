@@ -14,6 +14,25 @@ import { exportNetwork } from './network';
 import { exportRouting } from './routing';
 import { exportStateMachines } from './stateMachines';
 import { writeTemplate } from './yamlWriter';
+import { MAX_TEMPLATE_BYTES } from '../cfn/yaml';
+
+/** CloudFormation quotas per stack: 500 resources, 200 outputs, 200 parameters, a 1 MB template:
+ *  https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html */
+const MAX_RESOURCES = 500;
+const MAX_OUTPUTS = 200;
+const MAX_PARAMETERS = 200;
+
+/** Outputs within the quota (the first ones, in design order), with a warning for the rest and for
+ *  too many parameters. */
+function withinQuotas(ctx: ExportContext): Props {
+  const names = Object.keys(ctx.outputs);
+  if (Object.keys(ctx.parameters).length + 1 > MAX_PARAMETERS) {
+    ctx.warn(null, `the template needs ${Object.keys(ctx.parameters).length + 1} parameters; CloudFormation takes at most ${MAX_PARAMETERS}`);
+  }
+  if (names.length <= MAX_OUTPUTS) return ctx.outputs;
+  ctx.warn(null, `the design has ${names.length} outputs; CloudFormation takes at most ${MAX_OUTPUTS}, so only the first ${MAX_OUTPUTS} are written`);
+  return Object.fromEntries(names.slice(0, MAX_OUTPUTS).map((n) => [n, ctx.outputs[n]]));
+}
 
 /** CloudFormation's longest template Description (1,024 bytes):
  *  https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-description-structure.html */
@@ -38,6 +57,7 @@ export function exportSam(design: Design): IacExport {
   const nodes = attachMetadata(ctx);
   const globals = hoistGlobals(ctx);
 
+  const outputs = withinQuotas(ctx);
   const hasFunctions = design.nodes.some((n) => n.kind === 'lambda');
   const parameters: Props = {
     Stage: { Type: 'String', Default: 'prod', Description: 'Deployment stage, tagged on every function' },
@@ -53,13 +73,19 @@ export function exportSam(design: Design): IacExport {
     Parameters: parameters,
     ...(functionGlobals ? { Globals: { Function: functionGlobals } } : {}),
     Resources: Object.fromEntries(Object.entries(ctx.resources).map(([id, r]) => [id, ordered(r)])),
-    ...(Object.keys(ctx.outputs).length ? { Outputs: ctx.outputs } : {}),
+    ...(Object.keys(outputs).length ? { Outputs: outputs } : {}),
   };
   if (Object.keys(ctx.resources).length === 0) {
     ctx.warn(null, 'the design has no node that becomes a resource; CloudFormation needs at least one, so the template will not deploy');
   }
+  if (Object.keys(ctx.resources).length > MAX_RESOURCES) {
+    ctx.warn(null, `the template has ${Object.keys(ctx.resources).length} resources before SAM expands it; CloudFormation takes at most ${MAX_RESOURCES} per stack, so split the design into several stacks`);
+  }
   const content = writeTemplate(template,
     `AWS SAM template for the design "${design.name}" (${design.region}), exported by Serverless Designer.\nBuild and deploy: sam build && sam deploy --guided. Placeholder handlers live under src/.`);
+  if (new TextEncoder().encode(content).length > MAX_TEMPLATE_BYTES) {
+    ctx.warn(null, `the template is larger than CloudFormation's ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB limit; split the design into several stacks`);
+  }
   return { files: [{ path: 'template.yaml', content }, ...placeholderHandlers(ctx, dirs)], warnings: ctx.warnings };
 }
 

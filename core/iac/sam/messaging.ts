@@ -30,20 +30,20 @@ function exportQueue(ctx: ExportContext, q: NodeOfKind<'sqsQueue'>): void {
     props.RedrivePolicy = { deadLetterTargetArn: getAtt(ctx.id(redrive.to), 'Arn'), maxReceiveCount: redrive.props.maxReceiveCount ?? 10 };
   }
   ctx.add(id, { Type: 'AWS::SQS::Queue', Properties: props });
-  ctx.outputs[`${id}Url`] = { Description: `${q.name}: queue URL`, Value: ref(id) };
+  ctx.output(`${id}Url`, { Description: `${q.name}: queue URL`, Value: ref(id) });
 }
 
 function exportTopic(ctx: ExportContext, t: NodeOfKind<'snsTopic'>): void {
   const id = ctx.id(t.id);
   ctx.add(id, { Type: 'AWS::SNS::Topic', Properties: { ...ctx.applyTable(tableForKind('snsTopic', t.props)!, t) } });
-  ctx.outputs[`${id}Arn`] = { Description: `${t.name}: topic ARN`, Value: ref(id) };
+  ctx.output(`${id}Arn`, { Description: `${t.name}: topic ARN`, Value: ref(id) });
 }
 
 function exportBus(ctx: ExportContext, bus: NodeOfKind<'eventBus'>): void {
   if (bus.props.busType === 'default') return; // every account has it; the node travels in the template metadata
   const id = ctx.id(bus.id);
   ctx.add(id, { Type: 'AWS::Events::EventBus', Properties: { Name: sub(`\${AWS::StackName}-${slugFor(bus.name, 'bus')}`), ...ctx.applyTable(tableForKind('eventBus', bus.props)!, bus) } });
-  ctx.outputs[`${id}Name`] = { Description: `${bus.name}: event bus name`, Value: ref(id) };
+  ctx.output(`${id}Name`, { Description: `${bus.name}: event bus name`, Value: ref(id) });
 }
 
 /** The bus a rule or an access edge names: a custom bus's !Ref, or `default`. */
@@ -108,7 +108,7 @@ function exportBucket(ctx: ExportContext, b: NodeOfKind<'s3Bucket'>): void {
   }
   const unique = [...new Set(dependsOn)];
   ctx.add(id, { Type: 'AWS::S3::Bucket', ...(unique.length ? { DependsOn: unique } : {}), Properties: props });
-  ctx.outputs[`${id}Name`] = { Description: `${b.name}: bucket name`, Value: ref(id) };
+  ctx.output(`${id}Name`, { Description: `${b.name}: bucket name`, Value: ref(id) });
 }
 
 export function s3Filter(p: { prefix?: string; suffix?: string }): Props | undefined {
@@ -124,7 +124,7 @@ function exportUserPool(ctx: ExportContext, pool: NodeOfKind<'cognitoUserPool'>)
   const props = ctx.applyTable(tableForKind('cognitoUserPool', pool.props)!, pool);
   if (pool.props.mfa !== 'OFF') props.EnabledMfas = ['SOFTWARE_TOKEN_MFA'];
   ctx.add(id, { Type: 'AWS::Cognito::UserPool', Properties: props });
-  ctx.outputs[`${id}Id`] = { Description: `${pool.name}: user pool id`, Value: ref(id) };
+  ctx.output(`${id}Id`, { Description: `${pool.name}: user pool id`, Value: ref(id) });
 }
 
 /** The logical id of a queue's or topic's resource policy (allocated once, written by `exportPolicies`). */

@@ -46,5 +46,5 @@ function exportStateMachine(ctx: ExportContext, sm: NodeOfKind<'stepFunction'>):
   }
   if (Object.keys(events).length) props.Events = events;
   ctx.add(id, { Type: 'AWS::Serverless::StateMachine', Properties: props });
-  ctx.outputs[`${id}Arn`] = { Description: `${sm.name}: state machine ARN`, Value: ref(id) };
+  ctx.output(`${id}Arn`, { Description: `${sm.name}: state machine ARN`, Value: ref(id) });
 }
