@@ -64,10 +64,17 @@ export function parseTemplateText(text: string): ParsedTemplate {
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new TemplateSyntaxError(firstLine(error.message), pos.line, pos.col);
+    throw new TemplateSyntaxError(yamlErrorMessage(error.code, error.message), pos.line, pos.col);
   }
   const budget = { nodes: 0, warnings: [] as string[] };
-  const value = toValue(doc.contents as YamlNode | null, doc, 0, budget, lineCounter);
+  let value: unknown;
+  try {
+    value = toValue(doc.contents as YamlNode | null, doc, 0, budget, lineCounter);
+  } catch (err) {
+    // Bounded by MAX_NESTING; a stack overflow here would still be a clear message, never a crash.
+    if (err instanceof RangeError) throw new TemplateSyntaxError(NESTED_TOO_DEEP);
+    throw err;
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TemplateSyntaxError(`a template is a mapping (Resources, Parameters, …), not ${describe(value)}`, 1, 1);
   }
@@ -104,6 +111,16 @@ function position(text: string, offset: number): [number, number] {
 
 const firstLine = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 
+const NESTED_TOO_DEEP = `values are nested more than ${MAX_NESTING} levels deep`;
+
+/** The parser's message in the template author's terms: block nesting thousands deep overflows the
+ *  parser's stack (it reports RESOURCE_EXHAUSTION), and a second document is not about its API. */
+function yamlErrorMessage(code: string, message: string): string {
+  if (code === 'RESOURCE_EXHAUSTION') return NESTED_TOO_DEEP;
+  if (code === 'MULTIPLE_DOCS') return 'a template is one YAML document; a second one starts here (after `---`)';
+  return firstLine(message);
+}
+
 /** Brackets nested past MAX_NESTING (`[[[[…` or JSON `{"a":{"a":…`) are refused before the parser
  *  sees them. Quoted strings are skipped; a bracket inside a block scalar may count, which errs
  *  only on the side of templates no one writes. */
@@ -121,7 +138,7 @@ function checkFlowNesting(text: string): void {
     else if (c === '#' && /\s/.test(text[i - 1] ?? '\n')) { const end = text.indexOf('\n', i); i = end < 0 ? text.length : end; }
     else if (c === '[' || c === '{') {
       depth += 1;
-      if (depth > MAX_NESTING) throw new TemplateSyntaxError(`values are nested more than ${MAX_NESTING} levels deep`, ...position(text, i));
+      if (depth > MAX_NESTING) throw new TemplateSyntaxError(NESTED_TOO_DEEP, ...position(text, i));
     } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
   }
 }
@@ -152,11 +169,14 @@ function toValue(node: YamlNode | null | undefined, doc: Document, depth: number
   }
   if (depth > MAX_NESTING) {
     const at = node.range ? lines.linePos(node.range[0]) : undefined;
-    throw new TemplateSyntaxError(`values are nested more than ${MAX_NESTING} levels deep`, at?.line, at?.col);
+    throw new TemplateSyntaxError(NESTED_TOO_DEEP, at?.line, at?.col);
   }
   if (isAlias(node)) {
     const target = (node as Alias).resolve(doc);
-    if (!target) throw new TemplateSyntaxError(`alias *${(node as Alias).source} has no anchor`);
+    if (!target) {
+      const at = node.range ? lines.linePos(node.range[0]) : undefined;
+      throw new TemplateSyntaxError(`alias *${(node as Alias).source} has no anchor`, at?.line, at?.col);
+    }
     return toValue(target, doc, depth + 1, budget, lines, true);
   }
   let value: unknown;
