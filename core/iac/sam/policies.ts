@@ -82,15 +82,15 @@ const escapeSub = (text: string) => text.replace(/\$\{/g, '${!');
 /** A statement for an AWS API the design names only by service (Secrets Manager, SSM, KMS …). Known
  *  services get their read actions; anything else its read-style actions or all, scoped to the account. */
 function serviceStatement(service: string, reads: boolean, writes: boolean): Props {
-  const KNOWN: Record<string, { read: string[]; write: string[] }> = {
-    secretsmanager: { read: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], write: ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecret'] },
-    ssm: { read: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'], write: ['ssm:PutParameter'] },
-    kms: { read: ['kms:Decrypt', 'kms:DescribeKey'], write: ['kms:Encrypt', 'kms:GenerateDataKey'] },
+  const KNOWN: Record<string, { read: string[]; write: string[]; resource?: string }> = {
+    secretsmanager: { read: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], write: ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecret'], resource: 'secret:*' },
+    ssm: { read: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'], write: ['ssm:PutParameter'], resource: 'parameter/*' },
+    kms: { read: ['kms:Decrypt', 'kms:DescribeKey'], write: ['kms:Encrypt', 'kms:GenerateDataKey'], resource: 'key/*' },
     sts: { read: ['sts:GetCallerIdentity'], write: ['sts:AssumeRole'] },
   };
   const known = KNOWN[service];
   const actions = known
     ? [...(reads || !writes ? known.read : []), ...(writes ? known.write : [])]
     : [...(reads || !writes ? [`${service}:Get*`, `${service}:List*`, `${service}:Describe*`] : []), ...(writes ? [`${service}:*`] : [])];
-  return { Effect: 'Allow', Action: [...new Set(actions)], Resource: service === 'sts' ? '*' : sub(`arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:*`) };
+  return { Effect: 'Allow', Action: [...new Set(actions)], Resource: service === 'sts' ? '*' : sub(`arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:${known?.resource ?? '*'}`) };
 }
