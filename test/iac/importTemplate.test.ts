@@ -96,6 +96,9 @@ describe('importTemplate: a SAM template in short form (test/fixtures/iac/sam-or
     expect(reader.reasons.join('\n')).toMatch(/memoryMb = 20000 was not taken/);
     expect(node('StreamReader').props.memoryMb).toBe(128);
     expect(entry('DatabaseSg').reasons.join('\n')).toMatch(/IPv6/);
+    // Properties the model has no setting for are named, not dropped silently.
+    expect(entry('OrdersTable').notes).toContain('not in the model, so not imported: AttributeDefinitions, KeySchema');
+    expect(entry('ProcessOrder').notes.join('\n')).not.toMatch(/not in the model/);
     expect(entry('Notifier').condition).toBe('IsProd');
     expect(result.report.notes.join('\n')).toMatch(/conditions kept as data.*IsProd/);
     expect(result.report.totals).toMatchObject({ resources: 33, understood: 32, skippedByType: { 'AWS::Cognito::IdentityPool': 1 } });

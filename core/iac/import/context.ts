@@ -10,8 +10,12 @@ import { isObject, nameFromArn, type Raw, type Resolver, singleReference } from 
 export interface TemplateResource {
   logicalId: string;
   type: string;
-  /** Resolved Properties ({} when absent). */
+  /** Resolved Properties ({} when absent); reading a property through it marks it read. */
   props: Raw;
+  /** The same, unwatched: for scanning every property (who refers to whom). */
+  allProps: Raw;
+  /** Top-level properties the importer read. */
+  read: Set<string>;
   /** The resource as written. */
   raw: Raw;
   metadata: Raw;

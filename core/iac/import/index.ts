@@ -171,7 +171,10 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     const globalKey = raw.Type.startsWith('AWS::Serverless::') ? raw.Type.slice('AWS::Serverless::'.length) : undefined;
     if (globalKey && isObject(globals[globalKey])) props = mergeGlobals(globals[globalKey] as Raw, props);
     const resolved = resolver.resolve(props);
-    const res: TemplateResource = { logicalId, type: raw.Type, props: isObject(resolved) ? resolved : {}, raw, metadata: md };
+    const allProps = isObject(resolved) ? resolved : {};
+    const read = new Set<string>();
+    const watched = new Proxy(allProps, { get: (target, key) => { if (typeof key === 'string') read.add(key); return target[key as string]; } });
+    const res: TemplateResource = { logicalId, type: raw.Type, props: watched, allProps, read, raw, metadata: md };
     ctx.resources.set(logicalId, res);
     active.push(res);
   }
@@ -205,6 +208,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
   }
 
   const { nodes, edges } = ctx.finish();
+  reportUnreadProperties(ctx, active);
   const base = createDesign(designName(opts, designMd, template), region);
   const design = designSchema.parse({ ...base, nodes, edges });
   const metaEntry = ctx.entries.get(METADATA_OWNER);
@@ -220,6 +224,17 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     totals: computeTotals(resources),
   };
   return { design, report };
+}
+
+/** Properties the model has no setting for, named on each resource that became a node (never dropped silently). */
+const NO_DESIGN_MEANING = new Set(['Tags', 'CodeUri', 'Code', 'InlineCode', 'ImageUri', 'ImageConfig', 'DefinitionUri', 'Metadata']);
+function reportUnreadProperties(ctx: ImportContext, active: readonly TemplateResource[]): void {
+  for (const res of active) {
+    const entry = ctx.entries.get(res.logicalId);
+    if (!entry || entry.status === 'skipped' || entry.nodes.length === 0) continue;
+    const unread = Object.keys(res.allProps).filter((k) => !res.read.has(k) && !NO_DESIGN_MEANING.has(k));
+    if (unread.length) entry.notes.push(`not in the model, so not imported: ${unread.join(', ')}`);
+  }
 }
 
 /** A handler that fails on something unforeseen costs its resource, never the import. */

@@ -223,7 +223,7 @@ export function stateMachineLinks(ctx: ImportContext, res: TemplateResource): vo
 
 export function secretOrParameter(ctx: ImportContext, res: TemplateResource): void {
   // A database's credentials (its master password, its proxy's auth) belong to the database node.
-  const users = [...ctx.resources.values()].filter((r) => r.logicalId !== res.logicalId && referencedResources(r.props, ctx.rawResources).has(res.logicalId));
+  const users = [...ctx.resources.values()].filter((r) => r.logicalId !== res.logicalId && referencedResources(r.allProps, ctx.rawResources).has(res.logicalId));
   const db = users.find((r) => /^AWS::(RDS::DB(Instance|Cluster|Proxy)|SecretsManager::SecretTargetAttachment|DocDB::DBCluster)$/.test(r.type));
   if (db && !users.some((r) => r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function')) {
     ctx.note(res.logicalId, `folded into ${db.logicalId} (its credentials)`);

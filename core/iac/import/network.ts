@@ -24,7 +24,7 @@ function azLetter(v: unknown): string | undefined {
 
 export function subnet(ctx: ImportContext, res: TemplateResource): void {
   const p = res.props;
-  const { az: _az, ...props } = readTable(ctx, { ...res, props: { ...p, AvailabilityZone: undefined } });
+  const { az: _az, ...props } = readTable(ctx, { ...res, props: { ...res.allProps, AvailabilityZone: undefined } });
   const az = azLetter(p.AvailabilityZone);
   if (az) props.az = az;
   else if (p.AvailabilityZone !== undefined) ctx.partial(res.logicalId, `AvailabilityZone could not be resolved to a zone letter (${describe(p.AvailabilityZone)}); zone a is shown`);
@@ -59,7 +59,7 @@ export function vpcEndpoint(ctx: ImportContext, res: TemplateResource): void {
   const name = asString(p.ServiceName);
   const service = name?.replace(new RegExp(`^com\\.amazonaws\\.${ctx.region}\\.`), '').match(ENDPOINT_SERVICE)?.[1];
   // PrivateDnsEnabled applies to interface endpoints only (a gateway endpoint keeps the model's value).
-  const props = readTable(ctx, { ...res, props: { ...p, ServiceName: undefined, VpcEndpointType: undefined } }, type === 'Interface' ? { endpointType: 'interface', privateDnsEnabled: false } : { endpointType: 'gateway' });
+  const props = readTable(ctx, { ...res, props: { ...res.allProps, ServiceName: undefined, VpcEndpointType: undefined } }, type === 'Interface' ? { endpointType: 'interface', privateDnsEnabled: false } : { endpointType: 'gateway' });
   if (service) props.service = service;
   else ctx.partial(res.logicalId, `ServiceName could not be resolved (${describe(p.ServiceName)})`);
   ctx.addNode(res.logicalId, 'vpcEndpoint', props, { parentRef: { value: p.VpcId, kinds: ['vpc'], property: 'VpcId', missing: 'the endpoint is shown on its own' } });

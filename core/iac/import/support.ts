@@ -20,7 +20,7 @@ export function designMetadata(template: Raw): Raw {
 
 /** Who refers to a resource, and which of them have nodes. */
 function referrers(ctx: ImportContext, id: string): TemplateResource[] {
-  return [...ctx.resources.values()].filter((r) => r.logicalId !== id && referencedResources(r.props, ctx.rawResources).has(id));
+  return [...ctx.resources.values()].filter((r) => r.logicalId !== id && referencedResources(r.allProps, ctx.rawResources).has(id));
 }
 
 const hasNode = (ctx: ImportContext, id: string) => ctx.drafts.has(id) || (ctx.aliases.get(id)?.length ?? 0) > 0;

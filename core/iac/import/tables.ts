@@ -18,6 +18,7 @@ export function readTable(ctx: ImportContext, res: TemplateResource, base: Raw =
     const key = entry.model.join('.');
     if (entry.when && !entry.when(props)) continue;
     const raw = entry.cfn.length ? getPath(res.props, entry.cfn) : res.props;
+    if (entry.cfn.length) res.read.add(entry.cfn[0]);
     if (raw === undefined) {
       if ('awsDefault' in entry && entry.model.length && !seen.has(key) && getPath(props, entry.model) === undefined) setPath(props, entry.model, clone(entry.awsDefault));
       continue;
