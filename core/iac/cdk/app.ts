@@ -102,6 +102,19 @@ export function handlerFiles(ctx: CdkContext, fn: NodeOfKind<'lambda'>, slug: st
   if ((family === 'nodejs' || family === 'python' || family === 'ruby') && !match) {
     ctx.warn(fn, `its handler ${JSON.stringify(fn.props.handler)} is not module.function; the placeholder in ${dir}/ uses index.handler`);
   }
+  const files: IacFile[] = [];
+  if (fn.props.packageType === 'Image') files.push({ path: `${dir}/Dockerfile`, content: dockerfile(runtime, match ? `${module}.${name}` : 'index.handler') });
+  return [...files, ...codeFiles(dir, family, runtime, module, name)];
+}
+
+/** AWS's base image per runtime: https://gallery.ecr.aws/lambda */
+function dockerfile(runtime: string, handler: string): string {
+  const m = /^(nodejs|python|java|dotnet|ruby)([\d.]+)/.exec(runtime);
+  const base = m ? `public.ecr.aws/lambda/${m[1]}:${m[2].replace(/\.$/, '')}` : 'public.ecr.aws/lambda/provided:al2023';
+  return `# Placeholder: the function's image. Copy your code in and keep CMD pointing at its handler.\nFROM ${base}\nCOPY . \${LAMBDA_TASK_ROOT}\nCMD [${JSON.stringify(handler)}]\n`;
+}
+
+function codeFiles(dir: string, family: string, runtime: string, module: string, name: string): IacFile[] {
   if (family === 'nodejs') {
     return [{ path: `${dir}/${module}.mjs`, content: `// Placeholder: replace with the function's code.\nexport const ${name} = async (event) => {\n  console.log(JSON.stringify(event));\n  return { statusCode: 200, body: 'ok' };\n};\n` }];
   }

@@ -23,6 +23,8 @@ export const MODULES = {
   integrations: 'aws-cdk-lib/aws-apigatewayv2-integrations',
   authorizers: 'aws-cdk-lib/aws-apigatewayv2-authorizers',
   cognito: 'aws-cdk-lib/aws-cognito',
+  elbv2: 'aws-cdk-lib/aws-elasticloadbalancingv2',
+  elbTargets: 'aws-cdk-lib/aws-elasticloadbalancingv2-targets',
   dynamodb: 'aws-cdk-lib/aws-dynamodb',
   kinesis: 'aws-cdk-lib/aws-kinesis',
   s3: 'aws-cdk-lib/aws-s3',

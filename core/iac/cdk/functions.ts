@@ -58,7 +58,6 @@ const DESTINATIONS: Record<string, string> = { sqsQueue: 'SqsDestination', snsTo
 function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string): void {
   const p = fn.props;
   const cid = ctx.cid(fn.id);
-  if (p.packageType === 'Image') ctx.warn(fn, 'is an image function; the CDK app packages it as zip code from lambda/ (put a Dockerfile there and switch to DockerImageFunction to keep the image)');
 
   let logGroup: Expr | undefined;
   if (p.logRetentionDays !== null) {
@@ -99,18 +98,22 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
   }
   const env = Object.entries(p.environment);
 
-  ctx.add('functions', constStmt(ctx.varName(fn.id), ctx.create('lambda', 'Function', cid, obj({
+  const image = p.packageType === 'Image';
+  if (image && p.layers.length) ctx.warn(fn, 'an image function takes no layers (they belong in the image); left out');
+  const folder = call(path(ctx, 'join'), id('__dirname'), str('..'), str('lambda'), str(dir));
+  ctx.add('functions', constStmt(ctx.varName(fn.id), ctx.create('lambda', image ? 'DockerImageFunction' : 'Function', cid, obj({
     description: p.description ? str(p.description.slice(0, 256)) : undefined,
-    runtime: ctx.ns('lambda', 'Runtime', RUNTIMES[runtimeOf(ctx, fn)]),
-    handler: str(p.handler),
-    code: call(ctx.ns('lambda', 'Code', 'fromAsset'), call(path(ctx, 'join'), id('__dirname'), str('..'), str('lambda'), str(dir))),
+    runtime: image ? undefined : ctx.ns('lambda', 'Runtime', RUNTIMES[runtimeOf(ctx, fn)]),
+    handler: image ? undefined : str(p.handler),
+    // An image function: the image is built from the Dockerfile in its folder.
+    code: image ? call(ctx.ns('lambda', 'DockerImageCode', 'fromImageAsset'), folder) : call(ctx.ns('lambda', 'Code', 'fromAsset'), folder),
     architecture: p.architecture === 'arm64' ? ctx.ns('lambda', 'Architecture', 'ARM_64') : undefined,
     memorySize: p.memoryMb !== 128 ? num(p.memoryMb) : undefined,
     timeout: p.timeoutSeconds !== 3 ? duration(ctx, p.timeoutSeconds) : undefined,
     ephemeralStorageSize: p.ephemeralStorageMb !== 512 ? call(ctx.ns('cdk', 'Size', 'mebibytes'), num(p.ephemeralStorageMb)) : undefined,
     reservedConcurrentExecutions: p.reservedConcurrency !== null ? num(p.reservedConcurrency) : undefined,
     environment: env.length ? obj(env.map(([k, v]) => [k, str(v)] as const)) : undefined,
-    layers: p.layers.length ? arr(p.layers.map((arn, i) => call(ctx.ns('lambda', 'LayerVersion', 'fromLayerVersionArn'), id('this'), str(ctx.auxId(cid, `Layer ${i + 1}`)), str(arn)))) : undefined,
+    layers: p.layers.length && !image ? arr(p.layers.map((arn, i) => call(ctx.ns('lambda', 'LayerVersion', 'fromLayerVersionArn'), id('this'), str(ctx.auxId(cid, `Layer ${i + 1}`)), str(arn)))) : undefined,
     vpc: inVpc ? ctx.v(vpcNode!) : undefined,
     vpcSubnets: inVpc ? subnetSelection(ctx, subnets) : undefined,
     securityGroups: inVpc && sgs.length ? arr(sgs) : undefined,

@@ -1,5 +1,6 @@
 import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import { jsonText } from '../cfn/properties';
+import { exportLoadBalancers } from './alb';
 import { type CdkContext, cfnOf, duration } from './context';
 import { type Expr, arr, bool, call, constStmt, construct, exprStmt, id, json, member, obj, str } from './writer';
 
@@ -16,7 +17,8 @@ export function exportRouting(ctx: CdkContext): void {
     else if (api.props.apiType === 'rest') restApi(ctx, api);
     else ctx.warn(api, 'WebSocket APIs are not exported to the CDK app yet; left out');
   }
-  for (const kind of ['alb', 'cloudfront'] as const) for (const n of ctx.ofKind(kind)) ctx.warn(n, 'is not exported to the CDK app yet; left out');
+  exportLoadBalancers(ctx);
+  for (const n of ctx.ofKind('cloudfront')) ctx.warn(n, 'is not exported to the CDK app yet; left out');
 }
 
 function stateMachine(ctx: CdkContext, sm: NodeOfKind<'stepFunction'>): void {
