@@ -6,8 +6,13 @@ import { permission } from './routing';
 /** Front doors: API Gateway (HTTP and REST as SAM APIs, WebSocket as ApiGatewayV2), Application Load
  *  Balancers with a Lambda target group per function, CloudFront with Lambda@Edge associations. Runs
  *  after the functions (Lambda@Edge needs a published version of its function). */
+/** Stage names: letters, digits, hyphens and underscores, at most 128 (HTTP APIs also take $default):
+ *  https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html */
+const STAGE_NAME = /^([A-Za-z0-9_-]{1,128}|\$default)$/;
+
 export function exportApis(ctx: ExportContext): void {
   for (const api of ctx.ofKind('apiGateway')) {
+    if (!STAGE_NAME.test(api.props.stage)) ctx.warn(api, `its stage name ${JSON.stringify(api.props.stage)} is not letters, digits, - and _; API Gateway will refuse it`);
     if (api.props.apiType === 'websocket') exportWebSocketApi(ctx, api);
     else exportApi(ctx, api);
     const unsupported = ctx.from(api.id, 'trigger').filter((e) => !['lambda', 'stepFunction'].includes(ctx.node(e.to).kind));
