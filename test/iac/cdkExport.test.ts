@@ -75,7 +75,8 @@ function checkAgainstDesign(s: Synthesized): void {
     const id = s.idOf(fn, 'AWS::Lambda::Function');
     const p = s.resources[id].Properties!;
     const label = `function "${fn.name}"`;
-    expect(p.Runtime, label).toBe(effectiveRuntime(fn.props.runtime));
+    if (fn.props.packageType === 'Image') expect([p.PackageType, p.Runtime], `${label} is an image`).toEqual(['Image', undefined]);
+    else expect([p.Runtime, p.Handler], `${label} runtime and handler`).toEqual([effectiveRuntime(fn.props.runtime), fn.props.handler]);
     expect(p.MemorySize ?? 128, `${label} memory`).toBe(fn.props.memoryMb);
     expect(p.Timeout ?? 3, `${label} timeout`).toBe(fn.props.timeoutSeconds);
     expect(p.Architectures ?? ['x86_64'], `${label} architecture`).toEqual([fn.props.architecture]);
