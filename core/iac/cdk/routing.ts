@@ -25,10 +25,15 @@ function stateMachine(ctx: CdkContext, sm: NodeOfKind<'stepFunction'>): void {
   const steps = ctx.from(sm.id, 'trigger').filter((e) => ctx.declared.has(e.to) && ctx.node(e.to).kind === 'lambda');
   let chain: Expr | undefined;
   for (const e of steps) {
-    const task = ctx.create('tasks', 'LambdaInvoke', ctx.auxId(`Invoke ${ctx.cid(e.to)}`, ''), obj({ lambdaFunction: ctx.v(e.to) }));
-    chain = chain ? call(member(chain, 'next'), task) : task;
+    const task = ctx.auxVar(`invoke ${ctx.varName(e.to)}`);
+    ctx.add('wiring', constStmt(task, ctx.create('tasks', 'LambdaInvoke', ctx.auxId(`Invoke ${ctx.cid(e.to)}`, ''), obj({ lambdaFunction: ctx.v(e.to) }))));
+    chain = chain ? call(member(chain, 'next'), id(task)) : id(task);
   }
-  chain ??= ctx.create('sfn', 'Pass', ctx.auxId(ctx.cid(sm.id), 'Start'));
+  if (!chain) {
+    const start = ctx.auxVar(`${ctx.varName(sm.id)} start`);
+    ctx.add('wiring', constStmt(start, ctx.create('sfn', 'Pass', ctx.auxId(ctx.cid(sm.id), 'Start'))));
+    chain = id(start);
+  }
   ctx.add('wiring', constStmt(ctx.varName(sm.id), ctx.create('sfn', 'StateMachine', ctx.cid(sm.id), obj({
     stateMachineType: sm.props.workflowType === 'express' ? ctx.ns('sfn', 'StateMachineType', 'EXPRESS') : undefined,
     // A placeholder workflow: the functions the design triggers, in order. Replace it with the real one.

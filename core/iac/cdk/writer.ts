@@ -125,9 +125,19 @@ export function printExpr(e: Expr, indent = '', breakLast = false): string {
       const args = e.args.map((a) => printExpr(a, indent));
       const inline = `${head}(${args.join(', ')})`;
       if (!breakLast && !inline.includes('\n') && inline.length + indent.length <= WIDTH) return inline;
+      // A method chain (`a.next(b).next(c)`): one call per line.
+      if (!breakLast && !e.isNew && e.callee.t === 'member' && e.callee.object.t === 'call' && !e.callee.object.isNew) {
+        const links: string[] = [];
+        let cur: Expr = e;
+        while (cur.t === 'call' && !cur.isNew && cur.callee.t === 'member' && cur.callee.object.t === 'call') {
+          links.unshift(`.${cur.callee.name}(${cur.args.map((a) => printExpr(a, indent + INDENT)).join(', ')})`);
+          cur = cur.callee.object;
+        }
+        return `${printExpr(cur, indent)}\n${links.map((l) => `${indent}${INDENT}${l}`).join('\n')}`;
+      }
       // The usual shape: `new X(this, 'Id', {` … `})`: only the last argument spans lines.
       const last = e.args[e.args.length - 1];
-      if (last && args.slice(0, -1).every((a) => !a.includes('\n')) && (last.t === 'obj' || last.t === 'call' || last.t === 'arr')) {
+      if (last && args.slice(0, -1).every((a) => !a.includes('\n')) && breakable(last)) {
         const lastText = printExpr(last, indent, true);
         if (lastText.includes('\n')) return `${head}(${[...args.slice(0, -1), lastText].join(', ')})`;
       }
@@ -136,6 +146,12 @@ export function printExpr(e: Expr, indent = '', breakLast = false): string {
       return `${head}(\n${each.map((a) => `${indent}${INDENT}${a},`).join('\n')}\n${indent})`;
     }
   }
+}
+
+/** Can this expression span lines at its end (an object, array, or a call ending in one)? */
+function breakable(e: Expr): boolean {
+  if (e.t === 'obj' || e.t === 'arr') return true;
+  return e.t === 'call' && e.args.length > 0 && breakable(e.args[e.args.length - 1]);
 }
 
 export function printStatements(stmts: readonly Stmt[], indent: string): string {

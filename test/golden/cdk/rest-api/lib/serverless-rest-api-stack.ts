@@ -71,9 +71,8 @@ export class ServerlessRESTAPIStack extends cdk.Stack {
         authorizer: itemsApiAuthorizer,
       },
     });
-    itemsApi.root.resourceForPath('/items/{proxy+}').addMethod('ANY', new apigateway.LambdaIntegration(
-      itemsHandler,
-    ));
+    itemsApi.root.resourceForPath('/items/{proxy+}')
+      .addMethod('ANY', new apigateway.LambdaIntegration(itemsHandler));
 
     // Access (IAM grants from the design's access edges)
     itemsTable.grantReadWriteData(itemsHandler);

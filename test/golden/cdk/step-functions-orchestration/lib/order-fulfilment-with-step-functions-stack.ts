@@ -134,16 +134,28 @@ export class OrderFulfilmentWithStepFunctionsStack extends cdk.Stack {
     });
 
     // State machines, rules, schedules and APIs
+    const invokeValidateOrder = new tasks.LambdaInvoke(this, 'InvokeValidateOrder', {
+      lambdaFunction: validateOrder,
+    });
+    const invokeChargePayment = new tasks.LambdaInvoke(this, 'InvokeChargePayment', {
+      lambdaFunction: chargePayment,
+    });
+    const invokeReserveStock = new tasks.LambdaInvoke(this, 'InvokeReserveStock', {
+      lambdaFunction: reserveStock,
+    });
+    const invokeCreateShipment = new tasks.LambdaInvoke(this, 'InvokeCreateShipment', {
+      lambdaFunction: createShipment,
+    });
+    const invokeNotifyCustomer = new tasks.LambdaInvoke(this, 'InvokeNotifyCustomer', {
+      lambdaFunction: notifyCustomer,
+    });
     const orderFulfilment = new sfn.StateMachine(this, 'OrderFulfilment', {
-      definitionBody: sfn.DefinitionBody.fromChainable(new tasks.LambdaInvoke(this, 'InvokeValidateOrder', { lambdaFunction: validateOrder }).next(new tasks.LambdaInvoke(this, 'InvokeChargePayment', {
-        lambdaFunction: chargePayment,
-      })).next(new tasks.LambdaInvoke(this, 'InvokeReserveStock', {
-        lambdaFunction: reserveStock,
-      })).next(new tasks.LambdaInvoke(this, 'InvokeCreateShipment', {
-        lambdaFunction: createShipment,
-      })).next(new tasks.LambdaInvoke(this, 'InvokeNotifyCustomer', {
-        lambdaFunction: notifyCustomer,
-      }))),
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        invokeValidateOrder.next(invokeChargePayment)
+          .next(invokeReserveStock)
+          .next(invokeCreateShipment)
+          .next(invokeNotifyCustomer),
+      ),
     });
     const checkoutApi = new apigateway.RestApi(this, 'CheckoutAPI', {
       description: 'POST /checkout starts an execution (StartExecution integration) and returns its id.',
@@ -155,9 +167,8 @@ export class OrderFulfilmentWithStepFunctionsStack extends cdk.Stack {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
     });
     orderFulfilment.grantStartExecution(checkoutApiOrderFulfilmentRole);
-    checkoutApi.root.resourceForPath('/checkout').addMethod(
-      'POST',
-      new apigateway.AwsIntegration({
+    checkoutApi.root.resourceForPath('/checkout')
+      .addMethod('POST', new apigateway.AwsIntegration({
         service: 'states',
         action: 'StartExecution',
         options: {
@@ -170,9 +181,7 @@ export class OrderFulfilmentWithStepFunctionsStack extends cdk.Stack {
           },
           integrationResponses: [{ statusCode: '200' }],
         },
-      }),
-      { methodResponses: [{ statusCode: '200' }] },
-    );
+      }), { methodResponses: [{ statusCode: '200' }] });
 
     // Access (IAM grants from the design's access edges)
     ordersTable.grantReadWriteData(validateOrder);
