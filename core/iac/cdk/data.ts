@@ -10,14 +10,13 @@ export function exportData(ctx: CdkContext): void {
     const p = t.props;
     const provisioned = p.billingMode === 'provisioned';
     ctx.add('data', constStmt(ctx.varName(t.id), ctx.create('dynamodb', 'Table', ctx.cid(t.id), obj({
-      // The design has no key schema: a string partition key named pk.
       partitionKey: obj({ name: str('pk'), type: ctx.ns('dynamodb', 'AttributeType', 'STRING') }),
       billingMode: ctx.ns('dynamodb', 'BillingMode', provisioned ? 'PROVISIONED' : 'PAY_PER_REQUEST'),
       readCapacity: provisioned ? num(p.readCapacityUnits) : undefined,
       writeCapacity: provisioned ? num(p.writeCapacityUnits) : undefined,
       stream: p.streamViewType !== 'NONE' ? ctx.ns('dynamodb', 'StreamViewType', p.streamViewType) : undefined,
       tableClass: p.tableClass !== 'STANDARD' ? ctx.ns('dynamodb', 'TableClass', p.tableClass) : undefined,
-    }))));
+    })), 'The design has no key schema: a string partition key named pk.'));
     ctx.declared.add(t.id);
   }
 
@@ -62,6 +61,7 @@ export function exportData(ctx: CdkContext): void {
 }
 
 /** The design names no engine version: each engine gets the newest version aws-cdk-lib 2.276 lists. */
+const VERSION_NOTE = 'The design names no engine version: the newest this aws-cdk-lib lists.';
 function engineOf(ctx: CdkContext, engine: string): Expr {
   const versioned = (factory: string, versionClass: string, version: string) =>
     call(ctx.ns('rds', engine.startsWith('aurora') ? 'DatabaseClusterEngine' : 'DatabaseInstanceEngine', factory), obj({ version: ctx.ns('rds', versionClass, version) }));
@@ -100,7 +100,7 @@ function exportDatabase(ctx: CdkContext, db: NodeOfKind<'rds'>): void {
       // multiAz: a reader in another AZ to fail over to.
       readers: p.multiAz ? arr([instance('reader')]) : undefined,
       ...common,
-    }))));
+    })), VERSION_NOTE));
   } else {
     ctx.add('data', constStmt(ctx.varName(db.id), ctx.create('rds', 'DatabaseInstance', ctx.cid(db.id), obj({
       engine: engineOf(ctx, p.engine),
@@ -109,7 +109,7 @@ function exportDatabase(ctx: CdkContext, db: NodeOfKind<'rds'>): void {
       multiAz: p.multiAz ? bool(true) : undefined,
       publiclyAccessible: bool(p.publiclyAccessible),
       ...common,
-    }))));
+    })), VERSION_NOTE));
   }
   ctx.declared.add(db.id);
 }

@@ -106,7 +106,9 @@ const SECTION_TITLES: Record<Section, string> = {
 function stackSource(ctx: CdkContext, stackClass: string): string {
   const body: string[] = [];
   const templateMeta: Record<string, unknown> = { design: ctx.design.name, region: ctx.design.region };
-  const loose = ctx.design.nodes.filter((n) => hasNoResource(n.kind, n.props as Record<string, unknown>)).map((n) => {
+  // Nodes with no resource of their own, and nodes the app leaves out (warned), travel whole here so
+  // that importing the synthesized template gives them back.
+  const loose = ctx.design.nodes.filter((n) => hasNoResource(n.kind, n.props as Record<string, unknown>) || !ctx.declared.has(n.id)).map((n) => {
     const p = nonDefaultProps(n);
     return { kind: n.kind, name: n.name, ...(n.parent && ctx.declared.has(n.parent) ? { parent: ctx.cid(n.parent) } : {}), ...(Object.keys(p).length ? { props: p } : {}) };
   });

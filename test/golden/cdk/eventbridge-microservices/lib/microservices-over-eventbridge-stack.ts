@@ -49,10 +49,12 @@ export class MicroservicesOverEventBridgeStack extends cdk.Stack {
     };
 
     // Data
+    // The design has no key schema: a string partition key named pk.
     const inventoryTable = new dynamodb.Table(this, 'InventoryTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     });
+    // The design has no key schema: a string partition key named pk.
     const ordersTable = new dynamodb.Table(this, 'OrdersTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

@@ -67,6 +67,7 @@ export class QueueBasedLoadLevellingIntoRDSStack extends cdk.Stack {
     databaseSg.addIngressRule(rdsProxySg, ec2.Port.tcp(5432), 'Postgres from RDS Proxy');
 
     // Data
+    // The design names no engine version: the newest this aws-cdk-lib lists.
     const ordersDatabase = new rds.DatabaseInstance(this, 'OrdersDatabase', {
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17_9 }),
       instanceType: new ec2.InstanceType('r6g.large'),

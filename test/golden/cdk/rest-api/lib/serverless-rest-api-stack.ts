@@ -29,6 +29,7 @@ export class ServerlessRESTAPIStack extends cdk.Stack {
     };
 
     // Data
+    // The design has no key schema: a string partition key named pk.
     const itemsTable = new dynamodb.Table(this, 'ItemsTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

@@ -43,14 +43,17 @@ export class ScheduledJobsStack extends cdk.Stack {
     };
 
     // Data
+    // The design has no key schema: a string partition key named pk.
     const ordersTable = new dynamodb.Table(this, 'OrdersTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     });
+    // The design has no key schema: a string partition key named pk.
     const sessionsTable = new dynamodb.Table(this, 'SessionsTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     });
+    // The design has no key schema: a string partition key named pk.
     const catalogCacheTable = new dynamodb.Table(this, 'CatalogCacheTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

@@ -44,6 +44,7 @@ export class SNSFanOutStack extends cdk.Stack {
     };
 
     // Data
+    // The design has no key schema: a string partition key named pk.
     const shipmentsTable = new dynamodb.Table(this, 'ShipmentsTable', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

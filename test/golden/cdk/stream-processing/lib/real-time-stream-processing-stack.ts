@@ -31,6 +31,7 @@ export class RealTimeStreamProcessingStack extends cdk.Stack {
     };
 
     // Data
+    // The design has no key schema: a string partition key named pk.
     const sessionAggregates = new dynamodb.Table(this, 'SessionAggregates', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

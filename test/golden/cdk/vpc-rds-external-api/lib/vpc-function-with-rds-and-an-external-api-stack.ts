@@ -108,6 +108,7 @@ export class VPCFunctionWithRDSAndAnExternalAPIStack extends cdk.Stack {
     databaseSg.addIngressRule(quoteServiceSg, ec2.Port.tcp(5432), 'Postgres from the quote service');
 
     // Data
+    // The design names no engine version: the newest this aws-cdk-lib lists.
     const quotesDatabase = new rds.DatabaseInstance(this, 'QuotesDatabase', {
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17_9 }),
       instanceType: new ec2.InstanceType('m7g.large'),
