@@ -1,6 +1,8 @@
 import type { Command } from './command';
 import { compareCommand } from './commands/compare';
 import { costCommand } from './commands/cost';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { lintCommand } from './commands/lint';
 import { reachCommand } from './commands/reach';
 import { retryPathsCommand } from './commands/retryPaths';
@@ -9,7 +11,7 @@ import { validateCommand } from './commands/validate';
 import { EXIT, processIo, type CliIo } from './io';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand, exportCommand, importCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
