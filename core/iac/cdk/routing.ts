@@ -15,7 +15,7 @@ export function exportRouting(ctx: CdkContext): void {
   for (const api of ctx.ofKind('apiGateway')) {
     if (api.props.apiType === 'http') httpApi(ctx, api);
     else if (api.props.apiType === 'rest') restApi(ctx, api);
-    else ctx.warn(api, 'WebSocket APIs are not exported to the CDK app yet; left out');
+    else webSocketApi(ctx, api);
   }
   exportLoadBalancers(ctx);
   for (const n of ctx.ofKind('cloudfront')) ctx.warn(n, 'is not exported to the CDK app yet; left out');
@@ -169,6 +169,31 @@ function httpApi(ctx: CdkContext, api: NodeOfKind<'apiGateway'>): void {
       path: str(path),
       methods: arr([ctx.ns('apigwv2', 'HttpMethod', e.props.method ?? 'ANY')]),
       integration,
+    }))));
+  }
+}
+
+/** WebSocket APIs: a route per trigger edge (its `path` is the route key, `$default` when unset). */
+function webSocketApi(ctx: CdkContext, api: NodeOfKind<'apiGateway'>): void {
+  const p = api.props;
+  if (p.authorizer !== 'none') ctx.warn(api, `a WebSocket API authorizes on $connect; its ${p.authorizer} authorizer is not exported to the CDK app yet`);
+  ctx.add('wiring', constStmt(ctx.varName(api.id), ctx.create('apigwv2', 'WebSocketApi', ctx.cid(api.id), obj({
+    description: p.description ? str(p.description) : undefined,
+  }))));
+  ctx.add('wiring', exprStmt(ctx.create('apigwv2', 'WebSocketStage', ctx.auxId(ctx.cid(api.id), 'Stage'), obj({
+    webSocketApi: ctx.v(api.id), stageName: str(p.stage), autoDeploy: bool(true),
+  }))));
+  ctx.declared.add(api.id);
+  const taken = new Set<string>();
+  for (const e of ctx.from(api.id, 'trigger')) {
+    const target = ctx.node(e.to);
+    if (!ctx.declared.has(target.id)) continue;
+    const routeKey = e.props.path ?? '$default';
+    if (target.kind !== 'lambda') { ctx.warn(api, `a route to ${target.name} (${target.kind}) is not exported to the CDK app yet; left out`); continue; }
+    if (taken.has(routeKey)) { ctx.warn(api, `route ${JSON.stringify(routeKey)} is drawn twice; a WebSocket route has one integration, so only the first is written`); continue; }
+    taken.add(routeKey);
+    ctx.add('wiring', exprStmt(call(member(ctx.v(api.id), 'addRoute'), str(routeKey), obj({
+      integration: construct(ctx.ns('integrations', 'WebSocketLambdaIntegration'), str(ctx.auxId(`${ctx.cid(target.id)} Integration`, '')), ctx.v(target.id)),
     }))));
   }
 }
