@@ -31,3 +31,7 @@ for (const size of [100, 1000, 5000]) {
   measure(`  of which reachability (${size} nodes)`, () => analyzeReachability({ ...design }));
   measure(`estimateCost, expected profile (${size} nodes)`, () => estimateCost({ ...design }));
 }
+
+// Issue 9: IaC export of 1,000 nodes, corpus import, hostile template text (also `npx tsx bench/iac.ts` alone).
+console.log('');
+await import('./iac');
