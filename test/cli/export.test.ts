@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parseTemplateText } from '../../core/iac/cfn/yaml';
+import { resourcesOf, synthesize, writeApp } from '../support/cdkSynth';
+import { validateSamTemplate } from '../support/samSchema';
 
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['bin/serverless-designer.mjs', ...args], { encoding: 'utf8' });
@@ -122,6 +124,28 @@ describe('serverless-designer export --cdk (real process)', () => {
     writeFileSync(file, 'x');
     expect(cli('export', REST, '--cdk', file)).toMatchObject({ code: 2, err: `${file}: is a file; --cdk takes a folder to write the app into\n` });
   });
+});
+
+describe('serverless-designer export: what the CLI writes deploys', () => {
+  const starters = readdirSync('templates').filter((f) => f.endsWith('.design.json'));
+
+  it.each(starters)('%s: the SAM template written passes the SAM schema and the CloudFormation spec', (name) => {
+    const out = join(tmp(), 'template.yaml');
+    const r = cli('export', `templates/${name}`, '--sam', out);
+    expect(r.code, r.err).toBe(0);
+    expect(validateSamTemplate(parseTemplateText(readFileSync(out, 'utf8')).template)).toEqual([]);
+  });
+
+  it('the CDK app written synthesizes with aws-cdk-lib\'s CloudFormation validation on', () => {
+    const dir = tmp();
+    const r = cli('export', 'templates/vpc-rds-external-api.design.json', '--cdk', dir);
+    expect(r.code, r.err).toBe(0);
+    // The files exactly as the CLI wrote them, in a folder the harness links node_modules into.
+    const app = writeApp({ files: filesUnder(dir).map((path) => ({ path, content: readFileSync(join(dir, path), 'utf8') })), warnings: [] });
+    const template = synthesize(app, { validation: true });
+    expect(resourcesOf(template, 'AWS::Lambda::Function').length).toBeGreaterThan(0);
+    expect(resourcesOf(template, 'AWS::EC2::VPC')).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('serverless-designer export: names full of quotes and control characters', () => {
