@@ -16,8 +16,9 @@ export function binApp(stackClass: string, stackFile: string, stackId: string, r
     '',
     'const app = new cdk.App();',
     `new ${stackClass}(app, ${stringLiteral(stackId)}, {`,
-    '  // The account comes from your AWS credentials; the region is the design\'s.',
-    `  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: ${stringLiteral(region)} },`,
+    '  // The design\'s region (its subnets name its AZs); the account is the one your credentials deploy to,',
+    '  // left open so that synth needs no lookup.',
+    `  env: { region: ${stringLiteral(region)} },`,
     '});',
     '',
   ].join('\n');

@@ -184,6 +184,43 @@ const kindUpper = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1)
 
 // ---------- small helpers every builder uses ----------
 
+/** Lengths AWS accepts (characters unless said):
+ *  Lambda Description 256: https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html
+ *  EventBridge rule / bus Description 512: https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html,
+ *    https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateEventBus.html
+ *  Scheduler Description 512: https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html
+ *  Template Description 1024 bytes: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-description-structure.html
+ *  SQS queue name 80 (with .fifo): https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
+ *  Kinesis consumer name 128: https://docs.aws.amazon.com/kinesis/latest/APIReference/API_RegisterStreamConsumer.html
+ *  Stack name 128: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html */
+export const LIMITS = {
+  lambdaDescription: 256, eventsDescription: 512, schedulerDescription: 512, templateDescriptionBytes: 1024,
+  queueName: 80, consumerName: 128, stackName: 128,
+} as const;
+
+/** A node's description for a construct that takes at most `max` characters; a longer one is cut
+ *  there and kept whole in the design metadata. */
+export function describe(ctx: CdkContext, node: DesignNode, max: number): Expr | undefined {
+  const text = (node.props as { description?: string }).description ?? '';
+  if (text === '') return undefined;
+  if (text.length > max) ctx.meta(node.id).description = text;
+  return str(text.slice(0, max));
+}
+
+/** `text` cut to at most `max` UTF-8 bytes, on a code point boundary. */
+export function truncateUtf8(text: string, max: number): string {
+  let bytes = 0;
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + n > max) break;
+    bytes += n;
+    out += ch;
+  }
+  return out;
+}
+
 export const duration = (ctx: CdkContext, seconds: number): Expr => {
   if (seconds % 86400 === 0) return call(ctx.ns('cdk', 'Duration', 'days'), { t: 'atom', code: String(seconds / 86400) });
   if (seconds % 3600 === 0) return call(ctx.ns('cdk', 'Duration', 'hours'), { t: 'atom', code: String(seconds / 3600) });

@@ -1,6 +1,6 @@
 import type { NodeOfKind } from '../../model/design';
 import { proxyEngineFamily } from '../cfn/properties';
-import { type CdkContext, duration } from './context';
+import { type CdkContext, duration, LIMITS } from './context';
 import { subnetSelection } from './network';
 import { type Expr, arr, bool, call, constStmt, construct, id, member, nonNull, num, obj, str } from './writer';
 
@@ -40,7 +40,7 @@ export function exportData(ctx: CdkContext): void {
     if (p.enhancedFanOut) {
       const consumer = ctx.auxVar(`${ctx.varName(s.id)} consumer`);
       ctx.add('data', constStmt(consumer, ctx.create('kinesis', 'StreamConsumer', ctx.auxId(ctx.cid(s.id), 'Consumer'), obj({
-        stream: ctx.v(s.id), streamConsumerName: str(`${ctx.cid(s.id).slice(0, 110)}Consumer`),
+        stream: ctx.v(s.id), streamConsumerName: str(`${ctx.cid(s.id).slice(0, LIMITS.consumerName - 8)}Consumer`),
       })), 'Enhanced fan-out: the functions read through this consumer.'));
       ctx.consumers.set(s.id, consumer);
     }

@@ -1,6 +1,6 @@
 import type { NodeOfKind } from '../../model/design';
 import { slugFor } from '../names';
-import { type CdkContext, duration } from './context';
+import { type CdkContext, describe, duration, LIMITS } from './context';
 import { subnetSelection } from './network';
 import { type Expr, arr, call, constStmt, construct, exprStmt, id, member, num, obj, str } from './writer';
 
@@ -102,7 +102,7 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
   if (image && p.layers.length) ctx.warn(fn, 'an image function takes no layers (they belong in the image); left out');
   const folder = call(path(ctx, 'join'), id('__dirname'), str('..'), str('lambda'), str(dir));
   ctx.add('functions', constStmt(ctx.varName(fn.id), ctx.create('lambda', image ? 'DockerImageFunction' : 'Function', cid, obj({
-    description: p.description ? str(p.description.slice(0, 256)) : undefined,
+    description: describe(ctx, fn, LIMITS.lambdaDescription),
     runtime: image ? undefined : ctx.ns('lambda', 'Runtime', RUNTIMES[runtimeOf(ctx, fn)]),
     handler: image ? undefined : str(p.handler),
     // An image function: the image is built from the Dockerfile in its folder.

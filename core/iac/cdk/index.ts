@@ -3,7 +3,7 @@ import { DESIGN_ONLY_PROPS, describedByResource, hasNoResource, METADATA_KEY } f
 import { logicalIdFor, slugFor } from '../names';
 import type { IacExport } from '../types';
 import { binApp, cdkJson, handlerFiles, packageJson, readme, tsconfigJson } from './app';
-import { CdkContext, MODULES, type Namespace, type Section, defaultsOf, nonDefaultProps, same } from './context';
+import { CdkContext, LIMITS, MODULES, type Namespace, type Section, defaultsOf, nonDefaultProps, same, truncateUtf8 } from './context';
 import { exportData } from './data';
 import { exportTriggers } from './events';
 import { codeDirs, exportFunctions } from './functions';
@@ -32,8 +32,7 @@ export function exportCdk(design: Design): IacExport {
   attachMetadata(ctx);
 
   const slug = slugFor(design.name);
-  // CloudFormation stack names are at most 128 characters.
-  const stackClass = `${logicalIdFor(design.name, new Set(), 'Design').slice(0, 100)}Stack`;
+  const stackClass = `${logicalIdFor(design.name, new Set(), 'Design').slice(0, LIMITS.stackName - 5)}Stack`;
   const stackFile = `${slug}-stack`;
   if (ctx.declared.size === 0) ctx.warn(null, 'the design has no node that becomes a resource; the stack will be empty');
   const estimate = estimateResources(ctx);
@@ -76,7 +75,8 @@ function attachMetadata(ctx: CdkContext): void {
     const collected = ctx.metadata.get(node.id) ?? {};
     const meta: Record<string, unknown> = {};
     if (node.name !== ctx.cid(node.id)) meta.name = node.name;
-    if (typeof props.description === 'string' && props.description !== '' && !(DESCRIBED.has(node.kind) && describedByResource(node.kind, props))) meta.description = props.description;
+    if (typeof collected.description === 'string') meta.description = collected.description;
+    else if (typeof props.description === 'string' && props.description !== '' && !(DESCRIBED.has(node.kind) && describedByResource(node.kind, props))) meta.description = props.description;
     const defaults = defaultsOf(node.kind);
     for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (!same(props[key], defaults[key])) meta[key] = props[key];
     for (const key of ['access', 'invokes']) if (collected[key] !== undefined) meta[key] = collected[key];
@@ -114,7 +114,7 @@ function stackSource(ctx: CdkContext, stackClass: string): string {
   });
   if (loose.length) templateMeta.nodes = loose;
   const head = printStatements([
-    exprStmt({ t: 'atom', code: `this.templateOptions.description = ${stringLiteral(`${ctx.design.name} (exported by Serverless Designer)`.slice(0, 1024))}` }),
+    exprStmt({ t: 'atom', code: `this.templateOptions.description = ${stringLiteral(truncateUtf8(`${ctx.design.name} (exported by Serverless Designer)`, LIMITS.templateDescriptionBytes))}` }),
     exprStmt({ t: 'atom', code: `this.templateOptions.metadata = ${printMeta(templateMeta)}` }),
   ], '    ');
   body.push(head);

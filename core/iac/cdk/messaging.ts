@@ -1,5 +1,5 @@
 import type { NodeOfKind } from '../../model/design';
-import { type CdkContext, duration } from './context';
+import { type CdkContext, describe, duration, LIMITS } from './context';
 import { type Expr, bool, call, constStmt, id, num, obj, str } from './writer';
 
 /** Queues (dead-letter queues first, so redrive can name them), topics and event buses. */
@@ -32,7 +32,7 @@ export function exportMessaging(ctx: CdkContext): void {
       ctx.add('messaging', constStmt(ctx.varName(bus.id), call(ctx.ns('events', 'EventBus', 'fromEventBusName'), id('this'), str(ctx.cid(bus.id)), str('default'))));
     } else {
       ctx.add('messaging', constStmt(ctx.varName(bus.id), ctx.create('events', 'EventBus', ctx.cid(bus.id), obj({
-        description: bus.props.description ? str(bus.props.description.slice(0, 512)) : undefined,
+        description: describe(ctx, bus, LIMITS.eventsDescription),
       }))));
     }
     ctx.declared.add(bus.id);
@@ -44,9 +44,12 @@ function exportQueue(ctx: CdkContext, q: NodeOfKind<'sqsQueue'>, dlq: { queue: E
   const encryption: Record<string, string> = { 'sqs-managed': 'SQS_MANAGED', 'aws-managed-kms': 'KMS_MANAGED', 'customer-kms': 'KMS', none: 'UNENCRYPTED' };
   let queueName = p.queueName;
   if (queueName !== null && p.fifo !== queueName.endsWith('.fifo')) {
-    const fixed = p.fifo ? `${queueName.slice(0, 75)}.fifo` : queueName.replace(/\.fifo$/, '');
+    const fixed = p.fifo ? `${queueName.slice(0, LIMITS.queueName - 5)}.fifo` : queueName.replace(/\.fifo$/, '');
     ctx.warn(q, `queue name ${JSON.stringify(queueName)} ${p.fifo ? 'lacks' : 'has'} the .fifo suffix a ${p.fifo ? 'FIFO' : 'standard'} queue ${p.fifo ? 'needs' : 'must not have'} (CFG-07); the app names it ${JSON.stringify(fixed)}`);
     queueName = fixed || null;
+  }
+  if (queueName !== null && !/^[A-Za-z0-9_-]+(\.fifo)?$/.test(queueName)) {
+    ctx.warn(q, `queue name ${JSON.stringify(queueName)} has characters SQS refuses (it takes letters, digits, - and _); the deploy will fail until it is renamed`);
   }
   if (p.contentBasedDeduplication && !p.fifo) ctx.warn(q, 'content-based deduplication applies to FIFO queues only; left out');
   if (p.encryption === 'customer-kms') ctx.warn(q, 'customer-managed KMS encryption: the CDK app creates a new key for it (the design names none)');

@@ -1,7 +1,7 @@
 import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import { jsonText } from '../cfn/properties';
 import { exportLoadBalancers } from './alb';
-import { type CdkContext, cfnOf, duration } from './context';
+import { type CdkContext, cfnOf, describe, duration, LIMITS } from './context';
 import { type Expr, arr, bool, call, constStmt, construct, exprStmt, id, json, member, obj, str } from './writer';
 
 /** State machines, EventBridge rules and schedules with their targets, and APIs with their routes:
@@ -93,7 +93,7 @@ function eventRule(ctx: CdkContext, rule: NodeOfKind<'eventRule'>): void {
     }
   }
   ctx.add('wiring', constStmt(ctx.varName(rule.id), ctx.create('events', 'Rule', ctx.cid(rule.id), obj({
-    description: p.description ? str(p.description.slice(0, 512)) : undefined,
+    description: describe(ctx, rule, LIMITS.eventsDescription),
     eventBus: bus,
     eventPattern: pattern,
     schedule: p.ruleType === 'schedule' ? call(ctx.ns('events', 'Schedule', 'expression'), str(p.scheduleExpression)) : undefined,
@@ -121,7 +121,7 @@ function schedule(ctx: CdkContext, rule: NodeOfKind<'eventRule'>): void {
     const target = construct(ctx.ns('schedulerTargets', 'LambdaInvoke'), ctx.v(e.to), ...(Object.values(options).some(Boolean) ? [obj(options)] : []));
     const name = i === 0 ? ctx.varName(rule.id) : ctx.auxVar(`${ctx.varName(rule.id)} ${i + 1}`);
     ctx.add('wiring', constStmt(name, ctx.create('scheduler', 'Schedule', i === 0 ? ctx.cid(rule.id) : ctx.auxId(ctx.cid(rule.id), String(i + 1)), obj({
-      description: rule.props.description ? str(rule.props.description.slice(0, 512)) : undefined,
+      description: describe(ctx, rule, LIMITS.schedulerDescription),
       schedule: call(ctx.ns('scheduler', 'ScheduleExpression', 'expression'), str(rule.props.scheduleExpression)),
       target,
       enabled: e.props.enabled === false ? bool(false) : undefined,

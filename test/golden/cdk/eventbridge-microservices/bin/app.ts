@@ -4,6 +4,7 @@ import { MicroservicesOverEventBridgeStack } from '../lib/microservices-over-eve
 
 const app = new cdk.App();
 new MicroservicesOverEventBridgeStack(app, 'MicroservicesOverEventBridgeStack', {
-  // The account comes from your AWS credentials; the region is the design's.
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: 'eu-west-1' },
+  // The design's region (its subnets name its AZs); the account is the one your credentials deploy to,
+  // left open so that synth needs no lookup.
+  env: { region: 'eu-west-1' },
 });

@@ -4,6 +4,7 @@ import { ServerlessRESTAPIStack } from '../lib/serverless-rest-api-stack';
 
 const app = new cdk.App();
 new ServerlessRESTAPIStack(app, 'ServerlessRESTAPIStack', {
-  // The account comes from your AWS credentials; the region is the design's.
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: 'us-east-1' },
+  // The design's region (its subnets name its AZs); the account is the one your credentials deploy to,
+  // left open so that synth needs no lookup.
+  env: { region: 'us-east-1' },
 });
