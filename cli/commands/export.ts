@@ -155,7 +155,8 @@ Example: serverless-designer export orders.design.json --sam infra/template.yaml
     else {
       const lines = written.map((w) => (w.status === 'written' ? `wrote ${w.path}` : `kept ${w.path} (it exists: your code is not overwritten)`));
       const what = target === 'sam' ? 'SAM template' : 'CDK app';
-      lines.push(`${file}: ${what} for ${JSON.stringify(loaded.design.name)} (${loaded.design.nodes.length} nodes), ${written.filter((w) => w.status === 'written').length} files written, ${written.filter((w) => w.status === 'kept').length} kept`);
+      const wroteCount = written.filter((w) => w.status === 'written').length;
+      lines.push(`${file}: ${what} for ${JSON.stringify(loaded.design.name)} (${loaded.design.nodes.length} nodes), ${wroteCount} file${wroteCount === 1 ? '' : 's'} written, ${written.length - wroteCount} kept`);
       for (const w of warnings) lines.push(`warning: ${w}`);
       io.out(terminalSafe(lines.join('\n')));
     }

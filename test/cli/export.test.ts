@@ -56,7 +56,7 @@ describe('serverless-designer export --sam (real process)', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/Transform: AWS::Serverless-2016-10-31/);
     expect(readFileSync(handler, 'utf8')).toBe('export const handler = async () => "my real code";\n');
     expect(forced.out).toContain(`kept ${handler} (it exists: your code is not overwritten)\n`);
-    expect(forced.out).toContain('1 files written, 2 kept');
+    expect(forced.out).toContain('1 file written, 2 kept');
     // Written through temporary files that do not stay behind.
     expect(filesUnder(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
