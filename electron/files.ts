@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDesign } from '../core/model/parse';
 import { formatProblem } from '../core/model/problems';
-import { MAX_DESIGN_CHARS } from './ipc-contract';
+import { MAX_DESIGN_CHARS, MAX_TEMPLATE_FILE_BYTES, type ExportFilesRequest } from './ipc-contract';
 
 /** The file-system calls saving uses, injectable so tests can fail any step. */
 export interface FileOps {
@@ -14,10 +14,12 @@ export interface FileOps {
   readFile: typeof fs.readFile;
   stat: typeof fs.stat;
   realpath: typeof fs.realpath;
+  mkdir: typeof fs.mkdir;
+  readdir: typeof fs.readdir;
 }
 
 export const nodeFileOps: FileOps = {
-  open: fs.open, rename: fs.rename, copyFile: fs.copyFile, rm: fs.rm, readFile: fs.readFile, stat: fs.stat, realpath: fs.realpath,
+  open: fs.open, rename: fs.rename, copyFile: fs.copyFile, rm: fs.rm, readFile: fs.readFile, stat: fs.stat, realpath: fs.realpath, mkdir: fs.mkdir, readdir: fs.readdir,
 };
 
 const exists = async (ops: FileOps, path: string) => ops.stat(path).then(() => true, () => false);
@@ -132,4 +134,76 @@ export class BlessedPaths {
     await atomicWrite(path, text, this.ops);
     return path;
   }
+}
+
+/** Reads a template picked for import. Only the size is checked here: whether it is a template
+ *  (and CloudFormation's 1 MB limit) is the importer's to say, with line and column. */
+export async function readTemplateFile(path: string, ops: FileOps = nodeFileOps): Promise<{ name: string; text: string }> {
+  const info = await ops.stat(path);
+  if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
+  if (info.size > MAX_TEMPLATE_FILE_BYTES) throw new Error(`${basename(path)} is ${(info.size / 1048576).toFixed(1)} MB; CloudFormation templates are at most 1 MB, so this is not one`);
+  return { name: basename(path), text: await ops.readFile(path, 'utf8') };
+}
+
+type ExportFile = ExportFilesRequest['files'][number];
+
+/** The path of an export file under `root`, refusing any that would land outside it, also through
+ *  a symbolic link inside the folder (the paths are validated at the IPC edge; this is the second lock). */
+async function placeUnder(root: string, file: ExportFile, ops: FileOps): Promise<string> {
+  const target = join(root, ...file.path.split('/'));
+  if (!isInside(target, root) || target === root) throw new Error(`${file.path} is not a path inside the export folder`);
+  await ops.mkdir(dirname(target), { recursive: true });
+  const realDir = await ops.realpath(dirname(target));
+  const realRoot = await ops.realpath(root);
+  if (!isInside(realDir, realRoot)) throw new Error(`${file.path} would be written outside ${basename(root)} (a symbolic link); nothing more was written`);
+  return target;
+}
+
+/** Writes a file that must not exist yet; false when one is there (it is kept as it is). */
+async function writeNew(path: string, text: string, ops: FileOps): Promise<boolean> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await ops.open(path, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/** A SAM export: the template (files[0]) atomically at the path the user picked (the save dialog
+ *  asked before replacing it), the placeholder handlers beside it, never over an existing file:
+ *  a handler the user already wrote is their code. */
+export async function writeSamExport(templatePath: string, files: readonly ExportFile[], ops: FileOps = nodeFileOps): Promise<{ written: number; kept: string[] }> {
+  const [template, ...rest] = files;
+  if (!template) throw new Error('the export has no template');
+  await atomicWrite(templatePath, template.content, ops);
+  const root = dirname(templatePath);
+  const kept: string[] = [];
+  let written = 1;
+  for (const f of rest) {
+    if (await writeNew(await placeUnder(root, f, ops), f.content, ops)) written += 1;
+    else kept.push(f.path);
+  }
+  return { written, kept };
+}
+
+/** Whether a folder has anything in it (a CDK app goes into an empty one unless the user agrees). */
+export async function folderHasEntries(dir: string, ops: FileOps = nodeFileOps): Promise<boolean> {
+  return (await ops.readdir(dir)).length > 0;
+}
+
+/** A CDK export: every file under the folder, each written atomically (an existing file the user
+ *  agreed to replace keeps its previous version as `<name>.bak`). */
+export async function writeFolderExport(dir: string, files: readonly ExportFile[], ops: FileOps = nodeFileOps): Promise<{ written: number; kept: string[] }> {
+  const info = await ops.stat(dir);
+  if (!info.isDirectory()) throw new Error(`${basename(dir)} is not a folder`);
+  for (const f of files) await atomicWrite(await placeUnder(dir, f, ops), f.content, ops);
+  return { written: files.length, kept: [] };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MENU_COMMANDS, type SaveDesignAsRequest, type SaveDesignRequest, type SetTitleRequest } from '../renderer/bridge';
+import { MENU_COMMANDS, type ExportFilesRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetTitleRequest } from '../renderer/bridge';
 
 export { MENU_COMMANDS };
-export type { DesignerBridge, IpcResult, MenuCommand, OpenedFile, SavedFile } from '../renderer/bridge';
+export type { DesignerBridge, ExportedFiles, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, SavedFile } from '../renderer/bridge';
 
 export const CHANNEL_PREFIX = 'sd:';
 
@@ -14,6 +14,9 @@ export const CHANNELS = {
   setTitle: 'sd:set-title',
   takeStartupFile: 'sd:take-startup-file',
   openExternal: 'sd:open-external',
+  openTemplate: 'sd:open-template',
+  exportSam: 'sd:export-sam',
+  exportCdk: 'sd:export-cdk',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'sd:menu-command',
 } as const;
@@ -40,6 +43,28 @@ export const externalUrl = z.string().max(2048).refine((text) => {
   }
 }, { message: 'only https links to a named host open in the browser' });
 export const openExternalRequest = z.strictObject({ url: externalUrl });
+
+/** A template read for import: above CloudFormation's own 1 MB limit, so the importer (not main)
+ *  says what that limit is, yet low enough that main never reads a huge file into memory.
+ *  (Template size quota: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html) */
+export const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
+/** An export: at most this many files and this much text in all (a 1,000-node design's CDK app
+ *  is well under 2,000 files and 10 MB). */
+export const MAX_EXPORT_FILES = 5000;
+export const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
+
+/** A path inside the export: relative, forward slashes, no `.`/`..` segment, no drive letter or
+ *  backslash, plain characters only; so main can join it under the folder the user picked. */
+export const exportPath = z.string().min(1).max(400).refine((p) => /^[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*$/.test(p) && p.split('/').every((seg) => seg !== '.' && seg !== '..'), {
+  message: 'expected a relative path with forward slashes and no ".." (e.g. lib/orders-stack.ts)',
+});
+const exportFiles = z.array(z.strictObject({ path: exportPath, content: z.string().max(MAX_EXPORT_CHARS) })).min(1).max(MAX_EXPORT_FILES)
+  .refine((files) => new Set(files.map((f) => f.path.toLowerCase())).size === files.length, { message: 'two files have the same path' })
+  .refine((files) => files.reduce((n, f) => n + f.content.length, 0) <= MAX_EXPORT_CHARS, { message: `the export is larger than ${MAX_EXPORT_CHARS / 1048576} MB` });
+/** SAM: files[0] is the template (written where the user picks); CDK: a folder name is suggested. */
+export const exportSamRequest: z.ZodType<ExportFilesRequest> = z.strictObject({ files: exportFiles, suggestedName: fileName })
+  .refine((r) => /\.ya?ml$/i.test(r.files[0]?.path ?? '') && !r.files[0]?.path.includes('/'), { message: 'files[0] must be the template (template.yaml)' });
+export const exportCdkRequest: z.ZodType<ExportFilesRequest> = z.strictObject({ files: exportFiles, suggestedName: fileName });
 
 /** Channels that take no argument get exactly none. */
 export const noArguments = z.tuple([]);

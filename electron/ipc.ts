@@ -2,10 +2,10 @@ import { basename, dirname } from 'node:path';
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import type { BlessedPaths, FileOps } from './files';
-import { nodeFileOps, readDesignFile } from './files';
+import { folderHasEntries, nodeFileOps, readDesignFile, readTemplateFile, writeFolderExport, writeSamExport } from './files';
 import {
-  CHANNEL_PREFIX, CHANNELS, noArguments, openExternalRequest, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
-  type IpcResult, type OpenedFile, type SavedFile,
+  CHANNEL_PREFIX, CHANNELS, exportCdkRequest, exportSamRequest, noArguments, openExternalRequest, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
+  type ExportedFiles, type IpcResult, type OpenedFile, type SavedFile,
 } from './ipc-contract';
 import { APP_HOST, APP_SCHEME } from './window';
 
@@ -19,6 +19,15 @@ export interface IpcDeps {
   setTitle(title: string, edited: boolean): void;
   /** Opens a validated https link in the system browser (shell.openExternal). */
   openExternal?(url: string): void;
+  /** Import and export (File → Import…, Export SAM…, Export CDK…); each resolves undefined when
+   *  the user cancelled. Absent: the channel answers that this build cannot do it. */
+  pickTemplateToOpen?(): Promise<string | undefined>;
+  /** Where to save template.yaml (the dialog asks before replacing it). */
+  pickTemplateToSave?(suggestedName: string, nearPath?: string): Promise<string | undefined>;
+  /** A folder for a CDK app (the dialog may create one). */
+  pickFolder?(suggestedName: string, nearPath?: string): Promise<string | undefined>;
+  /** Asked when the folder already has files: true to write into it anyway. */
+  confirmNonEmptyFolder?(path: string): Promise<boolean>;
   /** A path passed on the command line, handed out once. */
   takeStartupPath(): string | undefined;
   /** Called after every save attempt with whether it wrote the file (closing after "Save"). */
@@ -82,6 +91,9 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
     return { ok: true, value: await saveTo(path, text) };
   };
 
+  const lastExport: { value?: string } = {};
+  const missing = (what: string) => fail(`${what} is not available in this build`);
+
   const guarded = (handler: (args: unknown[]) => Promise<IpcResult<unknown>>): InvokeHandler => async (event, ...args) => {
     if (!isTrustedSender(event)) return fail('refused: the request did not come from the app window');
     try {
@@ -117,6 +129,42 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
         } catch (err) {
           return settle(fail(errorText(err)));
         }
+      }),
+      [CHANNELS.openTemplate]: guarded(async (args) => {
+        const none = parseArgs(noArguments, [args]);
+        if (!none.ok) return fail(none.message);
+        if (!deps.pickTemplateToOpen) return missing('Import');
+        const path = await deps.pickTemplateToOpen();
+        // Never blessed: an import reads the template and never writes back to it.
+        return { ok: true, value: path ? await readTemplateFile(path, ops) : null };
+      }),
+      [CHANNELS.exportSam]: guarded(async (args): Promise<IpcResult<ExportedFiles | null>> => {
+        const request = parseArgs(exportSamRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.pickTemplateToSave) return missing('Export');
+        const near = lastExport.value ?? (lastPath.value ? dirname(lastPath.value) : undefined);
+        const path = await deps.pickTemplateToSave(request.value.suggestedName, near);
+        if (!path) return { ok: true, value: null };
+        await deps.blessed.bless(path); // refuses the app's own folders
+        const result = await writeSamExport(path, request.value.files, ops);
+        lastExport.value = dirname(path);
+        return { ok: true, value: { name: basename(path), ...result } };
+      }),
+      [CHANNELS.exportCdk]: guarded(async (args): Promise<IpcResult<ExportedFiles | null>> => {
+        const request = parseArgs(exportCdkRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.pickFolder) return missing('Export');
+        const near = lastExport.value ?? (lastPath.value ? dirname(lastPath.value) : undefined);
+        const folder = await deps.pickFolder(request.value.suggestedName, near);
+        if (!folder) return { ok: true, value: null };
+        await deps.blessed.bless(folder);
+        if (await folderHasEntries(folder, ops)) {
+          const agreed = deps.confirmNonEmptyFolder ? await deps.confirmNonEmptyFolder(folder) : false;
+          if (!agreed) return { ok: true, value: null };
+        }
+        const result = await writeFolderExport(folder, request.value.files, ops);
+        lastExport.value = dirname(folder);
+        return { ok: true, value: { name: basename(folder), ...result } };
       }),
       [CHANNELS.saveDesignAs]: guarded(async (args) => {
         const request = parseArgs(saveDesignAsRequest, args);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { BlessedPaths } from './files';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
@@ -10,6 +10,7 @@ import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, harde
 // Wiring only: every decision lives in a tested module (window, files, ipc, menu).
 
 const DESIGN_FILTERS = [{ name: 'Serverless designs', extensions: ['json'] }];
+const TEMPLATE_FILTERS = [{ name: 'SAM, CloudFormation and CDK templates', extensions: ['yaml', 'yml', 'json', 'template'] }, { name: 'All files', extensions: ['*'] }];
 const rendererRoot = resolve(__dirname, '..', 'dist-web');
 
 /** A design path passed on the command line (`serverless-designer-app orders.design.json`). */
@@ -82,6 +83,29 @@ else {
         if (!window) return undefined;
         const r = await dialog.showSaveDialog(window, { title: 'Save design', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), filters: DESIGN_FILTERS, properties: ['showOverwriteConfirmation', 'createDirectory'] });
         return r.canceled ? undefined : r.filePath;
+      },
+      pickTemplateToOpen: async () => {
+        if (!window) return undefined;
+        const r = await dialog.showOpenDialog(window, { title: 'Import template', properties: ['openFile'], filters: TEMPLATE_FILTERS });
+        return r.canceled ? undefined : r.filePaths[0];
+      },
+      pickTemplateToSave: async (suggestedName, nearPath) => {
+        if (!window) return undefined;
+        const r = await dialog.showSaveDialog(window, { title: 'Export SAM template', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), filters: [{ name: 'SAM templates', extensions: ['yaml', 'yml'] }], properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        return r.canceled ? undefined : r.filePath;
+      },
+      pickFolder: async (suggestedName, nearPath) => {
+        if (!window) return undefined;
+        const r = await dialog.showOpenDialog(window, { title: 'Export CDK app into a folder', buttonLabel: 'Export here', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
+        return r.canceled ? undefined : r.filePaths[0];
+      },
+      confirmNonEmptyFolder: async (path) => {
+        if (!window) return false;
+        const r = await dialog.showMessageBox(window, {
+          type: 'warning', buttons: ['Cancel', 'Write into it'], defaultId: 0, cancelId: 0, noLink: true,
+          message: `${basename(path)} is not empty.`, detail: 'The CDK app\'s files replace files of the same name there (each previous version is kept as .bak). An empty folder is safer.',
+        });
+        return r.response === 1;
       },
       openExternal: (url) => {
         void shell.openExternal(url);

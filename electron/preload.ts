@@ -10,6 +10,9 @@ const bridge: DesignerBridge = {
   setTitle: (request) => ipcRenderer.send(CHANNELS.setTitle, request),
   takeStartupFile: () => ipcRenderer.invoke(CHANNELS.takeStartupFile),
   openExternal: (request) => ipcRenderer.send(CHANNELS.openExternal, request),
+  openTemplate: () => ipcRenderer.invoke(CHANNELS.openTemplate),
+  exportSam: (request) => ipcRenderer.invoke(CHANNELS.exportSam, request),
+  exportCdk: (request) => ipcRenderer.invoke(CHANNELS.exportCdk, request),
   onMenuCommand: (callback) => {
     const listener = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) callback(command as MenuCommand);

@@ -16,6 +16,7 @@ describe('menuTemplate', () => {
     const expected: [string, string, string | undefined][] = [
       ['New…', 'new', 'CmdOrCtrl+N'], ['Open…', 'open', 'CmdOrCtrl+O'], ['Save', 'save', 'CmdOrCtrl+S'],
       ['Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'], ['Undo', 'undo', 'CmdOrCtrl+Z'], ['Redo', 'redo', 'Ctrl+Y'], ['Delete', 'delete', undefined],
+      ['Import Template…', 'importTemplate', 'CmdOrCtrl+I'], ['Export SAM…', 'exportSam', 'CmdOrCtrl+E'], ['Export CDK…', 'exportCdk', 'CmdOrCtrl+Shift+E'],
     ];
     for (const [label, command, accelerator] of expected) {
       const item = byLabel.get(label);
