@@ -6,10 +6,15 @@ import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
 import type { FindingTarget } from '../core/rules/types';
 import { Canvas, type CanvasHandle } from './canvas/Canvas';
-import type { Host, MenuCommand } from './host';
+import type { ExportRequest, Host, MenuCommand } from './host';
+import { isTemplateFileName, loadIac } from './iac/load';
+import { LayoutClient } from './iac/layoutClient';
+import type { ImportReport } from '../core/iac/import/report';
 import { AnalysisDock, type DockTab } from './panels/AnalysisDock';
 import { CostPanel } from './panels/CostPanel';
-import { ConfirmDialog, ConnectMenu, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
+import { ImportReportPanel } from './panels/ImportReportPanel';
 import { OpenExternalContext } from './panels/ExternalLink';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { Inspector } from './panels/InspectorPanel';
@@ -34,7 +39,14 @@ export function App({ host }: { host: Host }) {
   const [pendingConnect, setPendingConnect] = useState<PendingConnect | null>(null);
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: 'findings', open: true });
   const [pathsOn, setPathsOn] = useState(false);
+  const [importReport, setImportReport] = useState<ImportReport | null>(null);
+  const [importError, setImportError] = useState<{ fileName: string; message: string } | null>(null);
+  const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
+  const [importing, setImporting] = useState(false);
   const canvas = useRef<CanvasHandle>(null);
+  const layout = useRef<LayoutClient | null>(null);
+  /** Set while an import replaces the document, so the report survives that one document change. */
+  const keepReport = useRef(false);
 
   const dismissToast = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
   const notices: Notices = useMemo(() => {
@@ -68,6 +80,85 @@ export function App({ host }: { host: Host }) {
     }
   }, [confirm, dirty, editor, host, notices]);
 
+  useEffect(() => () => layout.current?.dispose(), []);
+
+  // Another document (opened, new, template) has nothing to do with the import report.
+  useEffect(() => {
+    if (keepReport.current) keepReport.current = false;
+    else {
+      setImportReport(null);
+      setDock((d) => (d.tab === 'import' ? { ...d, tab: 'findings' } : d));
+    }
+  }, [editor.documentKey]);
+
+  /** Template text → design (core importTemplate) → automatic layout in the worker → a new,
+   *  unsaved document. A syntax error changes nothing and says where (line, column). */
+  const importText = useCallback(async (fileName: string, text: string) => {
+    setImporting(true);
+    try {
+      const read = (await loadIac()).readTemplate(fileName, text);
+      if (!read.ok) {
+        setImportError({ fileName, message: read.message });
+        return;
+      }
+      layout.current ??= new LayoutClient();
+      const laidOut = await layout.current.layout(read.design);
+      if (!laidOut) return; // a newer import superseded this one
+      keepReport.current = true;
+      editor.load(laidOut, null, [], true);
+      setImportReport(read.report);
+      setDock({ tab: 'import', open: true });
+      const { resources, understood } = read.report.totals;
+      notices.info(`Imported ${fileName}: ${understood} of ${resources} resource${resources === 1 ? '' : 's'} in the design${resources > understood ? `, ${resources - understood} skipped (see the import report)` : ''}.`);
+    } catch (err) {
+      notices.error(`Could not import ${fileName}: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setImporting(false);
+    }
+  }, [editor, notices]);
+
+  const confirmDiscard = useCallback(async () => !dirty || confirm('Discard unsaved changes?', 'Importing a template opens it as a new design and discards the changes you have not saved.', 'Discard and import'), [confirm, dirty]);
+
+  const importFromHost = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    try {
+      const picked = await host.openTemplate();
+      if (picked) await importText(picked.name, picked.text);
+    } catch (err) {
+      notices.error(`Could not open the template: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, [confirmDiscard, host, importText, notices]);
+
+  const importDropped = useCallback(async (dropped: File) => {
+    if (!isTemplateFileName(dropped.name)) {
+      notices.error(`${dropped.name} is not a template: drop a .yaml, .yml, .json or .template file.`);
+      return;
+    }
+    // The dropped file is read first, so the prompt comes after the user's gesture, not before.
+    let text: string;
+    try {
+      text = await dropped.text();
+    } catch (err) {
+      notices.error(`Could not read ${dropped.name}: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (!(await confirmDiscard())) return;
+    await importText(dropped.name, text);
+  }, [confirmDiscard, importText, notices]);
+
+  const exportFiles = useCallback(async (request: ExportRequest): Promise<boolean> => {
+    try {
+      const written = await host.exportFiles(request);
+      if (!written) return false;
+      const kept = written.kept.length ? `; kept ${written.kept.length} existing file${written.kept.length === 1 ? '' : 's'} (${written.kept.slice(0, 3).join(', ')}${written.kept.length > 3 ? ', …' : ''})` : '';
+      notices.info(`Exported ${written.written} file${written.written === 1 ? '' : 's'} to ${written.name}${kept}`);
+      return true;
+    } catch (err) {
+      notices.error(`Could not export: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+  }, [host, notices]);
+
   const save = useCallback((as: boolean) => {
     // A field being typed in commits on blur; let it, so the save includes it.
     (document.activeElement as HTMLElement | null)?.blur?.();
@@ -89,8 +180,11 @@ export function App({ host }: { host: Host }) {
       case 'saveAs': return save(true);
       case 'open': return void openDesign();
       case 'new': return setGalleryOpen(true);
+      case 'importTemplate': return void importFromHost();
+      case 'exportSam': return setExportFormat('sam');
+      case 'exportCdk': return setExportFormat('cdk');
     }
-  }, [editor, openDesign, save]);
+  }, [editor, importFromHost, openDesign, save]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -174,6 +268,8 @@ export function App({ host }: { host: Host }) {
   const selectNode = useCallback((id: string) => selectTarget({ type: 'node', id }), [selectTarget]);
   const showFindings = useCallback(() => setDock({ tab: 'findings', open: true }), []);
 
+  const present = useMemo(() => new Set([...design.nodes.map((n) => `node:${n.id}`), ...design.edges.map((e) => `edge:${e.id}`)]), [design.nodes, design.edges]);
+
   const mod = host.platform === 'darwin' ? '⌘' : 'Ctrl';
   const nameOf = (id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
 
@@ -193,6 +289,10 @@ export function App({ host }: { host: Host }) {
           onOpen={() => void openDesign()}
           onSave={() => save(false)}
           onSaveAs={() => save(true)}
+          onImport={() => void importFromHost()}
+          onExportSam={() => setExportFormat('sam')}
+          onExportCdk={() => setExportFormat('cdk')}
+          importing={importing}
           onUndo={editor.undo}
           onRedo={editor.redo}
           onDelete={editor.deleteSelection}
@@ -215,18 +315,23 @@ export function App({ host }: { host: Host }) {
                 dispatch={editor.dispatch}
                 onConnectRequest={onConnectRequest}
                 onAddNode={addNode}
+                onDropFile={(f) => void importDropped(f)}
               />
             </ReactFlowProvider>
             <AnalysisDock
               tab={dock.tab}
               open={dock.open}
               counts={analysis.counts}
+              tabs={importReport ? ['findings', 'cost', 'import'] : undefined}
+              importSkipped={importReport ? importReport.totals.resources - importReport.totals.understood : 0}
               onTab={(tab) => setDock({ tab, open: true })}
               onToggleOpen={() => setDock((d) => ({ ...d, open: !d.open }))}
             >
-              {dock.tab === 'findings'
-                ? <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} />
-                : <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} />}
+              {dock.tab === 'import' && importReport
+                ? <ImportReportPanel report={importReport} present={present} onSelect={selectTarget} />
+                : dock.tab === 'cost'
+                  ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} />
+                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} />}
             </AnalysisDock>
           </div>
           <div className="sd-side">
@@ -263,6 +368,8 @@ export function App({ host }: { host: Host }) {
             onClose={() => setPendingConnect(null)}
           />
         )}
+        {exportFormat && <ExportDialog format={exportFormat} design={editor.model} platform={host.platform} onExport={exportFiles} onClose={() => setExportFormat(null)} />}
+        {importError && <ImportErrorDialog {...importError} onClose={() => setImportError(null)} />}
         {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
         {confirmRequest && <ConfirmDialog request={confirmRequest} />}
         <Toasts toasts={toasts} onDismiss={dismissToast} />

@@ -2,7 +2,7 @@
  *  both sides compile against one definition: electron/ipc-contract.ts adds the channel names and
  *  the zod schemas main validates with; renderer/host-electron.ts consumes `DesignerBridge`. */
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'delete'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'delete', 'importTemplate', 'exportSam', 'exportCdk'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface OpenedFile { name: string; text: string; handle?: string }
@@ -11,6 +11,15 @@ export interface SavedFile { name: string; handle: string }
 export interface SaveDesignRequest { text: string; suggestedName: string; handle?: string }
 export interface SaveDesignAsRequest { text: string; suggestedName: string }
 export interface SetTitleRequest { title: string; edited: boolean }
+
+/** One file of an infrastructure-as-code export: a relative path with forward slashes, no `..`. */
+export interface ExportFile { path: string; content: string }
+/** SAM: files[0] is the template, written where the user picks; the others (placeholder handlers)
+ *  beside it, never over an existing file. CDK: every file under the folder the user picks. */
+export interface ExportFilesRequest { files: ExportFile[]; suggestedName: string }
+/** What an export wrote: the file or folder name, how many files, and the paths left alone
+ *  because a file was already there. */
+export interface ExportedFiles { name: string; written: number; kept: string[] }
 
 /** Errors cross IPC as data (a thrown error reaches the renderer with only its message). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -23,6 +32,11 @@ export interface DesignerBridge {
   saveDesignAs(request: SaveDesignAsRequest): Promise<IpcResult<SavedFile | null>>;
   setTitle(request: SetTitleRequest): void;
   takeStartupFile(): Promise<IpcResult<OpenedFile | null>>;
+  /** A SAM / CloudFormation / CDK-synthesised template picked in an open dialog (never blessed:
+   *  importing never writes back to it). */
+  openTemplate(): Promise<IpcResult<OpenedFile | null>>;
+  exportSam(request: ExportFilesRequest): Promise<IpcResult<ExportedFiles | null>>;
+  exportCdk(request: ExportFilesRequest): Promise<IpcResult<ExportedFiles | null>>;
   /** Opens an https link (a rule's AWS documentation, a price's source) in the system browser.
    *  Optional until the desktop side provides it; the window itself never navigates. */
   openExternal?(request: { url: string }): void;

@@ -1,10 +1,13 @@
-import type { Host } from './host';
+import type { ExportRequest, Host } from './host';
+import { zipFiles } from './iac/zip';
 
 /** The browser host: Open reads a file picked in a file input, Save downloads the file. */
 export function createBrowserHost(doc: Document = document): Host {
   return {
     platform: 'browser',
-    openDesign: () => pickFile(doc),
+    openDesign: () => pickFile(doc, '.json,application/json', 'open-file-input'),
+    openTemplate: () => pickFile(doc, '.yaml,.yml,.json,.template,.template.json,application/json,application/yaml,text/yaml', 'open-template-input'),
+    exportFiles: async (request) => exportDownload(doc, request),
     saveDesign: async (text, suggestedName) => download(doc, text, suggestedName),
     saveDesignAs: async (text, suggestedName) => download(doc, text, suggestedName),
     onMenuCommand: () => () => undefined,
@@ -15,13 +18,13 @@ export function createBrowserHost(doc: Document = document): Host {
   };
 }
 
-function pickFile(doc: Document): Promise<{ name: string; text: string } | null> {
+function pickFile(doc: Document, accept: string, testId: string): Promise<{ name: string; text: string } | null> {
   return new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = accept;
     input.hidden = true;
-    input.dataset.testid = 'open-file-input';
+    input.dataset.testid = testId;
     const finish = (result: { name: string; text: string } | null) => {
       input.remove();
       resolve(result);
@@ -37,8 +40,23 @@ function pickFile(doc: Document): Promise<{ name: string; text: string } | null>
   });
 }
 
-function download(doc: Document, text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** SAM: template.yaml alone, or a .zip of it with the placeholder handlers (`zip`); CDK: a .zip of
+ *  the app. The .zip is named after the suggested name (`orders-cdk.zip`). */
+function exportDownload(doc: Document, { format, files, suggestedName, zip }: ExportRequest) {
+  if (format === 'sam' && !zip) {
+    const template = files[0];
+    if (!template) throw new Error('the export has no template');
+    download(doc, template.content, suggestedName, 'application/yaml');
+    return { name: suggestedName, written: 1, kept: [] };
+  }
+  const name = suggestedName.endsWith('.zip') ? suggestedName : `${suggestedName.replace(/\.ya?ml$/, '')}.zip`;
+  const bytes = zipFiles(files);
+  download(doc, bytes, name, 'application/zip');
+  return { name, written: files.length, kept: [] };
+}
+
+function download(doc: Document, data: string | Uint8Array<ArrayBuffer>, name: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = name;

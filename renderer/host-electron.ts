@@ -25,6 +25,11 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
     onMenuCommand: (callback) => bridge.onMenuCommand(callback),
     setTitle: (title, edited) => bridge.setTitle({ title, edited }),
     takeStartupFile: () => unwrap(bridge.takeStartupFile()),
+    openTemplate: () => unwrap(bridge.openTemplate()),
+    exportFiles: ({ format, files, suggestedName }) => {
+      const request = { files: files.map(({ path, content }) => ({ path, content })), suggestedName };
+      return unwrap(format === 'sam' ? bridge.exportSam(request) : bridge.exportCdk(request));
+    },
     ...(bridge.openExternal ? { openExternal: (url: string) => bridge.openExternal?.({ url }) } : {}),
   };
 }

@@ -1,8 +1,13 @@
-import type { MenuCommand, OpenedFile, SavedFile } from './bridge';
+import type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, SavedFile } from './bridge';
 import { createBrowserHost } from './host-browser';
 import { createElectronHost, hasElectronBridge } from './host-electron';
 
-export type { MenuCommand, OpenedFile, SavedFile };
+export type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, SavedFile };
+
+/** An export to hand to the host: SAM (files[0] is template.yaml) or a CDK app. `zip`: in the
+ *  browser, SAM as a .zip with its handlers instead of the template alone (the desktop always
+ *  writes the handlers beside the template). */
+export interface ExportRequest { format: 'sam' | 'cdk'; files: readonly ExportFile[]; suggestedName: string; zip?: boolean }
 
 /** Everything the renderer needs from the machine it runs on. Files and menus go through here
  *  only: the desktop implementation talks to electron/preload, the browser one uses file inputs
@@ -19,6 +24,11 @@ export interface Host {
   setTitle(title: string, edited: boolean): void;
   /** A design passed on the command line, once; null in the browser. */
   takeStartupFile(): Promise<OpenedFile | null>;
+  /** A template to import (.yaml, .yml, .json, .template.json); null when cancelled. */
+  openTemplate(): Promise<OpenedFile | null>;
+  /** Writes (desktop: SAM to a picked template path, CDK to a picked folder) or downloads
+   *  (browser: template.yaml or a .zip) an export; null when cancelled. */
+  exportFiles(request: ExportRequest): Promise<ExportedFiles | null>;
   /** Opens an https link outside the app. Absent in the browser, where a `target=_blank` link
    *  opens a new tab by itself. */
   openExternal?(url: string): void;

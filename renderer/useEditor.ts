@@ -82,9 +82,11 @@ export function useEditor(host: Host, notices: Notices) {
     }
   }, [h, pruneSelection, refresh]);
 
-  const load = useCallback((next: Design, nextFile: EditorFile | null, problems: readonly Problem[] = []) => {
+  /** Replaces the document. `unsaved`: it exists in no file yet (an imported template), so it
+   *  starts with the unsaved marker and closing asks first. */
+  const load = useCallback((next: Design, nextFile: EditorFile | null, problems: readonly Problem[] = [], unsaved = false) => {
     h.reset(next);
-    setSavedVersion(h.version);
+    setSavedVersion(unsaved ? Number.NaN : h.version);
     setFile(nextFile);
     setSelectionState(EMPTY);
     setLoadRepairs(problems.filter((p) => p.repair));

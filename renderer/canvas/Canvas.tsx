@@ -36,12 +36,14 @@ interface CanvasProps {
   dispatch(command: Command): PerformResult;
   onConnectRequest(from: string, to: string, at: { x: number; y: number }): void;
   onAddNode(kind: DesignNode['kind'], point: { x: number; y: number }): void;
+  /** A file dropped from the desktop (a template to import). */
+  onDropFile?(file: File): void;
 }
 
 let gestureCounter = 0;
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design, selection, marks, paths, onSelectionChange, dispatch, onConnectRequest, onAddNode } = props;
+  const { design, selection, marks, paths, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile } = props;
   const flow = useReactFlow<ResourceFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
@@ -180,17 +182,24 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   }, [onConnectRequest]);
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    const types = event.dataTransfer.types;
+    if (!types.includes(PALETTE_MIME) && !(onDropFile && types.includes('Files'))) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  }, [onDropFile]);
 
   const onDrop = useCallback((event: DragEvent) => {
+    const dropped = event.dataTransfer.files?.[0];
+    if (dropped && onDropFile && !event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      onDropFile(dropped);
+      return;
+    }
     const kind = event.dataTransfer.getData(PALETTE_MIME);
     if (!kind || !isNodeKind(kind)) return;
     event.preventDefault();
     onAddNode(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
-  }, [flow, onAddNode]);
+  }, [flow, onAddNode, onDropFile]);
 
   const onPaneClick = useCallback(() => {
     if (selection.nodes.length || selection.edges.length) onSelectionChange({ nodes: [], edges: [] });

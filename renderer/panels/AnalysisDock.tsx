@@ -1,13 +1,17 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Severity } from '../../core/rules/types';
 
-export type DockTab = 'findings' | 'cost';
-const TABS: readonly DockTab[] = ['findings', 'cost'];
+export type DockTab = 'findings' | 'cost' | 'import';
+const DEFAULT_TABS: readonly DockTab[] = ['findings', 'cost'];
 
 interface AnalysisDockProps {
   tab: DockTab;
   open: boolean;
   counts: Record<Severity, number>;
+  /** The tabs shown; 'import' appears while the document is an imported template. */
+  tabs?: readonly DockTab[];
+  /** Skipped resources of the import, for the import tab's count. */
+  importSkipped?: number;
   onTab(tab: DockTab): void;
   onToggleOpen(): void;
   /** Only the visible tab's panel is rendered (and computed). */
@@ -15,7 +19,7 @@ interface AnalysisDockProps {
 }
 
 /** The panel under the canvas: findings and cost, as tabs (arrow keys move between them). */
-export function AnalysisDock({ tab, open, counts, onTab, onToggleOpen, children }: AnalysisDockProps) {
+export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, importSkipped = 0, onTab, onToggleOpen, children }: AnalysisDockProps) {
   const id = useId();
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKeyDown = (e: KeyboardEvent) => {
@@ -28,7 +32,7 @@ export function AnalysisDock({ tab, open, counts, onTab, onToggleOpen, children 
   };
   const label = (t: DockTab) => (t === 'findings'
     ? <>Findings <span className={`sd-count${counts.error ? ' is-error' : counts.warning ? ' is-warning' : ''}`} data-testid="findings-count">{counts.error + counts.warning + counts.info}</span></>
-    : <>Cost</>);
+    : t === 'cost' ? <>Cost</> : <>Import report <span className={`sd-count${importSkipped ? ' is-warning' : ''}`} title={`${importSkipped} skipped`}>{importSkipped}</span></>);
   return (
     <section className={`sd-dock${open ? ' is-open' : ''}`} aria-label="Analysis" data-testid="analysis-dock">
       <div className="sd-dock-bar">

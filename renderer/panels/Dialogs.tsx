@@ -4,7 +4,7 @@ import { formatProblem, type Problem } from '../../core/model/problems';
 import type { EdgeKind } from '../../core/model/edges';
 import type { Template } from '../templates';
 
-function Modal({ title, onClose, children, testId, wide }: { title: string; onClose(): void; children: ReactNode; testId: string; wide?: boolean }) {
+export function Modal({ title, onClose, children, testId, wide, className }: { title: string; onClose(): void; children: ReactNode; testId: string; wide?: boolean; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -14,7 +14,7 @@ function Modal({ title, onClose, children, testId, wide }: { title: string; onCl
   return (
     <div className="sd-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
-        className={`sd-modal${wide ? ' is-wide' : ''}`}
+        className={`sd-modal${wide ? ' is-wide' : ''}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={title}
@@ -43,6 +43,18 @@ export function ProblemDialog({ title, intro, problems, onClose }: { title: stri
         {problems.slice(0, 50).map((p, i) => <li key={i} className="sd-mono">{formatProblem(p)}</li>)}
         {problems.length > 50 && <li>… and {problems.length - 50} more</li>}
       </ul>
+      <div className="sd-dialog-actions"><button type="button" className="sd-button sd-primary" onClick={onClose}>OK</button></div>
+    </Modal>
+  );
+}
+
+/** A template that could not be read: the parser's message (with its line and column) and the
+ *  reassurance that nothing changed. */
+export function ImportErrorDialog({ fileName, message, onClose }: { fileName: string; message: string; onClose(): void }) {
+  return (
+    <Modal title={`Cannot import ${fileName}`} onClose={onClose} testId="import-error" wide>
+      <p className="sd-mono sd-import-error-text" data-testid="import-error-message">{message}</p>
+      <p>Nothing was imported; the canvas is unchanged.</p>
       <div className="sd-dialog-actions"><button type="button" className="sd-button sd-primary" onClick={onClose}>OK</button></div>
     </Modal>
   );

@@ -15,6 +15,12 @@ export interface ToolbarProps {
   onOpen(): void;
   onSave(): void;
   onSaveAs(): void;
+  /** Import a SAM / CloudFormation / CDK template; export the design as SAM or as a CDK app. */
+  onImport(): void;
+  onExportSam(): void;
+  onExportCdk(): void;
+  /** An import is being laid out. */
+  importing?: boolean;
   onUndo(): void;
   onRedo(): void;
   onDelete(): void;
@@ -38,6 +44,9 @@ const ICONS = {
   undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
   redo: 'm15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
   delete: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6',
+  import: 'M12 3v12M7 10l5 5 5-5M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2',
+  exportSam: 'M12 15V3M7 8l5-5 5 5M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2',
+  exportCdk: 'M8 9l-4 3 4 3M16 9l4 3-4 3M13 6l-2 12',
   paths: 'M5 6a2 2 0 1 0 0 .01M19 18a2 2 0 1 0 0 .01M7 6h6a4 4 0 0 1 0 8h-2a4 4 0 0 0 0 8',
 };
 
@@ -70,6 +79,11 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         {button('open', 'Open…', p.onOpen, `${p.mod}+O`)}
         {button('save', 'Save', p.onSave, `${p.mod}+S`)}
         {button('saveAs', 'Save As…', p.onSaveAs, `${p.mod}+Shift+S`)}
+      </div>
+      <div className="sd-tool-group">
+        {button('import', p.importing ? 'Importing…' : 'Import…', p.onImport, `${p.mod}+I`, !p.importing, 'Laying out the imported template…')}
+        {button('exportSam', 'Export SAM…', p.onExportSam, `${p.mod}+E`)}
+        {button('exportCdk', 'Export CDK…', p.onExportCdk, `${p.mod}+Shift+E`)}
       </div>
       <div className="sd-tool-group">
         {button('undo', p.undoLabel ? `Undo (${p.undoLabel})` : 'Undo', p.onUndo, `${p.mod}+Z`, p.canUndo, 'Nothing to undo')}

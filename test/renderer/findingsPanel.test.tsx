@@ -102,7 +102,7 @@ describe('ExternalLink', () => {
 describe('Toolbar analysis controls and the dock', () => {
   const toolbar = (over: Partial<ToolbarProps> = {}): ToolbarProps => ({
     title: 'T', dirty: false, canUndo: false, canRedo: false, canDelete: false, mod: 'Ctrl',
-    onNew: vi.fn(), onOpen: vi.fn(), onSave: vi.fn(), onSaveAs: vi.fn(), onUndo: vi.fn(), onRedo: vi.fn(), onDelete: vi.fn(),
+    onNew: vi.fn(), onOpen: vi.fn(), onSave: vi.fn(), onSaveAs: vi.fn(), onImport: vi.fn(), onExportSam: vi.fn(), onExportCdk: vi.fn(), onUndo: vi.fn(), onRedo: vi.fn(), onDelete: vi.fn(),
     findingCounts: { error: 2, warning: 1, info: 4 }, onShowFindings: vi.fn(), pathsOn: false, onTogglePaths: vi.fn(), ...over,
   });
 

@@ -48,6 +48,9 @@ describe('electron host', () => {
       saveDesignAs: async (r) => ({ ok: true, value: { name: r.suggestedName, handle: 'h2' } }),
       setTitle: vi.fn(),
       takeStartupFile: async () => ({ ok: true, value: null }),
+      openTemplate: async () => ({ ok: true, value: null }),
+      exportSam: async () => ({ ok: true, value: null }),
+      exportCdk: async () => ({ ok: true, value: null }),
       onMenuCommand: () => () => undefined,
     };
     const host = createElectronHost(bridge);
@@ -63,7 +66,7 @@ describe('electron host', () => {
   it('opens links outside the app through the bridge when the preload offers it', () => {
     const openExternal = vi.fn();
     const host = createElectronHost({
-      platform: 'darwin', openDesign: vi.fn(), saveDesign: vi.fn(), saveDesignAs: vi.fn(), setTitle: vi.fn(), takeStartupFile: vi.fn(), onMenuCommand: vi.fn(), openExternal,
+      platform: 'darwin', openDesign: vi.fn(), saveDesign: vi.fn(), saveDesignAs: vi.fn(), setTitle: vi.fn(), takeStartupFile: vi.fn(), openTemplate: vi.fn(), exportSam: vi.fn(), exportCdk: vi.fn(), onMenuCommand: vi.fn(), openExternal,
     });
     host.openExternal?.('https://docs.aws.amazon.com/lambda/');
     expect(openExternal).toHaveBeenCalledWith({ url: 'https://docs.aws.amazon.com/lambda/' });

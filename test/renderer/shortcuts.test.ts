@@ -14,6 +14,11 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('n', { ctrlKey: true }), 'browser', false)).toBe('new');
     expect(shortcutFor(key('Delete'), 'linux', false)).toBe('delete');
     expect(shortcutFor(key('Backspace'), 'linux', false)).toBe('delete');
+    expect(shortcutFor(key('i', { ctrlKey: true }), 'linux', false)).toBe('importTemplate');
+    expect(shortcutFor(key('e', { ctrlKey: true }), 'browser', false)).toBe('exportSam');
+    expect(shortcutFor(key('E', { ctrlKey: true, shiftKey: true }), 'win32', false)).toBe('exportCdk');
+    expect(shortcutFor(key('I', { ctrlKey: true, shiftKey: true }), 'linux', false)).toBeUndefined();
+    expect(shortcutFor(key('i', { metaKey: true }), 'darwin', false)).toBe('importTemplate');
   });
 
   it('uses Cmd on macOS', () => {

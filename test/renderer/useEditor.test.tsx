@@ -14,6 +14,8 @@ function setup() {
     onMenuCommand: () => () => undefined,
     setTitle: vi.fn(),
     takeStartupFile: async () => null,
+    openTemplate: async () => null,
+    exportFiles: async () => null,
   };
   const notices: Notices = { error: vi.fn(), info: vi.fn(), problems: vi.fn() };
   const { result } = renderHook(() => useEditor(host, notices));
