@@ -68,6 +68,8 @@ export class CdkContext {
   private readonly edgesFrom = new Map<string, DesignEdge[]>();
   private readonly edgesTo = new Map<string, DesignEdge[]>();
   readonly edgesById = new Map<string, DesignEdge>();
+  /** The design's edges whose two ends are nodes of it. */
+  readonly edges: DesignEdge[] = [];
 
   constructor(readonly design: Design) {
     for (const n of design.nodes) {
@@ -76,6 +78,11 @@ export class CdkContext {
       this.cids.set(n.id, logicalIdFor(n.name, this.takenIds, kindUpper(n.kind)));
     }
     for (const e of design.edges) {
+      if (!this.nodes.has(e.from) || !this.nodes.has(e.to)) {
+        this.warn(null, `${e.kind} edge "${e.id}" joins "${e.from}" and "${e.to}", which are not both nodes of this design; left out`);
+        continue;
+      }
+      this.edges.push(e);
       this.edgesById.set(e.id, e);
       this.edgesFrom.set(e.from, [...(this.edgesFrom.get(e.from) ?? []), e]);
       this.edgesTo.set(e.to, [...(this.edgesTo.get(e.to) ?? []), e]);

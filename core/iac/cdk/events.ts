@@ -7,7 +7,7 @@ import { type Expr, arr, bool, call, construct, exprStmt, id, json, member, num,
  *  Kinesis, DynamoDB Streams, Kafka), S3 notifications and SNS subscriptions. Rules, schedules, APIs
  *  and state machines are in routing.ts. */
 export function exportTriggers(ctx: CdkContext): void {
-  for (const e of ctx.design.edges) {
+  for (const e of ctx.edges) {
     if (e.kind !== 'trigger' || !ctx.declared.has(e.from) || !ctx.declared.has(e.to)) continue;
     const source = ctx.node(e.from);
     const target = ctx.node(e.to);
@@ -38,7 +38,7 @@ export function exportTriggers(ctx: CdkContext): void {
       }
     }
   }
-  for (const e of ctx.design.edges) {
+  for (const e of ctx.edges) {
     if (e.kind === 'trigger' && ctx.node(e.from)?.kind === 'kafka' && ctx.declared.has(e.to) && ctx.node(e.to).kind === 'lambda') kafkaSource(ctx, e);
     if (e.kind === 'trigger' && ctx.node(e.from)?.kind === 'snsTopic' && ctx.node(e.to)?.kind === 'externalEndpoint') {
       const endpoint = ctx.node(e.to) as NodeOfKind<'externalEndpoint'>;
