@@ -50,6 +50,9 @@ const ICONS = {
   paths: 'M5 6a2 2 0 1 0 0 .01M19 18a2 2 0 1 0 0 .01M7 6h6a4 4 0 0 1 0 8h-2a4 4 0 0 0 0 8',
 };
 
+/** Buttons whose icon says enough: on a narrow window they drop their text (title and aria-label stay). */
+const ICON_ONLY_WHEN_NARROW = new Set<keyof typeof ICONS>(['undo', 'redo', 'delete']);
+
 function FindingsBadge({ counts, onClick }: { counts: Record<Severity, number>; onClick(): void }) {
   const summary = `${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)}, ${severityCount('info', counts.info)}`;
   return (
@@ -64,7 +67,7 @@ function FindingsBadge({ counts, onClick }: { counts: Record<Severity, number>; 
 /** File and edit actions. Every button works or says why it cannot (disabled with a reason). */
 export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
   const button = (key: keyof typeof ICONS, label: string, onClick: () => void, shortcut: string, enabled = true, why?: string) => (
-    <button type="button" className="sd-tool" onClick={onClick} disabled={!enabled} title={enabled ? `${label} (${shortcut})` : why} aria-label={label} data-testid={`toolbar-${key}`}>
+    <button type="button" className={`sd-tool${ICON_ONLY_WHEN_NARROW.has(key) ? ' sd-tool-narrow-icon' : ''}`} onClick={onClick} disabled={!enabled} title={enabled ? `${label} (${shortcut})` : why} aria-label={label} data-testid={`toolbar-${key}`}>
       <Icon d={ICONS[key]} />
       <span>{label.replace(/ \(.*\)$/, '')}</span>
     </button>
@@ -80,10 +83,15 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         {button('save', 'Save', p.onSave, `${p.mod}+S`)}
         {button('saveAs', 'Save As…', p.onSaveAs, `${p.mod}+Shift+S`)}
       </div>
-      <div className="sd-tool-group">
+      <div className="sd-tool-group" role="group" aria-label="Infrastructure as code">
         {button('import', p.importing ? 'Importing…' : 'Import…', p.onImport, `${p.mod}+I`, !p.importing, 'Laying out the imported template…')}
-        {button('exportSam', 'Export SAM…', p.onExportSam, `${p.mod}+E`)}
-        {button('exportCdk', 'Export CDK…', p.onExportCdk, `${p.mod}+Shift+E`)}
+        <span className="sd-tool-caption" aria-hidden="true">Export</span>
+        <button type="button" className="sd-tool sd-tool-compact" onClick={p.onExportSam} title={`Export an AWS SAM template (${p.mod}+E)`} aria-label="Export SAM…" data-testid="toolbar-exportSam">
+          <Icon d={ICONS.exportSam} /><span>SAM</span>
+        </button>
+        <button type="button" className="sd-tool sd-tool-compact" onClick={p.onExportCdk} title={`Export an AWS CDK app in TypeScript (${p.mod}+Shift+E)`} aria-label="Export CDK…" data-testid="toolbar-exportCdk">
+          <Icon d={ICONS.exportCdk} /><span>CDK</span>
+        </button>
       </div>
       <div className="sd-tool-group">
         {button('undo', p.undoLabel ? `Undo (${p.undoLabel})` : 'Undo', p.onUndo, `${p.mod}+Z`, p.canUndo, 'Nothing to undo')}

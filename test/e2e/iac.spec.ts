@@ -31,6 +31,8 @@ async function dropFile(page: Page, name: string, text: string) {
 }
 
 test('importing a real SAM template lays it out as nodes and lists what was skipped, clickable', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await openApp(page);
   await importViaToolbar(page, 'apigw-sqs-lambda.yaml', templateText());
 
@@ -42,6 +44,8 @@ test('importing a real SAM template lays it out as nodes and lists what was skip
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
   // The queue (the source) stands left of the function it triggers.
   expect(boxes[0]!.x).toBeLessThan(boxes[2]!.x);
+  // ELK ran in the layout worker, not on the UI thread.
+  expect(workers.some((url) => /layout\.worker/.test(url))).toBe(true);
 
   const report = page.getByTestId('import-report');
   await expect(report).toBeVisible();
@@ -151,7 +155,7 @@ test('Export SAM previews the template and downloads one that validates, with th
   expect(zipped.suggestedFilename()).toMatch(/-sam\.zip$/);
   const entries = unzipSync(readFileSync(await zipped.path()));
   expect(Object.keys(entries)).toContain('template.yaml');
-  expect(Object.keys(entries).some((p) => /^src\/[^/]+\/index\.(mjs|py|js)$/.test(p))).toBe(true);
+  expect(Object.keys(entries).some((p) => /^src\/[^/]+\/[^/]+\.(mjs|py|js)$/.test(p))).toBe(true);
 });
 
 test('Export CDK previews the app and downloads a .zip with the app, the stack and aws-cdk-lib; Escape closes', async ({ page }) => {
@@ -183,4 +187,23 @@ test('Export CDK previews the app and downloads a .zip with the app, the stack a
   await page.keyboard.press('Control+Shift+E');
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
   expect(Buffer.compare(readFileSync(await again.path()), bytes)).toBe(0);
+});
+
+// `SD_SCREENSHOT=1 npx playwright test test/e2e/iac.spec.ts` also refreshes docs/import-report.png and
+// docs/import-export.png (an imported template with its report; the Export SAM dialog over it).
+test('screenshots of the import report and the export dialog', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await importViaToolbar(page, 'apigw-sqs-lambda.yaml', templateText());
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await page.getByTestId('import-row-MyLambdaFunction').getByRole('button').click();
+  for (const close of await page.getByTestId('toast').getByRole('button', { name: 'Dismiss' }).all()) await close.click();
+  await page.waitForTimeout(400);
+  const docs = join(import.meta.dirname, '..', '..', 'docs');
+  const target = (name: string) => (process.env.SD_SCREENSHOT ? join(docs, name) : testInfo.outputPath(name));
+  await page.screenshot({ path: target('import-report.png') });
+
+  await page.keyboard.press('Control+e');
+  await expect(page.getByTestId('export-preview')).toContainText('Transform:');
+  await page.screenshot({ path: target('import-export.png') });
 });
