@@ -130,7 +130,8 @@ export function App({ host }: { host: Host }) {
   }, [confirmDiscard, host, importText, notices]);
 
   const importDropped = useCallback(async (dropped: File) => {
-    if (!isTemplateFileName(dropped.name)) {
+    const isDesign = dropped.name.toLowerCase().endsWith('.design.json');
+    if (!isDesign && !isTemplateFileName(dropped.name)) {
       notices.error(`${dropped.name} is not a template: drop a .yaml, .yml, .json or .template file.`);
       return;
     }
@@ -142,9 +143,15 @@ export function App({ host }: { host: Host }) {
       notices.error(`Could not read ${dropped.name}: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
+    if (isDesign) {
+      // A design file dropped on the canvas opens like File → Open (it is not a template).
+      if (dirty && !(await confirm('Discard unsaved changes?', 'Opening another design discards the changes you have not saved.', 'Discard and open'))) return;
+      editor.openText(dropped.name, text);
+      return;
+    }
     if (!(await confirmDiscard())) return;
     await importText(dropped.name, text);
-  }, [confirmDiscard, importText, notices]);
+  }, [confirm, confirmDiscard, dirty, editor, importText, notices]);
 
   const exportFiles = useCallback(async (request: ExportRequest): Promise<boolean> => {
     try {

@@ -59,7 +59,8 @@ function ResourceRow({ resource: r, present, onSelect }: { resource: ResourceRep
       <span className="sd-finding-text">
         <strong>{r.logicalId}</strong> <span className="sd-mono sd-muted">{r.type}</span>
         {r.line !== undefined && <span className="sd-muted"> · line {r.line}</span>}
-        {r.condition && <span className="sd-muted"> · if {r.condition}</span>}
+        {r.condition && <span className="sd-muted"> · only if {r.condition}</span>}
+        {r.cdkInternal && <span className="sd-muted"> · CDK internals</span>}
         {r.reasons.map((reason, i) => <span key={`r${i}`} className="sd-import-reason">{reason}</span>)}
         {r.notes.map((note, i) => <span key={`n${i}`} className="sd-import-note">{note}</span>)}
       </span>

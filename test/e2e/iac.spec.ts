@@ -99,6 +99,14 @@ test('a template dropped on the canvas is imported after the unsaved-changes pro
   const picker = await chooser;
   expect(await picker.element().getAttribute('accept')).toContain('.yaml');
   await picker.setFiles([]);
+
+  // A design file dropped there opens as a design, not as a template.
+  const { slug, design } = pickTemplate();
+  await dropFile(page, `${slug}.design.json`, readFileSync(join(import.meta.dirname, '..', '..', 'templates', `${slug}.design.json`), 'utf8'));
+  await page.getByTestId('confirm-ok').click();
+  await expect(nodeBox(page, design.nodes[0]!.id)).toBeVisible();
+  await expect(page.getByTestId('document-title')).toContainText(`${slug}.design.json`);
+  await expect(page.getByTestId('dock-tab-import')).toHaveCount(0);
 });
 
 test('a malformed template names its line and column, and the canvas stays as it was', async ({ page }) => {

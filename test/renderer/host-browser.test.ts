@@ -63,6 +63,22 @@ describe('electron host', () => {
     expect(host.openExternal).toBeUndefined();
   });
 
+  it('sends template opening and exports through their own bridge methods, unwrapping errors', async () => {
+    const exportSam = vi.fn(async () => ({ ok: true as const, value: { name: 'template.yaml', written: 2, kept: ['src/a/index.mjs'] } }));
+    const exportCdk = vi.fn(async () => ({ ok: false as const, message: 'folder is read-only' }));
+    const host = createElectronHost({
+      platform: 'linux', openDesign: vi.fn(), saveDesign: vi.fn(), saveDesignAs: vi.fn(), setTitle: vi.fn(), takeStartupFile: vi.fn(), onMenuCommand: vi.fn(),
+      openTemplate: async () => ({ ok: true, value: { name: 't.yaml', text: 'Resources: {}' } }), exportSam, exportCdk,
+    });
+    expect(await host.openTemplate()).toEqual({ name: 't.yaml', text: 'Resources: {}' });
+    const files = [{ path: 'template.yaml', content: 'x' }, { path: 'src/a/index.mjs', content: 'y' }];
+    expect(await host.exportFiles({ format: 'sam', files, suggestedName: 'template.yaml', zip: true })).toEqual({ name: 'template.yaml', written: 2, kept: ['src/a/index.mjs'] });
+    // Only what the contract allows crosses: no `zip`, no `format`.
+    expect(exportSam).toHaveBeenCalledWith({ files, suggestedName: 'template.yaml' });
+    await expect(host.exportFiles({ format: 'cdk', files, suggestedName: 'orders-cdk' })).rejects.toThrow('folder is read-only');
+    expect(exportCdk).toHaveBeenCalledWith({ files, suggestedName: 'orders-cdk' });
+  });
+
   it('opens links outside the app through the bridge when the preload offers it', () => {
     const openExternal = vi.fn();
     const host = createElectronHost({
