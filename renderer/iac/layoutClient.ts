@@ -3,11 +3,13 @@ import type { LayoutRequest, LayoutResponse } from './layoutMessages';
 
 /** Lays out designs in a Web Worker, newest request wins: a result for an older request (the user
  *  imported again before the first layout finished) resolves to null and is dropped. Where there
- *  is no Worker (unit tests in happy-dom) the layout runs in place, with the same stale rule. */
+ *  is no Worker (unit tests in happy-dom), or the worker cannot start (a host that refuses worker
+ *  scripts), the layout runs in place, with the same stale rule. */
 export class LayoutClient {
   private worker: Worker | undefined;
   private latest = 0;
-  private pending = new Map<number, { resolve(d: Design | null): void; reject(e: Error): void }>();
+  private pending = new Map<number, { design: Design; resolve(d: Design | null): void; reject(e: Error): void }>();
+  private workerBroken = false;
 
   constructor(private readonly makeWorker: (() => Worker) | null = defaultWorker()) {}
 
@@ -19,12 +21,16 @@ export class LayoutClient {
       p.resolve(null);
     }
     const worker = this.ensureWorker();
-    // Loaded on demand: ELK is large, and the app bundle should not carry it twice.
-    if (!worker) return import('../../core/iac/import/layout').then(({ layoutDesign }) => layoutDesign(design)).then((d) => (id === this.latest ? d : null));
+    if (!worker) return this.inPlace(id, design);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { design, resolve, reject });
       worker.postMessage({ id, design } satisfies LayoutRequest);
     });
+  }
+
+  /** Loaded on demand: ELK is large, and the app bundle should not carry it twice. */
+  private inPlace(id: number, design: Design): Promise<Design | null> {
+    return import('../../core/iac/import/layout').then(({ layoutDesign }) => layoutDesign(design)).then((d) => (id === this.latest ? d : null));
   }
 
   dispose(): void {
@@ -35,8 +41,14 @@ export class LayoutClient {
   }
 
   private ensureWorker(): Worker | undefined {
-    if (this.worker || !this.makeWorker) return this.worker;
-    const worker = this.makeWorker();
+    if (this.worker || !this.makeWorker || this.workerBroken) return this.worker;
+    let worker: Worker;
+    try {
+      worker = this.makeWorker();
+    } catch {
+      this.workerBroken = true;
+      return undefined;
+    }
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       const r = event.data;
       const p = this.pending.get(r.id);
@@ -45,13 +57,16 @@ export class LayoutClient {
       if (r.ok) p.resolve(r.id === this.latest ? r.design : null);
       else p.reject(new Error(`automatic layout failed: ${r.message}`));
     };
+    // The worker script failed to load or crashed: what it was doing is laid out in place, and so
+    // is every later request (a worker that failed once is not retried).
     worker.onerror = (event) => {
       event.preventDefault();
-      const error = new Error(`automatic layout failed: ${event.message || 'the layout worker stopped'}`);
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
       worker.terminate();
       this.worker = undefined;
+      this.workerBroken = true;
+      const waiting = [...this.pending];
+      this.pending.clear();
+      for (const [id, p] of waiting) this.inPlace(id, p.design).then(p.resolve, (err: unknown) => p.reject(new Error(`automatic layout failed: ${err instanceof Error ? err.message : String(err)}`)));
     };
     this.worker = worker;
     return worker;

@@ -50,6 +50,21 @@ describe('LayoutClient', () => {
     await expect(pending).rejects.toThrow('automatic layout failed: boom');
   });
 
+  it('lays out in place when the worker script fails to load, then stops using the worker', async () => {
+    const read = readTemplate('apigw-sqs-lambda.yaml', FIXTURE);
+    if (!read.ok) throw new Error(read.message);
+    const worker = new FakeWorker();
+    const make = vi.fn(() => worker as unknown as Worker);
+    const client = new LayoutClient(make);
+    const pending = client.layout(read.design);
+    worker.onerror?.({ message: 'Failed to load', preventDefault() {} } as ErrorEvent);
+    const laidOut = await pending;
+    expect(Object.keys(laidOut?.layout.positions ?? {}).sort()).toEqual(read.design.nodes.map((n) => n.id).sort());
+    await client.layout(read.design);
+    expect(make).toHaveBeenCalledTimes(1);
+    expect(worker.requests).toHaveLength(1);
+  });
+
   it('lays out in place where there is no Worker, giving every node a distinct position', async () => {
     const read = readTemplate('apigw-sqs-lambda.yaml', FIXTURE);
     if (!read.ok) throw new Error(read.message);
