@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { parseTemplateText } from '../../core/iac/cfn/yaml';
+import { exportSam } from '../../core/iac/sam';
+import { parseDesign } from '../../core/model';
 import { validateSamTemplate } from '../support/samSchema';
 import { dropFromPalette, expect, nodeBox, openApp, openTemplate, pickTemplate, test } from './helpers';
 
@@ -195,6 +197,26 @@ test('Export CDK previews the app and downloads a .zip with the app, the stack a
   await page.keyboard.press('Control+Shift+E');
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
   expect(Buffer.compare(readFileSync(await again.path()), bytes)).toBe(0);
+});
+
+test('the export dialog lists every warning of the export, and Cancel leaves without a download', async ({ page }) => {
+  // The template whose SAM export has something to say (a bucket that must get a fixed name).
+  const slug = 'file-pipeline';
+  const parsed = parseDesign(readFileSync(join(import.meta.dirname, '..', '..', 'templates', `${slug}.design.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`${slug} does not parse`);
+  const { warnings } = exportSam(parsed.design);
+  test.skip(warnings.length === 0, `the SAM export of ${slug} has no warnings any more; pick another template`);
+  await openApp(page);
+  await openTemplate(page, slug);
+  await page.getByTestId('toolbar-exportSam').click();
+  const list = page.getByTestId('export-warnings');
+  await expect(list.locator('li')).toHaveCount(warnings.length);
+  for (const w of warnings) await expect(list).toContainText(w);
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await page.getByTestId('export-cancel').click();
+  await expect(page.getByTestId('export-dialog')).toBeHidden();
+  expect(downloaded).toBe(false);
 });
 
 // `SD_SCREENSHOT=1 npx playwright test test/e2e/iac.spec.ts` also refreshes docs/import-report.png and
