@@ -167,6 +167,8 @@ function exportCache(ctx: CdkContext, cache: NodeOfKind<'elasticache'>): void {
       cacheNodeType: str(p.nodeType),
       numCacheClusters: num(p.numNodes),
       automaticFailoverEnabled: p.numNodes > 1 ? bool(true) : undefined,
+      // The design has no in-transit encryption setting; Valkey needs it said: off, CloudFormation's default for Redis.
+      transitEncryptionEnabled: p.engine === 'valkey' ? bool(false) : undefined,
       port: p.port !== null ? num(p.port) : undefined,
       cacheSubnetGroupName: subnetGroup,
       securityGroupIds: sgIds,

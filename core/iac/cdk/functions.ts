@@ -6,7 +6,10 @@ import { type Expr, arr, call, constStmt, construct, exprStmt, id, member, num, 
 
 /** Runtimes Lambda no longer takes for new functions, and the nearest one it does
  *  (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated). */
-const DEPRECATED: Record<string, string> = { 'nodejs18.x': 'nodejs22.x', 'nodejs20.x': 'nodejs22.x', 'python3.9': 'python3.10' };
+const DEPRECATED: Record<string, string> = { 'nodejs18.x': 'nodejs22.x', 'nodejs20.x': 'nodejs22.x', 'python3.9': 'python3.10', 'provided.al2': 'provided.al2023' };
+
+/** A layer version ARN as Lambda takes it: https://docs.aws.amazon.com/lambda/latest/api/API_LayerVersionsListItem.html */
+const LAYER_ARN = /^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$/;
 
 const RUNTIMES: Record<string, string> = {
   'nodejs24.x': 'NODEJS_24_X', 'nodejs22.x': 'NODEJS_22_X',
@@ -97,8 +100,11 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
     ctx.warn(fn, `provisioned concurrency ${p.provisionedConcurrency} exceeds reserved concurrency ${p.reservedConcurrency}; Lambda will refuse it`);
   }
   const env = Object.entries(p.environment);
+  // Environment variable names Lambda takes: https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html
+  for (const [name] of env) if (!/^[a-zA-Z][a-zA-Z0-9_]+$/.test(name)) ctx.warn(fn, `environment variable name ${JSON.stringify(name)} is one Lambda refuses (a letter, then letters, digits or _); the deploy will fail until it is renamed`);
 
   const image = p.packageType === 'Image';
+  for (const arn of p.layers) if (!LAYER_ARN.test(arn)) ctx.warn(fn, `layer ${JSON.stringify(arn)} is not a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>); the deploy will fail until it is`);
   if (image && p.layers.length) ctx.warn(fn, 'an image function takes no layers (they belong in the image); left out');
   const folder = call(path(ctx, 'join'), id('__dirname'), str('..'), str('lambda'), str(dir));
   ctx.add('functions', constStmt(ctx.varName(fn.id), ctx.create('lambda', image ? 'DockerImageFunction' : 'Function', cid, obj({

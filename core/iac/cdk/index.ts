@@ -75,7 +75,7 @@ function attachMetadata(ctx: CdkContext): void {
     const collected = ctx.metadata.get(node.id) ?? {};
     const meta: Record<string, unknown> = {};
     if (node.name !== ctx.cid(node.id)) meta.name = node.name;
-    if (typeof collected.description === 'string') meta.description = collected.description;
+    if ('description' in collected) meta.description = collected.description;
     else if (typeof props.description === 'string' && props.description !== '' && !(DESCRIBED.has(node.kind) && describedByResource(node.kind, props))) meta.description = props.description;
     const defaults = defaultsOf(node.kind);
     for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (!same(props[key], defaults[key])) meta[key] = props[key];

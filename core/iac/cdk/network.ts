@@ -83,9 +83,13 @@ export function exportNetwork(ctx: CdkContext): void {
   for (const sg of groups) {
     const vpc = vpcOf(sg.id, sg.parent);
     if (!vpc) continue;
+    // The description is the design's text (or the node name when empty) when EC2 takes it as it is;
+    // otherwise the metadata keeps the design's own.
+    const shown = sg.props.description || sg.name;
+    if (sgText(shown) !== shown) ctx.meta(sg.id).description = sg.props.description;
     ctx.add('network', constStmt(ctx.varName(sg.id), ctx.create('ec2', 'SecurityGroup', ctx.cid(sg.id), obj({
       vpc,
-      description: str(sg.props.description || sg.name),
+      description: str(sgText(shown) || 'Security group'),
       // null egress: AWS's default (all traffic out); a list: only those rules.
       allowAllOutbound: bool(sg.props.egress === null),
     }))));
@@ -97,7 +101,8 @@ export function exportNetwork(ctx: CdkContext): void {
       for (const rule of rules) {
         const peer = peerOf(ctx, sg, rule);
         if (!peer) continue;
-        ctx.add('network', exprStmt(call(member(ctx.v(sg.id), dir), peer, portOf(ctx, rule), ...(rule.description ? [str(rule.description)] : []))));
+        const text = sgText(rule.description);
+        ctx.add('network', exprStmt(call(member(ctx.v(sg.id), dir), peer, portOf(ctx, rule), ...(text ? [str(text)] : []))));
       }
     }
   }
@@ -126,6 +131,12 @@ export function exportNetwork(ctx: CdkContext): void {
     }
     ctx.declared.add(ep.id);
   }
+}
+
+/** Security group and rule descriptions accept only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*
+ *  (255 characters): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html#cfn-ec2-securitygroup-groupdescription */
+export function sgText(text: string, max = 255): string {
+  return text.replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 const construct = (ctx: CdkContext, type: string, ...args: Expr[]): Expr => ({ t: 'call', callee: ctx.ns('ec2', type), args, isNew: true });
