@@ -66,10 +66,18 @@ export function ExportDialog({ format, design, platform, onExport, onClose }: Ex
               : (browser ? ': downloaded as a .zip; run npm install and cdk synth in it.' : ': written into an empty folder you choose; run npm install and cdk synth there.')}
           </p>
           <div className="sd-export-body">
-            <ul className="sd-export-files" role="listbox" aria-label="Files" data-testid="export-files">
+            <ul className="sd-export-files" role="listbox" aria-label="Files" data-testid="export-files" onKeyDown={(e) => {
+              // Arrow keys move through the files, as in any list box.
+              const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+              if (!step || !files.length) return;
+              e.preventDefault();
+              const next = (Math.min(shown, files.length - 1) + step + files.length) % files.length;
+              setShown(next);
+              e.currentTarget.querySelectorAll<HTMLElement>('[role="option"]')[next]?.focus();
+            }}>
               {files.map((f, i) => (
                 <li key={f.path}>
-                  <button type="button" role="option" aria-selected={f === file} className={`sd-export-file${f === file ? ' is-active' : ''}`} onClick={() => setShown(i)} data-testid={`export-file-${f.path}`}>
+                  <button type="button" role="option" aria-selected={f === file} tabIndex={f === file ? 0 : -1} className={`sd-export-file${f === file ? ' is-active' : ''}`} onClick={() => setShown(i)} data-testid={`export-file-${f.path}`}>
                     <span className="sd-mono">{f.path}</span>
                   </button>
                 </li>

@@ -171,6 +171,9 @@ describe('ExportDialog', () => {
     expect(options[0]!.textContent).toBe('template.yaml');
     fireEvent.click(options[1]!);
     expect(screen.getByTestId('export-preview').textContent).not.toContain('Transform:');
+    fireEvent.keyDown(options[1]!, { key: 'ArrowUp' });
+    expect(screen.getByTestId('export-preview').textContent).toContain('Transform:');
+    expect(document.activeElement).toBe(options[0]);
     expect(screen.queryByTestId('export-zip')).toBeNull(); // the desktop writes handlers beside the template
     fireEvent.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
