@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCdk } from '../../core/iac/cdk';
 import { effectiveRuntime } from '../../core/iac/cdk/functions';
 import type { IacExport } from '../../core/iac/types';
 import { createDesign, createEdge, createNode, type Design, type DesignNode, type NodeOfKind, parseDesign } from '../../core/model';
 import { iacDesign } from '../support/iacDesigns';
-import { resourcesOf, synthesize, typeCheck, type WrittenApp, writeApp } from '../support/cdkSynth';
+import { removeApps, resourcesOf, synthesize, typeCheck, type WrittenApp, writeApp } from '../support/cdkSynth';
 import { expectGolden } from '../support/golden';
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
@@ -198,6 +198,8 @@ function checkAgainstDesign(s: Synthesized): void {
     expect(arn === undefined ? undefined : s.nameAt(arn), `${label} DLQ`).toBe(dlq ? node(design, dlq.to).name : undefined);
   }
 }
+
+afterAll(removeApps);
 
 /** Advice of the built-in validation that the design itself answers, with the reason it is accepted. */
 const ACCEPTED_ADVICE: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,9 +20,17 @@ export interface WrittenApp {
   region: string;
 }
 
+const written: string[] = [];
+
+/** Deletes every app folder this process wrote (the node_modules link, not what it points at). */
+export function removeApps(): void {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** Writes an export to a fresh temp folder (with node_modules linked to the repo's). */
 export function writeApp(exported: IacExport, root = mkdtempSync(join(tmpdir(), 'cdk-export-'))): WrittenApp {
   mkdirSync(root, { recursive: true });
+  written.push(root);
   for (const f of exported.files) {
     if (f.path.includes('..') || f.path.startsWith('/')) throw new Error(`export wrote outside its folder: ${f.path}`);
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
