@@ -38,8 +38,9 @@ test('importing a real SAM template lays it out as nodes and lists what was skip
   await openApp(page);
   await importViaToolbar(page, 'apigw-sqs-lambda.yaml', templateText());
 
-  for (const id of ['MySqsQueue', 'MyHttpApi', 'MyLambdaFunction']) await expect(nodeBox(page, id)).toBeVisible();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  // The layout runs in a worker; on a loaded machine (2 cores, several sessions) it may take a while.
+  for (const id of ['MySqsQueue', 'MyHttpApi', 'MyLambdaFunction']) await expect(nodeBox(page, id)).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1, { timeout: 15_000 });
   // Laid out, not piled at the origin: the three cards do not overlap.
   const boxes = await Promise.all(['MySqsQueue', 'MyHttpApi', 'MyLambdaFunction'].map((id) => nodeBox(page, id).boundingBox()));
   const overlaps = (a: NonNullable<(typeof boxes)[0]>, b: NonNullable<(typeof boxes)[0]>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
