@@ -33,7 +33,11 @@ function clearRefs(kind: string, props: Props): Props {
     const holder = (second === undefined ? p : (p[first] as Props | undefined)) as Props | undefined;
     if (holder && typeof holder === 'object') delete holder[second ?? first];
   }
-  if (kind === 'lambda') p.vpc = null;
+  if (kind === 'lambda') {
+    p.vpc = null;
+    // Layers are ARNs in AWS; the model keeps the string the user typed.
+    if (Array.isArray(p.layers)) p.layers = p.layers.map((_, i) => `arn:aws:lambda:us-east-1:123456789012:layer:shared-${i}:${i + 1}`);
+  }
   // Settings AWS ignores in this configuration have nothing in a template to come back from.
   if (kind === 'dynamoTable' && p.billingMode !== 'provisioned') { delete p.readCapacityUnits; delete p.writeCapacityUnits; }
   if ((kind === 'sqsQueue' || kind === 'snsTopic') && p.fifo !== true) delete p.contentBasedDeduplication;
@@ -149,7 +153,7 @@ function build(plan: Plan): Design {
   for (const s of plan.sources) {
     const props = { ...s.props };
     if (s.kind === 'dynamoTable' && (props.streamViewType ?? 'NONE') === 'NONE') props.streamViewType = 'NEW_AND_OLD_IMAGES';
-    if (s.kind === 'snsTopic' || s.kind === 'sqsQueue') props.fifo = false;
+    if (s.kind === 'snsTopic' || s.kind === 'sqsQueue') Object.assign(props, { fifo: false, contentBasedDeduplication: false });
     let settings = { ...s.settings };
     // WebSocket APIs route by route key, not method and path; Cognito cannot authorize them.
     if (s.kind === 'apiGateway' && props.apiType === 'websocket') {
@@ -165,14 +169,14 @@ function build(plan: Plan): Design {
   }
   for (const t of plan.targets) {
     const props = { ...t.props };
-    if (t.kind === 'sqsQueue' || t.kind === 'snsTopic') props.fifo = false;
+    if (t.kind === 'sqsQueue' || t.kind === 'snsTopic') Object.assign(props, { fifo: false, contentBasedDeduplication: false });
     const mode = t.kind === 'snsTopic' || t.kind === 'eventBus' ? 'publish' : t.kind === 'stepFunction' ? 'invoke' : t.mode;
     connect('access', fn(t.fn), add(t.kind, props), { mode });
   }
-  if (plan.dlq) connect('deadLetter', fn(plan.dlq.fn), add('sqsQueue', { ...plan.dlq.props, fifo: false }));
+  if (plan.dlq) connect('deadLetter', fn(plan.dlq.fn), add('sqsQueue', { ...plan.dlq.props, fifo: false, contentBasedDeduplication: false }));
   if (plan.redrive) {
     const queue = nodes.find((n) => n.kind === 'sqsQueue' && !edges.some((e) => e.kind === 'deadLetter' && e.from === n.id));
-    if (queue) connect('deadLetter', queue, add('sqsQueue', { ...plan.redrive.props, fifo: queue.props.fifo }), { maxReceiveCount: plan.redrive.maxReceiveCount });
+    if (queue) connect('deadLetter', queue, add('sqsQueue', { ...plan.redrive.props, fifo: queue.props.fifo, ...(queue.props.fifo ? {} : { contentBasedDeduplication: false }) }), { maxReceiveCount: plan.redrive.maxReceiveCount });
   }
   if (plan.destination) {
     const from = fn(plan.destination.fn);
@@ -196,8 +200,9 @@ function addNetwork(add: (kind: DesignNode['kind'], props: Props, parent?: strin
   const pubB = add('subnet', { az: 'b', cidr: '10.0.1.0/24', routeTable: { defaultRoute: igw.id }, mapPublicIpOnLaunch: true }, vpc.id);
   const natA = add('natGateway', {}, pubA.id);
   const natB = add('natGateway', {}, pubB.id);
-  const privA = add('subnet', { az: 'a', cidr: '10.0.10.0/24', routeTable: { defaultRoute: natA.id } }, vpc.id);
-  const privB = add('subnet', { az: 'b', cidr: '10.0.11.0/24', routeTable: { defaultRoute: natB.id } }, vpc.id);
+  const s3Endpoint = add('vpcEndpoint', { endpointType: 'gateway', service: 's3' }, vpc.id);
+  const privA = add('subnet', { az: 'a', cidr: '10.0.10.0/24', routeTable: { defaultRoute: natA.id, gatewayEndpoints: [s3Endpoint.id] } }, vpc.id);
+  const privB = add('subnet', { az: 'b', cidr: '10.0.11.0/24', routeTable: { defaultRoute: natB.id, gatewayEndpoints: [s3Endpoint.id] } }, vpc.id);
   const sgFn = add('securityGroup', {}, vpc.id);
   const sgDb = add('securityGroup', {}, vpc.id);
   sgDb.props = { ...sgDb.props, ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidr: null, securityGroup: sgFn.id, description: 'Postgres from the function' }] } as typeof sgDb.props;
@@ -206,11 +211,7 @@ function addNetwork(add: (kind: DesignNode['kind'], props: Props, parent?: strin
   const db = add('rds', { engine: 'postgres', subnets, securityGroups: [sgDb.id] }, vpc.id);
   const proxy = add('rdsProxy', { target: db.id, subnets, securityGroups: [sgDb.id] }, vpc.id);
   connect('access', fn, proxy, { mode: 'connect' });
-  const s3Endpoint = add('vpcEndpoint', { endpointType: 'gateway', service: 's3' }, vpc.id);
-  privA.props.routeTable.gatewayEndpoints = [s3Endpoint.id];
-  privB.props.routeTable.gatewayEndpoints = [s3Endpoint.id];
-  const sgEndpoint = add('securityGroup', {}, vpc.id);
-  sgEndpoint.props.ingress = [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.0.0.0/16', securityGroup: null, description: 'HTTPS from the VPC' }];
+  const sgEndpoint = add('securityGroup', { ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.0.0.0/16', securityGroup: null, description: 'HTTPS from the VPC' }] }, vpc.id);
   add('vpcEndpoint', { endpointType: 'interface', service: 'secretsmanager', subnets, securityGroups: [sgEndpoint.id] }, vpc.id);
   const cache = add('elasticache', { engine: 'valkey', subnets, securityGroups: [sgDb.id] }, vpc.id);
   connect('access', fn, cache, { mode: 'connect' });

@@ -26,6 +26,7 @@ export function exportGrants(ctx: CdkContext): void {
       const resource = !hasNoResource(target.kind, target.props as Record<string, unknown>) && ctx.declared.has(target.id);
       access.push({
         to: resource ? ctx.logicalIdOf(target.id) : target.name,
+        ...(resource ? {} : { toMetadataNode: true }),
         ...(e.props.mode !== 'readWrite' ? { mode: e.props.mode } : {}),
         ...(e.props.port !== null ? { port: e.props.port } : {}),
         ...(e.props.prefix !== undefined ? { prefix: e.props.prefix } : {}),

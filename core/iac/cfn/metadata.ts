@@ -47,6 +47,8 @@ export interface MetadataNode {
  *  policies say much of this too, but not `connect` to a database, a port, or a prefix. */
 export interface MetadataAccess {
   to: string;
+  /** `to` names a node of the template's metadata (`nodes`), not a logical id: the two may coincide. */
+  toMetadataNode?: boolean;
   mode?: string;
   port?: number;
   prefix?: string;

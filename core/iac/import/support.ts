@@ -144,14 +144,15 @@ export function metadataEdges(ctx: ImportContext, res: TemplateResource, metaByN
   if (!from || !Object.keys(md).length) return;
   // `to` is a logical id or a metadata node's name; where both exist, the one the edge can reach wins.
   const fromDraft = ctx.draft(from)!;
-  const target = (to: unknown, edge: 'access' | 'invoke' | 'trigger'): string | undefined => {
+  const target = (to: unknown, edge: 'access' | 'invoke' | 'trigger', toMetadataNode = false): string | undefined => {
     if (typeof to !== 'string') return undefined;
+    if (toMetadataNode) return metaByName.get(to);
     const candidates = [ctx.drafts.has(to) ? to : ctx.aliases.get(to)?.[0], metaByName.get(to)].filter((c): c is string => c !== undefined);
     return candidates.find((c) => canConnect(fromDraft, ctx.draft(c)!, edge).ok) ?? candidates[0];
   };
   for (const a of list(md.access)) {
     if (!isObject(a)) continue;
-    const to = target(a.to, 'access');
+    const to = target(a.to, 'access', a.toMetadataNode === true);
     if (!to) { ctx.partial(res.logicalId, `Metadata access to ${describe(a.to)}: no such node`); continue; }
     const props: Raw = { mode: a.mode ?? 'readWrite', ...(a.port !== undefined ? { port: a.port } : {}), ...(a.prefix !== undefined ? { prefix: a.prefix } : {}) };
     const existing = ctx.edges.find((e) => e.kind === 'access' && e.from === from && e.to === to);

@@ -85,6 +85,8 @@ function exportWebSocketApi(ctx: ExportContext, api: NodeOfKind<'apiGateway'>): 
   if (api.props.authorizer !== 'none') {
     ctx.warn(api, `the ${api.props.authorizer} authorizer of a WebSocket API belongs on its $connect route, which the export does not write; it is kept in Metadata only`);
     ctx.meta(id).authorizer = api.props.authorizer;
+    // The user pool or authorizer function, by its logical id (the importer's node id for it).
+    if (api.props.authorizerRef !== null) ctx.meta(id).authorizerRef = ctx.id(api.props.authorizerRef);
   }
   ctx.add(id, { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: api.name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', ...(api.props.description ? { Description: api.props.description } : {}) } });
   const routes: string[] = [];

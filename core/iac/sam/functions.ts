@@ -85,8 +85,10 @@ function exportFunction(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: strin
   const meta = ctx.meta(id);
   const access = ctx.from(fn.id, 'access').map((e) => {
     const target = ctx.node(e.to);
+    const inMetadata = hasNoResource(target.kind, target.props as Props);
     return {
-      to: hasNoResource(target.kind, target.props as Props) ? target.name : ctx.id(target.id),
+      to: inMetadata ? target.name : ctx.id(target.id),
+      ...(inMetadata ? { toMetadataNode: true } : {}),
       ...(e.props.mode !== 'readWrite' ? { mode: e.props.mode } : {}),
       ...(e.props.port !== null ? { port: e.props.port } : {}),
       ...(e.props.prefix !== undefined ? { prefix: e.props.prefix } : {}),

@@ -242,7 +242,10 @@ export class MicroservicesOverEventBridgeStack extends cdk.Stack {
     designMetadata(shippingConfirmedOrders, { name: 'Shipping: confirmed orders' });
     designMetadata(paymentsService, {
       name: 'Payments service',
-      access: [{ to: logicalIdOf(commerceBus), mode: 'publish' }, { to: 'Payment provider API', mode: 'invoke' }],
+      access: [
+        { to: logicalIdOf(commerceBus), mode: 'publish' },
+        { to: 'Payment provider API', toMetadataNode: true, mode: 'invoke' },
+      ],
     });
     designMetadata(inventoryService, {
       name: 'Inventory service',
@@ -254,7 +257,10 @@ export class MicroservicesOverEventBridgeStack extends cdk.Stack {
     });
     designMetadata(shippingService, {
       name: 'Shipping service',
-      access: [{ to: logicalIdOf(commerceBus), mode: 'publish' }, { to: 'Carrier API', mode: 'invoke' }],
+      access: [
+        { to: logicalIdOf(commerceBus), mode: 'publish' },
+        { to: 'Carrier API', toMetadataNode: true, mode: 'invoke' },
+      ],
     });
     designMetadata(inventoryTable, {
       name: 'Inventory table',

@@ -173,7 +173,10 @@ export class ScheduledJobsStack extends cdk.Stack {
     });
     designMetadata(partnerCatalogSync, {
       name: 'Partner catalog sync',
-      access: [{ to: 'Partner catalog API', mode: 'read' }, { to: logicalIdOf(catalogCacheTable), mode: 'write' }],
+      access: [
+        { to: 'Partner catalog API', toMetadataNode: true, mode: 'read' },
+        { to: logicalIdOf(catalogCacheTable), mode: 'write' },
+      ],
     });
     designMetadata(ordersTable, { name: 'Orders table' });
     designMetadata(reportsBucket, { name: 'Reports bucket', storageClass: 'STANDARD_IA' });

@@ -209,7 +209,7 @@ export class SNSFanOutStack extends cdk.Stack {
     });
     designMetadata(notifyCustomer, {
       name: 'Notify customer',
-      access: [{ to: 'Email provider API', mode: 'invoke' }],
+      access: [{ to: 'Email provider API', toMetadataNode: true, mode: 'invoke' }],
     });
     designMetadata(shipmentsTable, { name: 'Shipments table' });
     designMetadata(orderEventsLake, { name: 'Order events lake', storageClass: 'INTELLIGENT_TIERING' });

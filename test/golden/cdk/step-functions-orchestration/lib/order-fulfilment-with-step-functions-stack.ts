@@ -201,12 +201,15 @@ export class OrderFulfilmentWithStepFunctionsStack extends cdk.Stack {
     designMetadata(validateOrder, { name: 'Validate order', access: [{ to: logicalIdOf(ordersTable) }] });
     designMetadata(chargePayment, {
       name: 'Charge payment',
-      access: [{ to: 'Payment provider API', mode: 'invoke' }],
+      access: [{ to: 'Payment provider API', toMetadataNode: true, mode: 'invoke' }],
     });
     designMetadata(reserveStock, { name: 'Reserve stock', access: [{ to: logicalIdOf(inventoryTable) }] });
     designMetadata(createShipment, {
       name: 'Create shipment',
-      access: [{ to: 'Carrier API', mode: 'invoke' }, { to: logicalIdOf(ordersTable), mode: 'write' }],
+      access: [
+        { to: 'Carrier API', toMetadataNode: true, mode: 'invoke' },
+        { to: logicalIdOf(ordersTable), mode: 'write' },
+      ],
     });
     designMetadata(notifyCustomer, {
       name: 'Notify customer',

@@ -167,8 +167,8 @@ export class VPCFunctionWithRDSAndAnExternalAPIStack extends cdk.Stack {
       name: 'Quote service',
       access: [
         { to: logicalIdOf(quotesDatabase), mode: 'connect' },
-        { to: 'Partner pricing API', mode: 'invoke' },
-        { to: 'Secrets Manager', mode: 'read' },
+        { to: 'Partner pricing API', toMetadataNode: true, mode: 'invoke' },
+        { to: 'Secrets Manager', toMetadataNode: true, mode: 'read' },
       ],
     });
     designMetadata(quotesVpc, { name: 'Quotes VPC' });
