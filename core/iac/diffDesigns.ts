@@ -75,7 +75,8 @@ function namedRefs(node: DesignNode, name: (id: string) => string | undefined): 
 
 function triggerView(source: DesignNode | undefined, edge: EdgeOfKind<'trigger'>): Record<string, unknown> {
   const effective = source ? effectiveTrigger(source.kind, edge) : {};
-  return { ...edge.props, ...effective };
+  // AWS defaults that effectiveTrigger leaves to the reader: no tumbling window, wrapped SNS messages.
+  return { ...edge.props, tumblingWindowSeconds: edge.props.tumblingWindowSeconds ?? 0, rawMessageDelivery: edge.props.rawMessageDelivery ?? false, ...effective };
 }
 
 function edgeView(edge: DesignEdge, design: Design, name: (id: string) => string | undefined): Record<string, unknown> {

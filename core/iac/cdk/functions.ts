@@ -130,6 +130,14 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
     recursiveLoop: p.recursiveLoop === 'Allow' ? ctx.ns('lambda', 'RecursiveLoop', 'ALLOW') : undefined,
   }))));
   ctx.declared.add(fn.id);
+  // What the app could not say travels in the design metadata, so an import gives it back: an image
+  // function's runtime, handler and layers (they live in the image), a deprecated runtime replaced.
+  const meta = ctx.meta(fn.id);
+  if (image) {
+    if (p.runtime !== 'nodejs22.x') meta.runtime = p.runtime;
+    if (p.handler !== 'index.handler') meta.handler = p.handler;
+    if (p.layers.length) meta.layers = p.layers;
+  } else if (DEPRECATED[p.runtime]) meta.runtime = p.runtime;
 
   if (later && Object.values(async).some(Boolean)) {
     // Its destination function is declared further down, so the async settings follow all functions.

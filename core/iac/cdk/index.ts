@@ -79,7 +79,8 @@ function attachMetadata(ctx: CdkContext): void {
     else if (typeof props.description === 'string' && props.description !== '' && !(DESCRIBED.has(node.kind) && describedByResource(node.kind, props))) meta.description = props.description;
     const defaults = defaultsOf(node.kind);
     for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (!same(props[key], defaults[key])) meta[key] = props[key];
-    for (const key of ['access', 'invokes']) if (collected[key] !== undefined) meta[key] = collected[key];
+    // Whatever an exporter step kept for this node (access and invoke edges, settings the app cannot say).
+    for (const [key, value] of Object.entries(collected)) if (key !== 'description' && value !== undefined) meta[key] = value;
     if (Object.keys(meta).length === 0) continue;
     ctx.helpers.add('designMetadata');
     ctx.add('metadata', exprStmt(call(id('designMetadata'), ctx.v(node.id), metadataLiteral(meta))));

@@ -176,7 +176,11 @@ function httpApi(ctx: CdkContext, api: NodeOfKind<'apiGateway'>): void {
 /** WebSocket APIs: a route per trigger edge (its `path` is the route key, `$default` when unset). */
 function webSocketApi(ctx: CdkContext, api: NodeOfKind<'apiGateway'>): void {
   const p = api.props;
-  if (p.authorizer !== 'none') ctx.warn(api, `a WebSocket API authorizes on $connect; its ${p.authorizer} authorizer is not exported to the CDK app yet`);
+  if (p.authorizer !== 'none') {
+    ctx.warn(api, `a WebSocket API authorizes on $connect; its ${p.authorizer} authorizer is not exported to the CDK app yet (it is kept in the design metadata)`);
+    ctx.meta(api.id).authorizer = p.authorizer;
+    if (p.authorizerRef !== null && ctx.isDeclared(p.authorizerRef)) ctx.meta(api.id).authorizerRef = ctx.logicalIdOf(p.authorizerRef);
+  }
   ctx.add('wiring', constStmt(ctx.varName(api.id), ctx.create('apigwv2', 'WebSocketApi', ctx.cid(api.id), obj({
     description: p.description ? str(p.description) : undefined,
   }))));

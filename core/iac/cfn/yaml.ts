@@ -48,7 +48,7 @@ const KEEP_TAGS: Tags = Object.keys(INTRINSICS).flatMap((tag) => [
 
 /** Reads a template. Throws TemplateSyntaxError, with a line and column wherever there is one. */
 export function parseTemplateText(text: string): ParsedTemplate {
-  const bytes = utf8Length(text);
+  const bytes = utf8Length(text, MAX_TEMPLATE_BYTES);
   if (bytes > MAX_TEMPLATE_BYTES) {
     throw new TemplateSyntaxError(`the template is larger than 1 MB (${text.length.toLocaleString('en-US')} characters); CloudFormation accepts templates of at most 1 MB`);
   }
@@ -92,12 +92,13 @@ export function parseTemplateText(text: string): ParsedTemplate {
   };
 }
 
-function utf8Length(text: string): number {
+/** Bytes of `text` in UTF-8, counted up to `stopAfter` (core has no TextEncoder in its type library). */
+export function utf8Length(text: string, stopAfter = Infinity): number {
   let n = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3; // a surrogate pair is 4 bytes in all
-    if (n > MAX_TEMPLATE_BYTES) return n;
+    if (n > stopAfter) return n;
   }
   return n;
 }

@@ -22,6 +22,12 @@ export function isCdkTemplate(template: Raw): boolean {
 /** Why a resource is one of CDK's internals, or undefined when it belongs to the user's design. */
 export function cdkInternalReason(resource: Raw, logicalId: string): string | undefined {
   if (resource.Type === 'AWS::CDK::Metadata') return 'CDK internals: the CDK version and construct analytics (AWS::CDK::Metadata)';
+  // rds.DatabaseProxy opens the database's port to the proxy by itself (allowDefaultPortFrom), with this
+  // description: the rule follows from the proxy → database target, which the design already says.
+  const props = isObject(resource.Properties) ? resource.Properties : {};
+  if (resource.Type === 'AWS::EC2::SecurityGroupIngress' && typeof props.Description === 'string' && /^Allow connections to the database (Instance|Cluster) from the Proxy$/.test(props.Description)) {
+    return 'CDK internals: the ingress rule rds.DatabaseProxy adds for its target database (the proxy → database link is the proxy\'s target setting)';
+  }
   // Without path metadata (an App synthesized without the CLI's context), the logical id says the same.
   const path = cdkPathOf(resource) ?? logicalId;
   const m = path.match(INTERNAL_PATH) ?? logicalId.match(INTERNAL_ID);

@@ -182,9 +182,11 @@ export class ImportContext {
     const edges: DesignEdge[] = [];
     const taken = new Set<string>(byId.keys());
     const seen = new Map<string, EdgeDraft>();
-    // Reading a stream, queue or table a function is triggered by is the mapping's own permission, not access.
+    // Reading a stream, queue or table a function is triggered by is the mapping's own permission, not
+    // access; consuming a queue (receive, delete, change visibility) reads as readWrite.
     for (const e of this.edges) {
-      if (e.kind !== 'access' || e.fromMetadata || e.props.mode !== 'read') continue;
+      if (e.kind !== 'access' || e.fromMetadata) continue;
+      if (e.props.mode !== 'read' && !(e.props.mode === 'readWrite' && this.drafts.get(e.to)?.kind === 'sqsQueue')) continue;
       if (this.edges.some((t) => t.kind === 'trigger' && t.from === e.to && t.to === e.from)) e.dropped = `read permission on ${e.to} is the trigger's own (Lambda polls it), not an access edge`;
     }
     // Sending to its own DLQ or destination is that edge's permission (SAM and the CDK grant it), not access.

@@ -14,7 +14,7 @@ import { exportNetwork } from './network';
 import { exportRouting } from './routing';
 import { exportStateMachines } from './stateMachines';
 import { writeTemplate } from './yamlWriter';
-import { MAX_TEMPLATE_BYTES } from '../cfn/yaml';
+import { MAX_TEMPLATE_BYTES, utf8Length } from '../cfn/yaml';
 
 /** CloudFormation quotas per stack: 500 resources, 200 outputs, 200 parameters, a 1 MB template:
  *  https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html */
@@ -83,7 +83,7 @@ export function exportSam(design: Design): IacExport {
   }
   const content = writeTemplate(template,
     `AWS SAM template for the design "${design.name}" (${design.region}), exported by Serverless Designer.\nBuild and deploy: sam build && sam deploy --guided. Placeholder handlers live under src/.`);
-  if (new TextEncoder().encode(content).length > MAX_TEMPLATE_BYTES) {
+  if (utf8Length(content, MAX_TEMPLATE_BYTES) > MAX_TEMPLATE_BYTES) {
     ctx.warn(null, `the template is larger than CloudFormation's ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB limit; split the design into several stacks`);
   }
   return { files: [{ path: 'template.yaml', content }, ...placeholderHandlers(ctx, dirs)], warnings: ctx.warnings };
@@ -160,7 +160,7 @@ function truncateBytes(text: string, max: number): string {
   let out = '';
   let bytes = 0;
   for (const ch of text) {
-    const n = new TextEncoder().encode(ch).length;
+    const n = utf8Length(ch);
     if (bytes + n > max) break;
     out += ch;
     bytes += n;
