@@ -1,4 +1,4 @@
-import { type Design, type DesignEdge, type DesignNode, type EdgeOfKind, type NodeOfKind, nodeSchema } from '../../model/design';
+import { type Design, type DesignEdge, type DesignNode, type EdgeOfKind, type NodeOfKind } from '../../model/design';
 import { kindLabel } from '../../model/kinds';
 import { identifierFor, logicalIdFor } from '../names';
 import { type Expr, type Stmt, call, construct, id, member, path, str } from './writer';
@@ -239,22 +239,4 @@ export const duration = (ctx: CdkContext, seconds: number): Expr => {
 export const cfnOf = (ctx: CdkContext, target: Expr, type: Expr = ctx.ns('cdk', 'CfnResource')): Expr =>
   ({ t: 'as', expr: member(member(target, 'node'), 'defaultChild'), type });
 
-/** Each kind's props as a new node has them (the model's defaults). */
-const defaultsCache = new Map<string, Props>();
-export function defaultsOf(kind: DesignNode['kind']): Props {
-  let d = defaultsCache.get(kind);
-  if (!d) {
-    d = nodeSchema.parse({ id: 'x', kind, name: 'x' }).props as Props;
-    defaultsCache.set(kind, d);
-  }
-  return d;
-}
-
-export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-export function nonDefaultProps(node: DesignNode): Props {
-  const defaults = defaultsOf(node.kind);
-  const out: Props = {};
-  for (const [k, v] of Object.entries(node.props)) if (!same(v, defaults[k])) out[k] = v;
-  return out;
-}
+export { defaultsOf, nonDefaultProps, same } from '../defaults';

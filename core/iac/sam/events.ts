@@ -2,7 +2,7 @@ import type { EdgeOfKind, NodeOfKind } from '../../model/design';
 import { getPath, isAwsDefault, type Props, type SamEventType, setPath, TRIGGER_TABLES } from '../cfn/properties';
 import { logicalIdFor } from '../names';
 import { type ExportContext, getAtt, ref, sub } from './context';
-import { nonDefaultProps } from './defaults';
+import { nonDefaultProps } from '../defaults';
 import { busName } from './messaging';
 import { deadLetterFor, needsSubscription } from './routing';
 

@@ -4,7 +4,7 @@ import { type Props, RESOURCE_TABLES, VARIANT_PROPS } from '../cfn/properties';
 import type { IacExport } from '../types';
 import { exportApis } from './apis';
 import { ExportContext, ref, type Resource } from './context';
-import { defaultsOf, nonDefaultProps, same } from './defaults';
+import { defaultsOf, nonDefaultProps, same } from '../defaults';
 import { exportData } from './data';
 import { planRuleEvents } from './events';
 import { codeDirs, exportFunctions, hoistGlobals } from './functions';

@@ -1,5 +1,5 @@
-import { type DesignNode, nodeSchema } from '../../model/design';
-import type { Props } from '../cfn/properties';
+import { type DesignNode, nodeSchema } from '../model/design';
+import type { Props } from './cfn/properties';
 
 /** Each kind's props as a new node has them (the model's defaults), to keep only values that differ. */
 const defaultsCache = new Map<string, Props>();
