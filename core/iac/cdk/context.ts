@@ -1,4 +1,5 @@
 import { type Design, type DesignEdge, type DesignNode, type EdgeOfKind, type NodeOfKind } from '../../model/design';
+import { indexDesign, type DesignIndex } from '../../graph';
 import { kindLabel } from '../../model/kinds';
 import { identifierFor, logicalIdFor } from '../names';
 import { type Expr, type Stmt, call, construct, id, member, path, str } from './writer';
@@ -65,8 +66,8 @@ export class CdkContext {
   private readonly cids = new Map<string, string>();
   private readonly takenVars = new Set<string>(FILE_NAMES);
   private readonly takenIds = new Set<string>();
-  private readonly edgesFrom = new Map<string, DesignEdge[]>();
-  private readonly edgesTo = new Map<string, DesignEdge[]>();
+  /** Neighbour lookups (core/graph), built once the design's edges are known. */
+  private readonly index: DesignIndex;
   readonly edgesById = new Map<string, DesignEdge>();
   /** The design's edges whose two ends are nodes of it. */
   readonly edges: DesignEdge[] = [];
@@ -84,9 +85,8 @@ export class CdkContext {
       }
       this.edges.push(e);
       this.edgesById.set(e.id, e);
-      this.edgesFrom.set(e.from, [...(this.edgesFrom.get(e.from) ?? []), e]);
-      this.edgesTo.set(e.to, [...(this.edgesTo.get(e.to) ?? []), e]);
     }
+    this.index = indexDesign({ ...design, edges: this.edges });
   }
 
   /** A namespace path (`ns('lambda', 'Runtime', 'NODEJS_22_X')`), recording the import. */
@@ -160,16 +160,16 @@ export class CdkContext {
     this.warnings.push(node ? `${kindLabel(node.kind)} "${node.name}": ${message}` : message);
   }
 
-  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): EdgeOfKind<K>[] {
-    return (this.edgesFrom.get(nodeId) ?? []).filter((e): e is EdgeOfKind<K> => e.kind === kind);
+  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
+    return this.index.outgoing(nodeId, kind) as readonly EdgeOfKind<K>[];
   }
 
-  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): EdgeOfKind<K>[] {
-    return (this.edgesTo.get(nodeId) ?? []).filter((e): e is EdgeOfKind<K> => e.kind === kind);
+  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
+    return this.index.incoming(nodeId, kind) as readonly EdgeOfKind<K>[];
   }
 
-  ofKind<K extends DesignNode['kind']>(kind: K): NodeOfKind<K>[] {
-    return this.design.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
+  ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[] {
+    return this.index.ofKind(kind);
   }
 
   /** Variables of the referenced nodes that were declared (others are left out with a warning). */

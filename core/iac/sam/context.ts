@@ -1,4 +1,5 @@
 import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
+import { indexDesign, type DesignIndex } from '../../graph';
 import { kindLabel } from '../../model/kinds';
 import { getPath, isAwsDefault, type Props, type ResourceTable, setPath } from '../cfn/properties';
 import { logicalIdFor } from '../names';
@@ -41,8 +42,8 @@ export class ExportContext {
   private readonly taken = new Set<string>();
   private readonly ids = new Map<string, string>();
   readonly nodes = new Map<string, DesignNode>();
-  private readonly edgesFrom = new Map<string, DesignEdge[]>();
-  private readonly edgesTo = new Map<string, DesignEdge[]>();
+  /** Neighbour lookups (core/graph), built once the design's edges are known. */
+  private readonly index: DesignIndex;
   readonly edgesById = new Map<string, DesignEdge>();
 
   constructor(readonly design: Design) {
@@ -54,9 +55,8 @@ export class ExportContext {
     }
     for (const e of design.edges) {
       this.edgesById.set(e.id, e);
-      this.edgesFrom.set(e.from, [...(this.edgesFrom.get(e.from) ?? []), e]);
-      this.edgesTo.set(e.to, [...(this.edgesTo.get(e.to) ?? []), e]);
     }
+    this.index = indexDesign(design);
   }
 
   /** The logical id of a node's main resource. */
@@ -136,16 +136,16 @@ export class ExportContext {
     this.warnings.push(node ? `${kindLabel(node.kind)} "${node.name}": ${message}` : message);
   }
 
-  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): EdgeOfKind<K>[] {
-    return (this.edgesFrom.get(nodeId) ?? []).filter((e): e is EdgeOfKind<K> => e.kind === kind);
+  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
+    return this.index.outgoing(nodeId, kind) as readonly EdgeOfKind<K>[];
   }
 
-  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): EdgeOfKind<K>[] {
-    return (this.edgesTo.get(nodeId) ?? []).filter((e): e is EdgeOfKind<K> => e.kind === kind);
+  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
+    return this.index.incoming(nodeId, kind) as readonly EdgeOfKind<K>[];
   }
 
-  ofKind<K extends DesignNode['kind']>(kind: K): NodeOfKind<K>[] {
-    return this.design.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
+  ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[] {
+    return this.index.ofKind(kind);
   }
 
   /** `!Ref` to each referenced node that exists (a dangling id is left out with a warning). */
