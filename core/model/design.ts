@@ -57,7 +57,9 @@ export const edgeSchema = z.discriminatedUnion('kind', [
   edgeOf('access', EDGE_KINDS.access.props),
 ]);
 
-/** Usage entered at a node: requests at sources, durations and payloads at functions, … */
+/** Usage entered at a node: requests at sources, durations and payloads at functions, volumes AWS
+ *  bills on. What each field means, its unit and the kinds it applies to: core/model/usageFields.ts.
+ *  A volume entered here replaces the one the analysis would derive (traffic, routing). */
 export const nodeUsageSchema = z.looseObject({
   requestsPerMonth: z.number().min(0).optional(),
   avgDurationMs: z.number().min(0).max(900000).optional(),
@@ -68,6 +70,39 @@ export const nodeUsageSchema = z.looseObject({
   dataOutGbPerMonth: z.number().min(0).optional(),
   /** WebSocket APIs: connection minutes a month. */
   connectionMinutesPerMonth: z.number().min(0).optional(),
+  /** Lambda provisioned concurrency schedule: hours a day it is on, and days a month. */
+  provisionedHoursPerDay: z.number().min(0).max(24).optional(),
+  provisionedDaysPerMonth: z.number().min(0).max(31).optional(),
+  /** NAT gateway / VPC endpoint: GB processed a month. */
+  gbProcessedPerMonth: z.number().min(0).optional(),
+  /** DynamoDB: request units a month, and how reads and writes are made. */
+  readRequestUnitsPerMonth: z.number().min(0).optional(),
+  writeRequestUnitsPerMonth: z.number().min(0).optional(),
+  readConsistency: z.enum(['eventual', 'strong', 'transactional']).optional(),
+  transactionalWrites: z.boolean().optional(),
+  /** DynamoDB Streams: GetRecords calls a month by consumers other than Lambda triggers. */
+  streamReadRequestsPerMonth: z.number().min(0).optional(),
+  /** S3 requests by class: PUT/COPY/POST/LIST, and GET/SELECT/other. */
+  putRequestsPerMonth: z.number().min(0).optional(),
+  getRequestsPerMonth: z.number().min(0).optional(),
+  /** Data transfer between Availability Zones and to other Regions. */
+  crossAzGbPerMonth: z.number().min(0).optional(),
+  interRegionGbPerMonth: z.number().min(0).optional(),
+  /** EventBridge bus: archive, replay and partner events. */
+  archivedGbPerMonth: z.number().min(0).optional(),
+  archiveStorageGb: z.number().min(0).optional(),
+  replayedEventsPerMonth: z.number().min(0).optional(),
+  partnerEventsPerMonth: z.number().min(0).optional(),
+  /** Kinesis: enhanced fan-out consumers (at most 20 a stream:
+   *  https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), and data read back
+   *  from long-term retention. */
+  enhancedFanOutConsumers: z.number().int().min(0).max(20).optional(),
+  longTermRetrievedGbPerMonth: z.number().min(0).optional(),
+  /** Step Functions Express: memory an execution uses (billed in 64 MB chunks). */
+  billedMemoryMb: z.number().min(0).max(10240).optional(),
+  /** CloudWatch Logs log group: GB ingested a month, and GB scanned by Logs Insights queries. */
+  ingestedGbPerMonth: z.number().min(0).optional(),
+  insightsGbScannedPerMonth: z.number().min(0).optional(),
 });
 
 /** Usage carried by an edge: how many messages/writes each invocation of `from` makes along it. */
