@@ -9,6 +9,7 @@ import { jsonPath, type PathPart, type Problem } from '../model/problems';
 import { NODE_REFS, PARENT_KINDS } from '../model/references';
 import { nextId, nextName } from './ids';
 import { absolutePosition, type Point } from './layout';
+import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand } from './usage';
 
 enablePatches();
 
@@ -31,7 +32,9 @@ export type Command =
   /** The design's own name and region. */
   | { type: 'setDesign'; name?: string; region?: string }
   /** Several commands as one step: all apply, or none does. */
-  | { type: 'batch'; label: string; commands: readonly Command[] };
+  | { type: 'batch'; label: string; commands: readonly Command[] }
+  /** Usage values and usage profiles (usage.ts). */
+  | UsageCommand;
 
 export interface PerformResult {
   design: Design;
@@ -68,6 +71,7 @@ export function perform(design: Design, command: Command): PerformResult {
 
 /** Short text for menus and tooltips: "Undo Move", "Redo Connect". */
 export function commandLabel(command: Command): string {
+  if (isUsageCommand(command)) return usageCommandLabel(command);
   switch (command.type) {
     case 'addNode': return `Add ${kindLabel(command.kind)}`;
     case 'removeNodes': return 'Delete';
@@ -91,6 +95,11 @@ function findNode(draft: D, id: string): Draft<DesignNode> {
 }
 
 function applyCommand(draft: D, command: Command, ctx: Context): void {
+  if (isUsageCommand(command)) {
+    const refused = applyUsageCommand(draft, command);
+    if (refused) refuse(refused);
+    return;
+  }
   switch (command.type) {
     case 'addNode': return addNode(draft, command, ctx);
     case 'removeNodes': return removeNodes(draft, command.ids, ctx);

@@ -4,3 +4,4 @@ export * from './ids';
 export * from './edgeLabel';
 export * from './layout';
 export * from './connectPlan';
+export * from './usage';
