@@ -1,6 +1,10 @@
 import apNortheast1 from './catalog/ap-northeast-1.json';
+import euCentral1 from './catalog/eu-central-1.json';
 import euWest1 from './catalog/eu-west-1.json';
+import euWest2 from './catalog/eu-west-2.json';
 import usEast1 from './catalog/us-east-1.json';
+import usEast2 from './catalog/us-east-2.json';
+import usWest2 from './catalog/us-west-2.json';
 import { dec, Dec, sum, ZERO } from './money';
 
 /** One price of the catalog: a unit, volume tiers (cumulative upper bounds, null = no bound),
@@ -29,7 +33,7 @@ export interface PriceCatalog {
 }
 
 const CATALOGS: Record<string, PriceCatalog> = Object.fromEntries(
-  [usEast1, euWest1, apNortheast1].map((c) => [c.region, c as PriceCatalog]),
+  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apNortheast1].map((c) => [c.region, c as PriceCatalog]),
 );
 
 export const SUPPORTED_REGIONS = Object.keys(CATALOGS);
