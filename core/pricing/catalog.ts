@@ -1,4 +1,7 @@
 import apNortheast1 from './catalog/ap-northeast-1.json';
+import apSouth1 from './catalog/ap-south-1.json';
+import apSoutheast1 from './catalog/ap-southeast-1.json';
+import apSoutheast2 from './catalog/ap-southeast-2.json';
 import euCentral1 from './catalog/eu-central-1.json';
 import euWest1 from './catalog/eu-west-1.json';
 import euWest2 from './catalog/eu-west-2.json';
@@ -33,7 +36,7 @@ export interface PriceCatalog {
 }
 
 const CATALOGS: Record<string, PriceCatalog> = Object.fromEntries(
-  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apNortheast1].map((c) => [c.region, c as PriceCatalog]),
+  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apNortheast1, apSoutheast1, apSoutheast2, apSouth1].map((c) => [c.region, c as PriceCatalog]),
 );
 
 export const SUPPORTED_REGIONS = Object.keys(CATALOGS);
