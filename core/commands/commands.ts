@@ -10,6 +10,7 @@ import { NODE_REFS, PARENT_KINDS } from '../model/references';
 import { nextId, nextName } from './ids';
 import { absolutePosition, type Point } from './layout';
 import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand } from './usage';
+import { alternativeCommandLabel, applyAlternativeCommand, isAlternativeCommand, type AlternativeCommand } from './alternatives';
 
 enablePatches();
 
@@ -34,7 +35,9 @@ export type Command =
   /** Several commands as one step: all apply, or none does. */
   | { type: 'batch'; label: string; commands: readonly Command[] }
   /** Usage values and usage profiles (usage.ts). */
-  | UsageCommand;
+  | UsageCommand
+  /** Variants of the design in the same file: duplicate, switch, rename, delete (alternatives.ts). */
+  | AlternativeCommand;
 
 export interface PerformResult {
   design: Design;
@@ -72,6 +75,7 @@ export function perform(design: Design, command: Command): PerformResult {
 /** Short text for menus and tooltips: "Undo Move", "Redo Connect". */
 export function commandLabel(command: Command): string {
   if (isUsageCommand(command)) return usageCommandLabel(command);
+  if (isAlternativeCommand(command)) return alternativeCommandLabel(command);
   switch (command.type) {
     case 'addNode': return `Add ${kindLabel(command.kind)}`;
     case 'removeNodes': return 'Delete';
@@ -97,6 +101,11 @@ function findNode(draft: D, id: string): Draft<DesignNode> {
 function applyCommand(draft: D, command: Command, ctx: Context): void {
   if (isUsageCommand(command)) {
     const refused = applyUsageCommand(draft, command);
+    if (refused) refuse(refused);
+    return;
+  }
+  if (isAlternativeCommand(command)) {
+    const refused = applyAlternativeCommand(draft, command);
     if (refused) refuse(refused);
     return;
   }

@@ -5,3 +5,4 @@ export * from './edgeLabel';
 export * from './layout';
 export * from './connectPlan';
 export * from './usage';
+export * from './alternatives';

@@ -142,16 +142,37 @@ export const layoutSchema = z.looseObject({
 
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
-export const designSchema = z.looseObject({
-  format: z.literal(DESIGN_FORMAT),
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  name: z.string().min(1, { message: 'a design needs a name' }),
+/** What a variant of the design consists of: the design being edited has it at the top level, every
+ *  other variant in `alternatives`. */
+const variantShape = {
   region: z.string().regex(REGION_PATTERN, { message: 'expected an AWS region such as us-east-1' }).default('us-east-1'),
   nodes: z.array(nodeSchema).default([]),
   edges: z.array(edgeSchema).default([]),
   usage: usageSchema.prefault({}),
   suppressions: z.array(suppressionSchema).default([]),
   layout: layoutSchema.prefault({}),
+};
+
+/** Another variant of the design, kept in the same file (a design review circulates one file). A node
+ *  it shares with the others keeps its id, so usage entered per node carries over and a comparison
+ *  pairs lines by node. */
+export const alternativeSchema = z.looseObject({
+  name: z.string().min(1, { message: 'an alternative needs a name' }),
+  ...variantShape,
+});
+
+/** The name the design being edited goes by when it does not name itself (`alternativeName`). */
+export const DEFAULT_ALTERNATIVE_NAME = 'A';
+
+export const designSchema = z.looseObject({
+  format: z.literal(DESIGN_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  name: z.string().min(1, { message: 'a design needs a name' }),
+  /** The name of the variant at the top level (the one being edited) among the alternatives. */
+  alternativeName: z.string().min(1, { message: 'an alternative needs a name' }).optional(),
+  ...variantShape,
+  /** The other variants (core/commands/alternatives.ts switches between them). */
+  alternatives: z.array(alternativeSchema).default([]),
 });
 
 export type Design = z.output<typeof designSchema>;
@@ -163,6 +184,7 @@ export type UsageProfile = z.output<typeof usageProfileSchema>;
 export type NodeUsage = z.output<typeof nodeUsageSchema>;
 export type Suppression = z.output<typeof suppressionSchema>;
 export type Layout = z.output<typeof layoutSchema>;
+export type Alternative = z.output<typeof alternativeSchema>;
 
 export const DEFAULT_PROFILES = ['low', 'expected', 'peak'] as const;
 

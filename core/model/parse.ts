@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { designSchema, type Design } from './design';
+import { DEFAULT_ALTERNATIVE_NAME, designSchema, type Alternative, type Design } from './design';
 import { EDGE_KIND_IDS } from './edges';
 import { NODE_KIND_IDS } from './kinds';
 import { locateJsonError } from './jsonLocate';
@@ -65,7 +65,30 @@ export function restoreDesign(raw: unknown): ParseResult {
     rangeProblems = problems;
   }
   const checked = checkReferences(design);
-  return { ok: true, design: checked.design, problems: [...rangeProblems, ...checked.problems] };
+  const alternatives = checkAlternatives(checked.design);
+  return { ok: true, design: alternatives.design, problems: [...rangeProblems, ...checked.problems, ...alternatives.problems] };
+}
+
+/** Each alternative is checked like the design itself; its problems name the alternative and carry
+ *  the JSON path into it (`$.alternatives[1].edges[3].to`). No `target`: the node with that id on the
+ *  canvas is the edited variant's, not the alternative's. */
+function checkAlternatives(design: Design): { design: Design; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const names = new Set([design.alternativeName ?? DEFAULT_ALTERNATIVE_NAME]);
+  let changed = false;
+  const alternatives = design.alternatives.map((alt, i): Alternative => {
+    if (names.has(alt.name)) problems.push({ code: 'reference', path: jsonPath(['alternatives', i, 'name']), message: `alternative name "${alt.name}" is used twice; names must be unique` });
+    names.add(alt.name);
+    const checked = checkReferences({ ...design, ...alt, name: design.name, alternatives: [] });
+    for (const p of checked.problems) {
+      const what = p.target ? `${p.target.type} "${p.target.name}": ` : '';
+      problems.push({ code: p.code, path: p.path.replace(/^\$/, jsonPath(['alternatives', i])), message: `alternative "${alt.name}", ${what}${p.message}`, ...(p.repair ? { repair: p.repair } : {}) });
+    }
+    if (checked.design.edges === alt.edges) return alt;
+    changed = true;
+    return { ...alt, edges: checked.design.edges };
+  });
+  return { design: changed ? { ...design, alternatives } : design, problems };
 }
 
 function checkKinds(doc: Raw): Problem[] {
@@ -81,6 +104,17 @@ function checkKinds(doc: Raw): Problem[] {
   };
   check(doc.nodes, 'nodes', NODE_KIND_IDS);
   check(doc.edges, 'edges', EDGE_KIND_IDS);
+  if (Array.isArray(doc.alternatives)) {
+    doc.alternatives.forEach((alt, i) => {
+      if (!isObject(alt)) return;
+      const before = problems.length;
+      check(alt.nodes, 'nodes', NODE_KIND_IDS);
+      check(alt.edges, 'edges', EDGE_KIND_IDS);
+      for (const p of problems.splice(before)) {
+        problems.push({ code: p.code, path: p.path.replace(/^\$/, jsonPath(['alternatives', i])), message: `alternative "${String(alt.name ?? i)}", ${p.target?.type ?? 'item'} "${p.target?.name ?? ''}": ${p.message}` });
+      }
+    });
+  }
   return problems;
 }
 
@@ -95,7 +129,7 @@ function isRangeIssue(issue: z.core.$ZodIssue): boolean {
   if (!RANGE_CODES.has(issue.code)) return false;
   const origin = (issue as { origin?: string }).origin;
   if (origin !== 'number' && origin !== 'array' && origin !== 'int') return false;
-  return issue.path.includes('props') || issue.path[0] === 'usage';
+  return issue.path.includes('props') || issue.path[0] === 'usage' || (issue.path[0] === 'alternatives' && issue.path[2] === 'usage');
 }
 
 const at = (obj: unknown, path: readonly PropertyKey[]): unknown =>
@@ -121,6 +155,11 @@ function loadOutOfRange(doc: Raw, issues: readonly z.core.$ZodIssue[]): Design |
 }
 
 function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
+  if (path[0] === 'alternatives') {
+    // Named in the message instead (see toProblem): the canvas shows the edited variant's nodes.
+    const alt = at(doc, path.slice(0, 2));
+    return isObject(alt) ? targetOf(alt, path.slice(2)) : undefined;
+  }
   const [list, index] = path;
   if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return undefined;
   const item = at(doc, [list, index]);
@@ -142,7 +181,12 @@ function toProblem(issue: z.core.$ZodIssue, doc: Raw): Problem {
   else if (range && issue.code === 'too_small' && typeof value === 'number') message = `${field} is ${value}; AWS allows at least ${String(issue.minimum)}`;
   else if (range && Array.isArray(value)) message = `${field} has ${value.length} entries; ${issue.code === 'too_big' ? `at most ${String((issue as { maximum?: unknown }).maximum)}` : `at least ${String((issue as { minimum?: unknown }).minimum)}`} allowed`;
   else if (issue.code === 'invalid_type' && value === undefined) message = `${field || 'value'} is required`;
-  return { code: range ? 'range' : 'structure', path: jsonPath(path), target: targetOf(doc, issue.path), message };
+  const target = targetOf(doc, issue.path);
+  if (path[0] === 'alternatives') {
+    const name = at(doc, [...path.slice(0, 2), 'name']);
+    return { code: range ? 'range' : 'structure', path: jsonPath(path), message: `alternative "${typeof name === 'string' ? name : String(path[1])}", ${target ? `${target.type} "${target.name}": ` : ''}${message}` };
+  }
+  return { code: range ? 'range' : 'structure', path: jsonPath(path), target, message };
 }
 
 

@@ -1,6 +1,7 @@
 import type { Design } from './design';
 
-const ENVELOPE_ORDER = ['format', 'schemaVersion', 'name', 'region', 'nodes', 'edges', 'usage', 'suppressions', 'layout'];
+const ENVELOPE_ORDER = ['format', 'schemaVersion', 'name', 'alternativeName', 'region', 'nodes', 'edges', 'usage', 'suppressions', 'layout', 'alternatives'];
+const ALTERNATIVE_ORDER = ['name', 'region', 'nodes', 'edges', 'usage', 'suppressions', 'layout'];
 const NODE_ORDER = ['id', 'kind', 'name', 'parent', 'props'];
 const EDGE_ORDER = ['id', 'kind', 'from', 'to', 'props'];
 
@@ -10,13 +11,20 @@ function ordered<T extends object>(obj: T, order: readonly string[]): T {
   return Object.fromEntries(entries.sort(([a], [b]) => rank(a) - rank(b))) as T;
 }
 
+const orderedParts = <T extends { nodes: Design['nodes']; edges: Design['edges'] }>(variant: T): T => ({
+  ...variant,
+  nodes: variant.nodes.map((n) => ordered(n, NODE_ORDER)),
+  edges: variant.edges.map((e) => ordered(e, EDGE_ORDER)),
+});
+
 /** The saved text of a design: pretty JSON with a stable key order (clean git diffs), unknown
- *  fields kept where they were read. */
+ *  fields kept where they were read. A design with no alternatives is written without the key, as
+ *  files were before alternatives existed. */
 export function serializeDesign(design: Design): string {
+  const { alternatives, ...rest } = design;
   const doc = ordered({
-    ...design,
-    nodes: design.nodes.map((n) => ordered(n, NODE_ORDER)),
-    edges: design.edges.map((e) => ordered(e, EDGE_ORDER)),
+    ...orderedParts(rest),
+    ...(alternatives.length ? { alternatives: alternatives.map((a) => ordered(orderedParts(a), ALTERNATIVE_ORDER)) } : {}),
   }, ENVELOPE_ORDER);
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

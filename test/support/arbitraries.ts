@@ -105,6 +105,19 @@ export const edgeArbitrary = (ids: string[], edgeId: string) =>
     }),
   );
 
+/** At most one small alternative (the design's own ids, a few nodes and edges, no usage or layout),
+ *  so that the documents stay small and never nest. */
+const alternativesArbitrary = (ids: string[]) => {
+  const few = ids.slice(0, 3);
+  const one = fc.record({
+    name: fc.constant('B'),
+    region: fc.constantFrom('us-east-1', 'eu-west-1'),
+    nodes: few.length ? fc.tuple(...few.map(nodeArbitrary)) : fc.constant([]),
+    edges: few.length ? fc.integer({ min: 0, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => edgeArbitrary(few, `alt-edge-${i}`)))) : fc.constant([]),
+  });
+  return fc.oneof({ arbitrary: fc.constant([]), weight: 3 }, { arbitrary: one.map((a) => [a]), weight: 1 });
+};
+
 /** Raw JSON documents (as a file would hold them) that the design schema accepts. */
 export const designDocument = fc
   .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { maxLength: 8 })
@@ -118,7 +131,9 @@ export const designDocument = fc
       edges: ids.length ? fc.integer({ min: 0, max: 6 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => edgeArbitrary(ids, `edge-${i}`)))) : fc.constant([]),
       usage: must(arbitraryFor(usageSchema as unknown as AnySchema)),
       layout: must(arbitraryFor(layoutSchema as unknown as AnySchema)),
+      alternatives: alternativesArbitrary(ids),
     }),
   )
+  .map(({ alternatives, ...doc }) => (alternatives.length ? { ...doc, alternativeName: 'A', alternatives } : doc))
   .map((doc) => JSON.parse(JSON.stringify(doc)) as unknown)
   .filter((doc) => designSchema.safeParse(doc).success);
