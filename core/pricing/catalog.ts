@@ -36,7 +36,7 @@ export interface PriceCatalog {
 }
 
 const CATALOGS: Record<string, PriceCatalog> = Object.fromEntries(
-  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apNortheast1, apSoutheast1, apSoutheast2, apSouth1].map((c) => [c.region, c as PriceCatalog]),
+  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apSoutheast1, apSoutheast2, apNortheast1, apSouth1].map((c) => [c.region, c as PriceCatalog]),
 );
 
 export const SUPPORTED_REGIONS = Object.keys(CATALOGS);
