@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
 import { compare, type CostComparison } from '../../core/pricing/compare';
 import { estimateCost, formatUsd, moneyString, type CostReport } from '../../core/pricing';
 import type { Command } from '../command';
@@ -7,6 +8,12 @@ import { loadDesignFile, oneOf } from '../load';
 import { checkEstimateOptions, componentJson, exact, reportContext, table, unpricedText } from './cost';
 
 interface Side { file: string; name: string; report: CostReport }
+
+/** `orders.design.json#B`: the alternative named B in that file (the text after the last "#"). */
+function splitAlternative(arg: string): { file: string; alternative?: string } {
+  const at = arg.lastIndexOf('#');
+  return at > 0 ? { file: arg.slice(0, at), alternative: arg.slice(at + 1) } : { file: arg };
+}
 
 const sideJson = (s: Side) => ({ file: s.file, name: s.name, region: s.report.region, profile: s.report.profile, catalog: s.report.catalog, monthlyTotal: moneyString(s.report.monthlyTotal) });
 
@@ -55,6 +62,7 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'compare the monthly cost of two designs, or of one design under two profiles or regions',
   help: `Usage: serverless-designer compare A [B] [--profile P] [--profile-b Q] [--region R] [--region-b S] [--free-tier] [--format text|json]
+       serverless-designer compare FILE#ALT FILE#ALT2 …
 
 Estimates both sides (as \`cost\` does) and prints the totals, the difference (B − A), the difference
 of every component found on both sides (matched by node id, or node name, and component), and the
@@ -62,6 +70,9 @@ components that exist on one side only.
 
 With one file, B is the same design under --profile-b and/or --region-b. With two files, B uses
 --profile-b / --region-b when given, else --profile / --region when given, else its own.
+A file that keeps alternatives (variants of the design, made with "Duplicate as alternative")
+names one with #: \`compare orders.design.json#A orders.design.json#B\`. Without #, the variant
+that was being edited when the file was saved is compared.
 
 Options:
   --profile P, --profile-b Q   usage profiles of A and B (default: each design's active profile)
@@ -87,12 +98,20 @@ no price catalog, or there is nothing to compare (one file and no --profile-b or
       io.err('compare: one design needs --profile-b or --region-b to compare against (see --help)');
       return EXIT.unreadable;
     }
-    const loadedA = await loadDesignFile(fileA, io);
-    const loadedB = positionals.length === 2 ? await loadDesignFile(fileB, io) : loadedA;
-    if (!loadedA || !loadedB) return EXIT.unreadable;
+    const pick = async (arg: string) => {
+      const { file, alternative } = splitAlternative(arg);
+      const loaded = await loadDesignFile(file, io);
+      if (!loaded || alternative === undefined) return loaded?.design;
+      const design = designOfAlternative(loaded.design, alternative);
+      if (!design) io.err(`${file}: no alternative "${alternative}"; the file has: ${alternativeNames(loaded.design).join(', ')}`);
+      return design;
+    };
+    const designA = await pick(fileA);
+    const designB = positionals.length === 2 ? await pick(fileB) : designA;
+    if (!designA || !designB) return EXIT.unreadable;
     const options = [
-      { file: fileA, design: loadedA.design, profile: values.profile, region: values.region },
-      { file: fileB, design: loadedB.design, profile: values['profile-b'] ?? values.profile, region: values['region-b'] ?? values.region },
+      { file: fileA, design: designA, profile: values.profile, region: values.region },
+      { file: fileB, design: designB, profile: values['profile-b'] ?? values.profile, region: values['region-b'] ?? values.region },
     ];
     if (!options.every((o) => checkEstimateOptions(o.file, o.design, o.profile, o.region, io))) return EXIT.unreadable;
     const [a, b] = options.map((o): Side => ({ file: o.file, name: o.design.name, report: estimateCost(o.design, { profile: o.profile, region: o.region, freeTier: values['free-tier'] }) }));

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +8,7 @@ import {
   alternativeNames, currentAlternativeName, designOfAlternative, History, nextAlternativeName, perform, type Command,
 } from '../../core/commands';
 import { parseDesign, restoreDesign, serializeDesign, type Design } from '../../core/model';
-import { estimateCost } from '../../core/pricing';
+import { estimateCost, moneyString } from '../../core/pricing';
 import { sampleDesign } from './fixtures';
 
 const template = (slug: string): Design => {
@@ -155,6 +157,28 @@ describe('a variant as a design', () => {
     expect(a && b && estimateCost(a).monthlyTotal.eq(estimateCost(b).monthlyTotal)).toBe(false);
     expect(estimateCost(d).monthlyTotal.eq(estimateCost(b as Design).monthlyTotal)).toBe(true);
     expect(designOfAlternative(d, 'nope')).toBeUndefined();
+  });
+});
+
+describe('serverless-designer compare FILE#ALT (real process)', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/serverless-designer.mjs', ...args], { encoding: 'utf8' });
+  const d = apply(template('rest-api'), { type: 'duplicateAlternative' }, { type: 'setProp', nodeId: 'api-items', path: ['apiType'], value: 'http' });
+  const file = join(mkdtempSync(join(tmpdir(), 'sd-alternatives-')), 'api.design.json');
+  writeFileSync(file, serializeDesign(d));
+
+  it('compares two alternatives of one file, each priced as that variant', () => {
+    const r = cli('compare', `${file}#A`, `${file}#B`, '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const [a, b] = ['A', 'B'].map((n) => estimateCost(designOfAlternative(d, n) as Design).monthlyTotal);
+    expect([out.a.monthlyTotal, out.b.monthlyTotal]).toEqual([moneyString(a), moneyString(b)]);
+    expect(out.components.find((c: { component: string; node: string }) => c.node === 'api-items' && c.component === 'Requests')?.difference).not.toBe('0');
+  });
+
+  it('an unknown alternative exits 2 naming the ones the file has', () => {
+    const r = cli('compare', `${file}#Z`, file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no alternative "Z"; the file has: A, B/);
   });
 });
 
