@@ -47,7 +47,7 @@ describe('serverless-designer cost (real process)', () => {
     expect(r.code, r.err).toBe(0);
     const rows = r.out.trimEnd().split('\r\n');
     expect(rows[0]).toBe('node,nodeName,component,unit,quantity,unitPrice,monthly,priceSource,volumeFrom,unpricedReason');
-    expect(rows).toContain('nat-a,NAT gateway A,NAT gateway hours,NAT gateway-hour,730,0.048,35.04,https://github.com/danielpuri1901/agentlab/blob/d16e559f55a061a2156ca84e8a933e99d8a3b4ad/docs/research/aws-infra-pricing.md,configuration: 1 NAT gateway × 730 h a month,');
+    expect(rows).toContain('nat-a,NAT gateway A,NAT gateway hours,NAT gateway-hour,730,0.048,35.04,https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-1/index.json,configuration: 1 NAT gateway × 730 h a month,');
     expect(rows.find((row) => row.startsWith('nat-b,NAT gateway B,Data processed,'))).toMatch(/,"2,000,000 calls ""Quote service"" → ""Partner pricing API"" × 6 KB/);
     expect(rows.at(-1)).toMatch(/^db,Quotes database,all,,,,,,,"RDS instance hours are not in the price catalog/);
   });
@@ -63,8 +63,8 @@ describe('serverless-designer cost (real process)', () => {
 
   it.each([
     ['an unknown profile, naming the ones there are', [VPC, '--profile', 'busy'], `${VPC}: no usage profile "busy" (the design has "low", "expected", "peak")\n`],
-    ['a region without a catalog, naming the ones with', [VPC, '--region', 'sa-east-1'], 'region sa-east-1 has no price catalog: supported regions are us-east-1, eu-west-1, ap-northeast-1\n'],
-    ['a design whose own region has no catalog', [join(dir, 'brazil.design.json')], `${join(dir, 'brazil.design.json')}: the design's region sa-east-1 has no price catalog: supported regions are us-east-1, eu-west-1, ap-northeast-1\n`],
+    ['a region without a catalog, naming the ones with', [VPC, '--region', 'sa-east-1'], 'region sa-east-1 has no price catalog: supported regions are us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, eu-west-2, ap-northeast-1, ap-southeast-1, ap-southeast-2, ap-south-1\n'],
+    ['a design whose own region has no catalog', [join(dir, 'brazil.design.json')], `${join(dir, 'brazil.design.json')}: the design's region sa-east-1 has no price catalog: supported regions are us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, eu-west-2, ap-northeast-1, ap-southeast-1, ap-southeast-2, ap-south-1\n`],
     ['a format it does not write', [VPC, '--format', 'xml'], '--format must be one of text, json, csv, not "xml"\n'],
     ['a missing file', ['no-such.design.json'], 'no-such.design.json: cannot read: no such file\n'],
     ['no file', [], 'cost: give exactly one design file (see --help)\n'],

@@ -65,7 +65,7 @@ describe('ElastiCache estimator (node-based)', () => {
     const line = linesOf(cost(cache({ engine: 'redis', nodeType: 'cache.m4.large', numNodes: 2 })), 'cache')['Cache node-hours (cache.m4.large)'];
     expect(line.quantity.toFixed()).toBe('1460');
     expect(line.monthly.toFixed(2)).toBe('227.76');
-    expect(line.priceSource).toBe(INFRACOST_ELASTICACHE);
+    expect(line.priceSource).toBe('https://aws.amazon.com/elasticache/pricing/');
   });
 
   it('another node type is unpriced, naming it (never priced as a neighbour)', () => {

@@ -14,7 +14,7 @@ describe('NAT gateway estimator', () => {
       expect(Object.keys(lines)).toEqual(['NAT gateway hours', 'Data processed']);
       expect(lines['NAT gateway hours'].quantity.toFixed()).toBe('730');
       expect(lines['NAT gateway hours'].monthly.toFixed(2)).toBe('32.85');
-      expect(lines['NAT gateway hours'].priceSource).toBe(INFRACOST_NAT);
+      expect(lines['NAT gateway hours'].priceSource).toBe('https://aws.amazon.com/vpc/pricing/');
       expect(lines['Data processed'].quantity.toFixed()).toBe('5.741119384765625');
       expect(lines['Data processed'].monthly.toFixed()).toBe('0.258350372314453125');
       expect(lines['Data processed'].volumeFrom).toBe('2,000,000 calls "Quote service" → "Partner pricing API" × 6 KB × 1/2 of its subnets + 40,000 calls "Quote service" → "Secrets Manager" × 1 KB × 1/2 of its subnets, 1 GB = 1024² KB');

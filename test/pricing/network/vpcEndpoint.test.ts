@@ -25,7 +25,7 @@ describe('VPC endpoint estimator', () => {
     const hours = lines['Endpoint hours (2 AZs)'];
     expect(hours.quantity.toFixed()).toBe('1460');
     expect(hours.monthly.toFixed(2)).toBe('14.60');
-    expect(hours.priceSource).toBe(INFRACOST_ENDPOINT);
+    expect(hours.priceSource).toBe('https://aws.amazon.com/privatelink/pricing/');
     expect(hours.volumeFrom).toBe('configuration: 2 AZs — us-east-1a ("Private 0 a"), us-east-1b ("Private 1 b") — × 730 h a month');
   });
 
