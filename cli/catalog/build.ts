@@ -1,7 +1,7 @@
 // Builds a price catalog (core/pricing/catalog.ts PriceCatalog) from AWS Price List offer files.
 // Pure: offers in, catalog and report out; reading and downloading live in main.ts.
 import type { PriceCatalog, PriceEntry } from '../../core/pricing/catalog';
-import { dec, Dec } from '../../core/pricing/money';
+import { dec, type Dec } from '../../core/pricing/money';
 import type { Offer, OfferProduct, PriceDimension } from './offer';
 import { mappingFor, PRICE_LIST_MAP, usageTypeSuffix, type PriceKeyMapping, type PriceListRule } from './priceListMap';
 
@@ -62,7 +62,7 @@ const plain = (d: Dec): string => d.toFixed();
 
 type Priced = { entry: PriceEntry } | { missing: string } | { error: string };
 
-function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRule, source: OfferSource, region: string): Priced {
+function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRule, source: OfferSource, region: string, old: PriceEntry | undefined): Priced {
   const { offer } = source;
   const found = Object.values(offer.products).filter((p) => matches(p, rule, region) && (offer.onDemand[p.sku]?.length ?? 0) > 0);
   if (found.length === 0) return { missing: `no product in ${rule.offerCode} ${offer.version} for ${region} has ${describeRule(rule)} with an OnDemand price` };
@@ -84,13 +84,15 @@ function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRu
   if (last.endRange !== 'Inf') return { error: `${key}: the last tier of ${rule.offerCode} SKU ${last.sku} ends at ${last.endRange}; a catalog price needs an unbounded last tier` };
   const scale = dec(rule.scale ?? '1');
   const entry: PriceEntry = {
-    unit: mapping.unit,
+    unit: old?.unit ?? mapping.unit,
     tiers: dims.map((d) => ({ upTo: d.endRange === 'Inf' ? null : plain(dec(d.endRange)), usd: plain(dec(d.usd).times(scale)) })),
     source: source.url,
     ref: `AWS Price List ${offer.offerCode} ${offer.version}`,
     seen: offer.publicationDate,
   };
-  if (mapping.note) entry.note = mapping.note;
+  // An old note quoting the old source's text does not describe a Price List price.
+  const note = mapping.note ?? (old?.note && !/source text/i.test(old.note) ? old.note : undefined);
+  if (note) entry.note = note;
   return { entry };
 }
 
@@ -135,7 +137,7 @@ export function buildCatalog(offers: Offers, region: string, existing?: PriceCat
       keep(result.couldNotFill, `offer ${mapping.priceList.offerCode} not given`);
       continue;
     }
-    const priced = priceFromOffer(key, mapping, mapping.priceList, source, region);
+    const priced = priceFromOffer(key, mapping, mapping.priceList, source, region, old);
     if ('entry' in priced) {
       prices[key] = priced.entry;
       result.filled.push(key);

@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PriceCatalog } from '../../core/pricing/catalog';
@@ -61,6 +62,7 @@ async function readOfferFile(file: string, offerCode: string, url: string): Prom
 
 /** Offline: <dir>/<region>/<Code>.json, else <dir>/<Code>.json. Returns the offers and the missing files. */
 async function readOfferDir(dir: string, region: string): Promise<{ offers: Record<string, OfferSource>; missing: string[] }> {
+  if (!existsSync(dir)) throw new OfferError(`${dir}: no such folder`);
   const base = existsSync(join(dir, region)) ? join(dir, region) : dir;
   const offers: Record<string, OfferSource> = {};
   const missing: string[] = [];
@@ -80,7 +82,7 @@ async function download(io: CatalogIo, url: string, file: string): Promise<void>
   if (!response.ok || !response.body) throw new OfferError(`${url}: HTTP ${response.status} ${response.statusText}`);
   await mkdir(dirname(file), { recursive: true });
   const partial = `${file}.part`;
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(partial));
+  await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(partial));
   await rename(partial, file);
 }
 

@@ -92,6 +92,9 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
 
   'eventbridge.customEvents': { unit: 'event', note: 'events metered in 64 KB chunks', priceList: rule('AWSEvents', { productFamily: 'EventBridge', usagetype: 'Event-64K-Chunks', attributes: { eventType: 'Custom Event' }, offerUnits: ['Events', 'Event'], evidence: `${IC}cloudwatch_event_bus.go` }) },
   'eventbridge.awsEvents': { unit: 'event', priceList: null, reason: ZERO_LINE },
+  'eventbridge.partnerEvents': { unit: 'event', note: 'events metered in 64 KB chunks', priceList: rule('AWSEvents', { productFamily: 'EventBridge', usagetype: 'Event-64K-Chunks', attributes: { eventType: 'Partner Event' }, offerUnits: ['Events', 'Event'], evidence: `${IC}cloudwatch_event_bus.go` }) },
+  'eventbridge.archive.processedGb': { unit: 'GB', priceList: rule('AWSEvents', { productFamily: 'CloudWatch Events', usagetype: 'ArchivedEvents-Bytes', offerUnits: ['GB'], evidence: `${IC}cloudwatch_event_bus.go` }) },
+  'eventbridge.archive.storageGbMonth': { unit: 'GB-month', priceList: rule('AWSEvents', { productFamily: 'CloudWatch Events', usagetype: 'TimedStorage-ByteHrs', offerUnits: ['GB-Mo', 'GB-Month'], evidence: `${IC}cloudwatch_event_bus.go` }) },
   'eventbridge.scheduler.invocations': { unit: 'invocation', priceList: null, reason: UNCONFIRMED },
   'eventbridge.apiDestinations': { unit: 'invocation', priceList: null, reason: UNCONFIRMED },
 
@@ -103,6 +106,13 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'kinesis.onDemand.ingestedGb': { unit: 'GB', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-BilledIncomingBytes', attributes: { operation: 'OnDemandDataIngested' }, offerUnits: ['GB'], evidence: `${IC}kinesis_stream.go` }) },
   'kinesis.onDemand.retrievedGb': { unit: 'GB', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-BilledOutgoingBytes', attributes: { operation: 'OnDemandDataRetrieval' }, offerUnits: ['GB'], evidence: `${IC}kinesis_stream.go` }) },
   'kinesis.onDemand.efoRetrievalGb': { unit: 'GB', note: 'on-demand enhanced fan-out data retrieval', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-BilledOutgoingEFOBytes', attributes: { operation: 'OnDemandEFODataRetrieval' }, offerUnits: ['GB'], evidence: `${IC}kinesis_stream.go` }) },
+
+  'kinesis.onDemand.extendedRetentionGbMonth': { unit: 'GB-month', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-ExtendedRetention-ByteHrs', attributes: { operation: 'OnDemandExtendedRetentionByteHrs' }, offerUnits: ['GB-Mo', 'GB-Month'], evidence: `${IC}kinesis_stream.go (unit unverified)` }) },
+  'kinesis.onDemand.longTermRetentionGbMonth': { unit: 'GB-month', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-LongTermRetention-ByteHrs', attributes: { operation: 'OnDemandLongTermRetentionByteHrs' }, offerUnits: ['GB-Mo', 'GB-Month'], evidence: `${IC}kinesis_stream.go (unit unverified)` }) },
+  'kinesis.onDemand.longTermRetrievalGb': { unit: 'GB', priceList: null, reason: UNCONFIRMED },
+  'kinesis.extendedRetention.shardHours': { unit: 'shard-hour', priceList: null, reason: UNCONFIRMED },
+  'kinesis.longTermRetention.gbMonth': { unit: 'GB-month', priceList: null, reason: UNCONFIRMED },
+  'kinesis.longTermRetrieval.gb': { unit: 'GB', priceList: null, reason: UNCONFIRMED },
 
   'dynamodb.onDemand.writeRequestUnits': { unit: 'write request unit', priceList: rule('AmazonDynamoDB', { productFamily: 'Amazon DynamoDB PayPerRequest Throughput', attributes: { group: 'DDB-WriteUnits' }, offerUnits: ['WriteRequestUnits', 'WriteRequestUnit'], evidence: `${IC}dynamodb_table.go` }) },
   'dynamodb.onDemand.readRequestUnits': { unit: 'read request unit', priceList: rule('AmazonDynamoDB', { productFamily: 'Amazon DynamoDB PayPerRequest Throughput', attributes: { group: 'DDB-ReadUnits' }, offerUnits: ['ReadRequestUnits', 'ReadRequestUnit'], evidence: `${IC}dynamodb_table.go` }) },
@@ -128,6 +138,8 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
 
   'logs.ingestion': { unit: 'GB', priceList: rule('AmazonCloudWatch', { productFamily: 'Data Payload', usagetype: 'DataProcessing-Bytes', offerUnits: ['GB'], dropFreeFirstTier: true, evidence: `${IC}cloudwatch_log_group.go` }) },
   'logs.lambdaVendedIngestion': { unit: 'GB', priceList: rule('AmazonCloudWatch', { productFamily: 'Data Payload', usagetype: 'VendedLog-Bytes', offerUnits: ['GB'], evidence: 'usage type <prefix>-VendedLog-Bytes in AmazonCloudWatch offers quoted in public notes (tiers unverified)' }) },
+  'logs.ingestion.infrequentAccess': { unit: 'GB', priceList: rule('AmazonCloudWatch', { productFamily: 'Data Payload', usagetype: 'DataProcessingIA-Bytes', offerUnits: ['GB'], evidence: 'usage type DataProcessingIA-Bytes (operation PutLogEvents) in the CloudWatch usage-type list and public Price List readers' }) },
+  'logs.insights.scannedGb': { unit: 'GB', priceList: rule('AmazonCloudWatch', { productFamily: 'Data Payload', usagetype: 'DataScanned-Bytes', offerUnits: ['GB'], evidence: `${IC}cloudwatch_log_group.go` }) },
   'logs.storage': { unit: 'GB-month', priceList: rule('AmazonCloudWatch', { productFamily: 'Storage Snapshot', usagetype: 'TimedStorage-ByteHrs', offerUnits: ['GB-Mo', 'GB-Month'], evidence: `${IC}cloudwatch_log_group.go` }) },
 
   'stepfunctions.standard.transitions': { unit: 'state transition', priceList: rule('AmazonStates', { usagetype: 'StateTransition', offerUnits: ['StateTransitions', 'StateTransition', 'Transitions'], dropFreeFirstTier: true, evidence: `${IC}sfn_state_machine.go` }) },
@@ -136,6 +148,8 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
 
   'dataTransfer.internetOut': { unit: 'GB', priceList: rule('AWSDataTransfer', { productFamily: 'Data Transfer', usagetype: 'DataTransfer-Out-Bytes', attributes: { transferType: 'AWS Outbound' }, offerUnits: ['GB'], dropFreeFirstTier: true, evidence: `${IC}data_transfer.go (transferType AWS Outbound, tiers 10 TB / 50 TB / 150 TB)` }) },
   'dataTransfer.crossAz': { unit: 'GB (each direction)', priceList: rule('AWSDataTransfer', { productFamily: 'Data Transfer', usagetype: 'DataTransfer-Regional-Bytes', attributes: { transferType: 'IntraRegion' }, offerUnits: ['GB'], evidence: `${IC}data_transfer.go (transferType IntraRegion); usage type DataTransfer-Regional-Bytes as billed` }) },
+
+  'dataTransfer.interRegion': { unit: 'GB', priceList: null, reason: 'Price List has one product per pair of Regions (InterRegion Outbound, toRegionCode) and the price depends on the destination; the catalog has one price a Region' },
 
   'alb.hours': { unit: 'hour', priceList: rule('AWSELB', { productFamily: 'Load Balancer-Application', usagetype: 'LoadBalancerUsage', attributes: { locationType: 'AWS Region' }, offerUnits: ['Hrs'], evidence: `${IC}lb.go` }) },
   'alb.lcuHours': { unit: 'LCU-hour', priceList: rule('AWSELB', { productFamily: 'Load Balancer-Application', usagetype: 'LCUUsage', attributes: { locationType: 'AWS Region' }, offerUnits: ['LCU-Hrs', 'LCU-Hr'], evidence: `${IC}lb.go` }) },
