@@ -9,6 +9,7 @@ export const CATEGORIES: Record<KindCategory, { title: string; color: string }> 
   messaging: { title: 'Messaging', color: '#a8327d' },
   stream: { title: 'Streams', color: '#7142d6' },
   data: { title: 'Data stores', color: '#2f3fb5' },
+  monitoring: { title: 'Monitoring', color: '#b0084d' },
   external: { title: 'External', color: '#5b6574' },
   network: { title: 'Network', color: '#2b7d2f' },
   security: { title: 'Security & identity', color: '#c42a3f' },
@@ -18,7 +19,7 @@ export const CATEGORIES: Record<KindCategory, { title: string; color: string }> 
 const BADGES: Record<string, string> = {
   lambda: 'λ', stepFunction: 'SFN', apiGateway: 'API', alb: 'ALB', cloudfront: 'CF', s3Bucket: 'S3', eventRule: 'EB',
   cognitoUserPool: 'COG', snsTopic: 'SNS', sqsQueue: 'SQS', eventBus: 'BUS', kinesisStream: 'KDS', kafka: 'MSK',
-  dynamoTable: 'DDB', rds: 'RDS', rdsProxy: 'PRX', elasticache: 'EC', externalEndpoint: 'EXT', awsService: 'AWS',
+  dynamoTable: 'DDB', rds: 'RDS', rdsProxy: 'PRX', elasticache: 'EC', logGroup: 'CWL', externalEndpoint: 'EXT', awsService: 'AWS',
   vpc: 'VPC', subnet: 'SN', internetGateway: 'IGW', natGateway: 'NAT', securityGroup: 'SG', vpcEndpoint: 'VPE',
 };
 

@@ -102,6 +102,9 @@ function explainRefusal(from: Settings, to: Settings, edge: EdgeKind): string {
   if (NETWORK_KINDS.includes(from.kind) || NETWORK_KINDS.includes(to.kind)) {
     return 'VPC resources connect by placement, not by edges: set parents, subnets, routes and security groups in the inspector.';
   }
+  if (to.kind === 'logGroup' || from.kind === 'logGroup') {
+    return 'A function sends its logs to a log group through its "Log group" setting (LoggingConfig), not an edge: the Lambda service delivers them outside the function\'s network, with the basic execution permissions every function has. Pick the log group in the function\'s inspector.';
+  }
   if (edge === 'invoke') {
     if (from.kind === 'sqsQueue' || from.kind === 'kinesisStream' || from.kind === 'dynamoTable' || from.kind === 'kafka') {
       return `${a(from.kind)} never invokes a function: Lambda polls it through an event source mapping. Draw a trigger edge instead.`;

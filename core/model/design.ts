@@ -36,6 +36,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   nodeOf('rds', K.rdsProps),
   nodeOf('rdsProxy', K.rdsProxyProps),
   nodeOf('elasticache', K.elasticacheProps),
+  nodeOf('logGroup', K.logGroupProps),
   nodeOf('externalEndpoint', K.externalEndpointProps),
   nodeOf('awsService', K.awsServiceProps),
   nodeOf('vpc', K.vpcProps),

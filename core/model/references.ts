@@ -8,6 +8,7 @@ export const NODE_REFS: Record<string, { path: PathPart[]; kinds: string[]; many
   lambda: [
     { path: ['vpc', 'subnets'], kinds: ['subnet'], many: true },
     { path: ['vpc', 'securityGroups'], kinds: ['securityGroup'], many: true },
+    { path: ['logGroup'], kinds: ['logGroup'] },
   ],
   apiGateway: [{ path: ['authorizerRef'], kinds: ['cognitoUserPool', 'lambda'] }],
   alb: [{ path: ['subnets'], kinds: ['subnet'], many: true }, { path: ['securityGroups'], kinds: ['securityGroup'], many: true }],

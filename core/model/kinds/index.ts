@@ -12,6 +12,7 @@ import { internetGatewayKind } from './internetGateway';
 import { kafkaKind } from './kafka';
 import { kinesisStreamKind } from './kinesisStream';
 import { lambdaKind } from './lambda';
+import { logGroupKind } from './logGroup';
 import { natGatewayKind } from './natGateway';
 import { rdsKind } from './rds';
 import { rdsProxyKind } from './rdsProxy';
@@ -32,6 +33,7 @@ export const NODE_KINDS = [
   snsTopicKind, sqsQueueKind, eventBusKind,
   kinesisStreamKind, kafkaKind,
   dynamoTableKind, rdsKind, rdsProxyKind, elasticacheKind,
+  logGroupKind,
   externalEndpointKind, awsServiceKind,
   vpcKind, subnetKind, internetGatewayKind, natGatewayKind, securityGroupKind, vpcEndpointKind,
 ] as const;
@@ -70,6 +72,7 @@ export * from './internetGateway';
 export * from './kafka';
 export * from './kinesisStream';
 export * from './lambda';
+export * from './logGroup';
 export * from './natGateway';
 export * from './rds';
 export * from './rdsProxy';

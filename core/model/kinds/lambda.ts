@@ -50,6 +50,9 @@ export const lambdaProps = z.looseObject({
     subnets: z.array(nodeRef()).min(1),
     securityGroups: z.array(nodeRef()).min(1),
   }).nullable().default(null),
+  /** The log group node the function sends its logs to (LoggingConfig.LogGroup); null: its own
+   *  /aws/lambda/<name> group, whose retention is `logRetentionDays` (ignored when this is set). */
+  logGroup: nodeRef().nullable().default(null),
   /** null: log group never expires (COST-06). */
   logRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<number>, z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]).nullable().default(null),
   /** The handler returns partial batch failures and stops at the first failure on FIFO (INV-13). */

@@ -6,7 +6,7 @@ import { cents, cost, design, line, total } from './helpers';
 
 describe('serverless estimator registry', () => {
   it('registers one estimator per serverless kind, and they are the engine\'s', () => {
-    expect(Object.keys(SERVERLESS_ESTIMATORS).sort()).toEqual(['alb', 'apiGateway', 'dynamoTable', 'eventBus', 'eventRule', 'kinesisStream', 's3Bucket', 'snsTopic', 'sqsQueue', 'stepFunction']);
+    expect(Object.keys(SERVERLESS_ESTIMATORS).sort()).toEqual(['alb', 'apiGateway', 'dynamoTable', 'eventBus', 'eventRule', 'kinesisStream', 'logGroup', 's3Bucket', 'snsTopic', 'sqsQueue', 'stepFunction']);
     for (const [kind, estimator] of Object.entries(SERVERLESS_ESTIMATORS)) expect(ESTIMATORS[kind as keyof typeof ESTIMATORS], kind).toBe(estimator);
   });
 

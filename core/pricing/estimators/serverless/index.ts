@@ -6,6 +6,7 @@ import { estimateDynamoTable } from './dynamoTable';
 import { estimateEventBus } from './eventBus';
 import { estimateEventRule } from './eventRule';
 import { estimateKinesisStream } from './kinesisStream';
+import { estimateLogGroup } from './logGroup';
 import { estimateS3Bucket } from './s3Bucket';
 import { estimateSnsTopic } from './snsTopic';
 import { estimateSqsQueue } from './sqsQueue';
@@ -25,6 +26,7 @@ export const SERVERLESS_ESTIMATORS: Partial<Record<DesignNode['kind'], Estimator
   dynamoTable: estimateDynamoTable,
   s3Bucket: estimateS3Bucket,
   stepFunction: estimateStepFunction,
+  logGroup: estimateLogGroup,
 };
 
 /** Billed kinds of this group that cannot be priced, with why. Every kind here has an estimator;
