@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { Design } from '../../core/model';
-import { estimateCost, formatQuantity, formatUsd, moneyString, SUPPORTED_REGIONS, sum, type CostComponent, type CostReport, type Dec, type Unpriced } from '../../core/pricing';
+import { dec, estimateCost, formatQuantity, formatUsd, moneyString, SUPPORTED_REGIONS, sum, type CostComponent, type CostReport, type Dec, type NeedsInput, type Unpriced } from '../../core/pricing';
 import type { Command } from '../command';
 import { EXIT, type CliIo } from '../io';
 import { loadDesignFile, oneOf } from '../load';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
+/** Hours a month: 730 (the catalogs' convention, as the AWS Pricing Calculator) or 720. */
+export const HOURS = ['730', '720'] as const;
+/** What an AWS Region code looks like (us-east-1, ap-southeast-2, us-gov-west-1, cn-north-1). */
+const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** A decimal as JSON/CSV text, exact. Per-line quantities and amounts keep full precision (decimal
  *  strings, as Infracost's JSON does), so the lines add up to the total exactly and a consumer
@@ -21,32 +25,61 @@ export function componentJson(c: CostComponent) {
 
 export function reportJson(report: CostReport) {
   return {
-    currency: report.currency, catalog: report.catalog, region: report.region, profile: report.profile, monthlyTotal: moneyString(report.monthlyTotal),
-    components: report.components.map(componentJson), unpriced: report.unpriced, notes: report.notes,
+    currency: report.currency, catalog: report.catalog, region: report.region, regionHasCatalog: report.regionHasCatalog, catalogRegions: report.catalogRegions,
+    profile: report.profile, monthlyTotal: moneyString(report.monthlyTotal), components: report.components.map(componentJson), needsInput: report.needsInput,
+    unpriced: report.unpriced, conventions: report.conventions, notes: report.notes,
   };
 }
 
 const plainList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
 
-/** Checks a profile and region before estimating: an unknown profile or a region without a price
- *  catalog is a usage error (exit 2), said with what exists. */
+/** Checks a profile and region before estimating: an unknown profile, or a --region that is not
+ *  a Region code, is a usage error (exit 2), said with what exists. A Region without a price
+ *  catalog is estimated (every line "no price in <region>") with a warning on stderr. */
 export function checkEstimateOptions(file: string, design: Design, profile: string | undefined, region: string | undefined, io: CliIo): boolean {
   if (profile !== undefined && !design.usage.profiles[profile]) {
     const names = Object.keys(design.usage.profiles);
     io.err(`${file}: no usage profile "${profile}" (${names.length ? `the design has ${plainList(names)}` : 'the design has none'})`);
     return false;
   }
-  const r = region ?? design.region;
-  if (!SUPPORTED_REGIONS.includes(r)) {
-    io.err(`${region === undefined ? `${file}: the design's region ` : 'region '}${r} has no price catalog: supported regions are ${SUPPORTED_REGIONS.join(', ')}`);
+  if (region !== undefined && !REGION_CODE.test(region)) {
+    io.err(`--region "${region}" is not an AWS Region code (like us-east-1); regions with price catalogs: ${SUPPORTED_REGIONS.join(', ')}`);
     return false;
   }
   return true;
 }
 
+/** The warning for a Region without a price catalog (stderr; the estimate still runs, exit 0). */
+export function warnNoCatalog(report: CostReport, io: CliIo, file?: string): void {
+  if (report.regionHasCatalog) return;
+  const n = report.unpriced.length;
+  io.err(`warning: ${file ? `${file}: ` : ''}no price catalog for ${report.region}: ${n} line${n === 1 ? ' has' : 's have'} no price (listed as not priced, not in the total); regions with catalogs: ${report.catalogRegions.join(', ')}`);
+}
+
+/** "730 h a month · 1 GB = 1,048,576 KB · prices of 2026-09-06 (catalog 2026.11.0)" and the
+ *  billing granularity and tiering, for a text report. */
+export function conventionsText(report: CostReport): string[] {
+  const c = report.conventions;
+  const prices = c.catalogVersion === 'none' ? 'no price catalog' : `prices as of ${c.priceDate} (catalog ${c.catalogVersion})`;
+  return [
+    `  ${c.hoursPerMonth} h a month · 1 GB = ${formatQuantity(dec(c.kbPerGb))} KB · ${prices}`,
+    `  ${c.tiering}`,
+    ...(c.billingGranularity.length ? ['  Billing granularity:', ...c.billingGranularity.map((g) => `    ${g}`)] : []),
+  ];
+}
+
+/** `--hours`: undefined (the catalog's) when not given, false (already said) when not 730 or 720. */
+export function hoursOption(value: string | undefined, io: CliIo): 720 | 730 | undefined | false {
+  if (value === undefined) return undefined;
+  const h = oneOf('hours', value, HOURS, io);
+  return h ? (Number(h) as 720 | 730) : false;
+}
+
+export const needsInputText = (n: NeedsInput) => `${n.nodeName} · ${n.component}: ${n.hint}`;
+
 /** "us-east-1 · usage profile "expected" · prices 2026.11.0 as of 2026-09-06 · free tier off" */
 export const reportContext = (r: CostReport) =>
-  `${r.region} · ${r.profile ? `usage profile "${r.profile}"` : 'no usage profile'} · prices ${r.catalog.version} as of ${r.catalog.asOf} · free tier ${r.freeTier ? 'on (always-free allowances)' : 'off'}`;
+  `${r.region} · ${r.profile ? `usage profile "${r.profile}"` : 'no usage profile'} · ${r.regionHasCatalog ? `prices ${r.catalog.version} as of ${r.catalog.asOf}` : 'no price catalog'} · free tier ${r.freeTier ? 'on (always-free allowances)' : 'off'}`;
 
 export const unpricedText = (u: Unpriced) => `${u.nodeName} · ${u.component}: ${u.reason}`;
 
@@ -74,22 +107,29 @@ function textReport(file: string, design: Design, report: CostReport): string {
     for (const c of lines) out.push(rowOf.get(c)!, `      ${c.volumeFrom}`, `      price: ${c.priceKey} — ${c.priceSource}`);
   }
   if (!report.components.length) out.push('', 'No priced components.');
+  if (report.needsInput.length) out.push('', 'Needs input (no usage entered: not in the total)', ...report.needsInput.map((n) => `  ${needsInputText(n)}`));
   if (report.unpriced.length) out.push('', 'Not priced (not in the total)', ...report.unpriced.map((u) => `  ${unpricedText(u)}`));
   if (report.notes.length) out.push('', 'Notes', ...report.notes.map((n) => `  ${n}`));
-  out.push('', `Total ${formatUsd(report.monthlyTotal)} a month${report.unpriced.length ? ` (plus ${report.unpriced.length} unpriced item${report.unpriced.length === 1 ? '' : 's'})` : ''}`);
+  out.push('', 'Conventions', ...conventionsText(report));
+  const plus = [
+    report.unpriced.length ? `${report.unpriced.length} unpriced item${report.unpriced.length === 1 ? '' : 's'}` : '',
+    report.needsInput.length ? `${report.needsInput.length} needing input` : '',
+  ].filter(Boolean);
+  out.push('', `Total ${formatUsd(report.monthlyTotal)} a month${plus.length ? ` (plus ${plus.join(' and ')})` : ''}`);
   return out.join('\n');
 }
 
-const CSV_HEADER = ['node', 'nodeName', 'component', 'unit', 'quantity', 'unitPrice', 'monthly', 'priceSource', 'volumeFrom', 'unpricedReason'] as const;
+const CSV_HEADER = ['node', 'nodeName', 'component', 'unit', 'quantity', 'unitPrice', 'monthly', 'priceSource', 'volumeFrom', 'unpricedReason', 'needsInput'] as const;
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** RFC 4180 CSV: one row per priced component (the JSON fields), then one per unpriced item with
- *  empty amounts and its reason. */
+ *  empty amounts and its reason, then one per component that needs input, with its hint. */
 function csvReport(report: CostReport): string {
   const rows: string[][] = [
     [...CSV_HEADER],
-    ...report.components.map((c) => { const j = componentJson(c); return [j.node, j.nodeName, j.component, j.unit, j.quantity, j.unitPrice, j.monthly, j.priceSource, j.volumeFrom, '']; }),
-    ...report.unpriced.map((u) => [u.node, u.nodeName, u.component, '', '', '', '', '', '', u.reason]),
+    ...report.components.map((c) => { const j = componentJson(c); return [j.node, j.nodeName, j.component, j.unit, j.quantity, j.unitPrice, j.monthly, j.priceSource, j.volumeFrom, '', '']; }),
+    ...report.unpriced.map((u) => [u.node, u.nodeName, u.component, '', '', '', '', '', '', u.reason, '']),
+    ...report.needsInput.map((n) => [n.node, n.nodeName, n.component, '', '', '', '', '', '', '', n.hint]),
   ];
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
 }
@@ -97,38 +137,50 @@ function csvReport(report: CostReport): string {
 export const costCommand: Command = {
   name: 'cost',
   summary: 'estimate the monthly cost of a design, line by line, with where each price and volume comes from',
-  help: `Usage: serverless-designer cost FILE [--profile NAME] [--region R] [--free-tier] [--format text|json|csv]
+  help: `Usage: serverless-designer cost FILE [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]
 
 Prices every resource of the design from the offline price catalog of the region: each line gives
 its quantity, unit price, monthly amount, the price's source and where its volume came from (usage
 entered, traffic propagated along edges, configuration). What the catalog cannot price is listed as
-unpriced with the reason, never counted as $0.
+unpriced with the reason ("no price in <region> for <price>"), never counted as $0; a component with
+no volume because no usage was entered is listed under "Needs input" with where to enter it. The
+output ends with the conventions: hours a month, billing granularity, tiering, the price date.
+
+A Region without a price catalog is still estimated: every line is "no price in <region>", a
+warning on stderr names the Regions that have catalogs, and the exit code is 0.
 
 Options:
   --profile NAME              usage profile (default: the design's active profile)
   --region R                  price in another region (default: the design's region);
                               catalogs: ${SUPPORTED_REGIONS.join(', ')}
+  --hours 730|720             hours in a month for hourly charges and rate() schedules (default
+                              730, as the catalogs and the AWS Pricing Calculator)
   --free-tier                 apply AWS's always-free allowances as credit lines (default off)
-  --format text|json|csv      text for people (default); JSON {currency, catalog, region, profile,
-                              monthlyTotal, components, unpriced, notes} with amounts as decimal
+  --format text|json|csv      text for people (default); JSON {currency, catalog, region,
+                              regionHasCatalog, catalogRegions, profile, monthlyTotal, components,
+                              needsInput, unpriced, conventions, notes} with amounts as decimal
                               strings (lines exact, the total to the cent); CSV with a header row
   -h, --help                  show this help
 
-Exit codes: 0 estimated; 2 the file cannot be read or parsed, the profile does not exist, the
-region has no price catalog, or the options are wrong.`,
+Exit codes: 0 estimated (also in a Region without a catalog: see the warning); 2 the file cannot be
+read or parsed, the profile does not exist, --region is not a Region code, or the options are wrong.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
-      profile: { type: 'string' }, region: { type: 'string' }, 'free-tier': { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
+      profile: { type: 'string' }, region: { type: 'string' }, hours: { type: 'string' }, 'free-tier': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
     } });
     if (values.help) { io.out(this.help); return EXIT.ok; }
     const format = oneOf('format', values.format, FORMATS, io);
     if (!format) return EXIT.unreadable;
+    const hours = hoursOption(values.hours, io);
+    if (hours === false) return EXIT.unreadable;
     if (positionals.length !== 1) { io.err('cost: give exactly one design file (see --help)'); return EXIT.unreadable; }
     const file = positionals[0];
     const loaded = await loadDesignFile(file, io);
     if (!loaded) return EXIT.unreadable;
     if (!checkEstimateOptions(file, loaded.design, values.profile, values.region, io)) return EXIT.unreadable;
-    const report = estimateCost(loaded.design, { profile: values.profile, region: values.region, freeTier: values['free-tier'] });
+    const report = estimateCost(loaded.design, { profile: values.profile, region: values.region, freeTier: values['free-tier'], hoursPerMonth: hours });
+    warnNoCatalog(report, io);
     if (format === 'json') io.out(JSON.stringify(reportJson(report), null, 2));
     else if (format === 'csv') io.out(csvReport(report));
     else io.out(textReport(file, loaded.design, report));

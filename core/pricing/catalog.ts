@@ -36,13 +36,27 @@ export interface PriceCatalog {
 }
 
 const CATALOGS: Record<string, PriceCatalog> = Object.fromEntries(
-  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apSoutheast1, apSoutheast2, apNortheast1, apSouth1].map((c) => [c.region, c as PriceCatalog]),
+  [usEast1, usEast2, usWest2, euWest1, euCentral1, euWest2, apNortheast1, apSoutheast1, apSoutheast2, apSouth1].map((c) => [c.region, c as PriceCatalog]),
 );
 
 export const SUPPORTED_REGIONS = Object.keys(CATALOGS);
 
 export function catalogFor(region: string): PriceCatalog | undefined {
   return CATALOGS[region];
+}
+
+/** The catalog whose conventions (hours a month, KB per GB, free tier, tier scope) apply where a
+ *  region has none of its own. */
+export const DEFAULT_CATALOG_REGION = 'us-east-1';
+
+/** A catalog with no prices for a region that has none: every estimator still runs and each line
+ *  becomes "no price in <region> for <key>"; the conventions are the default catalog's. */
+export function emptyCatalog(region: string): PriceCatalog {
+  const defaults = CATALOGS[DEFAULT_CATALOG_REGION] ?? Object.values(CATALOGS)[0];
+  return {
+    format: 'serverless-designer-prices', version: 'none', asOf: 'none', region, currency: 'USD',
+    hoursPerMonth: defaults?.hoursPerMonth ?? 730, conventions: { ...defaults?.conventions }, prices: {}, freeTier: {},
+  };
 }
 
 /** Each price's tiers as decimals, parsed once (pricing runs on every edit). */

@@ -1,10 +1,12 @@
 import { indexDesign } from '../graph';
 import type { Design } from '../model/design';
 import { analyzeReachability, propagateTraffic, type Reachability } from '../semantics';
-import { catalogFor, tieredCost, unitPriceLabel, type PriceCatalog } from './catalog';
-import { ESTIMATORS, FREE_KINDS, UNPRICED_KINDS } from './estimators';
+import { catalogFor, emptyCatalog, SUPPORTED_REGIONS, tieredCost, unitPriceLabel, type PriceCatalog } from './catalog';
+import { conventionsFor } from './conventions';
+import { ESTIMATORS, UNPRICED_KINDS } from './estimators';
 import { dec, Dec, sum, ZERO } from './money';
-import { isUnpriced, type CostComponent, type EstimateContext, type Unpriced } from './types';
+import { splitNeedsInput } from './needsInput';
+import { isUnpriced, type CostComponent, type CostConventions, type EstimateContext, type NeedsInput, type Unpriced } from './types';
 
 export interface CostOptions {
   /** Usage profile name; defaults to the design's active profile. */
@@ -13,49 +15,58 @@ export interface CostOptions {
   region?: string;
   /** Apply AWS's always-free allowances (off by default, as Infracost and AWS's calculator). */
   freeTier?: boolean;
+  /** Hours in a month for every hourly charge: the catalog's (730, as the AWS Pricing Calculator)
+   *  unless 720 is asked for (some AWS page examples use 720). */
+  hoursPerMonth?: 720 | 730;
   /** Reuse an analysis already computed for this design. */
   reachability?: readonly Reachability[];
 }
 
 export interface CostReport {
   currency: 'USD';
+  /** The region's catalog; version and asOf are "none" when the region has no catalog. */
   catalog: { version: string; asOf: string };
   region: string;
+  /** Whether `region` has a price catalog, and the regions that do. */
+  regionHasCatalog: boolean;
+  catalogRegions: string[];
   profile: string | null;
   freeTier: boolean;
   monthlyTotal: Dec;
   components: CostComponent[];
+  /** Priced components with no volume because a usage value is missing, with where to enter it. */
+  needsInput: NeedsInput[];
   unpriced: Unpriced[];
+  conventions: CostConventions;
   notes: string[];
 }
 
 /** Monthly cost of a design: every node's estimator, volumes from traffic propagation, prices from
- *  the region's catalog. Undefined catalog (unsupported region) → every billed node is unpriced. */
+ *  the region's catalog. A region without a catalog (or a catalog without a key) degrades per line:
+ *  each line whose price is missing is unpriced ("no price in <region> for <key>"), the rest is
+ *  priced. A line whose quantity is 0 because no usage was entered is listed in `needsInput`. */
 export function estimateCost(design: Design, options: CostOptions = {}): CostReport {
   const region = options.region ?? design.region;
   const profile = options.profile ?? design.usage.active;
-  const catalog: PriceCatalog | undefined = catalogFor(region);
+  const found = catalogFor(region);
+  const catalog: PriceCatalog = found ?? emptyCatalog(region);
+  const hoursPerMonth = options.hoursPerMonth ?? catalog.hoursPerMonth;
   const index = indexDesign(design);
-  const traffic = propagateTraffic(design, profile);
+  const traffic = propagateTraffic(design, profile, hoursPerMonth);
   const used = new Map<string, Dec>();
   const notes = [...traffic.notes];
   if (profile && !design.usage.profiles[profile]) notes.push(`No usage profile "${profile}": only fixed monthly charges are shown.`);
-  if (!catalog) {
-    return {
-      currency: 'USD', catalog: { version: 'none', asOf: 'none' }, region, profile: traffic.profile, freeTier: !!options.freeTier, monthlyTotal: ZERO, components: [],
-      unpriced: design.nodes.filter((n) => !FREE_KINDS.includes(n.kind)).map((n) => ({ node: n.id, nodeName: n.name, component: 'all', reason: `no price catalog for region ${region}` })),
-      notes,
-    };
-  }
+  if (!found) notes.push(`No price catalog for ${region}: each line says "no price in ${region} for <price>" and is not in the total. Regions with catalogs: ${SUPPORTED_REGIONS.join(', ')}.`);
+  const usage = (id: string) => (profile ? design.usage.profiles[profile]?.nodes[id] : undefined) ?? {};
   const ctx: EstimateContext = {
     design, index, region, catalog, traffic,
     reachability: options.reachability ?? analyzeReachability(design),
-    hoursPerMonth: catalog.hoursPerMonth,
-    usage: (id) => (profile ? design.usage.profiles[profile]?.nodes[id] : undefined) ?? {},
+    hoursPerMonth,
+    usage,
     price: (key) => catalog.prices[key],
     line(node, component, key, quantity, volumeFrom) {
       const price = catalog.prices[key];
-      if (!price) return { node: node.id, nodeName: node.name, component, reason: `the ${region} price catalog has no price for ${key}` };
+      if (!price) return { node: node.id, nodeName: node.name, component, reason: `no price in ${region} for ${key}` };
       const before = used.get(key) ?? ZERO;
       used.set(key, before.plus(quantity));
       return {
@@ -64,7 +75,7 @@ export function estimateCost(design: Design, options: CostOptions = {}): CostRep
       };
     },
   };
-  const components: CostComponent[] = [];
+  const priced: CostComponent[] = [];
   const unpriced: Unpriced[] = [];
   for (const node of design.nodes) {
     const estimator = ESTIMATORS[node.kind];
@@ -75,13 +86,15 @@ export function estimateCost(design: Design, options: CostOptions = {}): CostRep
     }
     for (const line of estimator(ctx, node)) {
       if (isUnpriced(line)) unpriced.push(line);
-      else components.push(line);
+      else priced.push(line);
     }
   }
+  const { components, needsInput } = splitNeedsInput(priced, catalog, index, traffic, usage);
   if (options.freeTier) components.push(...freeTierCredits(catalog, components));
   return {
-    currency: 'USD', catalog: { version: catalog.version, asOf: catalog.asOf }, region, profile: traffic.profile, freeTier: !!options.freeTier,
-    monthlyTotal: sum(components.map((c) => c.monthly)), components, unpriced, notes,
+    currency: 'USD', catalog: { version: catalog.version, asOf: catalog.asOf }, region, regionHasCatalog: !!found, catalogRegions: [...SUPPORTED_REGIONS],
+    profile: traffic.profile, freeTier: !!options.freeTier, monthlyTotal: sum(components.map((c) => c.monthly)), components, needsInput, unpriced,
+    conventions: conventionsFor(catalog, hoursPerMonth, priced.map((c) => c.priceKey)), notes,
   };
 }
 

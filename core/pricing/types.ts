@@ -28,6 +28,34 @@ export interface Unpriced {
   reason: string;
 }
 
+/** A priced component whose quantity is 0 because a usage value is missing (no traffic reaches it,
+ *  no duration or storage entered): shown as "needs input" with where to enter the value, never as a
+ *  silent $0.00 line. `enterAt` lists the nodes and usage fields (core/model/usageFields.ts keys)
+ *  whose value would give it a volume: the sources upstream for requests, the node itself for a
+ *  duration, a storage size or a direct volume. */
+export interface NeedsInput {
+  node: string;
+  nodeName: string;
+  component: string;
+  hint: string;
+  enterAt: { node: string; nodeName: string; field: string }[];
+}
+
+/** The conventions an estimate was made under, in words for people (and the numbers). */
+export interface CostConventions {
+  /** Hours in the month every hourly charge is multiplied by (730, or 720 when asked). */
+  hoursPerMonth: number;
+  /** How AWS rounds what it meters, for the services in this estimate ("Lambda duration per 1 ms"). */
+  billingGranularity: string[];
+  /** How volume tiers are counted. */
+  tiering: string;
+  /** The date the catalog's prices were seen ("none" without a catalog). */
+  priceDate: string;
+  catalogVersion: string;
+  /** KB in a GB (1024 × 1024). */
+  kbPerGb: number;
+}
+
 export interface EstimateContext {
   design: Design;
   index: DesignIndex;

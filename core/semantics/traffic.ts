@@ -38,8 +38,9 @@ export const expectedAttempts = (e: number, retries: number): number => {
 
 /** The active (or named) usage profile's volumes carried along the edges: SNS fan-out to every
  *  subscriber, SQS/stream batches dividing invocations, retries multiplying them under a
- *  function's error rate, functions writing per invocation, buses feeding their rules. */
-export function propagateTraffic(design: Design, profileName: string | null = design.usage.active): Traffic {
+ *  function's error rate, functions writing per invocation, buses feeding their rules. rate()
+ *  schedules fire over `hoursPerMonth` (the pricing convention, 730 unless 720 is asked for). */
+export function propagateTraffic(design: Design, profileName: string | null = design.usage.active, hoursPerMonth = HOURS_PER_MONTH): Traffic {
   const index = indexDesign(design);
   const profile = profileName ? design.usage.profiles[profileName] : undefined;
   const usage = (id: string): NodeUsage => profile?.nodes[id] ?? {};
@@ -49,7 +50,7 @@ export function propagateTraffic(design: Design, profileName: string | null = de
   const at = (id: string) => (nodes[id] ??= { events: 0, invocations: 0, from: [] });
 
   for (const n of design.nodes) {
-    const entered = usage(n.id).requestsPerMonth ?? scheduledFirings(n, design);
+    const entered = usage(n.id).requestsPerMonth ?? scheduledFirings(n, design, hoursPerMonth);
     if (entered) {
       at(n.id).events += entered;
       at(n.id).from.push(usage(n.id).requestsPerMonth ? `${fmt(entered)} a month entered at "${n.name}"` : `${fmt(entered)} firings a month of ${(n.props as { scheduleExpression: string }).scheduleExpression}`);
@@ -141,14 +142,14 @@ export function propagateTraffic(design: Design, profileName: string | null = de
 
 const RATE = /^rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)$/;
 const UNIT_SECONDS: Record<string, number> = { minute: 60, minutes: 60, hour: 3600, hours: 3600, day: 86400, days: 86400 };
-/** The month AWS prices by (730 h), in seconds. */
-const MONTH_SECONDS = 730 * 3600;
+/** The month AWS prices by (730 h). */
+const HOURS_PER_MONTH = 730;
 
 /** Firings a month of a rate() schedule; undefined for cron (its volume must be entered). */
-export function scheduledFirings(node: DesignNode, _design?: Design): number | undefined {
+export function scheduledFirings(node: DesignNode, _design?: Design, hoursPerMonth = HOURS_PER_MONTH): number | undefined {
   if (node.kind !== 'eventRule' || node.props.ruleType !== 'schedule') return undefined;
   const m = RATE.exec(node.props.scheduleExpression.trim());
-  return m ? MONTH_SECONDS / (Number(m[1]) * UNIT_SECONDS[m[2]]) : undefined;
+  return m ? (hoursPerMonth * 3600) / (Number(m[1]) * UNIT_SECONDS[m[2]]) : undefined;
 }
 
 /** Nodes in the order volumes flow (sources first); nodes on loops come after, in design order. */

@@ -53,7 +53,7 @@ describe('RDS Proxy estimator', () => {
     const noTarget = load({ format: 'serverless-design', schemaVersion: 1, name: 'p', nodes: [{ id: 'vpc', kind: 'vpc', name: 'VPC' }, { id: 'proxy', kind: 'rdsProxy', name: 'P', parent: 'vpc' }], edges: [] });
     expect(cost(noTarget).unpriced[0].reason).toBe('RDS Proxy has no target database: it is priced per vCPU of the database instance behind it');
     expect(cost(dataDesign({ instanceClass: 'db.m7g.large' }), { region: 'eu-west-1' }).unpriced).toContainEqual({
-      node: 'proxy', nodeName: 'Orders proxy', component: 'Proxy vCPU-hours', reason: 'the eu-west-1 price catalog has no price for rdsProxy.vcpuHours',
+      node: 'proxy', nodeName: 'Orders proxy', component: 'Proxy vCPU-hours', reason: 'no price in eu-west-1 for rdsProxy.vcpuHours',
     });
   });
 });

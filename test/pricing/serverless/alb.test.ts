@@ -34,10 +34,11 @@ describe('Application Load Balancer', () => {
     expect(lcu.volumeFrom).toContain('rule evaluations');
   });
 
-  it('no traffic: the hours alone, and the LCU line says why it is $0', () => {
+  it('no traffic: the hours alone, and the LCU line needs input (requests at the load balancer), not $0', () => {
     const r = alb({});
     expect(r.monthlyTotal.toString()).toBe('16.425');
-    expect(line(r, 'alb', 'Load balancer capacity units').volumeFrom).toContain('no traffic');
+    expect(r.components.filter((c) => c.node === 'alb').map((c) => c.component)).toEqual(['Load balancer hours']);
+    expect(r.needsInput.filter((n) => n.node === 'alb')).toEqual([expect.objectContaining({ node: 'alb', component: 'Load balancer capacity units', enterAt: [expect.objectContaining({ node: 'alb', field: 'requestsPerMonth' })] })]);
   });
 
   it('regions without ALB prices are unpriced, not $0', () => {
