@@ -96,6 +96,15 @@ function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRu
   return { entry };
 }
 
+/** The products of one offer that some rule for these keys could use (to keep from a huge offer file). */
+export function productsWanted(offerCode: string, region: string, keys: readonly string[], mapping = mappingFor): (p: OfferProduct) => boolean {
+  const rules = [...new Set([...Object.keys(PRICE_LIST_MAP), ...keys])].flatMap((k) => {
+    const r = mapping(k)?.priceList;
+    return r && r.offerCode === offerCode ? [r] : [];
+  });
+  return (p) => rules.some((r) => matches(p, r, region));
+}
+
 /** Offers whose products are all for other Regions (the wrong file for this Region). */
 function wrongRegionOffers(offers: Offers, region: string): string[] {
   return Object.entries(offers).flatMap(([code, { offer }]) => {

@@ -12,8 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PriceCatalog } from '../../core/pricing/catalog';
 import { describeReadError, EXIT, processIo, type CliIo } from '../io';
-import { buildCatalog, type BuildResult, type OfferSource, type Offers } from './build';
+import { buildCatalog, productsWanted, type BuildResult, type OfferSource, type Offers } from './build';
 import { offerUrl, OfferError, parseJsonText, parseOffer, regionIndexUrl } from './offer';
+import { streamOffer } from './offerStream';
 import { mappingFor, PRICE_LIST_MAP, REGION_BILLING_CODES } from './priceListMap';
 
 export const HELP = `Usage: npx tsx cli/catalog/main.ts --offers <dir|url> --region <region> [options]
@@ -30,14 +31,24 @@ Options:
   --template <file>    conventions and free tier for a new Region (default core/pricing/catalog/us-east-1.json)
   --keys <k1,k2>       more price keys to build (e.g. elasticache.node.cache.t4g.small)
   --cache <dir>        download cache (default .tmp/pricelist-cache); --refresh downloads again
+  --stream             read each offer file in one pass, keeping only the products the rules use
+                       (automatic for files over 200 MB, such as the AmazonEC2 offer)
   --dry-run            print the report, write nothing
   --strict             exit 1 when a key could not be filled
 
 Exit codes: 0 written (the report lists keys not filled); 1 ambiguous or inconsistent offers
 (nothing written), or --strict with keys not filled; 2 bad arguments or unreadable offer files.`;
 
-/** Largest offer text read into memory; the Region-wide AmazonEC2 offer is far larger. */
-const MAX_OFFER_BYTES = 400 * 1024 * 1024;
+/** Largest offer file parsed whole; a larger one (the Region-wide AmazonEC2 offer runs to
+ *  gigabytes) is read in one pass keeping only the products the rules can use. */
+const MAX_PARSED_BYTES = 200 * 1024 * 1024;
+
+/** How offer files are read: which Region and keys (to keep the wanted products of a huge file). */
+interface ReadPlan {
+  region: string;
+  keys: readonly string[];
+  stream: boolean;
+}
 
 export interface CatalogIo extends CliIo {
   fetch: typeof fetch;
@@ -45,23 +56,18 @@ export interface CatalogIo extends CliIo {
 
 const OFFER_CODES = [...new Set(Object.values(PRICE_LIST_MAP).flatMap((m) => (m.priceList ? [m.priceList.offerCode] : [])))];
 
-function tooLargeMessage(file: string, bytes: number, offerCode: string): string {
-  const families = [...new Set(Object.values(PRICE_LIST_MAP).flatMap((m) => (m.priceList?.offerCode === offerCode && m.priceList.productFamily ? [m.priceList.productFamily] : [])))];
-  const select = families.map((f) => `.value.productFamily == ${JSON.stringify(f)}`).join(' or ') || 'true';
-  return `${file}: ${Math.round(bytes / 1048576)} MB is too large to read at once; keep only the products the catalog uses, then pass the smaller file:\n`
-    + `  jq '(.products | with_entries(select(${select}))) as $p | .products = $p | .terms = {OnDemand: (.terms.OnDemand | with_entries(select($p[.key])))}' ${file} > ${offerCode}.json`;
-}
-
-async function readOfferFile(file: string, offerCode: string, url: string): Promise<OfferSource> {
+async function readOfferFile(file: string, offerCode: string, url: string, plan: ReadPlan): Promise<OfferSource> {
   const { size } = await stat(file);
-  if (size > MAX_OFFER_BYTES) throw new OfferError(tooLargeMessage(file, size, offerCode));
-  const offer = parseOffer(await readFile(file, 'utf8'), file);
+  const offer = plan.stream || size > MAX_PARSED_BYTES
+    ? await streamOffer(file, productsWanted(offerCode, plan.region, plan.keys))
+    : parseOffer(await readFile(file, 'utf8'), file);
   if (offer.offerCode !== offerCode) throw new OfferError(`${file}: $.offerCode is "${offer.offerCode}", expected "${offerCode}" (the file name says which offer it is)`);
   return { offer, url };
 }
 
 /** Offline: <dir>/<region>/<Code>.json, else <dir>/<Code>.json. Returns the offers and the missing files. */
-async function readOfferDir(dir: string, region: string): Promise<{ offers: Record<string, OfferSource>; missing: string[] }> {
+async function readOfferDir(dir: string, plan: ReadPlan): Promise<{ offers: Record<string, OfferSource>; missing: string[] }> {
+  const { region } = plan;
   if (!existsSync(dir)) throw new OfferError(`${dir}: no such folder`);
   const base = existsSync(join(dir, region)) ? join(dir, region) : dir;
   const offers: Record<string, OfferSource> = {};
@@ -72,7 +78,7 @@ async function readOfferDir(dir: string, region: string): Promise<{ offers: Reco
       missing.push(file);
       continue;
     }
-    offers[code] = await readOfferFile(file, code, offerUrl(code, region));
+    offers[code] = await readOfferFile(file, code, offerUrl(code, region), plan);
   }
   return { offers, missing };
 }
@@ -87,7 +93,8 @@ async function download(io: CatalogIo, url: string, file: string): Promise<void>
 }
 
 /** Online: each offer's Region index gives the versioned URL of the Region's file (cached). */
-async function downloadOffers(io: CatalogIo, base: string, region: string, cache: string, refresh: boolean): Promise<{ offers: Record<string, OfferSource>; missing: string[] }> {
+async function downloadOffers(io: CatalogIo, base: string, plan: ReadPlan, cache: string, refresh: boolean): Promise<{ offers: Record<string, OfferSource>; missing: string[] }> {
+  const { region } = plan;
   const offers: Record<string, OfferSource> = {};
   const missing: string[] = [];
   for (const code of OFFER_CODES) {
@@ -108,7 +115,7 @@ async function downloadOffers(io: CatalogIo, base: string, region: string, cache
       await download(io, url, file);
       await writeFile(urlFile, url);
     }
-    offers[code] = await readOfferFile(file, code, (await readFile(urlFile, 'utf8')).trim());
+    offers[code] = await readOfferFile(file, code, (await readFile(urlFile, 'utf8')).trim(), plan);
   }
   return { offers, missing };
 }
@@ -137,7 +144,7 @@ export async function runCatalog(argv: string[], io: CatalogIo): Promise<number>
       args: argv,
       options: {
         offers: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' }, existing: { type: 'string' }, template: { type: 'string' },
-        keys: { type: 'string' }, cache: { type: 'string' }, refresh: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        keys: { type: 'string' }, cache: { type: 'string' }, stream: { type: 'boolean' }, refresh: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (err) {
@@ -174,9 +181,10 @@ export async function runCatalog(argv: string[], io: CatalogIo): Promise<number>
   try {
     existing = existingFile ? await readCatalog(existingFile) : undefined;
     template = existing ? undefined : await readCatalog(templateFile);
+    const plan: ReadPlan = { region, keys: [...Object.keys(existing?.prices ?? {}), ...extraKeys], stream: !!values.stream };
     loaded = /^https?:\/\//.test(values.offers)
-      ? await downloadOffers(io, values.offers, region, resolve(values.cache ?? '.tmp/pricelist-cache'), !!values.refresh)
-      : await readOfferDir(values.offers, region);
+      ? await downloadOffers(io, values.offers, plan, resolve(values.cache ?? '.tmp/pricelist-cache'), !!values.refresh)
+      : await readOfferDir(values.offers, plan);
   } catch (err) {
     const e = err as { code?: string; path?: string; message: string };
     io.err(err instanceof OfferError ? e.message : e.code && e.path ? describeReadError(e.path, err) : `cannot read the offers: ${e.message}`);

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildCatalog, type Offers } from '../../cli/catalog/build';
+import { buildCatalog, productsWanted, type Offers } from '../../cli/catalog/build';
 import { offerUrl, parseOffer, type Offer } from '../../cli/catalog/offer';
+import { streamOffer } from '../../cli/catalog/offerStream';
 import { mappingFor, PRICE_LIST_MAP, usageTypeSuffix } from '../../cli/catalog/priceListMap';
 import { parseDesign } from '../../core/model';
 import type * as CatalogModule from '../../core/pricing/catalog';
@@ -205,6 +206,39 @@ describe('catalog generator: building from Price List offer files (hand-made fix
   });
 });
 
+describe('reading a huge offer file in one pass (only the products the rules use)', () => {
+  it.each([7, 64, 1 << 20])('gives the same products and prices as parsing the whole file (read in %i-character chunks)', async (chunk) => {
+    for (const file of readdirSync(join(FIXTURES, US)).filter((f) => f.endsWith('.json'))) {
+      const code = file.replace(/\.json$/, '');
+      const path = join(FIXTURES, US, file);
+      const whole = parseOffer(readFileSync(path, 'utf8'), path);
+      const wanted = productsWanted(code, US, ['elasticache.node.cache.m4.large']);
+      const streamed = await streamOffer(path, wanted, chunk);
+      const kept = Object.values(whole.products).filter(wanted).map((p) => p.sku).sort();
+      expect(Object.keys(streamed.products).sort(), file).toEqual(kept);
+      expect(kept.length, `${file}: the rules use some of its products`).toBeGreaterThan(0);
+      for (const sku of kept) {
+        expect(streamed.products[sku], file).toEqual(whole.products[sku]);
+        expect(streamed.onDemand[sku], file).toEqual(whole.onDemand[sku]);
+      }
+      expect(Object.keys(streamed.onDemand).sort(), `${file}: no terms of dropped products`).toEqual(kept);
+      expect([streamed.offerCode, streamed.version, streamed.publicationDate]).toEqual([whole.offerCode, whole.version, whole.publicationDate]);
+    }
+  });
+
+  it('drops the look-alikes the rules do not use (an EC2 instance type in the AmazonEC2 offer)', async () => {
+    const streamed = await streamOffer(join(FIXTURES, US, 'AmazonEC2.json'), productsWanted('AmazonEC2', US, []));
+    expect(Object.values(streamed.products).map((p) => p.attributes.usagetype).sort()).toEqual(['USE1-NatGateway-Bytes', 'USE1-NatGateway-Hours']);
+  });
+
+  it('a truncated file is an error, not a shorter offer', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'sd-stream-'));
+    const text = readFileSync(join(FIXTURES, US, 'AmazonEC2.json'), 'utf8');
+    writeFileSync(join(d, 'AmazonEC2.json'), text.slice(0, Math.floor(text.length * 0.6)));
+    await expect(streamOffer(join(d, 'AmazonEC2.json'), () => true)).rejects.toThrow(`${join(d, 'AmazonEC2.json')}: the file ends inside a JSON value (a partial download?)`);
+  });
+});
+
 const run = promisify(execFile);
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
@@ -239,6 +273,15 @@ describe('catalog generator command (real process)', () => {
     // Every checked-in key is still there; keys the map knows and the offers price are added.
     expect(Object.keys(written.prices)).toEqual(expect.arrayContaining(Object.keys(catalogFor(US)!.prices)));
     expect(written.prices['eventbridge.archive.storageGbMonth']).toMatchObject({ unit: 'GB-month', tiers: [{ upTo: null, usd: '0.023' }] });
+  });
+
+  it('--stream builds the same catalog as reading whole files', async () => {
+    const a = join(dir, 'whole.json');
+    const b = join(dir, 'streamed.json');
+    const existing = ['--existing', 'core/pricing/catalog/us-east-1.json'];
+    expect((await cli('--offers', FIXTURES, '--region', US, '--out', a, ...existing)).code).toBe(0);
+    expect((await cli('--offers', FIXTURES, '--region', US, '--out', b, '--stream', ...existing)).code).toBe(0);
+    expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
   });
 
   it('a missing offer file is named, its keys listed as not filled; --strict makes that exit 1', async () => {
