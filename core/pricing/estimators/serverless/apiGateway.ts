@@ -1,6 +1,6 @@
 import { dec } from '../../money';
 import type { Estimator } from '../../types';
-import { chunkedUnits, dataOutLine, fmt, inflows, type Line, noTraffic, unpriced } from './support';
+import { chunkedUnits, fmt, inflows, type Line, noTraffic, transferLines, unpriced } from './support';
 
 /** HTTP APIs meter requests in 512 KB increments (APIGW-PAGE example 2: "4.5 MB/512 KB/request";
  *  https://aws.amazon.com/api-gateway/pricing/). */
@@ -44,6 +44,6 @@ export const estimateApiGateway: Estimator = (ctx, node) => {
       ? ctx.line(node, 'Connection minutes', 'apigateway.websocket.connectionMinutes', dec(minutes), `${fmt(minutes)} connection minutes a month entered at "${node.name}"`)
       : unpriced(node, 'Connection minutes', 'enter connectionMinutesPerMonth in the usage profile: connection time cannot be derived from message counts'));
   }
-  if (p.endpointType !== 'private') lines.push(...dataOutLine(ctx, node));
+  if (p.endpointType !== 'private') lines.push(...transferLines(ctx, node));
   return lines;
 };

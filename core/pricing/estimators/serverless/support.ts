@@ -1,5 +1,6 @@
 import { formatNumber } from '../../../format';
 import type { DesignEdge, DesignNode } from '../../../model/design';
+import { USAGE_FIELDS } from '../../../model/usageFields';
 import { dec, type Dec, sum, ZERO } from '../../money';
 import type { CostComponent, EstimateContext, Unpriced } from '../../types';
 
@@ -114,4 +115,35 @@ export function dataOutLine(ctx: EstimateContext, node: DesignNode): Line[] {
   const gb = ctx.usage(node.id).dataOutGbPerMonth;
   if (!gb) return [];
   return [ctx.line(node, 'Data transfer out to the internet', 'dataTransfer.internetOut', dec(gb), `${fmt(gb)} GB a month entered at "${node.name}"`)];
+}
+
+/** Cross-AZ transfer is charged "in each direction" (pricing.md P121; the EC2 on-demand pricing page,
+ *  "Data Transfer within the same AWS Region"): a GB sent from one AZ to another is billed once out of
+ *  the first and once into the second. */
+export const CROSS_AZ_DIRECTIONS = 2;
+
+const appliesTo = (key: string, kind: string): boolean => USAGE_FIELDS.some((f) => f.key === key && f.kinds.includes(kind));
+
+/** The transfer lines every estimator adds for its node, each only where core/model/usageFields.ts
+ *  lists the node's kind for the field (what the usage editor offers):
+ *  - data out to the internet (`dataOutGbPerMonth`, tiered EC2 rates, dataOutLine);
+ *  - cross-AZ transfer (`crossAzGbPerMonth`): the GB entered × 2, since each GB is billed out of one
+ *    AZ and into the other — enter a transfer at one end only, or it is counted twice;
+ *  - inter-Region transfer out (`interRegionGbPerMonth`): billed once, by the sending Region, at its
+ *    "to other Regions" price (a few neighbouring pairs, such as us-east-1 → us-east-2, are cheaper
+ *    and are not told apart here). */
+export function transferLines(ctx: EstimateContext, node: DesignNode): Line[] {
+  const usage = ctx.usage(node.id);
+  const lines: Line[] = appliesTo('dataOutGbPerMonth', node.kind) ? dataOutLine(ctx, node) : [];
+  const crossAz = usage.crossAzGbPerMonth;
+  if (crossAz && appliesTo('crossAzGbPerMonth', node.kind)) {
+    lines.push(ctx.line(node, 'Cross-AZ data transfer', 'dataTransfer.crossAz', dec(crossAz).times(CROSS_AZ_DIRECTIONS),
+      `${fmt(crossAz)} GB a month entered at "${node.name}" × ${CROSS_AZ_DIRECTIONS}: billed out of one AZ and into the other (entered at one end of the transfer only)`));
+  }
+  const interRegion = usage.interRegionGbPerMonth;
+  if (interRegion && appliesTo('interRegionGbPerMonth', node.kind)) {
+    lines.push(ctx.line(node, 'Inter-Region data transfer out', 'dataTransfer.interRegion', dec(interRegion),
+      `${fmt(interRegion)} GB a month entered at "${node.name}", sent from ${ctx.region} to other Regions (billed by the sending Region)`));
+  }
+  return lines;
 }
