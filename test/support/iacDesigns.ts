@@ -105,6 +105,8 @@ interface Plan {
   destination: { fn: number; on: 'success' | 'failure'; kind: 'sqsQueue' | 'snsTopic' | 'eventBus' | 'lambda' } | null;
   invoke: { from: number; to: number; mode: 'sync' | 'async' } | null;
   network: boolean;
+  /** A log group node and the functions (by index) that send their logs to it. */
+  logGroup: { props: Props; fns: number[] } | null;
 }
 
 const nameArb = fc.string({ minLength: 1, maxLength: 14 }).filter((s) => s.trim().length > 0);
@@ -142,6 +144,7 @@ function designsWith(sourceKinds: DesignNode['kind'][]): fc.Arbitrary<Design> {
   destination: fc.option(fc.record({ fn: fc.nat(2), on: fc.constantFrom('success' as const, 'failure' as const), kind: fc.constantFrom('sqsQueue' as const, 'snsTopic' as const, 'eventBus' as const, 'lambda' as const) }), { nil: null }),
   invoke: fc.option(fc.record({ from: fc.nat(2), to: fc.nat(2), mode: fc.constantFrom('sync' as const, 'async' as const) }), { nil: null }),
   network: fc.boolean(),
+  logGroup: fc.option(fc.record({ props: propsArb('logGroup'), fns: fc.array(fc.nat(2), { maxLength: 3 }) }), { nil: null }),
 }).map(build);
 }
 
@@ -209,6 +212,10 @@ function build(plan: Plan): Design {
     connect('invoke', fn(plan.invoke.from), fn(plan.invoke.to), { mode: plan.invoke.mode });
   }
   if (plan.network) addNetwork(add, connect, fns[0]);
+  if (plan.logGroup) {
+    const group = add('logGroup', plan.logGroup.props);
+    for (const i of plan.logGroup.fns) fn(i).props = { ...fn(i).props, logGroup: group.id } as typeof fns[number]['props'];
+  }
   return designSchema.parse({ ...design, nodes, edges });
 }
 

@@ -53,7 +53,18 @@ export function runtimeOf(ctx: CdkContext, fn: NodeOfKind<'lambda'>): string {
 /** Functions in an order where an async destination function is declared before the functions
  *  sending to it; a function whose destination function comes later configures it afterwards. */
 export function exportFunctions(ctx: CdkContext, dirs: Map<string, string>): void {
+  for (const g of ctx.ofKind('logGroup')) exportLogGroup(ctx, g);
   for (const fn of ctx.ofKind('lambda')) exportFunction(ctx, fn, dirs.get(fn.id)!);
+}
+
+/** A log group functions send their logs to. Retention said always (the L2 default is two years; the
+ *  design's null is INFINITE), and the class too: import reads a stated class as a log group node. */
+function exportLogGroup(ctx: CdkContext, g: NodeOfKind<'logGroup'>): void {
+  ctx.add('functions', constStmt(ctx.varName(g.id), ctx.create('logs', 'LogGroup', ctx.cid(g.id), obj({
+    retention: ctx.ns('logs', 'RetentionDays', g.props.retentionInDays === null ? 'INFINITE' : RETENTION[g.props.retentionInDays]),
+    logGroupClass: ctx.ns('logs', 'LogGroupClass', g.props.logGroupClass),
+  }))));
+  ctx.declared.add(g.id);
 }
 
 const DESTINATIONS: Record<string, string> = { sqsQueue: 'SqsDestination', snsTopic: 'SnsDestination', lambda: 'LambdaDestination', eventBus: 'EventBridgeDestination', s3Bucket: 'S3Destination' };
@@ -63,7 +74,14 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
   const cid = ctx.cid(fn.id);
 
   let logGroup: Expr | undefined;
-  if (p.logRetentionDays !== null) {
+  const sharedGroup = p.logGroup !== null && ctx.declared.has(p.logGroup) && ctx.node(p.logGroup).kind === 'logGroup' ? p.logGroup : undefined;
+  if (sharedGroup) {
+    logGroup = ctx.v(sharedGroup);
+    if (p.logRetentionDays !== null) {
+      ctx.warn(fn, `its logs go to log group "${ctx.node(sharedGroup).name}", whose retention applies; its own log retention (${p.logRetentionDays} days) is not written`);
+      ctx.meta(fn.id).logRetentionDays = p.logRetentionDays;
+    }
+  } else if (p.logRetentionDays !== null) {
     const name = ctx.auxVar(`${ctx.varName(fn.id)} logs`);
     ctx.add('functions', constStmt(name, ctx.create('logs', 'LogGroup', ctx.auxId(cid, 'Logs'), obj({
       retention: ctx.ns('logs', 'RetentionDays', RETENTION[p.logRetentionDays]),
@@ -156,4 +174,3 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
 
 /** `path.join` from node:path in the generated app (not in core). */
 const path = (ctx: CdkContext, fnName: string): Expr => { ctx.helpers.add('path'); return member(id('path'), fnName); };
-

@@ -217,8 +217,9 @@ const LAMBDA_COMMON: PropertyMapping[] = [
   { model: ['layers'], cfn: ['Layers'], awsDefault: [] },
   { model: ['vpc', 'subnets'], cfn: ['VpcConfig', 'SubnetIds'], ref: 'many', when: (p) => p.vpc !== null && p.vpc !== undefined },
   { model: ['vpc', 'securityGroups'], cfn: ['VpcConfig', 'SecurityGroupIds'], ref: 'many', when: (p) => p.vpc !== null && p.vpc !== undefined },
-  { model: ['logRetentionDays'], cfn: ['RetentionInDays'], awsDefault: null, via: 'AWS::Logs::LogGroup', fromCfn: num,
-    note: 'an AWS::Logs::LogGroup named /aws/lambda/<function>, referenced by LoggingConfig.LogGroup' },
+  { model: ['logRetentionDays'], cfn: ['RetentionInDays'], awsDefault: null, via: 'AWS::Logs::LogGroup', fromCfn: num, when: (p) => p.logGroup === null || p.logGroup === undefined,
+    note: 'an AWS::Logs::LogGroup named /aws/lambda/<function>, referenced by LoggingConfig.LogGroup; with a logGroup node it has no effect (kept in metadata)' },
+  { model: ['logGroup'], cfn: ['LoggingConfig', 'LogGroup'], ref: 'one', refKinds: ['logGroup'], awsDefault: null, note: 'a logGroup node (!Ref of a log group is its name)' },
 ];
 
 const TABLES: ResourceTable[] = [
@@ -324,6 +325,16 @@ const TABLES: ResourceTable[] = [
     cfnType: 'AWS::Cognito::UserPool', kind: 'cognitoUserPool',
     properties: [{ model: ['mfa'], cfn: ['MfaConfiguration'], awsDefault: 'OFF' }],
     note: 'OPTIONAL / ON also set EnabledMfas: [SOFTWARE_TOKEN_MFA]',
+  },
+  {
+    cfnType: 'AWS::Logs::LogGroup', kind: 'logGroup',
+    properties: [
+      { model: ['retentionInDays'], cfn: ['RetentionInDays'], awsDefault: null, fromCfn: num },
+      // Always written, though STANDARD is CloudFormation's default: a class stated marks a log group of
+      // its own (a node), as opposed to a function's /aws/lambda group that only holds its retention.
+      { model: ['logGroupClass'], cfn: ['LogGroupClass'], fromCfn: (v) => (v === 'STANDARD' || v === 'INFREQUENT_ACCESS' ? v : undefined) },
+    ],
+    note: 'no Description property (it travels in Metadata); no LogGroupName: CloudFormation names it; functions point at it with LoggingConfig.LogGroup',
   },
   {
     cfnType: 'AWS::SNS::Topic', kind: 'snsTopic',

@@ -114,15 +114,47 @@ export function externalArnNode(ctx: ImportContext, owner: string, value: unknow
   return kind ? ctx.externalNode(owner, kind, arn) : undefined;
 }
 
-/** AWS::Logs::LogGroup named /aws/lambda/<function>: its retention is the function's logRetentionDays. */
+const FUNCTION_TYPES: readonly string[] = ['AWS::Serverless::Function', 'AWS::Lambda::Function'];
+
+/** The functions whose LoggingConfig.LogGroup points at this log group. */
+function loggingFunctions(ctx: ImportContext, res: TemplateResource): TemplateResource[] {
+  return [...ctx.resources.values()].filter((r) => FUNCTION_TYPES.includes(r.type) && isObject(r.props.LoggingConfig)
+    && referencedResources(r.props.LoggingConfig.LogGroup, ctx.rawResources).has(res.logicalId));
+}
+
+/** AWS::Logs::LogGroup as a log group node: when it states a LogGroupClass (both exporters always do
+ *  for a log group node) or several functions send their logs to it. Otherwise it is one function's own
+ *  group (its retention is the function's logRetentionDays: `logGroup` below). The functions pointing
+ *  at it get it as their `logGroup` setting. */
+export function logGroupNode(ctx: ImportContext, res: TemplateResource): void {
+  const users = loggingFunctions(ctx, res);
+  const stated = res.props.LogGroupClass;
+  if (stated === undefined && users.length < 2) return;
+  const props = readTable(ctx, res);
+  if (stated === 'DELIVERY') ctx.partial(res.logicalId, 'LogGroupClass DELIVERY (Lambda logs passed on to S3 or Firehose) is not in the model; shown as STANDARD');
+  const days = props.retentionInDays;
+  if (days !== undefined && days !== null && !(LOG_RETENTION_DAYS as readonly unknown[]).includes(days)) {
+    ctx.partial(res.logicalId, `RetentionInDays ${String(days)} is not a value CloudWatch Logs accepts; shown as never expiring`);
+    props.retentionInDays = null;
+  }
+  ctx.addNode(res.logicalId, 'logGroup', props, {});
+}
+
+/** AWS::Logs::LogGroup named /aws/lambda/<function> (or the one group a function's LoggingConfig names,
+ *  with no class stated): its retention is the function's logRetentionDays. A log group node instead
+ *  becomes the `logGroup` setting of the functions sending to it. */
 export function logGroup(ctx: ImportContext, res: TemplateResource): void {
+  if (ctx.draft(res.logicalId)?.kind === 'logGroup') {
+    for (const fn of loggingFunctions(ctx, res)) if (ctx.draft(fn.logicalId)?.kind === 'lambda') ctx.draft(fn.logicalId)!.props.logGroup = res.logicalId;
+    return;
+  }
   const name = res.props.LogGroupName;
   const literal = asString(name);
   const target = [...referencedResources(name, ctx.rawResources)].find((r) => ctx.draft(r)?.kind === 'lambda')
     ?? (literal?.startsWith('/aws/lambda/') ? [...ctx.resources.values()].find((r) => ctx.draft(r.logicalId)?.kind === 'lambda' && asString(r.props.FunctionName) === literal.slice('/aws/lambda/'.length))?.logicalId : undefined);
   // Functions point at their log group with LoggingConfig.LogGroup as well.
   const owner = target ?? [...ctx.resources.values()].find((r) => isObject(r.props.LoggingConfig) && referencedResources(r.props.LoggingConfig.LogGroup, ctx.rawResources).has(res.logicalId) && ctx.draft(r.logicalId))?.logicalId;
-  if (!owner) { ctx.skip(res.logicalId, 'a log group that belongs to no function of this template: the model keeps log retention on functions only'); return; }
+  if (!owner) { ctx.skip(res.logicalId, 'a log group no function of this template sends its logs to (an API\'s access logs …), with no LogGroupClass: not a log group node of the design'); return; }
   const days = asNumber(res.props.RetentionInDays);
   if (days !== undefined) {
     if ((LOG_RETENTION_DAYS as readonly number[]).includes(days)) ctx.draft(owner)!.props.logRetentionDays = days;

@@ -40,7 +40,7 @@ const HANDLERS: Record<string, TypeHandler> = {
   'AWS::Lambda::Alias': { wire: fns.aliasOrVersion },
   'AWS::Lambda::Version': { wire: fns.aliasOrVersion },
   'AWS::Lambda::Permission': { last: lambdaPermission },
-  'AWS::Logs::LogGroup': { wire: fns.logGroup },
+  'AWS::Logs::LogGroup': { nodes: fns.logGroupNode, wire: fns.logGroup },
   'AWS::Serverless::StateMachine': { nodes: msg.stateMachine, links: msg.stateMachineLinks },
   'AWS::StepFunctions::StateMachine': { nodes: msg.stateMachine, links: msg.stateMachineLinks },
   'AWS::Serverless::Api': { nodes: apis.api, links: apis.apiLinks },

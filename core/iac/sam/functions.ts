@@ -71,7 +71,11 @@ function exportFunction(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: strin
   }
   if (Object.keys(destinations).length) props.EventInvokeConfig = { ...(props.EventInvokeConfig as Props | undefined), DestinationConfig: destinations };
 
-  if (p.logRetentionDays !== null) {
+  // A function sending its logs to a log group node has LoggingConfig from the table; its own group's
+  // retention then has no effect (it travels in metadata: sam/index.ts `unexpressed`).
+  const sharedGroup = p.logGroup !== null && ctx.has(p.logGroup) && ctx.node(p.logGroup).kind === 'logGroup';
+  if (sharedGroup && p.logRetentionDays !== null) ctx.warn(fn, `its logs go to log group "${ctx.node(p.logGroup!).name}", whose retention applies; its own log retention (${p.logRetentionDays} days) is not written`);
+  if (p.logRetentionDays !== null && !sharedGroup) {
     const group = ctx.auxId(id, 'Log Group');
     ctx.add(group, { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: sub(`/aws/lambda/\${AWS::StackName}/${dir.slice(4)}`), RetentionInDays: p.logRetentionDays } });
     props.LoggingConfig = { LogGroup: ref(group) };

@@ -12,6 +12,14 @@ export function exportMessaging(ctx: ExportContext): void {
   for (const s of ctx.ofKind('kinesisStream')) exportStream(ctx, s);
   for (const b of ctx.ofKind('s3Bucket')) exportBucket(ctx, b);
   for (const pool of ctx.ofKind('cognitoUserPool')) exportUserPool(ctx, pool);
+  for (const g of ctx.ofKind('logGroup')) exportLogGroup(ctx, g);
+}
+
+/** A log group functions send their logs to (their LoggingConfig.LogGroup names it). */
+function exportLogGroup(ctx: ExportContext, g: NodeOfKind<'logGroup'>): void {
+  const id = ctx.id(g.id);
+  ctx.add(id, { Type: 'AWS::Logs::LogGroup', Properties: ctx.applyTable(tableForKind('logGroup', g.props)!, g) });
+  ctx.output(`${id}Name`, { Description: `${g.name}: log group name`, Value: ref(id) });
 }
 
 function exportQueue(ctx: ExportContext, q: NodeOfKind<'sqsQueue'>): void {
