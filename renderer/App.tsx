@@ -11,7 +11,7 @@ import { isTemplateFileName, loadIac } from './iac/load';
 import { LayoutClient } from './iac/layoutClient';
 import type { ImportReport } from '../core/iac/import/report';
 import { AnalysisDock, type DockTab } from './panels/AnalysisDock';
-import { CostPanel } from './panels/CostPanel';
+import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
 import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
 import { ImportReportPanel } from './panels/ImportReportPanel';
@@ -21,6 +21,8 @@ import { Inspector } from './panels/InspectorPanel';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
+import type { UsageFocus } from './panels/UsageFields';
+import { UsagePanel } from './panels/UsagePanel';
 import { isTextField, shortcutFor, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
 import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
@@ -28,6 +30,17 @@ import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
 const TEMPLATES = loadTemplates();
 let toastId = 0;
+let usageFocusSeq = 0;
+
+/** The "$" cost badges stay on or off for the session (a reload keeps them; a new window starts off). */
+const COST_BADGES_KEY = 'sd-cost-badges';
+const readCostBadges = (): boolean => {
+  try {
+    return sessionStorage.getItem(COST_BADGES_KEY) === 'on';
+  } catch {
+    return false;
+  }
+};
 
 interface PendingConnect { from: string; to: string; kinds: EdgeKind[]; at: { x: number; y: number } }
 
@@ -39,6 +52,8 @@ export function App({ host }: { host: Host }) {
   const [pendingConnect, setPendingConnect] = useState<PendingConnect | null>(null);
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: 'findings', open: true });
   const [pathsOn, setPathsOn] = useState(false);
+  const [costBadgesOn, setCostBadgesOn] = useState(readCostBadges);
+  const [usageFocus, setUsageFocus] = useState<UsageFocus | undefined>();
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [importError, setImportError] = useState<{ fileName: string; message: string } | null>(null);
   const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
@@ -180,6 +195,13 @@ export function App({ host }: { host: Host }) {
     editor.load(t.design, null);
   }, [editor]);
 
+  const toggleCostBadges = useCallback(() => setCostBadgesOn((on) => {
+    try {
+      sessionStorage.setItem(COST_BADGES_KEY, on ? 'off' : 'on');
+    } catch { /* storage unavailable: the toggle still works for this page */ }
+    return !on;
+  }), []);
+
   const runAction = useCallback((action: ShortcutAction | MenuCommand) => {
     switch (action) {
       case 'undo': return editor.undo();
@@ -192,8 +214,9 @@ export function App({ host }: { host: Host }) {
       case 'importTemplate': return void importFromHost();
       case 'exportSam': return setExportFormat('sam');
       case 'exportCdk': return setExportFormat('cdk');
+      case 'toggleCostBadges': return toggleCostBadges();
     }
-  }, [editor, importFromHost, openDesign, save]);
+  }, [editor, importFromHost, openDesign, save, toggleCostBadges]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -276,6 +299,18 @@ export function App({ host }: { host: Host }) {
   const selectEdge = useCallback((id: string) => selectTarget({ type: 'edge', id }), [selectTarget]);
   const selectNode = useCallback((id: string) => selectTarget({ type: 'node', id }), [selectTarget]);
   const showFindings = useCallback(() => setDock({ tab: 'findings', open: true }), []);
+  /** "Enter … at …" in the Cost panel: select the node and put the cursor in its usage field. */
+  const enterUsage = useCallback((node: string, field: string) => {
+    selectNode(node);
+    setUsageFocus({ node, field, seq: ++usageFocusSeq });
+  }, [selectNode]);
+  const setActiveProfile = useCallback((name: string) => editor.dispatch({ type: 'setActiveUsageProfile', name }), [editor]);
+  // Badges: the same estimate as the Cost panel's default view (active profile, design region).
+  const costs = useMemo(() => {
+    if (!costBadgesOn) return undefined;
+    const estimate = safeEstimate(analysis.design, { region: defaultCostRegion(analysis.design), reachability: analysis.analysis.reachability });
+    return estimate.ok ? costBadges(estimate.report) : undefined;
+  }, [costBadgesOn, analysis]);
 
   const present = useMemo(() => new Set([...design.nodes.map((n) => `node:${n.id}`), ...design.edges.map((e) => `edge:${e.id}`)]), [design.nodes, design.edges]);
 
@@ -309,6 +344,8 @@ export function App({ host }: { host: Host }) {
           onShowFindings={showFindings}
           pathsOn={pathsOn}
           onTogglePaths={() => setPathsOn((on) => !on)}
+          costBadgesOn={costBadgesOn}
+          onToggleCostBadges={toggleCostBadges}
         />
         <div className="sd-main">
           <Palette onAdd={addFromPalette} />
@@ -320,6 +357,7 @@ export function App({ host }: { host: Host }) {
                 selection={selection}
                 marks={marks}
                 paths={paths}
+                costs={costs}
                 onSelectionChange={editor.setSelection}
                 dispatch={editor.dispatch}
                 onConnectRequest={onConnectRequest}
@@ -331,7 +369,7 @@ export function App({ host }: { host: Host }) {
               tab={dock.tab}
               open={dock.open}
               counts={analysis.counts}
-              tabs={importReport ? ['findings', 'cost', 'import'] : undefined}
+              tabs={importReport ? ['findings', 'cost', 'usage', 'import'] : undefined}
               importSkipped={importReport ? importReport.totals.resources - importReport.totals.understood : 0}
               onTab={(tab) => setDock({ tab, open: true })}
               onToggleOpen={() => setDock((d) => ({ ...d, open: !d.open }))}
@@ -339,7 +377,9 @@ export function App({ host }: { host: Host }) {
               {dock.tab === 'import' && importReport
                 ? <ImportReportPanel report={importReport} present={present} onSelect={selectTarget} />
                 : dock.tab === 'cost'
-                  ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} />
+                  ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} onEnterUsage={enterUsage} onSetActiveProfile={setActiveProfile} />
+                  : dock.tab === 'usage'
+                    ? <UsagePanel design={editor.model} dispatch={editor.dispatch} onSelectNode={selectNode} />
                   : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} />}
             </AnalysisDock>
           </div>
@@ -354,6 +394,7 @@ export function App({ host }: { host: Host }) {
               onDelete={editor.deleteSelection}
               analysis={analysis}
               onSelectEdge={selectEdge}
+              usageFocus={usageFocus}
             />
             <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
           </div>

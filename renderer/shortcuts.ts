@@ -1,5 +1,5 @@
 /** Editor actions a key can trigger. Menus in Electron map to the same names. */
-export type ShortcutAction = 'undo' | 'redo' | 'delete' | 'save' | 'saveAs' | 'open' | 'new' | 'importTemplate' | 'exportSam' | 'exportCdk';
+export type ShortcutAction = 'undo' | 'redo' | 'delete' | 'save' | 'saveAs' | 'open' | 'new' | 'importTemplate' | 'exportSam' | 'exportCdk' | 'toggleCostBadges';
 
 export interface KeyLike {
   key: string;
@@ -26,6 +26,8 @@ export function shortcutFor(e: KeyLike, platform: string, inTextField: boolean):
     return undefined;
   }
   if (!inTextField && !e.shiftKey && (key === 'Delete' || key === 'Backspace')) return 'delete';
+  // "$" (whatever keys type it on this layout) shows or hides the canvas's cost badges.
+  if (!inTextField && key === '$') return 'toggleCostBadges';
   return undefined;
 }
 

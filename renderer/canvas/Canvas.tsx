@@ -10,7 +10,7 @@ import { PARENT_KINDS } from '../../core/model/references';
 import { kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { nodeTypes } from './nodeTypes';
-import { RESOURCE_SIZE, toFlow, type ResourceFlowNode } from './toFlow';
+import { RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
 
 export const PALETTE_MIME = 'application/x-serverless-designer-kind';
 
@@ -32,6 +32,8 @@ interface CanvasProps {
   marks: ReadonlyMap<string, IssueMark>;
   /** Set when the "Paths" overlay is on. */
   paths?: PathsOverlay;
+  /** Monthly cost badges per node ("$" in the toolbar); undefined when they are off. */
+  costs?: ReadonlyMap<string, CostBadge>;
   onSelectionChange(selection: Selection): void;
   dispatch(command: Command): PerformResult;
   onConnectRequest(from: string, to: string, at: { x: number; y: number }): void;
@@ -43,16 +45,25 @@ interface CanvasProps {
 let gestureCounter = 0;
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design, selection, marks, paths, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile } = props;
+  const { design, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile } = props;
   const flow = useReactFlow<ResourceFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const gesture = useRef<string | undefined>(undefined);
   const pendingConnect = useRef<{ from: string; to: string } | undefined>(undefined);
+  // React Flow reports one click as node changes and then edge changes in the same tick (select the
+  // node, deselect the edge): each handler starts from what the previous one decided, not from the
+  // selection of the last render, or the second would undo the first.
+  const latestSelection = useRef(selection);
+  latestSelection.current = selection;
+  const changeSelection = useCallback((next: Selection) => {
+    latestSelection.current = next;
+    onSelectionChange(next);
+  }, [onSelectionChange]);
   // Fit an opened design into view once; a blank canvas keeps zoom 1, so the first node dropped stays where it was dropped.
   const [fitOnLoad] = useState(() => design.nodes.length > 0);
 
-  const projected = useMemo(() => toFlow(design, { marks, paths }), [design, marks, paths]);
+  const projected = useMemo(() => toFlow(design, { marks, paths, costs }), [design, marks, paths, costs]);
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
     return projected.nodes.map((n) => {
@@ -119,7 +130,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     const positions: Record<string, { x: number; y: number }> = {};
     let selectionChanged = false;
-    const selectedNodes = new Set(selection.nodes);
+    const selectedNodes = new Set(latestSelection.current.nodes);
     const sizes = new Map(measured);
     let sizesChanged = false;
     for (const c of changes) {
@@ -137,12 +148,12 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       }
     }
     if (Object.keys(positions).length) dispatch({ type: 'move', positions, gesture: gesture.current });
-    if (selectionChanged) onSelectionChange({ nodes: [...selectedNodes], edges: selection.edges });
+    if (selectionChanged) changeSelection({ nodes: [...selectedNodes], edges: latestSelection.current.edges });
     if (sizesChanged) setMeasured(sizes);
-  }, [dispatch, measured, onSelectionChange, selection]);
+  }, [changeSelection, dispatch, measured]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const selectedEdges = new Set(selection.edges);
+    const selectedEdges = new Set(latestSelection.current.edges);
     let changed = false;
     for (const c of changes) {
       if (c.type !== 'select') continue;
@@ -150,8 +161,8 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       if (c.selected) selectedEdges.add(c.id);
       else selectedEdges.delete(c.id);
     }
-    if (changed) onSelectionChange({ nodes: selection.nodes, edges: [...selectedEdges] });
-  }, [onSelectionChange, selection]);
+    if (changed) changeSelection({ nodes: latestSelection.current.nodes, edges: [...selectedEdges] });
+  }, [changeSelection]);
 
   const onNodeDragStart = useCallback(() => {
     gesture.current = `drag-${++gestureCounter}`;

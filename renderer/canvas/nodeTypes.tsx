@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { memo } from 'react';
 import { kindBadge, kindColor } from '../kindStyle';
 import type { IssueMark } from '../useAnalysis';
-import type { ResourceFlowNode } from './toFlow';
+import type { ResourceFlowNode, ResourceNodeData } from './toFlow';
 
 export function KindBadge({ kind, size = 32 }: { kind: string; size?: number }) {
   const text = kindBadge(kind);
@@ -26,6 +26,12 @@ function IssueMarker({ mark }: { mark?: IssueMark }) {
   );
 }
 
+/** The node's monthly cost ("$" badges): the amount, "?" when usage is missing, "—" when unpriced. */
+function CostTag({ cost }: { cost?: ResourceNodeData['cost'] }) {
+  if (!cost) return null;
+  return <span className={`sd-node-cost is-${cost.tone}`} title={cost.title} aria-label={cost.title} data-testid="node-cost">{cost.text}</span>;
+}
+
 /** A resource box: badge, name, kind and one detail line; inputs on the left, outputs on the right
  *  (AWS Infrastructure Composer's port convention). */
 const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<ResourceFlowNode>) {
@@ -39,6 +45,7 @@ const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<Re
         <div className="sd-node-kind" title={data.detail || data.kindLabel}>{data.detail || data.kindLabel}</div>
       </div>
       <IssueMarker mark={data.mark} />
+      <CostTag cost={data.cost} />
       <Handle type="source" position={Position.Right} className="sd-handle" data-testid={`handle-out-${node.id}`} />
     </div>
   );

@@ -22,7 +22,13 @@ export interface ResourceNodeData extends Record<string, unknown> {
   detail: string;
   /** The worst finding or problem about this node, for the marker in its corner. */
   mark?: IssueMark;
+  /** The node's monthly cost ("$" badges in the toolbar), when they are on. */
+  cost?: CostBadge;
 }
+
+/** A node's monthly cost on the canvas: the amount, "?" when a usage value is missing, "—" when
+ *  nothing of it could be priced; `title` says why. */
+export interface CostBadge { text: string; title: string; tone: 'priced' | 'needs' | 'unpriced' }
 
 export interface DesignEdgeData extends Record<string, unknown> {
   edge: DesignEdge;
@@ -59,11 +65,12 @@ export function nodeDetail(node: DesignNode, regionOrAz = ''): string {
 const dataCache = new WeakMap<DesignNode, ResourceNodeData>();
 
 const sameMark = (a?: IssueMark, b?: IssueMark) => a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count && a.title === b.title);
+const sameCost = (a?: CostBadge, b?: CostBadge) => a === b || (!!a && !!b && a.text === b.text && a.title === b.title && a.tone === b.tone);
 
-function dataFor(node: DesignNode, region: string, mark: IssueMark | undefined): ResourceNodeData {
+function dataFor(node: DesignNode, region: string, mark: IssueMark | undefined, cost?: CostBadge): ResourceNodeData {
   const hit = dataCache.get(node);
-  if (hit && sameMark(hit.mark, mark) && (node.kind !== 'subnet' || hit.detail.includes(region))) return hit;
-  const data: ResourceNodeData = { node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), ...(mark ? { mark } : {}) };
+  if (hit && sameMark(hit.mark, mark) && sameCost(hit.cost, cost) && (node.kind !== 'subnet' || hit.detail.includes(region))) return hit;
+  const data: ResourceNodeData = { node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), ...(mark ? { mark } : {}), ...(cost ? { cost } : {}) };
   dataCache.set(node, data);
   return data;
 }
@@ -94,6 +101,8 @@ export interface FlowOptions {
   marks?: ReadonlyMap<string, IssueMark>;
   /** Reachability and lost retry paths drawn on the edges ("Paths" in the toolbar). */
   paths?: PathsOverlay;
+  /** Monthly cost per node id, drawn as a badge on each resource ("$" in the toolbar). */
+  costs?: ReadonlyMap<string, CostBadge>;
 }
 
 const REACH_TEXT = { yes: 'reachable', partial: 'partly reachable', no: 'unreachable' } as const;
@@ -142,7 +151,7 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
       id: n.id,
       type: container ? 'container' : 'resource',
       position: { x: p.x, y: p.y },
-      data: dataFor(n, design.region, options.marks?.get(n.id)),
+      data: dataFor(n, design.region, options.marks?.get(n.id), options.costs?.get(n.id)),
       ...(parentId ? { parentId } : {}),
       ...(size ? { width: size.width, height: size.height, style: { width: size.width, height: size.height } } : {}),
       ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}`,

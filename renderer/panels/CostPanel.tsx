@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { Design } from '../../core/model/design';
-import { estimateCost, formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, type CostComponent, type CostReport } from '../../core/pricing';
+import { USAGE_FIELDS } from '../../core/model/usageFields';
+import { estimateCost, formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, type CostComponent, type CostOptions, type CostReport } from '../../core/pricing';
 import type { Reachability } from '../../core/semantics';
+import type { CostBadge } from '../canvas/toFlow';
 import { ExternalLink, isWebLink } from './ExternalLink';
 import { useExpanded } from './useExpanded';
 
@@ -11,6 +13,75 @@ interface CostPanelProps {
   /** Reachability from the same analysis: NAT and endpoint volumes come from it. */
   reachability: readonly Reachability[];
   onSelectNode(id: string): void;
+  /** Selects a node and puts the cursor in one of its usage fields in the inspector. */
+  onEnterUsage?(node: string, field: string): void;
+  /** Switches the design's active usage profile (an edit). Without it the profile is a view choice. */
+  onSetActiveProfile?(name: string): void;
+}
+
+/** Where a missing usage value is entered (CostReport.needsInput; read defensively: an older core
+ *  has no such list). */
+export interface NeedsInputRow { node: string; nodeName: string; component: string; hint: string; enterAt: { node: string; nodeName: string; field: string }[] }
+interface Conventions { hoursPerMonth?: number; billingGranularity?: string[]; tiering?: string; priceDate?: string; catalogVersion?: string; kbPerGb?: number }
+
+export const needsInputOf = (report: CostReport): NeedsInputRow[] => {
+  const rows = (report as { needsInput?: unknown }).needsInput;
+  return Array.isArray(rows) ? (rows as NeedsInputRow[]) : [];
+};
+const conventionsOf = (report: CostReport): Conventions | undefined => (report as { conventions?: Conventions }).conventions;
+
+type Estimate = { ok: true; report: CostReport } | { ok: false; message: string };
+
+/** `estimateCost`, except that a failing estimator becomes a message instead of a blank panel. */
+export function safeEstimate(design: Design, options: CostOptions): Estimate {
+  try {
+    return { ok: true, report: estimateCost(design, options) };
+  } catch (err) {
+    // Estimators are still being added: one that fails must not take the editor down with it.
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** The region the panel and the canvas badges price in: the design's, or the first with a catalog. */
+export const defaultCostRegion = (design: Design): string => (SUPPORTED_REGIONS.includes(design.region) ? design.region : SUPPORTED_REGIONS[0]);
+
+const fieldLabel = (key: string) => USAGE_FIELDS.find((f) => f.key === key)?.label.toLowerCase() ?? key;
+
+/** The canvas's "$" badges: each node's monthly total from the report; "?" where a usage value is
+ *  missing (the hint as the title), "—" where nothing of the node could be priced. */
+export function costBadges(report: CostReport): Map<string, CostBadge> {
+  const badges = new Map<string, CostBadge>();
+  const needs = new Map<string, string[]>();
+  for (const n of needsInputOf(report)) needs.set(n.node, [...(needs.get(n.node) ?? []), `${n.component}: ${n.hint}`]);
+  const unpriced = new Map<string, string[]>();
+  for (const u of report.unpriced) unpriced.set(u.node, [...(unpriced.get(u.node) ?? []), `${u.component === 'all' ? '' : `${u.component}: `}${u.reason}`]);
+  for (const g of costByNode(report)) {
+    if (g.node === '*') continue;
+    const extra = [...(needs.get(g.node) ?? []), ...(unpriced.get(g.node) ?? [])];
+    badges.set(g.node, {
+      text: needs.has(g.node) ? `${formatUsd(g.monthly)} + ?` : formatUsd(g.monthly),
+      title: `${g.nodeName}: ${formatUsd(g.monthly)} a month${extra.length ? ` — not counted: ${extra.join('; ')}` : ''}`,
+      tone: needs.has(g.node) ? 'needs' : 'priced',
+    });
+  }
+  for (const [node, hints] of needs) {
+    if (badges.has(node)) continue;
+    badges.set(node, { text: '?', title: `Needs input — ${[...hints, ...(unpriced.get(node) ?? [])].join('; ')}`, tone: 'needs' });
+  }
+  for (const [node, reasons] of unpriced) {
+    if (!badges.has(node)) badges.set(node, { text: '—', title: `Not priced — ${reasons.join('; ')}`, tone: 'unpriced' });
+  }
+  return badges;
+}
+
+/** A usage value an unpriced line's reason asks for ("enter storageGb at "Orders" …"), so the line
+ *  can offer to enter it; undefined when the reason names none. */
+export function usageAsked(reason: string, node: string, nodes: readonly { id: string; name: string }[]): { node: string; field: string } | undefined {
+  const field = USAGE_FIELDS.find((f) => new RegExp(`\\b${f.key}\\b`).test(reason));
+  if (!field) return undefined;
+  const named = /\bat "([^"]+)"/.exec(reason)?.[1];
+  const target = named ? nodes.find((n) => n.name === named)?.id : undefined;
+  return { node: target ?? node, field: field.key };
 }
 
 interface NodeCost { node: string; nodeName: string; monthly: CostReport['monthlyTotal']; lines: CostComponent[] }
@@ -30,28 +101,25 @@ export function unitPriceText(line: Pick<CostComponent, 'unitPrice' | 'unit'>): 
   return `${tiered ? `tiered from $${tiered[1]}` : `$${line.unitPrice}`} per ${line.unit}`;
 }
 
-type Estimate = { ok: true; report: CostReport } | { ok: false; message: string };
-
 /** The monthly estimate for a usage profile and a region, with a breakdown per node and the lines
  *  that cannot be priced. Choices here are a view of the design, not edits to it. */
-export function CostPanel({ design, reachability, onSelectNode }: CostPanelProps) {
+export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, onSetActiveProfile }: CostPanelProps) {
   const profiles = Object.keys(design.usage.profiles);
   const [profileChoice, setProfileChoice] = useState<string | null>(null);
   const [regionChoice, setRegionChoice] = useState<string | null>(null);
   const [freeTier, setFreeTier] = useState(false);
-  const profile = profileChoice !== null && profiles.includes(profileChoice) ? profileChoice : (design.usage.active ?? profiles[0] ?? null);
+  const active = design.usage.active ?? profiles[0] ?? null;
+  // With onSetActiveProfile the panel shows the active profile (the one the inspector edits and the
+  // canvas badges show); without it, the choice is the panel's own view.
+  const profile = !onSetActiveProfile && profileChoice !== null && profiles.includes(profileChoice) ? profileChoice : active;
   const designRegionPriced = SUPPORTED_REGIONS.includes(design.region);
-  const region = regionChoice ?? (designRegionPriced ? design.region : SUPPORTED_REGIONS[0]);
+  const region = regionChoice ?? defaultCostRegion(design);
   const ids = { profile: useId(), region: useId(), free: useId() };
 
-  const estimate = useMemo((): Estimate => {
-    try {
-      return { ok: true, report: estimateCost(design, { ...(profile ? { profile } : {}), region, freeTier, reachability }) };
-    } catch (err) {
-      // Estimators are still being added: one that fails must not take the editor down with it.
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
-    }
-  }, [design, profile, region, freeTier, reachability]);
+  const estimate = useMemo(
+    () => safeEstimate(design, { ...(profile ? { profile } : {}), region, freeTier, reachability }),
+    [design, profile, region, freeTier, reachability],
+  );
 
   return (
     <section className="sd-cost" aria-label="Cost" data-testid="cost-panel">
@@ -59,6 +127,9 @@ export function CostPanel({ design, reachability, onSelectNode }: CostPanelProps
         <div className="sd-cost-total">
           <span className="sd-cost-amount" data-testid="cost-total">{estimate.ok ? formatUsd(estimate.report.monthlyTotal) : '—'}</span>
           <span className="sd-muted"> / month</span>
+          {estimate.ok && needsInputOf(estimate.report).length > 0 && (
+            <span className="sd-cost-needs-flag" data-testid="cost-needs-flag"> + {needsInputOf(estimate.report).length} needing input</span>
+          )}
           {estimate.ok && (
             <div className="sd-muted sd-cost-catalog" data-testid="cost-catalog">
               Price catalog {estimate.report.catalog.version}, prices as of {estimate.report.catalog.asOf} · {estimate.report.region}
@@ -70,8 +141,14 @@ export function CostPanel({ design, reachability, onSelectNode }: CostPanelProps
         </div>
         <div className="sd-cost-controls">
           <div className="sd-field">
-            <label htmlFor={ids.profile}>Usage profile</label>
-            <select id={ids.profile} value={profile ?? ''} disabled={!profiles.length} onChange={(e) => setProfileChoice(e.target.value)} data-testid="cost-profile">
+            <label htmlFor={ids.profile}>{onSetActiveProfile ? 'Active usage profile' : 'Usage profile'}</label>
+            <select
+              id={ids.profile}
+              value={profile ?? ''}
+              disabled={!profiles.length}
+              onChange={(e) => (onSetActiveProfile ? onSetActiveProfile(e.target.value) : setProfileChoice(e.target.value))}
+              data-testid="cost-profile"
+            >
               {!profiles.length && <option value="">no usage profiles</option>}
               {profiles.map((p) => <option key={p} value={p}>{p}</option>)}
             </select>
@@ -91,19 +168,45 @@ export function CostPanel({ design, reachability, onSelectNode }: CostPanelProps
       {!designRegionPriced && regionChoice === null && (
         <p className="sd-warning sd-cost-note">The catalog has no prices for {design.region}, the design&apos;s region; showing {region}.</p>
       )}
-      {estimate.ok ? <CostBreakdown report={estimate.report} onSelectNode={onSelectNode} /> : (
+      {estimate.ok ? <CostBreakdown report={estimate.report} design={design} onSelectNode={onSelectNode} onEnterUsage={onEnterUsage} /> : (
         <p className="sd-field-error" role="alert">The estimate could not be made: {estimate.message}</p>
       )}
     </section>
   );
 }
 
-function CostBreakdown({ report, onSelectNode }: { report: CostReport; onSelectNode(id: string): void }) {
+function EnterButton({ at, onEnterUsage }: { at: { node: string; nodeName: string; field: string }; onEnterUsage(node: string, field: string): void }) {
+  return (
+    <button type="button" className="sd-link-button" onClick={() => onEnterUsage(at.node, at.field)} data-testid="cost-enter" data-node={at.node} data-field={at.field}>
+      Enter {fieldLabel(at.field)} at “{at.nodeName}”
+    </button>
+  );
+}
+
+function CostBreakdown({ report, design, onSelectNode, onEnterUsage }: { report: CostReport; design: Design; onSelectNode(id: string): void; onEnterUsage?(node: string, field: string): void }) {
   const groups = useMemo(() => costByNode(report), [report]);
   const [open, toggle] = useExpanded();
+  const needs = needsInputOf(report);
+  const conventions = conventionsOf(report);
   return (
     <div className="sd-cost-body">
-      {groups.length === 0 ? <p className="sd-muted">Nothing in this design is billed yet.</p> : (
+      {needs.length > 0 && (
+        <section className="sd-cost-needs" aria-label="Needs input" data-testid="cost-needs-input">
+          <h3>Needs input <span className="sd-count is-warning">{needs.length}</span></h3>
+          <p className="sd-muted">Not in the total: these are billed by volume, and no volume reaches them in this profile.</p>
+          <ul>
+            {needs.map((n, i) => (
+              <li key={`${n.node} ${n.component} ${i}`} data-testid="cost-needs-row" data-node={n.node}>
+                <strong>{n.nodeName}</strong> — {n.component}: {n.hint}
+                {onEnterUsage && n.enterAt.length > 0 && (
+                  <span className="sd-cost-enter">{n.enterAt.map((at) => <EnterButton key={`${at.node} ${at.field}`} at={at} onEnterUsage={onEnterUsage} />)}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {groups.length === 0 ? <p className="sd-muted">{needs.length ? 'Nothing is priced yet: enter the volumes above.' : 'Nothing in this design is billed yet.'}</p> : (
         <ul className="sd-cost-nodes" aria-label="Cost per resource">
           {groups.map((g) => <NodeCostRow key={g.node} group={g} expanded={open.has(g.node)} onToggle={toggle} onSelectNode={onSelectNode} />)}
         </ul>
@@ -112,11 +215,28 @@ function CostBreakdown({ report, onSelectNode }: { report: CostReport; onSelectN
         <section className="sd-cost-unpriced" aria-label="Not priced" data-testid="cost-unpriced">
           <h3>Not priced <span className="sd-count">{report.unpriced.length}</span></h3>
           <ul>
-            {report.unpriced.map((u, i) => (
-              <li key={`${u.node} ${u.component} ${i}`}><strong>{u.nodeName}</strong>{u.component !== 'all' ? ` — ${u.component}` : ''}: {u.reason}</li>
-            ))}
+            {report.unpriced.map((u, i) => {
+              const asked = onEnterUsage ? usageAsked(u.reason, u.node, design.nodes) : undefined;
+              const at = asked && { ...asked, nodeName: design.nodes.find((n) => n.id === asked.node)?.name ?? asked.node };
+              return (
+                <li key={`${u.node} ${u.component} ${i}`}>
+                  <strong>{u.nodeName}</strong>{u.component !== 'all' ? ` — ${u.component}` : ''}: {u.reason}
+                  {at && onEnterUsage && <span className="sd-cost-enter"><EnterButton at={at} onEnterUsage={onEnterUsage} /></span>}
+                </li>
+              );
+            })}
           </ul>
         </section>
+      )}
+      {conventions && (
+        <p className="sd-muted sd-cost-conventions" data-testid="cost-conventions">
+          {[
+            conventions.hoursPerMonth !== undefined && `${conventions.hoursPerMonth} hours a month`,
+            conventions.priceDate && `prices as of ${conventions.priceDate}`,
+            conventions.tiering,
+            conventions.billingGranularity?.length && `billed ${conventions.billingGranularity.join('; ')}`,
+          ].filter(Boolean).join(' · ')}
+        </p>
       )}
       {report.notes.length > 0 && (
         <ul className="sd-cost-notes" aria-label="Notes">

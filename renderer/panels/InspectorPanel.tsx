@@ -11,6 +11,7 @@ import { fieldsOf, refChoices } from '../schemaFields';
 import type { AnalysisView } from '../useAnalysis';
 import { FunctionPaths, ItemFindings, ReachabilityView, RetryHopView } from './PathDetails';
 import { SchemaForm } from './SchemaForm';
+import { UsageFields, type UsageFocus } from './UsageFields';
 
 interface InspectorProps {
   design: Design;
@@ -24,17 +25,19 @@ interface InspectorProps {
   analysis?: AnalysisView;
   /** Selects another item (a function's access edge from its network list). */
   onSelectEdge?(id: string): void;
+  /** Puts the cursor in a usage field of the selected node ("Enter …" in the Cost panel). */
+  usageFocus?: UsageFocus;
 }
 
 /** Shows and edits what is selected; with nothing selected, the design itself. */
-export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete, analysis, onSelectEdge }: InspectorProps) {
+export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus }: InspectorProps) {
   const node = nodeId ? design.nodes.find((n) => n.id === nodeId) : undefined;
   const edge = !node && edgeId ? design.edges.find((e) => e.id === edgeId) : undefined;
   return (
     <aside className="sd-inspector" aria-label="Inspector" data-testid="inspector">
       <h2 className="sd-panel-title">Inspector</h2>
       {selectionSize > 1 && <p className="sd-muted">{selectionSize} items selected. Showing the first.</p>}
-      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} onSelectEdge={onSelectEdge} />
+      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} onSelectEdge={onSelectEdge} usageFocus={usageFocus} />
         : edge ? <EdgeInspector key={edge.id} design={design} edge={edge} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} />
           : <DesignSummary design={design} dispatch={dispatch} analysis={analysis} />}
     </aside>
@@ -69,7 +72,7 @@ function NodeProblems({ problems }: { problems: readonly Problem[] }) {
 
 type ItemProps = Pick<InspectorProps, 'design' | 'problems' | 'dispatch' | 'onDelete' | 'analysis'>;
 
-function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, onSelectEdge }: ItemProps & { node: DesignNode; onSelectEdge?(id: string): void }) {
+function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus }: ItemProps & { node: DesignNode; onSelectEdge?(id: string): void; usageFocus?: UsageFocus }) {
   const spec = nodeKindSpec(node.kind);
   const fields = useMemo(() => (spec ? fieldsOf(spec.props) : []), [spec]);
   const refs = useMemo(() => refChoices(design.nodes, node), [design.nodes, node]);
@@ -105,6 +108,7 @@ function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, o
           onSelectEdge={(id) => onSelectEdge?.(id)}
         />
       )}
+      <UsageFields design={design} node={node} dispatch={dispatch} focus={usageFocus} />
       <SchemaForm fields={fields} value={node.props as Record<string, unknown>} onCommit={onCommit} refs={refs} />
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete {kindLabel(node.kind)}</button>
     </div>
@@ -130,6 +134,7 @@ function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis }:
       <ItemFindings findings={analysis?.byTarget.get(edge.id)} />
       {hop && <RetryHopView hop={hop} />}
       {reach && <ReachabilityView reach={reach} />}
+      <UsageFields design={design} edge={edge} dispatch={dispatch} />
       <SchemaForm fields={fields} value={edge.props as Record<string, unknown>} onCommit={(path, value) => !dispatch({ type: 'setEdgeProp', edgeId: edge.id, path, value }).refused} />
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete connection</button>
     </div>

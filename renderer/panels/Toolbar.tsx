@@ -30,6 +30,9 @@ export interface ToolbarProps {
   /** The "Paths" overlay: access edges coloured by reachability, lost retry paths marked. */
   pathsOn: boolean;
   onTogglePaths(): void;
+  /** "$": each node's monthly cost as a badge on the canvas (off by default; the "$" key too). */
+  costBadgesOn?: boolean;
+  onToggleCostBadges?(): void;
 }
 
 function Icon({ d }: { d: string }) {
@@ -111,6 +114,20 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
           <Icon d={ICONS.paths} />
           <span>Paths</span>
         </button>
+        {p.onToggleCostBadges && (
+          <button
+            type="button"
+            className={`sd-tool sd-tool-compact${p.costBadgesOn ? ' is-on' : ''}`}
+            onClick={p.onToggleCostBadges}
+            aria-pressed={!!p.costBadgesOn}
+            aria-label="Cost badges"
+            title="Show each resource's monthly cost on the canvas: active usage profile, design region ($)"
+            data-testid="toolbar-costBadges"
+          >
+            <span className="sd-tool-dollar" aria-hidden="true">$</span>
+            <span>Cost</span>
+          </button>
+        )}
       </div>
       <div className="sd-doc-title" data-testid="document-title">
         <span className="sd-doc-name">{p.title}</span>
