@@ -108,7 +108,8 @@ export function productsWanted(offerCode: string, region: string, keys: readonly
 /** Offers whose products are all for other Regions (the wrong file for this Region). */
 function wrongRegionOffers(offers: Offers, region: string): string[] {
   return Object.entries(offers).flatMap(([code, { offer }]) => {
-    const regions = new Set(Object.values(offer.products).map(regionOf).filter((r): r is string => r !== undefined));
+    // Free-tier SKUs are Global (an empty Region code); they say nothing about the file's Region.
+    const regions = new Set(Object.values(offer.products).map(regionOf).filter((r): r is string => !!r));
     return regions.size > 0 && !regions.has(region) ? [`${code}: the offer holds products for ${[...regions].slice(0, 3).join(', ')}, none for ${region} — is it the right Region's file?`] : [];
   });
 }

@@ -54,6 +54,8 @@ export interface PriceKeyMapping {
 }
 
 const IC = 'Infracost filter, internal/resources/aws/';
+/** Public slices of real offer files (CSV form of the same products and attributes). */
+const SLICE = (offer: string) => `${offer} rows of the eu-west-2 offer slices in mooncitizen/togen internal/cost/cmd/testdata`;
 const ZERO_LINE = 'a $0 line AWS documents on the pricing page, not a Price List dimension the catalog relies on';
 const UNCONFIRMED = 'usage type not confirmed in any source read offline; add a rule after checking a live offer file';
 
@@ -62,23 +64,23 @@ const lambda = (usagetype: string, group: string, evidence: string) =>
   rule('AWSLambda', { productFamily: 'Serverless', usagetype, attributes: { group }, offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence });
 
 export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
-  'lambda.requests': { unit: 'request', priceList: rule('AWSLambda', { productFamily: 'Serverless', usagetype: 'Request', attributes: { group: 'AWS-Lambda-Requests' }, offerUnits: ['Requests', 'Request'], evidence: `${IC}lambda_function.go (group AWS-Lambda-Requests); usage type EU-Request in pricing.md P15` }) },
-  'lambda.duration.x86_64': { unit: 'GB-second', priceList: lambda('Lambda-GB-Second', 'AWS-Lambda-Duration', `${IC}lambda_function.go (group AWS-Lambda-Duration, usage type Lambda-GB-Second)`) },
-  'lambda.duration.arm64': { unit: 'GB-second', priceList: lambda('Lambda-GB-Second-ARM', 'AWS-Lambda-Duration-ARM', 'usage type EU-Lambda-GB-Second-ARM in public Price List readers; group by analogy with x86_64 (unverified)') },
-  'lambda.ephemeralStorage': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', usagetype: 'Lambda-Storage-GB-Second', offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: 'usage type by analogy with Lambda-GB-Second (unverified)' }) },
-  'lambda.provisionedConcurrency.x86_64': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', attributes: { group: 'AWS-Lambda-Provisioned-Concurrency' }, offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: `${IC}lambda_provisioned_concurrency_config.go` }) },
+  'lambda.requests': { unit: 'request', priceList: rule('AWSLambda', { productFamily: 'Serverless', usagetype: 'Request', attributes: { group: 'AWS-Lambda-Requests' }, offerUnits: ['Requests', 'Request'], evidence: `${IC}lambda_function.go; ${SLICE('AWSLambda')}` }) },
+  'lambda.duration.x86_64': { unit: 'GB-second', priceList: lambda('Lambda-GB-Second', 'AWS-Lambda-Duration', `${IC}lambda_function.go; ${SLICE('AWSLambda')} (three tiers in one SKU)`) },
+  'lambda.duration.arm64': { unit: 'GB-second', priceList: lambda('Lambda-GB-Second-ARM', 'AWS-Lambda-Duration-ARM', SLICE('AWSLambda')) },
+  'lambda.ephemeralStorage': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', usagetype: 'Lambda-Storage-GB-Second', offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: `${SLICE('AWSLambda')} (unit GB-Seconds)` }) },
+  'lambda.provisionedConcurrency.x86_64': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', attributes: { group: 'AWS-Lambda-Provisioned-Concurrency' }, offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: `${IC}lambda_provisioned_concurrency_config.go; ${SLICE('AWSLambda')}` }) },
   'lambda.provisionedDuration.x86_64': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', attributes: { group: 'AWS-Lambda-Duration-Provisioned' }, offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: `${IC}lambda_provisioned_concurrency_config.go` }) },
   'lambda.provisionedConcurrency.arm64': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', attributes: { group: 'AWS-Lambda-Provisioned-Concurrency-ARM' }, offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: `${IC}lambda_provisioned_concurrency_config.go` }) },
   'lambda.provisionedDuration.arm64': { unit: 'GB-second', priceList: rule('AWSLambda', { productFamily: 'Serverless', attributes: { group: 'AWS-Lambda-Duration-Provisioned-ARM' }, offerUnits: ['Lambda-GB-Second', 'GB-Second', 'GB-Seconds', 'Second'], evidence: `${IC}lambda_provisioned_concurrency_config.go` }) },
 
-  'apigateway.http.requests': { unit: 'request', note: 'HTTP APIs meter requests in 512 KB increments', priceList: rule('AmazonApiGateway', { productFamily: 'API Calls', usagetype: 'ApiGatewayHttpRequest', offerUnits: ['Requests'], evidence: `${IC}apigatewayv2_api.go; usage type EU-ApiGatewayHttpRequest in pricing.md P34` }) },
-  'apigateway.rest.requests': { unit: 'request', priceList: rule('AmazonApiGateway', { productFamily: 'API Calls', usagetype: 'ApiGatewayRequest', offerUnits: ['Requests'], evidence: `${IC}api_gateway_rest_api.go` }) },
+  'apigateway.http.requests': { unit: 'request', note: 'HTTP APIs meter requests in 512 KB increments', priceList: rule('AmazonApiGateway', { productFamily: 'API Calls', usagetype: 'ApiGatewayHttpRequest', offerUnits: ['Requests'], evidence: `${IC}apigatewayv2_api.go; ${SLICE('AmazonApiGateway')}` }) },
+  'apigateway.rest.requests': { unit: 'request', priceList: rule('AmazonApiGateway', { productFamily: 'API Calls', usagetype: 'ApiGatewayRequest', offerUnits: ['Requests'], evidence: `${IC}api_gateway_rest_api.go; ${SLICE('AmazonApiGateway')}` }) },
   'apigateway.websocket.messages': { unit: 'message', note: 'messages metered in 32 KB increments', priceList: rule('AmazonApiGateway', { productFamily: 'WebSocket', usagetype: 'ApiGatewayMessage', offerUnits: ['Messages', 'Message'], evidence: `${IC}apigatewayv2_api.go` }) },
   'apigateway.websocket.connectionMinutes': { unit: 'connection-minute', priceList: rule('AmazonApiGateway', { productFamily: 'WebSocket', usagetype: 'ApiGatewayMinute', offerUnits: ['Minutes', 'Minute'], evidence: `${IC}apigatewayv2_api.go` }) },
-  'apigateway.rest.cache.1.6': { unit: 'hour', priceList: rule('AmazonApiGateway', { productFamily: 'Amazon API Gateway Cache', attributes: { cacheMemorySizeGb: '1.6' }, offerUnits: ['Hrs'], evidence: `${IC}api_gateway_stage.go (attribute cacheMemorySizeGb)` }) },
+  'apigateway.rest.cache.1.6': { unit: 'hour', priceList: rule('AmazonApiGateway', { productFamily: 'Amazon API Gateway Cache', attributes: { cacheMemorySizeGb: '1.6' }, offerUnits: ['Hrs'], evidence: `${IC}api_gateway_stage.go; ${SLICE('AmazonApiGateway')} (usage type ApiGatewayCacheUsage:1.55GB, cache memory size 1.6)` }) },
 
-  'sqs.standard.requests': { unit: 'request', note: 'requests metered in 64 KB chunks', priceList: rule('AWSQueueService', { productFamily: 'API Request', usagetype: 'Requests-RBP', offerUnits: ['Requests'], dropFreeFirstTier: true, evidence: 'usage type Requests-RBP as billed (Cost Explorer output quoted in public notes); product family from Infracost sqs_queue.go' }) },
-  'sqs.fifo.requests': { unit: 'request', note: 'requests metered in 64 KB chunks', priceList: rule('AWSQueueService', { productFamily: 'API Request', usagetype: 'Requests-FIFO-RBP', offerUnits: ['Requests'], dropFreeFirstTier: true, evidence: 'usage type Requests-FIFO-RBP as billed (Cost Explorer output quoted in public notes)' }) },
+  'sqs.standard.requests': { unit: 'request', note: 'requests metered in 64 KB chunks', priceList: rule('AWSQueueService', { productFamily: 'API Request', usagetype: 'Requests-Tier1', attributes: { queueType: 'Standard' }, offerUnits: ['Requests'], evidence: `${SLICE('AWSQueueService')} (the free 1M is a separate Global SKU)` }) },
+  'sqs.fifo.requests': { unit: 'request', note: 'requests metered in 64 KB chunks', priceList: rule('AWSQueueService', { productFamily: 'API Request', usagetype: 'Requests-FIFO-Tier1', attributes: { queueType: 'FIFO (first-in, first-out)' }, offerUnits: ['Requests'], evidence: SLICE('AWSQueueService') }) },
 
   'sns.standard.publishes': { unit: 'request', note: 'publishes metered in 64 KB chunks', priceList: rule('AmazonSNS', { productFamily: 'API Request', usagetype: 'Requests-Tier1', offerUnits: ['Requests'], dropFreeFirstTier: true, evidence: `${IC}sns_topic.go; usage type EU-Requests-Tier1 with a $0 first 1M in pricing.md P46` }) },
   'sns.delivery.https': { unit: 'notification', priceList: rule('AmazonSNS', { productFamily: 'Message Delivery', usagetype: 'DeliveryAttempts-HTTP', offerUnits: ['Notifications', 'Notification'], dropFreeFirstTier: true, evidence: `${IC}sns_topic.go` }) },
@@ -120,9 +122,9 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'dynamodb.streams.readRequestUnits': { unit: 'stream read request unit', note: 'reads by Lambda triggers are free (P75)', priceList: rule('AmazonDynamoDB', { productFamily: 'API Request', attributes: { group: 'DDB-StreamsReadRequests' }, offerUnits: ['Requests', 'ReadRequestUnits'], dropFreeFirstTier: true, evidence: `${IC}dynamodb_table.go (which also skips the "(free tier)" dimension)` }) },
   'dynamodb.streams.lambdaReads': { unit: 'stream record read by a Lambda trigger', priceList: null, reason: ZERO_LINE },
 
-  's3.storage.standard': { unit: 'GB-month', priceList: rule('AmazonS3', { productFamily: 'Storage', usagetype: 'TimedStorage-ByteHrs', attributes: { volumeType: 'Standard' }, offerUnits: ['GB-Mo', 'GB-Month'], evidence: 'usage type TimedStorage-ByteHrs (S3 usage-report docs); volumeType Standard (unverified)' }) },
-  's3.requests.tier1': { unit: 'request', priceList: rule('AmazonS3', { productFamily: 'API Request', usagetype: 'Requests-Tier1', offerUnits: ['Requests'], evidence: 'usage type Requests-Tier1 (S3 usage-report docs)' }) },
-  's3.requests.tier2': { unit: 'request', priceList: rule('AmazonS3', { productFamily: 'API Request', usagetype: 'Requests-Tier2', offerUnits: ['Requests'], evidence: 'usage type Requests-Tier2 (S3 usage-report docs)' }) },
+  's3.storage.standard': { unit: 'GB-month', priceList: rule('AmazonS3', { productFamily: 'Storage', usagetype: 'TimedStorage-ByteHrs', attributes: { volumeType: 'Standard', storageClass: 'General Purpose' }, offerUnits: ['GB-Mo', 'GB-Month'], evidence: SLICE('AmazonS3') }) },
+  's3.requests.tier1': { unit: 'request', priceList: rule('AmazonS3', { productFamily: 'API Request', usagetype: 'Requests-Tier1', offerUnits: ['Requests'], evidence: SLICE('AmazonS3') }) },
+  's3.requests.tier2': { unit: 'request', priceList: rule('AmazonS3', { productFamily: 'API Request', usagetype: 'Requests-Tier2', offerUnits: ['Requests'], evidence: SLICE('AmazonS3') }) },
 
   'vpc.natGateway.hours': { unit: 'NAT gateway-hour', priceList: rule('AmazonEC2', { productFamily: 'NAT Gateway', usagetype: 'NatGateway-Hours', offerUnits: ['Hrs'], evidence: `${IC}nat_gateway.go` }) },
   'vpc.natGateway.dataProcessed': { unit: 'GB', priceList: rule('AmazonEC2', { productFamily: 'NAT Gateway', usagetype: 'NatGateway-Bytes', offerUnits: ['GB'], evidence: `${IC}nat_gateway.go` }) },
@@ -130,7 +132,7 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'vpc.interfaceEndpoint.dataProcessed': { unit: 'GB', priceList: rule('AmazonVPC', { productFamily: 'VpcEndpoint', usagetype: 'VpcEndpoint-Bytes', offerUnits: ['GB'], evidence: `${IC}vpc_endpoint.go (tiers at 1 PB and 5 PB)` }) },
   'vpc.gatewayEndpoint': { unit: 'endpoint', priceList: null, reason: ZERO_LINE },
 
-  'rdsProxy.vcpuHours': { unit: 'vCPU-hour', note: 'minimum charge 2 vCPUs (P95)', priceList: rule('AmazonRDS', { usagetype: 'RDS:ProxyUsage', offerUnits: ['vCPU-Hr', 'vCPU-Hours', 'Hrs'], evidence: 'usage type USE1-RDS:ProxyUsage quoted with its SKU in pricing.md P94 (unit unverified)' }) },
+  'rdsProxy.vcpuHours': { unit: 'vCPU-hour', note: 'minimum charge 2 vCPUs (P95)', priceList: rule('AmazonRDS', { productFamily: 'RDSProxy', usagetype: 'RDS:ProxyUsage', attributes: { databaseEngine: 'MySQL' }, offerUnits: ['Hrs'], evidence: `${SLICE('AmazonRDS')} (one SKU per engine at one price; MySQL chosen); usage type USE1-RDS:ProxyUsage in pricing.md P94` }) },
   'elasticache.serverless.redis.storage': { unit: 'GB-hour', note: 'minimum 1 GB', priceList: rule('AmazonElastiCache', { productFamily: 'ElastiCache Serverless', usagetype: 'ElastiCache:ServerlessStorage', attributes: { cacheEngine: 'Redis' }, offerUnits: ['GB-Hours', 'GB-Hrs', 'GB-Hr'], evidence: 'usage type USE1-ElastiCache:ServerlessStorage in public pricing clients; cacheEngine attribute unverified' }) },
   'elasticache.serverless.redis.ecpu': { unit: 'ECPU', priceList: null, reason: UNCONFIRMED },
   'elasticache.serverless.valkey.storage': { unit: 'GB-hour', note: 'minimum 100 MB', priceList: rule('AmazonElastiCache', { productFamily: 'ElastiCache Serverless', usagetype: 'ElastiCache:ServerlessStorage', attributes: { cacheEngine: 'Valkey' }, offerUnits: ['GB-Hours', 'GB-Hrs', 'GB-Hr'], evidence: 'as elasticache.serverless.redis.storage (cacheEngine Valkey unverified)' }) },
@@ -146,12 +148,12 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'stepfunctions.express.requests': { unit: 'request', priceList: rule('AmazonStates', { usagetype: 'StepFunctions-Request', offerUnits: ['Requests', 'Request'], evidence: `${IC}sfn_state_machine.go` }) },
   'stepfunctions.express.duration': { unit: 'GB-second', priceList: rule('AmazonStates', { usagetype: 'StepFunctions-GB-Second', offerUnits: ['GB-Second', 'GB-Seconds', 'Second'], evidence: `${IC}sfn_state_machine.go (tiers at 3,600,000 and 18,000,000 GB-s)` }) },
 
-  'dataTransfer.internetOut': { unit: 'GB', priceList: rule('AWSDataTransfer', { productFamily: 'Data Transfer', usagetype: 'DataTransfer-Out-Bytes', attributes: { transferType: 'AWS Outbound' }, offerUnits: ['GB'], dropFreeFirstTier: true, evidence: `${IC}data_transfer.go (transferType AWS Outbound, tiers 10 TB / 50 TB / 150 TB)` }) },
-  'dataTransfer.crossAz': { unit: 'GB (each direction)', priceList: rule('AWSDataTransfer', { productFamily: 'Data Transfer', usagetype: 'DataTransfer-Regional-Bytes', attributes: { transferType: 'IntraRegion' }, offerUnits: ['GB'], evidence: `${IC}data_transfer.go (transferType IntraRegion); usage type DataTransfer-Regional-Bytes as billed` }) },
+  'dataTransfer.internetOut': { unit: 'GB', priceList: rule('AWSDataTransfer', { productFamily: 'Data Transfer', usagetype: 'DataTransfer-Out-Bytes', attributes: { transferType: 'AWS Outbound' }, offerUnits: ['GB'], dropFreeFirstTier: true, evidence: `${IC}data_transfer.go; ${SLICE('AWSDataTransfer')} (tiers 10 TB / 50 TB / 150 TB; the free 100 GB is a separate Global SKU)` }) },
+  'dataTransfer.crossAz': { unit: 'GB (each direction)', priceList: rule('AWSDataTransfer', { productFamily: 'Data Transfer', usagetype: 'DataTransfer-Regional-Bytes', attributes: { transferType: 'IntraRegion' }, offerUnits: ['GB'], evidence: `${IC}data_transfer.go (transferType IntraRegion); usage type DataTransfer-Regional-Bytes as billed; not in the public offer slices (which show a $0.00 IntraRegion-xAZ-Out line), so unverified` }) },
 
   'dataTransfer.interRegion': { unit: 'GB', priceList: null, reason: 'Price List has one product per pair of Regions (InterRegion Outbound, toRegionCode) and the price depends on the destination; the catalog has one price a Region' },
 
-  'alb.hours': { unit: 'hour', priceList: rule('AWSELB', { productFamily: 'Load Balancer-Application', usagetype: 'LoadBalancerUsage', attributes: { locationType: 'AWS Region' }, offerUnits: ['Hrs'], evidence: `${IC}lb.go` }) },
+  'alb.hours': { unit: 'hour', priceList: rule('AWSELB', { productFamily: 'Load Balancer-Application', usagetype: 'LoadBalancerUsage', attributes: { locationType: 'AWS Region' }, offerUnits: ['Hrs'], evidence: `${IC}lb.go; the us-east-1 AWSELB offer slice in mooncitizen/togen (no Region prefix in us-east-1)` }) },
   'alb.lcuHours': { unit: 'LCU-hour', priceList: rule('AWSELB', { productFamily: 'Load Balancer-Application', usagetype: 'LCUUsage', attributes: { locationType: 'AWS Region' }, offerUnits: ['LCU-Hrs', 'LCU-Hr'], evidence: `${IC}lb.go` }) },
 };
 
@@ -163,7 +165,7 @@ export function mappingFor(key: string): PriceKeyMapping | undefined {
   if (node) {
     return {
       unit: 'node-hour',
-      priceList: rule('AmazonElastiCache', { productFamily: 'Cache Instance', usagetype: `NodeUsage:${node[1]}`, attributes: { instanceType: node[1], cacheEngine: 'Redis' }, offerUnits: ['Hrs'], evidence: `${IC}elasticache_cluster.go (usage type NodeUsage:<node type>; Redis and Memcached node prices are the same)` }),
+      priceList: rule('AmazonElastiCache', { productFamily: 'Cache Instance', usagetype: `NodeUsage:${node[1]}`, attributes: { instanceType: node[1], cacheEngine: 'Redis' }, offerUnits: ['Hrs'], evidence: `${SLICE('AmazonElastiCache')} (usage type NodeUsage:<node type>, one SKU per engine; Redis and Memcached prices are the same)` }),
     };
   }
   return undefined;

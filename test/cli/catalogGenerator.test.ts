@@ -64,11 +64,13 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     expect(reversed.catalog.prices['apigateway.rest.requests'].tiers.map((t) => t.upTo)).toEqual(['333000000', '1000000000', '20000000000', null]);
   });
 
-  it("leaves out a $0 first dimension where the catalog's free-tier block applies the allowance (SQS's first 1M, DynamoDB's 25 GB)", () => {
+  it("leaves out a $0 first dimension where the catalog's free-tier block applies the allowance (SNS's first 1M, DynamoDB's 25 GB)", () => {
+    expect(prices['sns.standard.publishes'].tiers).toEqual([{ upTo: null, usd: '0.0000005' }]);
+    expect(prices['dynamodb.storage'].tiers).toEqual([{ upTo: null, usd: '0.25' }]);
+    // SQS's free 1M is a separate Global SKU: the Region's SKU starts at 0 with a price.
     expect(prices['sqs.standard.requests'].tiers).toEqual([
       { upTo: '100000000000', usd: '0.0000004' }, { upTo: '200000000000', usd: '0.0000003' }, { upTo: null, usd: '0.00000024' },
     ]);
-    expect(prices['dynamodb.storage'].tiers).toEqual([{ upTo: null, usd: '0.25' }]);
     expect(built.catalog.freeTier['dynamodb.storage'].quantity).toBe('25');
   });
 
@@ -87,7 +89,11 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     expect(built.catalog).toMatchObject({ version: '2026.10.2', asOf: '2026-10-02', region: US, currency: 'USD', format: 'serverless-designer-prices' });
   });
 
-  it('picks the product the rule names, not its look-alikes (provisioned capacity in the same group, Standard-IA storage, partner events, a network load balancer)', () => {
+  it('picks the product the rule names, not its look-alikes (Global free-tier SKUs, provisioned capacity in the same group, Standard-IA storage, Outposts and network load balancers, extended-support nodes)', () => {
+    expect(prices['lambda.requests'].tiers).toEqual([{ upTo: null, usd: '0.0000002' }]);
+    expect(prices['sqs.fifo.requests'].tiers).toEqual([{ upTo: null, usd: '0.0000005' }]);
+    expect(prices['rdsProxy.vcpuHours'].tiers).toEqual([{ upTo: null, usd: '0.015' }]);
+    expect(prices['alb.hours'].tiers).toEqual([{ upTo: null, usd: '0.0225' }]);
     expect(prices['dynamodb.onDemand.writeRequestUnits'].tiers).toEqual([{ upTo: null, usd: '0.000000625' }]);
     expect(prices['s3.storage.standard'].tiers[0]).toEqual({ upTo: '51200', usd: '0.023' });
     expect(prices['dataTransfer.crossAz'].tiers).toEqual([{ upTo: null, usd: '0.01' }]);
