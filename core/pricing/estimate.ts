@@ -5,7 +5,7 @@ import { catalogFor, emptyCatalog, SUPPORTED_REGIONS, tieredCost, unitPriceLabel
 import { conventionsFor } from './conventions';
 import { ESTIMATORS, UNPRICED_KINDS } from './estimators';
 import { dec, Dec, sum, ZERO } from './money';
-import { splitNeedsInput } from './needsInput';
+import { splitNeedsInput, splitUnpricedNeedingInput } from './needsInput';
 import { isUnpriced, type CostComponent, type CostConventions, type EstimateContext, type NeedsInput, type Unpriced } from './types';
 
 export interface CostOptions {
@@ -89,13 +89,21 @@ export function estimateCost(design: Design, options: CostOptions = {}): CostRep
       else priced.push(line);
     }
   }
-  const { components, needsInput } = splitNeedsInput(priced, catalog, index, traffic, usage);
+  const { components, needsInput: zeroLines } = splitNeedsInput(priced, catalog, index, traffic, usage);
+  const { unpriced: unpricedLines, needsInput: asked } = splitUnpricedNeedingInput(unpriced, index);
   if (options.freeTier) components.push(...freeTierCredits(catalog, components));
   return {
     currency: 'USD', catalog: { version: catalog.version, asOf: catalog.asOf }, region, regionHasCatalog: !!found, catalogRegions: [...SUPPORTED_REGIONS],
-    profile: traffic.profile, freeTier: !!options.freeTier, monthlyTotal: sum(components.map((c) => c.monthly)), components, needsInput, unpriced,
+    profile: traffic.profile, freeTier: !!options.freeTier, monthlyTotal: sum(components.map((c) => c.monthly)), components,
+    needsInput: orderByNode(design, [...zeroLines, ...asked]), unpriced: unpricedLines,
     conventions: conventionsFor(catalog, hoursPerMonth, priced.map((c) => c.priceKey)), notes,
   };
+}
+
+/** Needs-input entries in design order (a node's entries together: lines with no volume, then values an estimator asked for). */
+function orderByNode(design: Design, entries: NeedsInput[]): NeedsInput[] {
+  const rank = new Map(design.nodes.map((n, i) => [n.id, i]));
+  return entries.map((e, i) => ({ e, i })).sort((x, y) => (rank.get(x.e.node) ?? 0) - (rank.get(y.e.node) ?? 0) || x.i - y.i).map(({ e }) => e);
 }
 
 /** Always-free allowances as credit lines (first units at the first tier's price), one per

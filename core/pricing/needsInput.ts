@@ -3,7 +3,7 @@ import type { DesignNode, NodeUsage } from '../model/design';
 import { USAGE_FIELDS, usageFieldsFor } from '../model/usageFields';
 import type { Traffic } from '../semantics';
 import type { PriceCatalog } from './catalog';
-import type { CostComponent, NeedsInput } from './types';
+import type { CostComponent, NeedsInput, Unpriced } from './types';
 
 /** Charges billed whatever the traffic (hours of a resource, provisioned capacity): a zero there is
  *  never "needs input". */
@@ -113,6 +113,33 @@ function needsInputFor(line: CostComponent, node: DesignNode, usage: NodeUsage, 
     ? `${why} — enter ${where}`
     : `no traffic reaches "${node.name}" — connect it to a source that takes requests/month`;
   return { node: node.id, nodeName: node.name, component: line.component, hint, enterAt };
+}
+
+/** An estimator's unpriced line that asks for a usage value of the node ("enter storageGb at
+ *  \"Uploads\" in the usage profile…"): a component that needs input, not one without a price. */
+const ASKS_FOR = /^enter (\w+) at "/;
+
+/** Unpriced lines asking for a usage value the node takes, as needs-input entries; the rest stay. */
+export function splitUnpricedNeedingInput(lines: readonly Unpriced[], index: DesignIndex): { unpriced: Unpriced[]; needsInput: NeedsInput[] } {
+  const unpriced: Unpriced[] = [];
+  const needsInput: NeedsInput[] = [];
+  for (const u of lines) {
+    const field = ASKS_FOR.exec(u.reason)?.[1];
+    const node = index.node(u.node);
+    if (field && node && takes(node, field)) {
+      const words = fieldWords(field);
+      const what = field === 'requestsPerMonth' ? 'traffic' : words.replace(/ \(.*\)$/, '');
+      // The estimator's why, when it gives one after a colon ("…: firings of cron(…) are not derived").
+      const why = /^enter \w+ at "(?:[^"\\]|\\.)*": (.+)$/.exec(u.reason)?.[1];
+      needsInput.push({
+        node: u.node, nodeName: u.nodeName, component: u.component,
+        hint: `no ${what} entered — enter ${words} at "${u.nodeName}"${why ? ` (${why})` : ''}`, enterAt: [{ node: u.node, nodeName: u.nodeName, field }],
+      });
+    } else {
+      unpriced.push(u);
+    }
+  }
+  return { unpriced, needsInput };
 }
 
 /** Splits priced lines into those shown as components and those that need input: a line whose

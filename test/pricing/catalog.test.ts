@@ -45,10 +45,34 @@ describe('price catalogs', () => {
     expect(report.catalog).toEqual({ version: catalog.version, asOf: catalog.asOf });
   });
 
-  it('an unsupported region prices nothing and says so for every billed node', () => {
+  it('a region without a catalog prices nothing, and says so line by line ("no price in sa-east-1 for <key>")', () => {
     const report = estimateCost(templates[0][1], { region: 'sa-east-1' });
     expect(report.components).toEqual([]);
-    expect(report.unpriced.length).toBeGreaterThan(0);
-    expect(report.unpriced[0].reason).toBe('no price catalog for region sa-east-1');
+    expect(report.regionHasCatalog).toBe(false);
+    const perLine = report.unpriced.filter((u) => u.component !== 'all');
+    expect(perLine.length).toBeGreaterThan(0);
+    for (const u of perLine) expect(u.reason).toMatch(/^no price in sa-east-1 for [\w.]+$/);
+  });
+
+  /** AWS's own pages, the AWS Price List (bulk offer files) and the AWS Pricing Calculator's price
+   *  data (calculator.aws, run by AWS): issue 10, "price-source links go to AWS pages or Price List
+   *  offers, never to third-party files" (a public copy read goes in `ref`). */
+  const AWS_SOURCE_HOSTS = ['aws.amazon.com', 'docs.aws.amazon.com', 'pricing.us-east-1.amazonaws.com', 'calculator.aws'];
+  const notAws = (source: string): boolean => {
+    try {
+      const url = new URL(source);
+      return url.protocol !== 'https:' || !AWS_SOURCE_HOSTS.includes(url.hostname);
+    } catch {
+      return true;
+    }
+  };
+
+  it.each(SUPPORTED_REGIONS)('%s: every price and free-tier allowance cites an AWS page or Price List offer as its source', (region) => {
+    const c = catalogFor(region)!;
+    const bad = [
+      ...Object.entries(c.prices).filter(([, p]) => notAws(p.source)).map(([key, p]) => `${key}: ${p.source}`),
+      ...Object.entries(c.freeTier).filter(([, f]) => notAws(f.source)).map(([key, f]) => `freeTier ${key}: ${f.source}`),
+    ];
+    expect(bad).toEqual([]);
   });
 });

