@@ -56,13 +56,15 @@ export interface CatalogIo extends CliIo {
 
 const OFFER_CODES = [...new Set(Object.values(PRICE_LIST_MAP).flatMap((m) => (m.priceList ? [m.priceList.offerCode] : [])))];
 
-async function readOfferFile(file: string, offerCode: string, url: string, plan: ReadPlan): Promise<OfferSource> {
+/** `url`: where the prices are credited; by default the versioned offer URL (the version is the
+ *  path segment the Region index's currentVersionUrl uses), which keeps pointing at these prices. */
+async function readOfferFile(file: string, offerCode: string, url: string | undefined, plan: ReadPlan): Promise<OfferSource> {
   const { size } = await stat(file);
   const offer = plan.stream || size > MAX_PARSED_BYTES
     ? await streamOffer(file, productsWanted(offerCode, plan.region, plan.keys))
     : parseOffer(await readFile(file, 'utf8'), file);
   if (offer.offerCode !== offerCode) throw new OfferError(`${file}: $.offerCode is "${offer.offerCode}", expected "${offerCode}" (the file name says which offer it is)`);
-  return { offer, url };
+  return { offer, url: url ?? offerUrl(offerCode, plan.region, offer.version) };
 }
 
 /** Offline: <dir>/<region>/<Code>.json, else <dir>/<Code>.json. Returns the offers and the missing files. */
@@ -78,7 +80,7 @@ async function readOfferDir(dir: string, plan: ReadPlan): Promise<{ offers: Reco
       missing.push(file);
       continue;
     }
-    offers[code] = await readOfferFile(file, code, offerUrl(code, region), plan);
+    offers[code] = await readOfferFile(file, code, undefined, plan);
   }
   return { offers, missing };
 }

@@ -276,6 +276,8 @@ describe('catalog generator command (real process)', () => {
     expect(r.out).toContain('  sns.delivery.sqs: a $0 line AWS documents on the pricing page, not a Price List dimension the catalog relies on (existing price kept)');
     const written = JSON.parse(readFileSync(out, 'utf8'));
     expect(written.prices['kinesis.onDemand.streamHours'].tiers).toEqual([{ upTo: null, usd: '0.04' }]);
+    // Offline, prices are credited to the versioned URL of the offer (its version is the path segment).
+    expect(written.prices['lambda.requests'].source).toBe('https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/20261002184520/us-east-1/index.json');
     // Every checked-in key is still there; keys the map knows and the offers price are added.
     expect(Object.keys(written.prices)).toEqual(expect.arrayContaining(Object.keys(catalogFor(US)!.prices)));
     expect(written.prices['eventbridge.archive.storageGbMonth']).toMatchObject({ unit: 'GB-month', tiers: [{ upTo: null, usd: '0.023' }] });
