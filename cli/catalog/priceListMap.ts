@@ -97,7 +97,7 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'eventbridge.partnerEvents': { unit: 'event', note: 'events metered in 64 KB chunks', priceList: rule('AWSEvents', { productFamily: 'EventBridge', usagetype: 'Event-64K-Chunks', attributes: { eventType: 'Partner Event' }, offerUnits: ['Events', 'Event'], evidence: `${IC}cloudwatch_event_bus.go` }) },
   'eventbridge.archive.processedGb': { unit: 'GB', priceList: rule('AWSEvents', { productFamily: 'CloudWatch Events', usagetype: 'ArchivedEvents-Bytes', offerUnits: ['GB'], evidence: `${IC}cloudwatch_event_bus.go` }) },
   'eventbridge.archive.storageGbMonth': { unit: 'GB-month', priceList: rule('AWSEvents', { productFamily: 'CloudWatch Events', usagetype: 'TimedStorage-ByteHrs', offerUnits: ['GB-Mo', 'GB-Month'], evidence: `${IC}cloudwatch_event_bus.go` }) },
-  'eventbridge.scheduler.invocations': { unit: 'invocation', priceList: null, reason: UNCONFIRMED },
+  'eventbridge.scheduler.invocations': { unit: 'invocation', priceList: rule('AWSEvents', { usagetype: 'ScheduledInvocation', offerUnits: ['Invocations', 'Invocation'], dropFreeFirstTier: true, evidence: 'usage types USW1-/APS1-/EUW2-ScheduledInvocation (unit Invocations, operation Invocation) quoted from AWSEvents offers in public cost tools and notes; product family unverified' }) },
   'eventbridge.apiDestinations': { unit: 'invocation', priceList: null, reason: UNCONFIRMED },
 
   'kinesis.shardHours': { unit: 'shard-hour', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'Storage-ShardHour', attributes: { operation: 'shardHourStorage' }, offerUnits: ['ShardHour', 'Hrs'], evidence: `${IC}kinesis_stream.go` }) },

@@ -168,6 +168,13 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     expect(r.errors[1]).toMatch(/^vpc\.natGateway\.hours: AmazonEC2 SKU \w+ prices per "Quantity", not one of "Hrs" the map expects$/);
   });
 
+  it("converts units with the rule's scale (a price per 1,000 in the offer, per one in the catalog)", () => {
+    const base = mappingFor('s3.requests.tier1')!;
+    const perThousand = { ...base, priceList: { ...base.priceList!, scale: '0.001' } };
+    const r = buildCatalog(loadOffers(US), US, existingUs(), { mapping: (k) => (k === 's3.requests.tier1' ? perThousand : mappingFor(k)) });
+    expect(r.catalog.prices['s3.requests.tier1'].tiers).toEqual([{ upTo: null, usd: '0.000000005' }]);
+  });
+
   it('builds keys made from a name (--keys elasticache.node.cache.t4g.micro)', () => {
     const r = buildCatalog(loadOffers(US), US, existingUs(), { keys: ['elasticache.node.cache.t4g.micro'] });
     expect(r.catalog.prices['elasticache.node.cache.t4g.micro']).toMatchObject({ unit: 'node-hour', tiers: [{ upTo: null, usd: '0.016' }] });
