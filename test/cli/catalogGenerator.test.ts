@@ -186,6 +186,13 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     for (const [key, m] of Object.entries(PRICE_LIST_MAP)) expect(m.priceList || m.reason, key).toBeTruthy();
   });
 
+  it('the map covers every price key the estimators name (before any catalog has it)', () => {
+    const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+    const named = new Set(sources('core/pricing/estimators').flatMap((text) => [...text.matchAll(/'([a-z0-9]+\.[A-Za-z0-9.]+[A-Za-z0-9])'/g)].map((m) => m[1])));
+    expect(named.size).toBeGreaterThan(40);
+    expect([...named].filter((k) => !mappingFor(k))).toEqual([]);
+  });
+
   it('has the shape of a PriceCatalog and estimateCost prices a design with it (lines credited to the Price List offers)', () => {
     const c = built.catalog;
     expect(c.version).toMatch(/^\d{4}\.\d+\.\d+$/);
