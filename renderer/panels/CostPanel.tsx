@@ -42,8 +42,10 @@ export function safeEstimate(design: Design, options: CostOptions): Estimate {
   }
 }
 
-/** The region the panel and the canvas badges price in: the design's, or the first with a catalog. */
-export const defaultCostRegion = (design: Design): string => (SUPPORTED_REGIONS.includes(design.region) ? design.region : SUPPORTED_REGIONS[0]);
+/** The region the panel and the canvas badges price in: the design's. Without a catalog there,
+ *  each line says what has no price (the estimate degrades per line) rather than using prices of
+ *  another region unasked. */
+export const defaultCostRegion = (design: Design): string => design.region;
 
 const fieldLabel = (key: string) => USAGE_FIELDS.find((f) => f.key === key)?.label.toLowerCase() ?? key;
 
@@ -156,6 +158,7 @@ export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, on
           <div className="sd-field">
             <label htmlFor={ids.region}>Region</label>
             <select id={ids.region} value={region} onChange={(e) => setRegionChoice(e.target.value)} data-testid="cost-region">
+              {!designRegionPriced && <option value={design.region}>{design.region} (design, no price catalog)</option>}
               {SUPPORTED_REGIONS.map((r) => <option key={r} value={r}>{r}{r === design.region ? ' (design)' : ''}</option>)}
             </select>
           </div>
@@ -165,8 +168,10 @@ export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, on
           </div>
         </div>
       </div>
-      {!designRegionPriced && regionChoice === null && (
-        <p className="sd-warning sd-cost-note">The catalog has no prices for {design.region}, the design&apos;s region; showing {region}.</p>
+      {!SUPPORTED_REGIONS.includes(region) && (
+        <p className="sd-warning sd-cost-note" data-testid="cost-no-catalog">
+          There is no price catalog for {region}{region === design.region ? ', the design’s region' : ''}: every line that needs a price says so and is left out of the total. Regions with prices: {SUPPORTED_REGIONS.join(', ')}.
+        </p>
       )}
       {estimate.ok ? <CostBreakdown report={estimate.report} design={design} onSelectNode={onSelectNode} onEnterUsage={onEnterUsage} /> : (
         <p className="sd-field-error" role="alert">The estimate could not be made: {estimate.message}</p>

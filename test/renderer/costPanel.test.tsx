@@ -93,10 +93,11 @@ describe('CostPanel', () => {
     for (const u of unpriced) expect(list).toContain(`${u.nodeName}${u.component !== 'all' ? ` — ${u.component}` : ''}: ${u.reason}`);
   });
 
-  it('prices a design in a region without a catalog in the first one that has it, and says so', () => {
-    setup({ ...vpcTemplate(), region: 'us-west-2' });
-    expect((screen.getByTestId('cost-region') as HTMLSelectElement).value).toBe('us-east-1');
-    expect(screen.getByText(/no prices for us-west-2, the design's region; showing us-east-1/)).toBeTruthy();
+  it('prices a design in a region without a catalog line by line in that region, and says so', () => {
+    setup({ ...vpcTemplate(), region: 'sa-east-1' });
+    expect((screen.getByTestId('cost-region') as HTMLSelectElement).value).toBe('sa-east-1');
+    expect(screen.getByTestId('cost-no-catalog').textContent).toMatch(/^There is no price catalog for sa-east-1, the design’s region: every line that needs a price says so/);
+    expect(screen.getByTestId('cost-unpriced').textContent).toMatch(/no price (in|catalog for region) sa-east-1/);
   });
 
   it('keeps working when an estimator fails, and says why', () => {
