@@ -75,6 +75,12 @@ describe('CloudWatch Logs log group: a function\'s logs are billed once', () => 
     expect(unpricedLine(r, 'logs', 'Log ingestion from "b"').reason).toContain('enter logKbPerInvocation at "b"');
     expect(line(r, 'logs', 'Log ingestion').volumeFrom).toContain('"a": 1,000 invocations');
     expect(r.unpriced.some((u) => u.node === 'b')).toBe(false);
+    // The only writer without a size: unpriced, and the group's $0 line does not blame the traffic.
+    const only = functions(1000, 1, { logGroup: {} });
+    delete only.usage.profiles.expected.nodes.fn.logKbPerInvocation;
+    const r2 = cost(only);
+    expect(unpricedLine(r2, 'logs', 'Log ingestion from "fn"').reason).toContain('enter logKbPerInvocation at "fn"');
+    expect(r2.components.filter((c) => c.node === 'logs' && /no traffic/.test(c.volumeFrom))).toEqual([]);
   });
 
   it('ingestedGbPerMonth entered at the group replaces the functions\' volume', () => {

@@ -31,15 +31,17 @@ export const estimateLogGroup: Estimator = (ctx, node) => {
     from = `${fmt(usage.ingestedGbPerMonth)} GB a month entered at "${node.name}"`;
   } else {
     const volumes = writers.map((fn) => ({ fn, ...functionLogVolume(ctx, fn) }));
-    for (const v of volumes) {
-      if (v.kb === undefined && !v.invocations.isZero()) {
-        lines.push(unpriced(node, `Log ingestion from "${v.fn.name}"`, `enter logKbPerInvocation at "${v.fn.name}" (or ingestedGbPerMonth at "${node.name}") to price the logs it sends here`));
-      }
+    const unknown = volumes.filter((v) => v.kb === undefined && !v.invocations.isZero());
+    for (const v of unknown) {
+      lines.push(unpriced(node, `Log ingestion from "${v.fn.name}"`, `enter logKbPerInvocation at "${v.fn.name}" (or ingestedGbPerMonth at "${node.name}") to price the logs it sends here`));
     }
     const priced = volumes.filter((v) => v.kb !== undefined);
     gb = sum(priced.map((v) => v.gb));
+    const names = (list: readonly { fn: { name: string } }[]) => list.map((v) => `"${v.fn.name}"`).join(', ');
     from = priced.map((v) => `"${v.fn.name}": ${v.words}`).join(' + ')
-      || (writers.length ? `no traffic reaches ${writers.map((fn) => `"${fn.name}"`).join(', ')} in the active profile` : `no function sends its logs here and no ingestedGbPerMonth is entered at "${node.name}"`);
+      || (unknown.length ? `the logs of ${names(unknown)} have no size (logKbPerInvocation) and are unpriced`
+        : writers.length ? `no traffic reaches ${names(volumes)} in the active profile`
+          : `no function sends its logs here and no ingestedGbPerMonth is entered at "${node.name}"`);
   }
 
   if (infrequent) {
