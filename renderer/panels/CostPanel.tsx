@@ -198,7 +198,7 @@ function CostBreakdown({ report, design, onSelectNode, onEnterUsage }: { report:
       {needs.length > 0 && (
         <section className="sd-cost-needs" aria-label="Needs input" data-testid="cost-needs-input">
           <h3>Needs input <span className="sd-count is-warning">{needs.length}</span></h3>
-          <p className="sd-muted">Not in the total: these are billed by volume, and no volume reaches them in this profile.</p>
+          <p className="sd-muted">Not in the total: each is billed on a value this profile does not have yet — enter it, or leave it if the design will not use it.</p>
           <ul>
             {needs.map((n, i) => (
               <li key={`${n.node} ${n.component} ${i}`} data-testid="cost-needs-row" data-node={n.node}>
