@@ -29,7 +29,7 @@ const GRANULARITY: readonly { key: RegExp; words: string }[] = [
   { key: /^logs\./, words: 'CloudWatch Logs per GB ingested and per GB-month stored' },
   { key: /^dataTransfer\./, words: 'Data transfer per GB' },
   { key: /^s3\.requests\./, words: 'S3 per request (PUT, COPY, POST, LIST at one price; GET and others at another)' },
-  { key: /\.storage(\.|$)/, words: 'Storage per GB-month (average stored over the month)' },
+  { key: /^(s3\.storage|dynamodb\.storage)/, words: 'S3 and DynamoDB storage per GB-month (the average stored over the month)' },
 ];
 
 /** The conventions of one estimate: hours a month, the billing granularity of the items priced
