@@ -56,6 +56,7 @@ export function nodeDetail(node: DesignNode, regionOrAz = ''): string {
     case 'externalEndpoint': return node.props.url;
     case 'awsService': return node.props.service;
     case 'elasticache': return `${node.props.engine} · ${node.props.nodeType}`;
+    case 'logGroup': return `${node.props.retentionInDays === null ? 'never expires' : `${node.props.retentionInDays} days`} · ${node.props.logGroupClass === 'STANDARD' ? 'Standard' : 'Infrequent Access'}`;
     default: return '';
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canConnect, checkReferences, createDesign, createNode, logGroupProps, nodeSchema } from '../../core/model';
+import { nodeDetail } from '../../renderer/canvas/toFlow';
 import { fieldsOf, refChoices } from '../../renderer/schemaFields';
 
 describe('log group kind', () => {
@@ -19,6 +20,9 @@ describe('log group kind', () => {
     const fields = new Map(fieldsOf(logGroupProps).map((f) => [f.key, f]));
     expect(fields.get('retentionInDays')).toMatchObject({ type: 'enum', nullable: true, options: expect.arrayContaining([1, 400, 3653]) });
     expect(fields.get('logGroupClass')).toMatchObject({ type: 'enum', options: ['STANDARD', 'INFREQUENT_ACCESS'] });
+    // The canvas line under the name.
+    expect(nodeDetail(createNode('logGroup', 'g', 'g', { retentionInDays: 30, logGroupClass: 'INFREQUENT_ACCESS' }))).toBe('30 days · Infrequent Access');
+    expect(nodeDetail(d.nodes[0])).toBe('never expires · Standard');
   });
 
   it('no edge reaches a log group, and the refusal says where the setting is', () => {
