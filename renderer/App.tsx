@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { alternativeNames, currentAlternativeName } from '../core/commands/alternatives';
 import { planConnection } from '../core/commands/connectPlan';
 import { createDesign, type DesignNode } from '../core/model/design';
 import type { EdgeKind } from '../core/model/edges';
@@ -11,6 +12,7 @@ import { isTemplateFileName, loadIac } from './iac/load';
 import { LayoutClient } from './iac/layoutClient';
 import type { ImportReport } from '../core/iac/import/report';
 import { AnalysisDock, type DockTab } from './panels/AnalysisDock';
+import { ComparePanel } from './panels/ComparePanel';
 import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
 import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
@@ -299,6 +301,14 @@ export function App({ host }: { host: Host }) {
   const selectEdge = useCallback((id: string) => selectTarget({ type: 'edge', id }), [selectTarget]);
   const selectNode = useCallback((id: string) => selectTarget({ type: 'node', id }), [selectTarget]);
   const showFindings = useCallback(() => setDock({ tab: 'findings', open: true }), []);
+  // Alternatives: variants of the design in the same file (core/commands/alternatives.ts).
+  const alternatives = useMemo(() => alternativeNames(design), [design.alternativeName, design.alternatives]);
+  const duplicateAlternative = useCallback(() => {
+    const from = currentAlternativeName(editor.design);
+    const result = editor.dispatch({ type: 'duplicateAlternative' });
+    if (!result.refused) notices.info(`Now editing alternative ${currentAlternativeName(result.design)}, a copy of ${from}. Compare them in the Compare tab.`);
+  }, [editor, notices]);
+  const switchAlternative = useCallback((name: string) => editor.dispatch({ type: 'switchAlternative', name }), [editor]);
   /** "Enter … at …" in the Cost panel: select the node and put the cursor in its usage field. */
   const enterUsage = useCallback((node: string, field: string) => {
     selectNode(node);
@@ -344,6 +354,10 @@ export function App({ host }: { host: Host }) {
           onShowFindings={showFindings}
           pathsOn={pathsOn}
           onTogglePaths={() => setPathsOn((on) => !on)}
+          alternatives={alternatives}
+          currentAlternative={currentAlternativeName(design)}
+          onDuplicateAlternative={duplicateAlternative}
+          onSwitchAlternative={switchAlternative}
           costBadgesOn={costBadgesOn}
           onToggleCostBadges={toggleCostBadges}
         />
@@ -369,14 +383,16 @@ export function App({ host }: { host: Host }) {
               tab={dock.tab}
               open={dock.open}
               counts={analysis.counts}
-              tabs={importReport ? ['findings', 'cost', 'usage', 'import'] : undefined}
+              tabs={importReport ? ['findings', 'cost', 'usage', 'compare', 'import'] : undefined}
               importSkipped={importReport ? importReport.totals.resources - importReport.totals.understood : 0}
               onTab={(tab) => setDock({ tab, open: true })}
               onToggleOpen={() => setDock((d) => ({ ...d, open: !d.open }))}
             >
               {dock.tab === 'import' && importReport
                 ? <ImportReportPanel report={importReport} present={present} onSelect={selectTarget} />
-                : dock.tab === 'cost'
+                : dock.tab === 'compare'
+                  ? <ComparePanel key={editor.documentKey} design={analysis.design} />
+                  : dock.tab === 'cost'
                   ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} onEnterUsage={enterUsage} onSetActiveProfile={setActiveProfile} />
                   : dock.tab === 'usage'
                     ? <UsagePanel design={editor.model} dispatch={editor.dispatch} onSelectNode={selectNode} />

@@ -1,8 +1,8 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Severity } from '../../core/rules/types';
 
-export type DockTab = 'findings' | 'cost' | 'usage' | 'import';
-const DEFAULT_TABS: readonly DockTab[] = ['findings', 'cost', 'usage'];
+export type DockTab = 'findings' | 'cost' | 'usage' | 'import' | 'compare';
+const DEFAULT_TABS: readonly DockTab[] = ['findings', 'cost', 'usage', 'compare'];
 
 interface AnalysisDockProps {
   tab: DockTab;
@@ -32,7 +32,7 @@ export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, imp
   };
   const label = (t: DockTab) => (t === 'findings'
     ? <>Findings <span className={`sd-count${counts.error ? ' is-error' : counts.warning ? ' is-warning' : ''}`} data-testid="findings-count">{counts.error + counts.warning + counts.info}</span></>
-    : t === 'cost' ? <>Cost</> : t === 'usage' ? <>Usage</> : <>Import report <span className={`sd-count${importSkipped ? ' is-warning' : ''}`} title={`${importSkipped} skipped`}>{importSkipped}</span></>);
+    : t === 'compare' ? <>Compare</> : t === 'cost' ? <>Cost</> : t === 'usage' ? <>Usage</> : <>Import report <span className={`sd-count${importSkipped ? ' is-warning' : ''}`} title={`${importSkipped} skipped`}>{importSkipped}</span></>);
   return (
     <section className={`sd-dock${open ? ' is-open' : ''}`} aria-label="Analysis" data-testid="analysis-dock">
       <div className="sd-dock-bar">

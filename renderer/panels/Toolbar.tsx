@@ -30,6 +30,11 @@ export interface ToolbarProps {
   /** The "Paths" overlay: access edges coloured by reachability, lost retry paths marked. */
   pathsOn: boolean;
   onTogglePaths(): void;
+  /** Variants of the design kept in the file: every name, the one being edited, and the actions. */
+  alternatives?: readonly string[];
+  currentAlternative?: string;
+  onDuplicateAlternative?(): void;
+  onSwitchAlternative?(name: string): void;
   /** "$": each node's monthly cost as a badge on the canvas (off by default; the "$" key too). */
   costBadgesOn?: boolean;
   onToggleCostBadges?(): void;
@@ -51,6 +56,7 @@ const ICONS = {
   exportSam: 'M12 15V3M7 8l5-5 5 5M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2',
   exportCdk: 'M8 9l-4 3 4 3M16 9l4 3-4 3M13 6l-2 12',
   paths: 'M5 6a2 2 0 1 0 0 .01M19 18a2 2 0 1 0 0 .01M7 6h6a4 4 0 0 1 0 8h-2a4 4 0 0 0 0 8',
+  duplicate: 'M8 8h11v11H8zM5 16H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1v1M13.5 11v5M11 13.5h5',
 };
 
 /** Buttons whose icon says enough: on a narrow window they drop their text (title and aria-label stay). */
@@ -64,6 +70,25 @@ function FindingsBadge({ counts, onClick }: { counts: Record<Severity, number>; 
       <span className={`sd-badge-count is-warning${counts.warning ? '' : ' is-zero'}`} data-testid="badge-warnings">! {counts.warning}</span>
       <span>Findings</span>
     </button>
+  );
+}
+
+/** "Duplicate as alternative" and the switcher between the variants kept in the file. */
+function AlternativeTools(p: ToolbarProps) {
+  const names = p.alternatives ?? [];
+  return (
+    <div className="sd-tool-group" role="group" aria-label="Alternatives">
+      <button type="button" className="sd-tool sd-tool-compact" onClick={p.onDuplicateAlternative} aria-label="Duplicate as alternative"
+        title="Duplicate as alternative: keep this variant and edit a copy (both stay in the file; compare them in the Compare tab)" data-testid="toolbar-duplicateAlternative">
+        <Icon d={ICONS.duplicate} /><span>Duplicate</span>
+      </button>
+      {names.length > 1 && (
+        <select className="sd-tool-select" value={p.currentAlternative} onChange={(e) => p.onSwitchAlternative?.(e.target.value)}
+          aria-label="Alternative being edited" title="Alternative being edited: pick another to switch (one undo step)" data-testid="toolbar-alternative">
+          {names.map((n) => <option key={n} value={n}>Alternative {n}</option>)}
+        </select>
+      )}
+    </div>
   );
 }
 
@@ -101,6 +126,7 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         {button('redo', p.redoLabel ? `Redo (${p.redoLabel})` : 'Redo', p.onRedo, `${p.mod}+Shift+Z`, p.canRedo, 'Nothing to redo')}
         {button('delete', 'Delete', p.onDelete, 'Delete', p.canDelete, 'Select a resource or connection to delete')}
       </div>
+      {p.onDuplicateAlternative && <AlternativeTools {...p} />}
       <div className="sd-tool-group">
         <FindingsBadge counts={p.findingCounts} onClick={p.onShowFindings} />
         <button
