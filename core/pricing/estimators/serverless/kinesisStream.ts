@@ -38,7 +38,7 @@ export const estimateKinesisStream: Estimator = (ctx, node) => {
   const sharedReaders = p.enhancedFanOut ? 0 : ctx.index.outgoing(node.id, 'trigger').length;
   const recordsGb = payloadGb(flows);
   const sizeFrom = averageKb(flows) === undefined ? 'no avgPayloadKb entered: 0 GB' : `× ${fmt(averageKb(flows) ?? 0)} KB average`;
-  const readFrom = (n: number, who: string) => `${recordsFrom}; ${sizeFrom} × ${n} ${who}`;
+  const readFrom = (who: string) => `${recordsFrom}; ${sizeFrom} × ${who}`;
   const lines: Line[] = [];
   if (p.capacityMode === 'provisioned') {
     lines.push(ctx.line(node, 'Shard hours', 'kinesis.shardHours', dec(p.shardCount * hours), `${p.shardCount} shard${p.shardCount === 1 ? '' : 's'} × ${hours} h (configuration)`));
@@ -46,15 +46,15 @@ export const estimateKinesisStream: Estimator = (ctx, node) => {
     lines.push(ctx.line(node, 'PUT payload units', 'kinesis.putPayloadUnits', units.quantity, `${units.from} (25 KB units per record)`));
     if (efo.count > 0) {
       lines.push(ctx.line(node, 'Enhanced fan-out consumer-shard hours', 'kinesis.efo.consumerShardHours', dec(efo.count * p.shardCount * hours), `${efo.from} × ${p.shardCount} shards × ${hours} h`));
-      lines.push(ctx.line(node, 'Enhanced fan-out data retrieved', 'kinesis.efo.retrievalGb', recordsGb.times(efo.count), readFrom(efo.count, efo.from)));
+      lines.push(ctx.line(node, 'Enhanced fan-out data retrieved', 'kinesis.efo.retrievalGb', recordsGb.times(efo.count), readFrom(efo.from)));
     }
   } else {
     lines.push(ctx.line(node, 'Stream hours (on-demand)', 'kinesis.onDemand.streamHours', dec(hours), `1 on-demand stream × ${hours} h (configuration)`));
     lines.push(ctx.line(node, 'Data ingested', 'kinesis.onDemand.ingestedGb', payloadGb(flows, true), `${recordsFrom}; each record rounded up to 1 KB${averageKb(flows) === undefined ? ' (no avgPayloadKb entered: 1 KB each)' : ''}`));
     if (sharedReaders > 0 || efo.count === 0) {
-      lines.push(ctx.line(node, 'Data retrieved', 'kinesis.onDemand.retrievedGb', recordsGb.times(sharedReaders), readFrom(sharedReaders, `reader${sharedReaders === 1 ? '' : 's'} (trigger edges, shared throughput)`)));
+      lines.push(ctx.line(node, 'Data retrieved', 'kinesis.onDemand.retrievedGb', recordsGb.times(sharedReaders), readFrom(`${sharedReaders} reader${sharedReaders === 1 ? '' : 's'} (trigger edges, shared throughput)`)));
     }
-    if (efo.count > 0) lines.push(ctx.line(node, 'Enhanced fan-out data retrieved', 'kinesis.onDemand.efoRetrievalGb', recordsGb.times(efo.count), readFrom(efo.count, efo.from)));
+    if (efo.count > 0) lines.push(ctx.line(node, 'Enhanced fan-out data retrieved', 'kinesis.onDemand.efoRetrievalGb', recordsGb.times(efo.count), readFrom(efo.from)));
   }
   lines.push(...retentionLines(ctx, node, p.capacityMode === 'provisioned' ? recordsGb : payloadGb(flows, true), recordsFrom));
   return [...lines, ...transferLines(ctx, node)];
