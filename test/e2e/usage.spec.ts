@@ -120,17 +120,22 @@ test('a design built from empty is priced from traffic entered in the app (and d
     await page.screenshot({ path: out });
   }
 
-  // The "$" key hides them again (outside a text field); the choice outlives a reload of the page.
+  // The "$" key hides them again (outside a text field); the choice lasts for the session.
   await page.locator('.react-flow__pane').click({ position: { x: 40, y: 400 } });
   await page.keyboard.press('$');
   await expect(page.getByTestId('node-cost')).toHaveCount(0);
   await page.keyboard.press('$');
   await expect(page.getByTestId('node-cost').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('toolbar-costBadges')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the Usage panel: profiles side by side, edited in cells, added, renamed, duplicated, deleted; undo', async ({ page }) => {
   await openApp(page);
   await buildPipeline(page);
+  // The last connection is selected; one click on a node selects the node instead.
+  await nodeBox(page, 'sqsQueue-1').click();
+  await expect(page.getByTestId('inspector')).toContainText('SQS queue');
   await page.getByTestId('dock-tab-usage').click();
   const panel = page.getByTestId('usage-panel');
   for (const p of ['low', 'expected', 'peak']) await expect(panel.getByTestId(`usage-profile-${p}`)).toBeVisible();
