@@ -88,6 +88,16 @@ describe('Kinesis: extended and long-term retention, enhanced fan-out consumers'
     expect(lines(stream({ shardCount: 2 }, {}, 4), 's').some((c) => c.component.startsWith('Enhanced fan-out'))).toBe(false);
   });
 
+  it('on-demand: each reader pays retrieval once, at the EFO price for EFO consumers and the shared price for the rest', () => {
+    const usage = { requestsPerMonth: 10 * GB_OF_1KB_RECORDS, avgPayloadKb: 1 };
+    // 3 triggers on an EFO stream, 1 consumer entered: 1 reads through EFO, 2 through shared throughput.
+    const mixed = stream({ capacityMode: 'onDemand', enhancedFanOut: true }, { ...usage, enhancedFanOutConsumers: 1 }, 3);
+    expect(line(mixed, 's', 'Enhanced fan-out data retrieved').quantity.toNumber()).toBe(10);
+    expect(line(mixed, 's', 'Data retrieved').quantity.toNumber()).toBe(20);
+    // No EFO: every trigger reads through shared throughput.
+    expect(line(stream({ capacityMode: 'onDemand' }, usage, 3), 's', 'Data retrieved').quantity.toNumber()).toBe(30);
+  });
+
   it('Tokyo has its own extended retention price (the AWS page\'s $0.026 per shard-hour); on-demand long-term retention has no Tokyo price: a "no price" line', () => {
     const tokyo = stream({ shardCount: 1, retentionHours: 72 }, {}, 1, 'ap-northeast-1');
     expect(line(tokyo, 's', 'Extended retention').monthly.toFixed(2)).toBe(dec(730).times('0.026').toFixed(2));

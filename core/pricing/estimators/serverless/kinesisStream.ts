@@ -35,7 +35,10 @@ export const estimateKinesisStream: Estimator = (ctx, node) => {
   const recordsFrom = flows.map((f) => f.from).join(' + ') || noTraffic(node);
   const triggers = ctx.index.outgoing(node.id, 'trigger').filter((e) => ctx.index.node(e.to)?.kind === 'lambda');
   const efo = efoConsumers(usage.enhancedFanOutConsumers, p.enhancedFanOut, triggers.length);
-  const sharedReaders = p.enhancedFanOut ? 0 : ctx.index.outgoing(node.id, 'trigger').length;
+  // Readers through shared throughput: the trigger edges not reading through an EFO consumer (with
+  // enhancedFanOut on, the consumers entered are taken to include the Lambda triggers).
+  const allTriggers = ctx.index.outgoing(node.id, 'trigger').length;
+  const sharedReaders = p.enhancedFanOut ? Math.max(0, allTriggers - efo.count) : allTriggers;
   const recordsGb = payloadGb(flows);
   const sizeFrom = averageKb(flows) === undefined ? 'no avgPayloadKb entered: 0 GB' : `× ${fmt(averageKb(flows) ?? 0)} KB average`;
   const readFrom = (who: string) => `${recordsFrom}; ${sizeFrom} × ${who}`;
