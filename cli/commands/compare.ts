@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
 import { compare, type CostComparison } from '../../core/pricing/compare';
-import { estimateCost, formatUsd, moneyString, type CostReport } from '../../core/pricing';
+import { estimateCost, formatUsd, moneyString, type CostReport, type Dec } from '../../core/pricing';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { loadDesignFile, oneOf } from '../load';
-import { checkEstimateOptions, componentJson, exact, reportContext, table, unpricedText } from './cost';
+import { checkEstimateOptions, componentJson, exact, hoursOption, needsInputText, reportContext, table, unpricedText, warnNoCatalog } from './cost';
 
 interface Side { file: string; name: string; report: CostReport }
 
@@ -15,41 +15,61 @@ function splitAlternative(arg: string): { file: string; alternative?: string } {
   return at > 0 ? { file: arg.slice(0, at), alternative: arg.slice(at + 1) } : { file: arg };
 }
 
-const sideJson = (s: Side) => ({ file: s.file, name: s.name, region: s.report.region, profile: s.report.profile, catalog: s.report.catalog, monthlyTotal: moneyString(s.report.monthlyTotal) });
+/** Totals as cents ("12.35", as shown in rounded mode) and exact decimal strings. */
+const sideJson = (s: Side) => ({
+  file: s.file, name: s.name, region: s.report.region, profile: s.report.profile, catalog: s.report.catalog, hoursPerMonth: s.report.conventions.hoursPerMonth,
+  monthlyTotal: moneyString(s.report.monthlyTotal), monthlyTotalExact: exact(s.report.monthlyTotal),
+});
 
+/** JSON keeps both forms: `difference`/`differenceShown`/`rounding` as shown under the chosen
+ *  --difference (cents when rounded), `differenceExact` and each line's `difference` exact. */
 function comparisonJson(a: Side, b: Side, c: CostComparison) {
+  const shown = (d: Dec) => (c.mode === 'rounded' ? moneyString(d) : exact(d));
   return {
-    currency: 'USD', a: sideJson(a), b: sideJson(b), difference: moneyString(c.difference),
+    currency: 'USD', differenceMode: c.mode, a: sideJson(a), b: sideJson(b), difference: shown(c.difference), differenceExact: exact(c.exactDifference), rounding: shown(c.rounding),
     components: c.components.map((d) => ({
       node: d.node, nodeName: d.nodeName, component: d.component,
       a: { quantity: exact(d.a.quantity), unit: d.a.unit, monthly: exact(d.a.monthly) },
       b: { quantity: exact(d.b.quantity), unit: d.b.unit, monthly: exact(d.b.monthly) },
-      difference: exact(d.difference),
+      difference: exact(d.difference), differenceShown: shown(d.shownDifference),
     })),
     onlyInA: c.onlyInA.map(componentJson), onlyInB: c.onlyInB.map(componentJson),
+    needsInputOnlyInA: c.needsInputOnlyInA, needsInputOnlyInB: c.needsInputOnlyInB,
     unpricedOnlyInA: c.unpricedOnlyInA, unpricedOnlyInB: c.unpricedOnlyInB, notes: c.notes,
   };
 }
 
+/** Money as shown: to the cent in rounded mode; unrounded in exact mode, written to 6 decimals
+ *  (JSON has every decimal). */
+const money = (c: CostComparison, d: Dec) => (c.mode === 'rounded' ? formatUsd(d) : `${d.isNegative() ? '-' : ''}$${d.abs().toDecimalPlaces(6).toFixed()}`);
 /** "-$2.50" / "+$1.00" */
-const signed = (d: CostComparison['difference']) => (d.isNegative() ? formatUsd(d) : `+${formatUsd(d)}`);
+const signed = (c: CostComparison, d: Dec) => (d.isNegative() ? money(c, d) : `+${money(c, d)}`);
 
 function comparisonText(a: Side, b: Side, c: CostComparison): string {
   const out = table([
-    ['A', a.file, reportContext(a.report), formatUsd(a.report.monthlyTotal)],
-    ['B', b.file, reportContext(b.report), formatUsd(b.report.monthlyTotal)],
+    ['A', a.file, reportContext(a.report), money(c, c.shownTotals.a)],
+    ['B', b.file, reportContext(b.report), money(c, c.shownTotals.b)],
   ], [3]);
-  const pct = a.report.monthlyTotal.isZero() ? '' : `, ${c.difference.abs().div(a.report.monthlyTotal).times(100).toFixed(1)}% of A`;
-  out.push('', `Difference (B − A): ${signed(c.difference)} a month${c.difference.isZero() ? '' : ` (B ${c.difference.isNegative() ? 'saves' : 'costs'} ${formatUsd(c.difference.abs())}${pct})`}`);
-  const changed = c.components.filter((d) => !d.difference.isZero());
-  if (changed.length) {
+  const pct = c.shownTotals.a.isZero() ? '' : `, ${c.difference.abs().div(c.shownTotals.a).times(100).toFixed(1)}% of A`;
+  out.push('', `Difference (B − A): ${signed(c, c.difference)} a month${c.difference.isZero() ? '' : ` (B ${c.difference.isNegative() ? 'saves' : 'costs'} ${money(c, c.difference.abs())}${pct})`}`);
+  out.push(c.mode === 'rounded'
+    ? '  (totals rounded to the cent; the lines below, rounded the same way, add up to this difference)'
+    : '  (exact: amounts and differences unrounded, written to 6 decimals)');
+  const changed = c.components.filter((d) => !d.shownDifference.isZero());
+  if (changed.length || !c.rounding.isZero()) {
     out.push('', 'Per component (B − A; negative = B saves)',
-      ...table(changed.map((d) => [`  ${d.nodeName} · ${d.component}`, formatUsd(d.a.monthly), '→', formatUsd(d.b.monthly), signed(d.difference)]), [1, 3, 4]));
+      ...table([
+        ...changed.map((d) => [`  ${d.nodeName} · ${d.component}`, money(c, d.a.monthly), '→', money(c, d.b.monthly), signed(c, d.shownDifference)]),
+        ...(c.rounding.isZero() ? [] : [['  Rounding (each line rounded to the cent on its own)', '', '', '', signed(c, c.rounding)]]),
+      ], [1, 3, 4]));
   }
   const same = c.components.length - changed.length;
-  if (same) out.push(`  ${same} component${same === 1 ? '' : 's'} unchanged`);
+  if (same) out.push(`  ${same} component${same === 1 ? '' : 's'} unchanged${c.mode === 'rounded' ? ' (to the cent)' : ''}`);
   for (const [title, lines] of [['Only in A', c.onlyInA], ['Only in B', c.onlyInB]] as const) {
-    if (lines.length) out.push('', title, ...table(lines.map((l) => [`  ${l.nodeName} · ${l.component}`, formatUsd(l.monthly)]), [1]));
+    if (lines.length) out.push('', title, ...table(lines.map((l) => [`  ${l.nodeName} · ${l.component}`, money(c, l.monthly)]), [1]));
+  }
+  for (const [title, lines] of [['Needs input in A only', c.needsInputOnlyInA], ['Needs input in B only', c.needsInputOnlyInB]] as const) {
+    if (lines.length) out.push('', title, ...lines.map((n) => `  ${needsInputText(n)}`));
   }
   for (const [title, lines] of [['Unpriced in A only', c.unpricedOnlyInA], ['Unpriced in B only', c.unpricedOnlyInB]] as const) {
     if (lines.length) out.push('', title, ...lines.map((u) => `  ${unpricedText(u)}`));
@@ -61,7 +81,8 @@ function comparisonText(a: Side, b: Side, c: CostComparison): string {
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'compare the monthly cost of two designs, or of one design under two profiles or regions',
-  help: `Usage: serverless-designer compare A [B] [--profile P] [--profile-b Q] [--region R] [--region-b S] [--free-tier] [--format text|json]
+  help: `Usage: serverless-designer compare A [B] [--profile P] [--profile-b Q] [--region R] [--region-b S] [--hours 730|720]
+                                 [--difference rounded|exact] [--free-tier] [--format text|json]
        serverless-designer compare FILE#ALT FILE#ALT2 …
 
 Estimates both sides (as \`cost\` does) and prints the totals, the difference (B − A), the difference
@@ -77,21 +98,37 @@ that was being edited when the file was saved is compared.
 Options:
   --profile P, --profile-b Q   usage profiles of A and B (default: each design's active profile)
   --region R, --region-b S     regions of A and B (default: each design's region)
+  --hours 730|720              hours in a month on both sides (default 730, the catalogs')
+  --difference rounded|exact   rounded (default): totals to the cent, the difference = rounded B −
+                               rounded A, each line's difference = its rounded B − rounded A, and a
+                               "Rounding" line when those do not add up to the difference; exact:
+                               every amount and difference unrounded
   --free-tier                  apply the always-free allowances on both sides
-  --format text|json           text for people (default) or JSON {a, b, difference, components,
-                               onlyInA, onlyInB, unpricedOnlyInA, unpricedOnlyInB, notes}
+  --format text|json           text for people (default) or JSON {currency, differenceMode, a, b,
+                               difference, differenceExact, rounding, components, onlyInA, onlyInB,
+                               needsInputOnlyInA, needsInputOnlyInB, unpricedOnlyInA,
+                               unpricedOnlyInB, notes}: totals as cents and exact decimal strings,
+                               each line's difference exact and as shown
   -h, --help                   show this help
 
-Exit codes: 0 compared; 2 a file cannot be read or parsed, a profile does not exist, a region has
-no price catalog, or there is nothing to compare (one file and no --profile-b or --region-b).`,
+A side in a Region without a price catalog is compared line by line all the same (its lines are
+"no price"), with a warning on stderr.
+
+Exit codes: 0 compared; 2 a file cannot be read or parsed, a profile does not exist, a region is not
+a Region code, or there is nothing to compare (one file and no --profile-b or --region-b).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
       profile: { type: 'string' }, 'profile-b': { type: 'string' }, region: { type: 'string' }, 'region-b': { type: 'string' },
       'free-tier': { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
+      hours: { type: 'string' }, difference: { type: 'string', default: 'rounded' },
     } });
     if (values.help) { io.out(this.help); return EXIT.ok; }
     const format = oneOf('format', values.format, ['text', 'json'] as const, io);
     if (!format) return EXIT.unreadable;
+    const differenceMode = oneOf('difference', values.difference, ['rounded', 'exact'] as const, io);
+    if (!differenceMode) return EXIT.unreadable;
+    const hours = hoursOption(values.hours, io);
+    if (hours === false) return EXIT.unreadable;
     if (positionals.length < 1 || positionals.length > 2) { io.err('compare: give one or two design files (see --help)'); return EXIT.unreadable; }
     const [fileA, fileB = fileA] = positionals;
     if (positionals.length === 1 && values['profile-b'] === undefined && values['region-b'] === undefined) {
@@ -114,8 +151,10 @@ no price catalog, or there is nothing to compare (one file and no --profile-b or
       { file: fileB, design: designB, profile: values['profile-b'] ?? values.profile, region: values['region-b'] ?? values.region },
     ];
     if (!options.every((o) => checkEstimateOptions(o.file, o.design, o.profile, o.region, io))) return EXIT.unreadable;
-    const [a, b] = options.map((o): Side => ({ file: o.file, name: o.design.name, report: estimateCost(o.design, { profile: o.profile, region: o.region, freeTier: values['free-tier'] }) }));
-    const comparison = compare(a.report, b.report);
+    const [a, b] = options.map((o): Side => ({ file: o.file, name: o.design.name, report: estimateCost(o.design, { profile: o.profile, region: o.region, freeTier: values['free-tier'], hoursPerMonth: hours }) }));
+    warnNoCatalog(a.report, io, 'side A');
+    if (b.report.region !== a.report.region) warnNoCatalog(b.report, io, 'side B');
+    const comparison = compare(a.report, b.report, { roundedTotals: differenceMode === 'rounded' });
     io.out(format === 'json' ? JSON.stringify(comparisonJson(a, b, comparison), null, 2) : comparisonText(a, b, comparison));
     return EXIT.ok;
   },
