@@ -86,7 +86,13 @@ async function readOfferDir(dir: string, plan: ReadPlan): Promise<{ offers: Reco
 }
 
 async function download(io: CatalogIo, url: string, file: string): Promise<void> {
-  const response = await io.fetch(url);
+  let response: Response;
+  try {
+    response = await io.fetch(url);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new OfferError(`${url}: cannot download: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
   if (!response.ok || !response.body) throw new OfferError(`${url}: HTTP ${response.status} ${response.statusText}`);
   await mkdir(dirname(file), { recursive: true });
   const partial = `${file}.part`;
@@ -128,9 +134,11 @@ async function readCatalog(file: string): Promise<PriceCatalog> {
   return json;
 }
 
-export function formatReport(r: BuildResult, out: string | undefined, missingOffers: readonly string[]): string {
+export function formatReport(r: BuildResult, out: string | undefined, missingOffers: readonly string[], offers: Offers = {}): string {
   const lines = [`${r.catalog.region}: ${r.filled.length} prices from AWS Price List, ${r.notFromPriceList.length} not from Price List, ${r.couldNotFill.length} could not be filled (catalog ${r.catalog.version} as of ${r.catalog.asOf})`];
   if (out) lines.push(`wrote ${out}`);
+  const used = Object.entries(offers).map(([code, { offer, url }]) => `  ${code} ${offer.version} published ${offer.publicationDate}: ${r.filled.filter((k) => r.catalog.prices[k]?.source === url).length} prices (${url})`);
+  if (used.length) lines.push('Offers read:', ...used);
   if (missingOffers.length) lines.push('Missing offer files (their keys could not be filled):', ...missingOffers.map((m) => `  ${m}`));
   const note = (n: BuildResult['couldNotFill'][number]) => `  ${n.key}: ${n.reason}${n.keptExisting ? ' (existing price kept)' : ' (no price)'}`;
   if (r.notFromPriceList.length) lines.push('Not from Price List:', ...r.notFromPriceList.map(note));
@@ -200,7 +208,7 @@ export async function runCatalog(argv: string[], io: CatalogIo): Promise<number>
   const result = buildCatalog(loaded.offers, region, existing, { template, keys: extraKeys });
   const write = !values['dry-run'] && result.errors.length === 0;
   if (write) await writeFile(out, `${JSON.stringify(result.catalog, null, 2)}\n`);
-  io.out(formatReport(result, write ? out : undefined, loaded.missing));
+  io.out(formatReport(result, write ? out : undefined, loaded.missing, loaded.offers));
   if (result.errors.length) {
     io.err(`${result.errors.length} error(s): nothing written`);
     return EXIT.findings;

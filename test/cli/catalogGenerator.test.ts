@@ -288,6 +288,7 @@ describe('catalog generator command (real process)', () => {
     expect(lines[0]).toMatch(/^us-east-1: \d+ prices from AWS Price List, \d+ not from Price List, 0 could not be filled \(catalog 2026\.10\.2 as of 2026-10-02\)$/);
     expect(lines[1]).toBe(`wrote ${out}`);
     expect(r.out).toContain('  sns.delivery.sqs: a $0 line AWS documents on the pricing page, not a Price List dimension the catalog relies on (existing price kept)');
+    expect(r.out).toContain('\nOffers read:\n  AWSLambda 20261002184520 published 2026-10-02T18:45:20Z: 8 prices (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/20261002184520/us-east-1/index.json)\n');
     const written = JSON.parse(readFileSync(out, 'utf8'));
     expect(written.prices['kinesis.onDemand.streamHours'].tiers).toEqual([{ upTo: null, usd: '0.04' }]);
     // Offline, prices are credited to the versioned URL of the offer (its version is the path segment).
@@ -382,6 +383,20 @@ describe('catalog generator command (real process)', () => {
       base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     });
     afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+    it('an unreachable host or a missing file is named with the URL (exit 2)', async () => {
+      const r = await cli('--offers', `${base}/nothing-here`, '--region', US, '--dry-run', '--cache', join(dir, 'cache-404'));
+      expect(r.code).toBe(2);
+      expect(r.err.trim()).toBe(`${base}/nothing-here/offers/v1.0/aws/AWSLambda/current/region_index.json: HTTP 404 Not Found`);
+      // A port that was free a moment ago: nothing listens there.
+      const spare = createServer();
+      await new Promise<void>((ok) => spare.listen(0, '127.0.0.1', ok));
+      const port = (spare.address() as { port: number }).port;
+      await new Promise<void>((ok) => spare.close(() => ok()));
+      const closed = await cli('--offers', `http://127.0.0.1:${port}`, '--region', US, '--dry-run', '--cache', join(dir, 'cache-closed'));
+      expect(closed.code).toBe(2);
+      expect(closed.err.trim()).toBe(`http://127.0.0.1:${port}/offers/v1.0/aws/AWSLambda/current/region_index.json: cannot download: ECONNREFUSED`);
+    });
 
     it('credits each price to the versioned offer URL it downloaded, and reuses the cache', async () => {
       const out = join(dir, 'online.json');
