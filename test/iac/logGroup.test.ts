@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportCdk } from '../../core/iac/cdk';
 import { parseTemplateText } from '../../core/iac/cfn/yaml';
@@ -5,7 +7,7 @@ import { diffDesigns } from '../../core/iac/diffDesigns';
 import { importTemplate } from '../../core/iac/import';
 import { exportSam } from '../../core/iac/sam';
 import { createDesign, createNode, type Design } from '../../core/model';
-import { removeApps, resourcesOf, synthesize, writeApp } from '../support/cdkSynth';
+import { removeApps, resourcesOf, synthesize, typeCheck, writeApp } from '../support/cdkSynth';
 import { validateSamTemplate } from '../support/samSchema';
 
 /* A CloudWatch Logs log group node through SAM, CDK and import: AWS::Logs::LogGroup (retention,
@@ -67,19 +69,24 @@ describe('log group through SAM', () => {
 describe('log group through CDK', () => {
   afterAll(() => removeApps());
 
-  it('synthesizes logs.LogGroup with retention (INFINITE for never) and class, functions with logGroup; imports back to the same design', () => {
+  it('type-checks and synthesizes with no CloudFormation validation finding: logs.LogGroup with retention (INFINITE for never) and class, functions with logGroup; imports back to the same design', () => {
     const design = logDesign();
     const exported = exportCdk(design);
     const stack = exported.files.find((f) => f.path.startsWith('lib/'))!.content;
     expect(stack).toContain('retention: logs.RetentionDays.THIRTEEN_MONTHS');
     expect(stack).toContain('retention: logs.RetentionDays.INFINITE');
     expect(stack).toContain('logGroupClass: logs.LogGroupClass.INFREQUENT_ACCESS');
-    const template = synthesize(writeApp(exported), { validation: false });
+    const app = writeApp(exported);
+    expect(typeCheck([app]).get(app.dir)).toEqual([]);
+    // aws-cdk-lib's built-in CloudFormation validation: no finding at all for this stack.
+    const template = synthesize(app, { validation: true });
+    const report = JSON.parse(readFileSync(join(app.dir, 'cdk.out', 'validation-report.json'), 'utf8')) as { pluginReports: { violations: unknown[] }[] };
+    expect(report.pluginReports.flatMap((r) => r.violations)).toEqual([]);
     const groups = resourcesOf(template, 'AWS::Logs::LogGroup').map(([, r]) => r.Properties);
     expect(groups).toEqual(expect.arrayContaining([{ RetentionInDays: 400, LogGroupClass: 'INFREQUENT_ACCESS' }, { LogGroupClass: 'STANDARD' }, { RetentionInDays: 7 }]));
     const { design: back } = importTemplate(JSON.stringify(template));
     expect(diffDesigns(design, back)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('log groups in hand-written templates', () => {
