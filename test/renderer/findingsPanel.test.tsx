@@ -133,7 +133,7 @@ describe('Toolbar analysis controls and the dock', () => {
     fireEvent.keyDown(findingsTab, { key: 'ArrowRight' });
     expect(onTab).toHaveBeenLastCalledWith('cost');
     fireEvent.keyDown(findingsTab, { key: 'ArrowLeft' });
-    expect(onTab).toHaveBeenLastCalledWith('cost');
+    expect(onTab).toHaveBeenLastCalledWith('compare'); // wraps round to the last tab
     fireEvent.click(screen.getByTestId('dock-toggle'));
     expect(onToggleOpen).toHaveBeenCalledTimes(1);
     rerender(<AnalysisDock tab="findings" open={false} counts={{ error: 1, warning: 0, info: 0 }} onTab={onTab} onToggleOpen={onToggleOpen}><p>findings body</p></AnalysisDock>);
