@@ -37,7 +37,7 @@ export const USAGE_FIELDS: readonly UsageField[] = [
   { key: 'errorRate', label: 'Error rate', input: num('fraction 0–1', { step: 0.01, max: 1 }), kinds: ['lambda', 'stepFunction'],
     whenEmpty: '0: no retries', help: 'Share of invocations that fail and are retried.' },
   { key: 'storageGb', label: 'Storage', input: num('GB'), kinds: ['s3Bucket', 'dynamoTable', 'logGroup', 'elasticache'],
-    whenEmpty: '0 GB', help: 'Average data stored over the month.' },
+    whenEmpty: '0 GB; a log group: its monthly ingestion × the months its retention keeps (uncompressed)', help: 'Average data stored over the month.' },
   { key: 'logKbPerInvocation', label: 'Logs per invocation', input: num('KB'), kinds: ['lambda'],
     whenEmpty: 'no logs priced', help: 'CloudWatch Logs written per invocation.' },
   { key: 'dataOutGbPerMonth', label: 'Data out to the internet', input: num('GB/month'), kinds: ['lambda', 'apiGateway', 'alb', 's3Bucket', 'cloudfront'],
