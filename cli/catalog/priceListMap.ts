@@ -57,6 +57,7 @@ const IC = 'Infracost filter, internal/resources/aws/';
 /** Public slices of real offer files (CSV form of the same products and attributes). */
 const SLICE = (offer: string) => `${offer} rows of the eu-west-2 offer slices in mooncitizen/togen internal/cost/cmd/testdata`;
 const ZERO_LINE = 'a $0 line AWS documents on the pricing page, not a Price List dimension the catalog relies on';
+const EFO = 'groups named in public Price List query code and notes (two sources); usage type and unit unverified';
 const UNCONFIRMED = 'usage type not confirmed in any source read offline; add a rule after checking a live offer file';
 
 const rule = (offerCode: string, r: Omit<PriceListRule, 'offerCode'>): PriceListRule => ({ offerCode, ...r });
@@ -102,8 +103,8 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
 
   'kinesis.shardHours': { unit: 'shard-hour', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'Storage-ShardHour', attributes: { operation: 'shardHourStorage' }, offerUnits: ['ShardHour', 'Hrs'], evidence: `${IC}kinesis_stream.go` }) },
   'kinesis.putPayloadUnits': { unit: 'PUT payload unit (25 KB)', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'PutRequestPayloadUnits', attributes: { operation: 'PutRequest' }, offerUnits: ['PutRequest', 'PayloadUnits', 'Units'], evidence: `${IC}kinesis_stream.go (unit unverified)` }) },
-  'kinesis.efo.consumerShardHours': { unit: 'consumer-shard-hour', priceList: null, reason: UNCONFIRMED },
-  'kinesis.efo.retrievalGb': { unit: 'GB', priceList: null, reason: UNCONFIRMED },
+  'kinesis.efo.consumerShardHours': { unit: 'consumer-shard-hour', priceList: rule('AmazonKinesis', { attributes: { group: 'Enhanced fan-out consumer-shard hour' }, offerUnits: ['ConsumerShardHour', 'ConsumerHour', 'Hrs'], evidence: EFO }) },
+  'kinesis.efo.retrievalGb': { unit: 'GB', priceList: rule('AmazonKinesis', { attributes: { group: 'Enhanced fan-out GB of data retrieved' }, offerUnits: ['GB'], evidence: EFO }) },
   'kinesis.onDemand.streamHours': { unit: 'stream-hour', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-StreamHour', attributes: { operation: 'OnDemandStreamHr' }, offerUnits: ['StreamHr', 'Hrs', 'StreamHour'], evidence: `${IC}kinesis_stream.go` }) },
   'kinesis.onDemand.ingestedGb': { unit: 'GB', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-BilledIncomingBytes', attributes: { operation: 'OnDemandDataIngested' }, offerUnits: ['GB'], evidence: `${IC}kinesis_stream.go` }) },
   'kinesis.onDemand.retrievedGb': { unit: 'GB', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-BilledOutgoingBytes', attributes: { operation: 'OnDemandDataRetrieval' }, offerUnits: ['GB'], evidence: `${IC}kinesis_stream.go` }) },
@@ -113,7 +114,7 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'kinesis.onDemand.longTermRetentionGbMonth': { unit: 'GB-month', priceList: rule('AmazonKinesis', { productFamily: 'Kinesis Streams', usagetype: 'OnDemand-LongTermRetention-ByteHrs', attributes: { operation: 'OnDemandLongTermRetentionByteHrs' }, offerUnits: ['GB-Mo', 'GB-Month'], evidence: `${IC}kinesis_stream.go (unit unverified)` }) },
   'kinesis.onDemand.longTermRetrievalGb': { unit: 'GB', priceList: null, reason: UNCONFIRMED },
   'kinesis.extendedRetention.shardHours': { unit: 'shard-hour', priceList: null, reason: UNCONFIRMED },
-  'kinesis.longTermRetention.gbMonth': { unit: 'GB-month', priceList: null, reason: UNCONFIRMED },
+  'kinesis.longTermRetention.gbMonth': { unit: 'GB-month', priceList: rule('AmazonKinesis', { attributes: { group: 'Long-term Data Retention GB-month' }, offerUnits: ['GB-Mo', 'GB-Month'], evidence: EFO }) },
   'kinesis.longTermRetrieval.gb': { unit: 'GB', priceList: null, reason: UNCONFIRMED },
 
   'dynamodb.onDemand.writeRequestUnits': { unit: 'write request unit', priceList: rule('AmazonDynamoDB', { productFamily: 'Amazon DynamoDB PayPerRequest Throughput', attributes: { group: 'DDB-WriteUnits' }, offerUnits: ['WriteRequestUnits', 'WriteRequestUnit'], evidence: `${IC}dynamodb_table.go` }) },
