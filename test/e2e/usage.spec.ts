@@ -114,6 +114,7 @@ test('a design built from empty is priced from traffic entered in the app (and d
     // The function with its usage in the inspector, the badges on a fitted canvas, no toasts.
     await nodeBox(page, 'lambda-1').click();
     await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.getByRole('button', { name: 'Zoom Out' }).click(); // clear of the minimap
     await page.getByTestId('usage-avgDurationMs').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 8000 });
     await page.mouse.move(0, 0);
