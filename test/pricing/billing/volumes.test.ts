@@ -156,4 +156,17 @@ describe('data transfer entered at a node (support.ts transferLines)', () => {
     expect(lines(r, 'db').map((c) => c.component)).toEqual(['Cross-AZ data transfer', 'Inter-Region data transfer out']);
     expect(r.unpriced.find((u) => u.node === 'db')?.reason).toMatch(/^RDS instance hours are not in the price catalog/);
   });
+
+  it('a node whose own charges cannot be priced (an S3 Standard-IA bucket, a Standard-IA table) still prices the transfer entered at it', () => {
+    const r = cost(design([['s3Bucket', 'b', { storageClass: 'STANDARD_IA' }], ['dynamoTable', 't', { tableClass: 'STANDARD_INFREQUENT_ACCESS' }]], [],
+      { nodes: { b: { dataOutGbPerMonth: 100 }, t: { interRegionGbPerMonth: 100 } } }));
+    expect(cents(line(r, 'b', 'Data transfer out to the internet'))).toBe('9.00');
+    expect(cents(line(r, 't', 'Inter-Region data transfer out'))).toBe('2.00');
+    expect(r.unpriced.filter((u) => u.component === 'all').map((u) => u.node)).toEqual(['b', 't']);
+  });
+
+  it('storage entered at a node-based ElastiCache cluster is not billed, and says so (node-hours, not GB)', () => {
+    const r = cost(design([['elasticache', 'c', { nodeType: 'cache.m4.large' }]], [], { nodes: { c: { storageGb: 5 } } }));
+    expect(r.unpriced.find((u) => u.component === 'Data stored')?.reason).toContain('billed per node-hour, not per GB stored');
+  });
 });

@@ -35,7 +35,7 @@ export const estimateDynamoTable: Estimator = (ctx, node) => {
   if (node.kind !== 'dynamoTable') return [];
   const p = node.props;
   if (p.tableClass === 'STANDARD_INFREQUENT_ACCESS') {
-    return [unpriced(node, 'all', 'the catalog has prices for the Standard table class only (pricing.md §7); Standard-IA storage and request prices differ')];
+    return [unpriced(node, 'all', 'the catalog has prices for the Standard table class only (pricing.md §7); Standard-IA storage and request prices differ'), ...transferLines(ctx, node)];
   }
   const usage = ctx.usage(node.id);
   const lines: Line[] = [];

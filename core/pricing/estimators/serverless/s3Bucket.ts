@@ -13,7 +13,7 @@ import { fmt, inflows, type Line, readInflows, totalEvents, transferLines, unpri
 export const estimateS3Bucket: Estimator = (ctx, node) => {
   if (node.kind !== 's3Bucket') return [];
   if (node.props.storageClass !== 'STANDARD') {
-    return [unpriced(node, 'all', `the catalog has S3 Standard prices only (pricing.md §8); ${node.props.storageClass} storage and requests are priced differently`)];
+    return [unpriced(node, 'all', `the catalog has S3 Standard prices only (pricing.md §8); ${node.props.storageClass} storage and requests are priced differently`), ...transferLines(ctx, node)];
   }
   const lines: Line[] = [];
   const storageGb = ctx.usage(node.id).storageGb;
