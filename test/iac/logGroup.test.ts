@@ -100,6 +100,7 @@ describe('log groups in hand-written templates', () => {
       AccessLogs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 3 } },
       A: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' }, LoggingConfig: { LogGroup: { Ref: 'Shared' } } } },
       B: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' }, LoggingConfig: { LogGroup: { Ref: 'Shared' } } } },
+      D: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' }, LoggingConfig: { LogGroup: '/app/shared' } } },
       C: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'c-fn', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } } },
     },
   };
@@ -111,6 +112,8 @@ describe('log groups in hand-written templates', () => {
     expect(node('Shared')).toMatchObject({ kind: 'logGroup', props: { retentionInDays: 90, logGroupClass: 'STANDARD' } });
     expect(node('A')?.props).toMatchObject({ logGroup: 'Shared' });
     expect(node('B')?.props).toMatchObject({ logGroup: 'Shared' });
+    // Named by its literal name rather than a Ref.
+    expect(node('D')?.props).toMatchObject({ logGroup: 'Shared' });
     expect(entry('Shared').notes).toContain('not in the model, so not imported: LogGroupName');
   });
 

@@ -116,10 +116,13 @@ export function externalArnNode(ctx: ImportContext, owner: string, value: unknow
 
 const FUNCTION_TYPES: readonly string[] = ['AWS::Serverless::Function', 'AWS::Lambda::Function'];
 
-/** The functions whose LoggingConfig.LogGroup points at this log group. */
+/** The functions whose LoggingConfig.LogGroup points at this log group (by reference, or by the
+ *  literal name the group is given). */
 function loggingFunctions(ctx: ImportContext, res: TemplateResource): TemplateResource[] {
+  // allProps: the name is matched here, not imported (it is reported as not in the model).
+  const name = asString(res.allProps.LogGroupName);
   return [...ctx.resources.values()].filter((r) => FUNCTION_TYPES.includes(r.type) && isObject(r.props.LoggingConfig)
-    && referencedResources(r.props.LoggingConfig.LogGroup, ctx.rawResources).has(res.logicalId));
+    && (referencedResources(r.props.LoggingConfig.LogGroup, ctx.rawResources).has(res.logicalId) || (name !== undefined && asString(r.props.LoggingConfig.LogGroup) === name)));
 }
 
 /** AWS::Logs::LogGroup as a log group node: when it states a LogGroupClass (both exporters always do
