@@ -3,7 +3,7 @@
 import type { PriceCatalog, PriceEntry } from '../../core/pricing/catalog';
 import { dec, type Dec } from '../../core/pricing/money';
 import type { Offer, OfferProduct, PriceDimension } from './offer';
-import { mappingFor, PRICE_LIST_MAP, usageTypeSuffix, type PriceKeyMapping, type PriceListRule } from './priceListMap';
+import { DEFAULT_KEYS, mappingFor, usageTypeSuffix, type PriceKeyMapping, type PriceListRule } from './priceListMap';
 
 /** One offer file and the URL its prices are credited to. */
 export interface OfferSource {
@@ -98,7 +98,7 @@ function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRu
 
 /** The products of one offer that some rule for these keys could use (to keep from a huge offer file). */
 export function productsWanted(offerCode: string, region: string, keys: readonly string[], mapping = mappingFor): (p: OfferProduct) => boolean {
-  const rules = [...new Set([...Object.keys(PRICE_LIST_MAP), ...keys])].flatMap((k) => {
+  const rules = [...new Set([...DEFAULT_KEYS, ...keys])].flatMap((k) => {
     const r = mapping(k)?.priceList;
     return r && r.offerCode === offerCode ? [r] : [];
   });
@@ -122,7 +122,7 @@ function dateOf(publicationDate: string): string | undefined {
  *  catalog's conventions and free-tier blocks kept, and every key that could not be filled listed. */
 export function buildCatalog(offers: Offers, region: string, existing?: PriceCatalog, options: BuildOptions = {}): BuildResult {
   const mapOf = options.mapping ?? mappingFor;
-  const keys = [...new Set([...Object.keys(existing?.prices ?? {}), ...Object.keys(PRICE_LIST_MAP), ...(options.keys ?? [])])];
+  const keys = [...new Set([...Object.keys(existing?.prices ?? {}), ...DEFAULT_KEYS, ...(options.keys ?? [])])];
   const prices: Record<string, PriceEntry> = {};
   const result: Omit<BuildResult, 'catalog'> = { filled: [], notFromPriceList: [], couldNotFill: [], errors: wrongRegionOffers(offers, region) };
   const used = new Set<string>();

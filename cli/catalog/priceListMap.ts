@@ -1,3 +1,5 @@
+import { apiGatewayProps } from '../../core/model/kinds/apiGateway';
+
 // Which AWS Price List product gives each catalog price key.
 //
 // A rule selects the OnDemand price dimensions of one product (SKU) in one offer file by exact
@@ -78,7 +80,6 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'apigateway.rest.requests': { unit: 'request', priceList: rule('AmazonApiGateway', { productFamily: 'API Calls', usagetype: 'ApiGatewayRequest', offerUnits: ['Requests'], evidence: `${IC}api_gateway_rest_api.go; ${SLICE('AmazonApiGateway')}` }) },
   'apigateway.websocket.messages': { unit: 'message', note: 'messages metered in 32 KB increments', priceList: rule('AmazonApiGateway', { productFamily: 'WebSocket', usagetype: 'ApiGatewayMessage', offerUnits: ['Messages', 'Message'], evidence: `${IC}apigatewayv2_api.go` }) },
   'apigateway.websocket.connectionMinutes': { unit: 'connection-minute', priceList: rule('AmazonApiGateway', { productFamily: 'WebSocket', usagetype: 'ApiGatewayMinute', offerUnits: ['Minutes', 'Minute'], evidence: `${IC}apigatewayv2_api.go` }) },
-  'apigateway.rest.cache.1.6': { unit: 'hour', priceList: rule('AmazonApiGateway', { productFamily: 'Amazon API Gateway Cache', attributes: { cacheMemorySizeGb: '1.6' }, offerUnits: ['Hrs'], evidence: `${IC}api_gateway_stage.go; ${SLICE('AmazonApiGateway')} (usage type ApiGatewayCacheUsage:1.55GB, cache memory size 1.6)` }) },
 
   'sqs.standard.requests': { unit: 'request', note: 'requests metered in 64 KB chunks', priceList: rule('AWSQueueService', { productFamily: 'API Request', usagetype: 'Requests-Tier1', attributes: { queueType: 'Standard' }, offerUnits: ['Requests'], evidence: `${SLICE('AWSQueueService')} (the free 1M is a separate Global SKU)` }) },
   'sqs.fifo.requests': { unit: 'request', note: 'requests metered in 64 KB chunks', priceList: rule('AWSQueueService', { productFamily: 'API Request', usagetype: 'Requests-FIFO-Tier1', attributes: { queueType: 'FIFO (first-in, first-out)' }, offerUnits: ['Requests'], evidence: SLICE('AWSQueueService') }) },
@@ -158,10 +159,24 @@ export const PRICE_LIST_MAP: Readonly<Record<string, PriceKeyMapping>> = {
   'alb.lcuHours': { unit: 'LCU-hour', priceList: rule('AWSELB', { productFamily: 'Load Balancer-Application', usagetype: 'LCUUsage', attributes: { locationType: 'AWS Region' }, offerUnits: ['LCU-Hrs', 'LCU-Hr'], evidence: `${IC}lb.go` }) },
 };
 
-/** Keys made from a name (elasticache.node.<node type>): the rule for any node type. */
+/** The REST API cache sizes a design can choose (the model's enum): each has its own hourly price. */
+export const API_CACHE_SIZES: readonly string[] = apiGatewayProps.shape.cacheSizeGb.unwrap().unwrap().options;
+
+/** Keys built by default: the table's and one per API Gateway cache size. */
+export const DEFAULT_KEYS: readonly string[] = [...Object.keys(PRICE_LIST_MAP), ...API_CACHE_SIZES.map((size) => `apigateway.rest.cache.${size}`)];
+
+/** The rule for a key: from the table, or for keys made from a name (apigateway.rest.cache.<GB>,
+ *  elasticache.node.<node type>). */
 export function mappingFor(key: string): PriceKeyMapping | undefined {
   const fixed = PRICE_LIST_MAP[key];
   if (fixed) return fixed;
+  const cache = /^apigateway\.rest\.cache\.(\d+(?:\.\d+)?)$/.exec(key);
+  if (cache) {
+    return {
+      unit: 'hour',
+      priceList: rule('AmazonApiGateway', { productFamily: 'Amazon API Gateway Cache', attributes: { cacheMemorySizeGb: cache[1] }, offerUnits: ['Hrs'], evidence: `${IC}api_gateway_stage.go; ${SLICE('AmazonApiGateway')} (one SKU per size, e.g. usage type ApiGatewayCacheUsage:1.55GB with cache memory size 1.6)` }),
+    };
+  }
   const node = /^elasticache\.node\.(cache\.[a-z0-9]+\.[a-z0-9]+)$/.exec(key);
   if (node) {
     return {

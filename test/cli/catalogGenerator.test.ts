@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCatalog, productsWanted, type Offers } from '../../cli/catalog/build';
 import { offerUrl, parseOffer, type Offer } from '../../cli/catalog/offer';
 import { streamOffer } from '../../cli/catalog/offerStream';
-import { mappingFor, PRICE_LIST_MAP, usageTypeSuffix } from '../../cli/catalog/priceListMap';
+import { API_CACHE_SIZES, mappingFor, PRICE_LIST_MAP, usageTypeSuffix } from '../../cli/catalog/priceListMap';
 import { parseDesign } from '../../core/model';
 import type * as CatalogModule from '../../core/pricing/catalog';
 import type { PriceCatalog } from '../../core/pricing/catalog';
@@ -173,6 +173,13 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     const perThousand = { ...base, priceList: { ...base.priceList!, scale: '0.001' } };
     const r = buildCatalog(loadOffers(US), US, existingUs(), { mapping: (k) => (k === 's3.requests.tier1' ? perThousand : mappingFor(k)) });
     expect(r.catalog.prices['s3.requests.tier1'].tiers).toEqual([{ upTo: null, usd: '0.000000005' }]);
+  });
+
+  it('prices every REST API cache size a design can choose (one SKU per size), not only the 1.6 GB one', () => {
+    expect([...API_CACHE_SIZES].sort()).toEqual(['0.5', '1.6', '118', '13.5', '237', '28.4', '58.2', '6.1']);
+    for (const size of API_CACHE_SIZES) expect(prices[`apigateway.rest.cache.${size}`], size).toMatchObject({ unit: 'hour' });
+    expect(prices['apigateway.rest.cache.237'].tiers).toEqual([{ upTo: null, usd: '3.8' }]);
+    expect(prices['apigateway.rest.cache.1.6'].tiers).toEqual([{ upTo: null, usd: '0.038' }]);
   });
 
   it('builds keys made from a name (--keys elasticache.node.cache.t4g.micro)', () => {
