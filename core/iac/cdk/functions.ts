@@ -174,4 +174,3 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
 
 /** `path.join` from node:path in the generated app (not in core). */
 const path = (ctx: CdkContext, fnName: string): Expr => { ctx.helpers.add('path'); return member(id('path'), fnName); };
-
