@@ -314,6 +314,7 @@ export function App({ host }: { host: Host }) {
     selectNode(node);
     setUsageFocus({ node, field, seq: ++usageFocusSeq });
   }, [selectNode]);
+  const openUsagePanel = useCallback(() => setDock({ tab: 'usage', open: true }), []);
   const setActiveProfile = useCallback((name: string) => editor.dispatch({ type: 'setActiveUsageProfile', name }), [editor]);
   // Badges: the same estimate as the Cost panel's default view (active profile, design region).
   const costs = useMemo(() => {
@@ -391,7 +392,7 @@ export function App({ host }: { host: Host }) {
               {dock.tab === 'import' && importReport
                 ? <ImportReportPanel report={importReport} present={present} onSelect={selectTarget} />
                 : dock.tab === 'compare'
-                  ? <ComparePanel key={editor.documentKey} design={analysis.design} />
+                  ? <ComparePanel key={editor.documentKey} design={analysis.design} dispatch={editor.dispatch} />
                   : dock.tab === 'cost'
                   ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} onEnterUsage={enterUsage} onSetActiveProfile={setActiveProfile} />
                   : dock.tab === 'usage'
@@ -411,6 +412,7 @@ export function App({ host }: { host: Host }) {
               analysis={analysis}
               onSelectEdge={selectEdge}
               usageFocus={usageFocus}
+              onOpenUsagePanel={openUsagePanel}
             />
             <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
           </div>

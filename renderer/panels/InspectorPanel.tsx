@@ -27,18 +27,20 @@ interface InspectorProps {
   onSelectEdge?(id: string): void;
   /** Puts the cursor in a usage field of the selected node ("Enter …" in the Cost panel). */
   usageFocus?: UsageFocus;
+  /** Opens the Usage tab of the dock. */
+  onOpenUsagePanel?(): void;
 }
 
 /** Shows and edits what is selected; with nothing selected, the design itself. */
-export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus }: InspectorProps) {
+export function Inspector({ design, nodeId, edgeId, selectionSize, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus, onOpenUsagePanel }: InspectorProps) {
   const node = nodeId ? design.nodes.find((n) => n.id === nodeId) : undefined;
   const edge = !node && edgeId ? design.edges.find((e) => e.id === edgeId) : undefined;
   return (
     <aside className="sd-inspector" aria-label="Inspector" data-testid="inspector">
       <h2 className="sd-panel-title">Inspector</h2>
       {selectionSize > 1 && <p className="sd-muted">{selectionSize} items selected. Showing the first.</p>}
-      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} onSelectEdge={onSelectEdge} usageFocus={usageFocus} />
-        : edge ? <EdgeInspector key={edge.id} design={design} edge={edge} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} />
+      {node ? <NodeInspector key={node.id} design={design} node={node} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} onSelectEdge={onSelectEdge} usageFocus={usageFocus} onOpenUsagePanel={onOpenUsagePanel} />
+        : edge ? <EdgeInspector key={edge.id} design={design} edge={edge} problems={problems} dispatch={dispatch} onDelete={onDelete} analysis={analysis} onOpenUsagePanel={onOpenUsagePanel} />
           : <DesignSummary design={design} dispatch={dispatch} analysis={analysis} />}
     </aside>
   );
@@ -72,7 +74,7 @@ function NodeProblems({ problems }: { problems: readonly Problem[] }) {
 
 type ItemProps = Pick<InspectorProps, 'design' | 'problems' | 'dispatch' | 'onDelete' | 'analysis'>;
 
-function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus }: ItemProps & { node: DesignNode; onSelectEdge?(id: string): void; usageFocus?: UsageFocus }) {
+function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus, onOpenUsagePanel }: ItemProps & { node: DesignNode; onSelectEdge?(id: string): void; usageFocus?: UsageFocus; onOpenUsagePanel?(): void }) {
   const spec = nodeKindSpec(node.kind);
   const fields = useMemo(() => (spec ? fieldsOf(spec.props) : []), [spec]);
   const refs = useMemo(() => refChoices(design.nodes, node), [design.nodes, node]);
@@ -108,14 +110,14 @@ function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, o
           onSelectEdge={(id) => onSelectEdge?.(id)}
         />
       )}
-      <UsageFields design={design} node={node} dispatch={dispatch} focus={usageFocus} />
+      <UsageFields design={design} node={node} dispatch={dispatch} focus={usageFocus} onOpenUsagePanel={onOpenUsagePanel} />
       <SchemaForm fields={fields} value={node.props as Record<string, unknown>} onCommit={onCommit} refs={refs} />
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete {kindLabel(node.kind)}</button>
     </div>
   );
 }
 
-function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis }: ItemProps & { edge: DesignEdge }) {
+function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis, onOpenUsagePanel }: ItemProps & { edge: DesignEdge; onOpenUsagePanel?(): void }) {
   const fields = useMemo(() => fieldsOf(EDGE_KINDS[edge.kind].props), [edge.kind]);
   const from = design.nodes.find((n) => n.id === edge.from);
   const to = design.nodes.find((n) => n.id === edge.to);
@@ -134,7 +136,7 @@ function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis }:
       <ItemFindings findings={analysis?.byTarget.get(edge.id)} />
       {hop && <RetryHopView hop={hop} />}
       {reach && <ReachabilityView reach={reach} />}
-      <UsageFields design={design} edge={edge} dispatch={dispatch} />
+      <UsageFields design={design} edge={edge} dispatch={dispatch} onOpenUsagePanel={onOpenUsagePanel} />
       <SchemaForm fields={fields} value={edge.props as Record<string, unknown>} onCommit={(path, value) => !dispatch({ type: 'setEdgeProp', edgeId: edge.id, path, value }).refused} />
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete connection</button>
     </div>

@@ -152,11 +152,13 @@ interface UsageFieldsProps {
   edge?: DesignEdge;
   dispatch: Dispatch;
   focus?: UsageFocus;
+  /** Opens the Usage tab (every profile side by side). */
+  onOpenUsagePanel?(): void;
 }
 
 /** The inspector's "Usage" section: the selected node's (or connection's) usage values in the
  *  active profile, what applies when each is empty, and where a propagated volume comes from. */
-export function UsageFields({ design, node, edge, dispatch, focus }: UsageFieldsProps) {
+export function UsageFields({ design, node, edge, dispatch, focus, onOpenUsagePanel }: UsageFieldsProps) {
   const profiles = Object.keys(design.usage.profiles);
   const active = design.usage.active && design.usage.profiles[design.usage.active] ? design.usage.active : null;
   const traffic = useTraffic(design, active);
@@ -174,6 +176,7 @@ export function UsageFields({ design, node, edge, dispatch, focus }: UsageFields
               {!active && <option value="">— none active —</option>}
               {profiles.map((p) => <option key={p} value={p}>{p}</option>)}
             </select>
+            {onOpenUsagePanel && <button type="button" className="sd-link-button" onClick={onOpenUsagePanel} title="Every profile side by side, in the Usage tab" data-testid="usage-open-panel">all profiles</button>}
           </div>
         )}
       </div>

@@ -137,7 +137,9 @@ test('the Usage panel: profiles side by side, edited in cells, added, renamed, d
   // The last connection is selected; one click on a node selects the node instead.
   await nodeBox(page, 'sqsQueue-1').click();
   await expect(page.getByTestId('inspector')).toContainText('SQS queue');
-  await page.getByTestId('dock-tab-usage').click();
+  // "all profiles" in the inspector's usage section opens the Usage tab.
+  await page.getByTestId('usage-open-panel').click();
+  await expect(page.getByTestId('dock-tab-usage')).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByTestId('usage-panel');
   for (const p of ['low', 'expected', 'peak']) await expect(panel.getByTestId(`usage-profile-${p}`)).toBeVisible();
   await expect(panel.getByTestId('usage-profile-expected')).toContainText('active');
