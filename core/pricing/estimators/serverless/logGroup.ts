@@ -10,8 +10,10 @@ import { fmt, type Line, lineOr, unpriced } from './support';
  *    shared with every function's own logs), other logs (no function writes here) at the standard
  *    price (P103). Infrequent Access: its own ingestion price (P104, flat: the vended tiers for IA
  *    are not in the catalog, so above 10 TB this is an upper bound).
- *  - storage GB-month (one archival price for both classes, as the pricing page lists it): `storageGb` entered here, else monthly ingestion × the months the retention
- *    keeps (`monthsKept`, a 12-month horizon for groups that never expire). AWS bills archived data
+ *  - storage GB-month: `storageGb` entered here, else monthly ingestion × the months the retention
+ *    keeps (`monthsKept`, a 12-month horizon for groups that never expire). One archival price for
+ *    both classes: the copies we have disagree on a separate Infrequent Access storage price ($0.018
+ *    in one Price List transcription, $0.05 in a blog) and none is AWS's own text. AWS bills archived data
  *    compressed, and the page's examples assume a ratio ("assume log data compresses to 6GB" for 30 GB
  *    ingested); no ratio is published, so the derived volume is the uncompressed upper bound — enter
  *    `storageGb` for a measured size.
