@@ -30,6 +30,7 @@ Options:
                        (default: the --out file when it exists)
   --template <file>    conventions and free tier for a new Region (default core/pricing/catalog/us-east-1.json)
   --keys <k1,k2>       more price keys to build (e.g. elasticache.node.cache.t4g.small)
+  --version <v>        the catalog version (default <year>.<month>.<day> of the newest offer read)
   --cache <dir>        download cache (default .tmp/pricelist-cache); --refresh downloads again
   --stream             read each offer file in one pass, keeping only the products the rules use
                        (automatic for files over 200 MB, such as the AmazonEC2 offer)
@@ -134,6 +135,18 @@ async function readCatalog(file: string): Promise<PriceCatalog> {
   return json;
 }
 
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+/** The catalog file's text: two-space JSON with non-ASCII escaped (\u00d7), as the checked-in
+ *  catalogs are written, so a refresh's diff shows only what changed. */
+export function catalogText(catalog: PriceCatalog): string {
+  return `${JSON.stringify(catalog, null, 2).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 export function formatReport(r: BuildResult, out: string | undefined, missingOffers: readonly string[], offers: Offers = {}): string {
   const lines = [`${r.catalog.region}: ${r.filled.length} prices from AWS Price List, ${r.notFromPriceList.length} not from Price List, ${r.couldNotFill.length} could not be filled (catalog ${r.catalog.version} as of ${r.catalog.asOf})`];
   if (out) lines.push(`wrote ${out}`);
@@ -154,7 +167,7 @@ export async function runCatalog(argv: string[], io: CatalogIo): Promise<number>
       args: argv,
       options: {
         offers: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' }, existing: { type: 'string' }, template: { type: 'string' },
-        keys: { type: 'string' }, cache: { type: 'string' }, stream: { type: 'boolean' }, refresh: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        keys: { type: 'string' }, cache: { type: 'string' }, stream: { type: 'boolean' }, version: { type: 'string' }, refresh: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (err) {
@@ -205,9 +218,16 @@ export async function runCatalog(argv: string[], io: CatalogIo): Promise<number>
     return EXIT.unreadable;
   }
 
-  const result = buildCatalog(loaded.offers, region, existing, { template, keys: extraKeys });
+  if (values.version !== undefined && !/^\d{4}\.\d+\.\d+$/.test(values.version)) {
+    io.err(`--version "${values.version}" is not like 2026.12.0`);
+    return EXIT.unreadable;
+  }
+  const result = buildCatalog(loaded.offers, region, existing, { template, keys: extraKeys, version: values.version });
+  if (existing && compareVersions(result.catalog.version, existing.version) <= 0) {
+    io.err(`note: the new catalog version ${result.catalog.version} is not above the existing ${existing.version}; pass --version to set one`);
+  }
   const write = !values['dry-run'] && result.errors.length === 0;
-  if (write) await writeFile(out, `${JSON.stringify(result.catalog, null, 2)}\n`);
+  if (write) await writeFile(out, catalogText(result.catalog));
   io.out(formatReport(result, write ? out : undefined, loaded.missing, loaded.offers));
   if (result.errors.length) {
     io.err(`${result.errors.length} error(s): nothing written`);

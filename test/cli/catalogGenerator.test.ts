@@ -289,14 +289,20 @@ describe('catalog generator command (real process)', () => {
 
   it('writes the catalog and reports what came from Price List and what did not', async () => {
     const out = join(dir, 'us-east-1.json');
-    const r = await cli('--offers', FIXTURES, '--region', US, '--out', out, '--existing', 'core/pricing/catalog/us-east-1.json');
+    const r = await cli('--offers', FIXTURES, '--region', US, '--out', out, '--existing', 'core/pricing/catalog/us-east-1.json', '--version', '2099.1.0');
     expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/^us-east-1: \d+ prices from AWS Price List, \d+ not from Price List, 0 could not be filled \(catalog 2026\.10\.2 as of 2026-10-02\)$/);
+    expect(lines[0]).toMatch(/^us-east-1: \d+ prices from AWS Price List, \d+ not from Price List, 0 could not be filled \(catalog 2099\.1\.0 as of 2026-10-02\)$/);
     expect(lines[1]).toBe(`wrote ${out}`);
     expect(r.out).toContain('  sns.delivery.sqs: a $0 line AWS documents on the pricing page, not a Price List dimension the catalog relies on (existing price kept)');
     expect(r.out).toContain('\nOffers read:\n  AWSLambda 20261002184520 published 2026-10-02T18:45:20Z: 8 prices (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/20261002184520/us-east-1/index.json)\n');
-    const written = JSON.parse(readFileSync(out, 'utf8'));
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^\{\n {2}"format": "serverless-designer-prices",\n {2}"version": "2099\.1\.0",\n/);
+    expect([...text].filter((c) => c.charCodeAt(0) > 0x7f)).toEqual([]); // non-ASCII escaped, as the checked-in catalogs
+    expect(text).toContain('1 GB = 1024 \\u00d7 1024 KB');
+    const written = JSON.parse(text);
+    expect(written.conventions).toEqual(catalogFor(US)!.conventions);
     expect(written.prices['kinesis.onDemand.streamHours'].tiers).toEqual([{ upTo: null, usd: '0.04' }]);
     // Offline, prices are credited to the versioned URL of the offer (its version is the path segment).
     expect(written.prices['lambda.requests'].source).toBe('https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/20261002184520/us-east-1/index.json');
@@ -363,6 +369,7 @@ describe('catalog generator command (real process)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^--offers and --region are required\n\nUsage: /);
     expect((await cli('--offers', FIXTURES, '--region', 'Frankfurt')).err.trim()).toBe('--region "Frankfurt" is not a Region code such as eu-central-1');
+    expect((await cli('--offers', FIXTURES, '--region', US, '--version', 'v2')).err.trim()).toBe('--version "v2" is not like 2026.12.0');
     expect((await cli('--offers', join(dir, 'nope'), '--region', US)).err.trim()).toBe(`${join(dir, 'nope')}: no such folder`);
   });
 
