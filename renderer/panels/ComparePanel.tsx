@@ -1,5 +1,6 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { alternativeNames, currentAlternativeName } from '../../core/commands/alternatives';
+import type { Command, PerformResult } from '../../core/commands/commands';
 import type { Design } from '../../core/model/design';
 import {
   compare, enteredRequests, estimateCost, formatUsd, sum, sweepMemory, sweepRequests, SUPPORTED_REGIONS, ZERO,
@@ -106,7 +107,7 @@ function attempt<T>(f: () => T): Result<T> {
  *  difference, per-resource and per-line differences, what one side has alone, what is not priced,
  *  and two charts (cost vs requests with the crossover, cost vs memory of a function). A view: the
  *  choices here never edit the design. */
-export function ComparePanel({ design }: { design: Design }) {
+export function ComparePanel({ design, dispatch }: { design: Design; dispatch?(command: Command): PerformResult }) {
   const defaults = useMemo(() => defaultSides(design), [design]);
   const [chosen, setChosen] = useState<[SideChoice | null, SideChoice | null]>([null, null]);
   const [freeTier, setFreeTier] = useState(false);
@@ -130,15 +131,50 @@ export function ComparePanel({ design }: { design: Design }) {
           Always-free tier on both sides
         </label>
       </div>
-      {design.alternatives.length === 0 && (
-        <p className="sd-muted sd-compare-hint">To compare two designs, use “Duplicate as alternative” in the toolbar, change the copy, and pick the two variants here.</p>
-      )}
+      {design.alternatives.length === 0
+        ? <p className="sd-muted sd-compare-hint">To compare two designs, use “Duplicate as alternative” in the toolbar, change the copy, and pick the two variants here.</p>
+        : dispatch && <VariantList design={design} dispatch={dispatch} />}
       {!comparison ? null : comparison.ok
         ? <ComparisonView c={comparison.value} labels={labels} />
         : <p className="sd-field-error" role="alert">The comparison could not be made: {comparison.message}</p>}
       {designs[0] && designs[1] && <CompareCharts a={designs[0]} b={designs[1]} labels={labels} freeTier={freeTier} />}
     </section>
   );
+}
+
+/** The variants kept in the file: rename in place, switch to one, delete one (each an undoable edit). */
+function VariantList({ design, dispatch }: { design: Design; dispatch(command: Command): PerformResult }) {
+  const edited = currentAlternativeName(design);
+  return (
+    <ul className="sd-compare-variants" aria-label="Alternatives in this file" data-testid="compare-variants">
+      <li className="sd-muted" aria-hidden="true">Alternatives in this file:</li>
+      {alternativeNames(design).map((n) => (
+        <li key={n}>
+          <VariantName name={n} onRename={(to) => dispatch({ type: 'renameAlternative', from: n, to })} />
+          {n === edited
+            ? <span className="sd-compare-only">editing</span>
+            : <button type="button" className="sd-link-button" onClick={() => dispatch({ type: 'switchAlternative', name: n })}>Edit</button>}
+          <button type="button" className="sd-link-button sd-danger-link" disabled={n === edited} title={n === edited ? 'Switch to another alternative before deleting this one' : undefined}
+            onClick={() => dispatch({ type: 'deleteAlternative', name: n })} aria-label={`Delete alternative ${n}`}>Delete</button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function VariantName({ name, onRename }: { name: string; onRename(to: string): PerformResult }) {
+  const [text, setText] = useState(name);
+  useEffect(() => setText(name), [name]);
+  const commit = () => {
+    if (text.trim() === name) return setText(name);
+    if (onRename(text).refused) setText(name);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') setText(name);
+  };
+  return <input type="text" className="sd-compare-variant-name" value={text} size={Math.max(4, text.length + 1)} aria-label={`Name of alternative ${name}`}
+    onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={onKey} data-testid={`compare-variant-name-${name}`} />;
 }
 
 function SidePicker({ index, design, side, onChange }: { index: 0 | 1; design: Design; side: SideChoice; onChange(s: SideChoice): void }) {

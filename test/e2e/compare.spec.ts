@@ -79,9 +79,11 @@ test('duplicate as alternative, make the copy a REST API, compare both with the 
   await switcher.selectOption('A');
   await expect(page.getByTestId('field-apiType')).toHaveValue('http');
   await expect(panel.getByTestId('compare-difference')).toHaveText(`${expected.difference.isNegative() ? '' : '+'}${formatUsd(expected.difference)}`);
+  await page.getByTestId('toolbar-undo').click();
+  await expect(switcher).toHaveValue('B');
+  await expect(page.getByTestId('field-apiType')).toHaveValue('rest');
 
   if (process.env.SD_SCREENSHOT) {
-    await switcher.selectOption('B');
     await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 15_000 });
     await panel.getByTestId('compare-node').first().getByRole('button').click();
     await page.mouse.move(0, 0);

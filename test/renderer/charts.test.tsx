@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { designOfAlternative, perform, type Command } from '../../core/commands';
 import { parseDesign, type Design } from '../../core/model';
 import { compare, estimateCost, formatUsd, sum, sweepRequests } from '../../core/pricing';
@@ -112,6 +112,22 @@ describe('ComparePanel', () => {
     expect(screen.getByTestId('compare-difference').textContent).toBe(formatUsd(c.difference));
     expect(screen.getAllByTestId('compare-node')[0].textContent).toContain('Items API');
     expect(within(screen.getByTestId('compare-requests-chart')).getAllByTestId('chart-line')).toHaveLength(2);
+  });
+
+  it('lists the variants: rename in place, edit (switch to) another, delete any but the edited one', () => {
+    const d = restVsHttp();
+    const dispatch = vi.fn((c: Command) => perform(d, c));
+    render(<ComparePanel design={d} dispatch={dispatch} />);
+    const name = screen.getByTestId('compare-variant-name-A');
+    fireEvent.change(name, { target: { value: 'REST API' } });
+    fireEvent.keyDown(name, { key: 'Enter' });
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'renameAlternative', from: 'A', to: 'REST API' });
+    const list = within(screen.getByTestId('compare-variants'));
+    fireEvent.click(list.getByRole('button', { name: 'Edit' }));
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'switchAlternative', name: 'A' });
+    expect((list.getByRole('button', { name: 'Delete alternative B' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(list.getByRole('button', { name: 'Delete alternative A' }));
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'deleteAlternative', name: 'A' });
   });
 
   it('compares profiles or Regions of one design when it has no alternatives', () => {
