@@ -139,6 +139,12 @@ describe('usage profiles', () => {
     expect(d.usage.active).toBe('expected');
   });
 
+  it('a profile’s description is set, trimmed', () => {
+    const d = ok(sampleDesign(), { type: 'setUsageProfileDescription', name: 'peak', description: '  Black Friday, 10× traffic ' });
+    expect(d.usage.profiles.peak.description).toBe('Black Friday, 10× traffic');
+    expect(run(d, { type: 'setUsageProfileDescription', name: 'nope', description: 'x' }).refused).toBe('There is no usage profile "nope".');
+  });
+
   it('copy names stay unique', () => {
     expect(copyName(['peak'], 'peak')).toBe('peak copy');
     expect(copyName(['peak', 'peak copy', 'peak copy 2'], 'peak')).toBe('peak copy 3');
