@@ -66,7 +66,7 @@ function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRu
   const { offer } = source;
   const found = Object.values(offer.products).filter((p) => matches(p, rule, region) && (offer.onDemand[p.sku]?.length ?? 0) > 0);
   if (found.length === 0) return { missing: `no product in ${rule.offerCode} ${offer.version} for ${region} has ${describeRule(rule)} with an OnDemand price` };
-  if (found.length > 1 && !rule.tiersAcrossSkus) {
+  if (found.length > 1) {
     const names = found.map((p) => `${p.sku} (${p.attributes.usagetype ?? 'no usagetype'}${p.attributes.group ? `, group ${p.attributes.group}` : ''})`);
     return { error: `${key}: ambiguous — ${names.length} products in ${rule.offerCode} match ${describeRule(rule)}: ${names.join(' and ')}; make the rule in cli/catalog/priceListMap.ts more specific` };
   }
@@ -74,7 +74,9 @@ function priceFromOffer(key: string, mapping: PriceKeyMapping, rule: PriceListRu
   const wrongUnit = dims.find((d) => !rule.offerUnits.some((u) => u.toLowerCase() === d.unit.toLowerCase()));
   if (wrongUnit) return { error: `${key}: ${rule.offerCode} SKU ${wrongUnit.sku} prices per "${wrongUnit.unit}", not one of ${rule.offerUnits.map((u) => `"${u}"`).join(', ')} the map expects` };
   dims.sort((a, b) => dec(a.beginRange).comparedTo(dec(b.beginRange)));
-  if (rule.dropFreeFirstTier && dims.length > 1 && dec(dims[0].usd).isZero()) dims.shift();
+  const droppedFree = !!rule.dropFreeFirstTier && dims.length > 1 && dec(dims[0].usd).isZero();
+  if (droppedFree) dims.shift();
+  else if (!dec(dims[0].beginRange).isZero()) return { error: `${key}: the first tier of ${rule.offerCode} SKU ${dims[0].sku} begins at ${dims[0].beginRange}, not 0` };
   for (let i = 1; i < dims.length; i++) {
     if (dims[i - 1].endRange === 'Inf' || !dec(dims[i - 1].endRange).eq(dec(dims[i].beginRange))) {
       return { error: `${key}: the tiers of ${rule.offerCode} SKU ${dims[i].sku} do not join: one ends at ${dims[i - 1].endRange}, the next begins at ${dims[i].beginRange}` };

@@ -40,8 +40,6 @@ export interface PriceListRule {
   /** The offer's first $0 dimension is the always-free allowance, which the catalog applies through its
    *  freeTier block (convention 3), so it is left out of the tiers. */
   dropFreeFirstTier?: boolean;
-  /** Tiers of this price are separate SKUs (one per tier): merge them instead of calling them ambiguous. */
-  tiersAcrossSkus?: boolean;
   /** Where the selector comes from. */
   evidence: string;
 }

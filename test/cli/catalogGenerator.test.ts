@@ -158,7 +158,7 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     ]);
   });
 
-  it('a unit the map does not expect, or tiers with a gap, is an error (a wrong product or a changed offer)', () => {
+  it('a unit the map does not expect, tiers with a gap, or tiers not starting at 0 are errors (a wrong product or a changed offer)', () => {
     const r = buildCatalog(loadOffers(US, (code, offer) => {
       if (code === 'AmazonEC2') offer.onDemand[skuOf(offer, 'USE1-NatGateway-Hours')][0].unit = 'Quantity';
       if (code === 'AmazonS3') offer.onDemand[skuOf(offer, 'USE1-TimedStorage-ByteHrs')][1].beginRange = '60000';
@@ -166,6 +166,10 @@ describe('catalog generator: building from Price List offer files (hand-made fix
     expect(r.errors).toHaveLength(2);
     expect(r.errors[0]).toMatch(/^s3\.storage\.standard: the tiers of AmazonS3 SKU \w+ do not join: one ends at 51200, the next begins at 60000$/);
     expect(r.errors[1]).toMatch(/^vpc\.natGateway\.hours: AmazonEC2 SKU \w+ prices per "Quantity", not one of "Hrs" the map expects$/);
+    const partial = buildCatalog(loadOffers(US, (code, offer) => {
+      if (code === 'AmazonApiGateway') offer.onDemand[skuOf(offer, 'USE1-ApiGatewayHttpRequest')].shift();
+    }), US, existingUs());
+    expect(partial.errors).toEqual([expect.stringMatching(/^apigateway\.http\.requests: the first tier of AmazonApiGateway SKU \w+ begins at 300000000, not 0$/)]);
   });
 
   it("converts units with the rule's scale (a price per 1,000 in the offer, per one in the catalog)", () => {
