@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Command } from '../../core/commands';
 import { formatNumber } from '../../core/format';
 import type { Design, DesignNode } from '../../core/model/design';
@@ -88,6 +88,10 @@ export function UsagePanel({ design, dispatch, onSelectNode }: UsagePanelProps) 
                 <th scope="col">Value (unit)</th>
                 {names.map((name) => <ProfileHeader key={name} name={name} design={design} dispatch={dispatch} />)}
               </tr>
+              <tr className="sd-usage-descriptions">
+                <th scope="row" colSpan={2} className="sd-usage-label">Description</th>
+                {names.map((name) => <DescriptionCell key={name} name={name} value={design.usage.profiles[name]?.description ?? ''} dispatch={dispatch} />)}
+              </tr>
             </thead>
             {rows.map(({ node, fields }) => (
               <tbody key={node.id} data-testid="usage-row" data-node={node.id}>
@@ -148,6 +152,19 @@ function ProfileHeader({ name, design, dispatch }: { name: string; design: Desig
         <button type="button" className="sd-link-button sd-danger-link" onClick={() => dispatch({ type: 'deleteUsageProfile', name })} disabled={only} title={only ? 'A design keeps at least one usage profile' : undefined} aria-label={`Delete ${name}`} data-testid="usage-delete">delete</button>
       </div>
     </th>
+  );
+}
+
+function DescriptionCell({ name, value, dispatch }: { name: string; value: string; dispatch: Dispatch }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    if (text.trim() !== value && dispatch({ type: 'setUsageProfileDescription', name, description: text }).refused) setText(value);
+  };
+  return (
+    <td className="sd-usage-cell">
+      <input type="text" value={text} placeholder="what this month looks like" aria-label={`Description of ${name}`} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} data-testid={`usage-description-${name}`} />
+    </td>
   );
 }
 

@@ -156,6 +156,10 @@ describe('the Usage panel', () => {
     expect(Object.keys(h.design.usage.profiles)).toEqual(['launch week']);
     expect(h.design.usage.active).toBe('launch week');
     expect((within(screen.getByTestId('usage-profile-launch week')).getByTestId('usage-delete') as HTMLButtonElement).disabled).toBe(true);
+    const description = screen.getByTestId('usage-description-launch week');
+    fireEvent.change(description, { target: { value: 'first week after launch ' } });
+    fireEvent.blur(description);
+    expect(h.design.usage.profiles['launch week'].description).toBe('first week after launch');
   });
 });
 
