@@ -78,7 +78,7 @@ function AlternativeTools(p: ToolbarProps) {
   const names = p.alternatives ?? [];
   return (
     <div className="sd-tool-group" role="group" aria-label="Alternatives">
-      <button type="button" className="sd-tool sd-tool-compact" onClick={p.onDuplicateAlternative} aria-label="Duplicate as alternative"
+      <button type="button" className="sd-tool sd-tool-compact sd-tool-narrow-icon" onClick={p.onDuplicateAlternative} aria-label="Duplicate as alternative"
         title="Duplicate as alternative: keep this variant and edit a copy (both stay in the file; compare them in the Compare tab)" data-testid="toolbar-duplicateAlternative">
         <Icon d={ICONS.duplicate} /><span>Duplicate</span>
       </button>
