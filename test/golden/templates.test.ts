@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { costCommand } from '../../cli/commands/cost';
 import { lintCommand } from '../../cli/commands/lint';
 import { expectGolden, runCommand } from '../support/golden';
 
@@ -13,10 +12,4 @@ describe('golden: what lint says about every template', () => {
   });
 });
 
-describe('golden: the cost table of every template (expected profile, its region)', () => {
-  it.each(templates)('%s', async (file) => {
-    const { code, out, err } = await runCommand((a, io) => costCommand.run(a, io), [`templates/${file}`]);
-    expect(code).toBe(0);
-    expectGolden(`test/golden/cost/${file.replace('.design.json', '.txt')}`, out + err);
-  });
-});
+// The cost tables of every template, in every Region with a catalog: test/golden/cost/cost.test.ts.
