@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFor, dec, estimateCost, sum } from '../../../core/pricing';
+import { catalogFor, dec, estimateCost, sum, type Dec } from '../../../core/pricing';
 import { compare } from '../../../core/pricing/compare';
 import { load, template, templateDoc } from '../network/designs';
 import { design } from '../serverless/helpers';
@@ -122,7 +122,7 @@ describe('compare', () => {
     doc.nodes = (doc.nodes as Node[]).filter((n) => n.id !== 'nat-b');
     for (const n of doc.nodes as Node[]) if (n.id === 'sn-private-b') n.props.routeTable = { defaultRoute: 'nat-a' };
     const c = compare(estimateCost(template('vpc-rds-external-api')), estimateCost(load(doc)));
-    const cents = (d: { toDecimalPlaces(n: number): typeof d }) => d.toDecimalPlaces(2);
+    const cents = (d: Dec) => d.toDecimalPlaces(2);
     const perLine = sum([
       ...c.components.map((d) => d.shownDifference), ...c.onlyInB.map((l) => cents(l.monthly)), ...c.onlyInA.map((l) => cents(l.monthly).negated()), c.rounding,
     ]);
