@@ -8,6 +8,8 @@ export interface SweepOptions {
   profile?: string;
   region?: string;
   freeTier?: boolean;
+  /** Hours a month (730 unless 720 is asked for), as estimateCost. */
+  hoursPerMonth?: 720 | 730;
 }
 
 /** The design with one profile's node usage changed by `change` (a new value, the input untouched). */
@@ -71,7 +73,7 @@ export function sweepRequests(designs: readonly Design[], options: SweepOptions 
     const base = enteredRequests(design, profile);
     if (!(base > 0)) throw new Error(`"${design.name}" has no requestsPerMonth entered in profile "${profile}": nothing to scale`);
     const reachability = analyzeReachability(design);
-    return (requests: number): Dec => estimateCost(scaleRequests(design, requests / base, profile), { profile, region: options.region, freeTier: options.freeTier, reachability }).monthlyTotal;
+    return (requests: number): Dec => estimateCost(scaleRequests(design, requests / base, profile), { profile, region: options.region, freeTier: options.freeTier, hoursPerMonth: options.hoursPerMonth, reachability }).monthlyTotal;
   });
   const costs = (requests: number) => costAt.map((f) => f(requests));
 
@@ -167,7 +169,7 @@ export function sweepMemory(design: Design, functionId: string, options: SweepOp
     const durationMs = modelledDurationMs(baseMs, fn.props.memoryMb, memoryMb, parallelism);
     const nodes = design.nodes.map((n) => (n === fn ? { ...fn, props: { ...fn.props, memoryMb } } : n));
     const variant = withUsage(design, profile, (id, u) => (id === functionId ? { ...u, avgDurationMs: durationMs } : u), nodes);
-    const report: CostReport = estimateCost(variant, { profile, region: options.region, freeTier: options.freeTier, reachability });
+    const report: CostReport = estimateCost(variant, { profile, region: options.region, freeTier: options.freeTier, hoursPerMonth: options.hoursPerMonth, reachability });
     return { memoryMb, durationMs, monthly: sum(report.components.filter((c) => c.node === functionId).map((c) => c.monthly)), designMonthly: report.monthlyTotal };
   });
   const best = (better: (p: MemoryPoint, q: MemoryPoint) => boolean) => points.reduce((b, p) => (better(p, b) ? p : b), points[0]);
