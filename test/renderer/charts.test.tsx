@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { designOfAlternative, perform, type Command } from '../../core/commands';
-import { parseDesign, type Design } from '../../core/model';
+import { designOfAlternative, History, perform, type Command } from '../../core/commands';
+import { createDesign, parseDesign, type Design } from '../../core/model';
 import { compare, estimateCost, formatUsd, sum, sweepRequests } from '../../core/pricing';
 import { LineChart } from '../../renderer/charts/LineChart';
 import { compactNumber, linearTicks, logTicks, nearestIndex, scaleOf } from '../../renderer/charts/scales';
@@ -21,6 +21,20 @@ const template = (slug: string): Design => {
 const apply = (design: Design, ...commands: Command[]): Design => commands.reduce((d, c) => perform(d, c).design, design);
 /** The rest-api template (a REST API) and an alternative B where the API is an HTTP API. */
 const restVsHttp = () => apply(template('rest-api'), { type: 'duplicateAlternative' }, { type: 'setProp', nodeId: 'api-items', path: ['apiType'], value: 'http' });
+
+/** An API Gateway or an ALB in front of one function, 1M requests a month of 50 ms: the ALB's
+ *  hourly charge loses at low volume and wins at high volume, so the two cross. */
+function frontedBy(source: 'apiGateway' | 'alb'): Design {
+  const h = new History(createDesign(`Behind ${source}`));
+  for (const c of [
+    { type: 'addNode', kind: source, id: 'src', name: source === 'alb' ? 'Load balancer' : 'HTTP API', position: { x: 0, y: 0 } },
+    { type: 'addNode', kind: 'lambda', id: 'fn', name: 'Handler', position: { x: 200, y: 0 } },
+    { type: 'connect', from: 'src', to: 'fn', kind: 'trigger' },
+    { type: 'setNodeUsage', nodeId: 'src', field: 'requestsPerMonth', value: 1e6 },
+    { type: 'setNodeUsage', nodeId: 'fn', field: 'avgDurationMs', value: 50 },
+  ] as Command[]) if (h.apply(c).refused) throw new Error(`${c.type} refused`);
+  return h.design;
+}
 
 describe('scales and ticks', () => {
   it('a log scale puts each decade the same distance apart', () => {
@@ -91,6 +105,20 @@ describe('compare rows', () => {
     }
   });
 
+  it('a resource on one side only gives lines marked so, still adding up', () => {
+    const d = apply(restVsHttp(), { type: 'removeNodes', ids: ['tbl-items'] });
+    const c = compare(estimateCost(designOfAlternative(d, 'A') as Design), estimateCost(d));
+    const rows = compareRows(c);
+    const table = rows.find((r) => r.key === 'tbl-items');
+    expect(table?.lines.length).toBeGreaterThan(0);
+    expect(table?.lines.every((l) => l.a && !l.b)).toBe(true);
+    expect(table?.shownDifference.eq(table.shownA.negated())).toBe(true);
+    expect(sum(rows.map((r) => r.shownDifference)).plus(c.rounding).eq(c.difference)).toBe(true);
+    render(<ComparePanel design={d} />);
+    fireEvent.click(within(screen.getAllByTestId('compare-node').find((n) => n.textContent?.includes('Items table')) as HTMLElement).getByRole('button'));
+    expect(screen.getAllByTestId('compare-line').some((l) => l.textContent?.includes('only in side 1'))).toBe(true);
+  });
+
   it('a crossover chart from the core sweep: two lines, labelled crossings or a sentence saying there is none', () => {
     const d = restVsHttp();
     const sweep = sweepRequests([designOfAlternative(d, 'A') as Design, designOfAlternative(d, 'B') as Design], { pointsPerDecade: 2 });
@@ -98,6 +126,36 @@ describe('compare rows', () => {
     expect(chart.series.map((s) => s.points.length)).toEqual([sweep.points.length, sweep.points.length]);
     expect(chart.markers).toHaveLength(sweep.crossings.length);
     expect(chart.summary).toMatch(sweep.crossings.length ? /both cost about/ : /No crossover .*: B is cheaper throughout/);
+  });
+});
+
+describe('crossover', () => {
+  it('an API Gateway against an ALB: the crossing is marked and labelled, and the sentence says who is cheaper on each side', () => {
+    const sweep = sweepRequests([frontedBy('apiGateway'), frontedBy('alb')]);
+    expect(sweep.crossings).toHaveLength(1);
+    const [c] = sweep.crossings;
+    const chart = requestSweepChart(sweep, ['API', 'ALB']);
+    expect(chart.markers).toEqual([{ x: c.requestsPerMonth, y: c.monthly.toNumber(), label: `crossover ${compactNumber(c.requestsPerMonth)}/month · ${formatUsd(c.monthly)}` }]);
+    expect(chart.summary).toBe(`At ${compactNumber(c.requestsPerMonth)} requests/month both cost about ${formatUsd(c.monthly)}: API is cheaper below, ALB above.`);
+  });
+
+  it('the compare view draws it for two alternatives', () => {
+    const h = new History(frontedBy('apiGateway'));
+    h.apply({ type: 'duplicateAlternative' });
+    const alb = frontedBy('alb');
+    // The copy becomes the ALB design: same ids, another front door.
+    for (const c of [
+      { type: 'removeNodes', ids: ['src'] },
+      { type: 'addNode', kind: 'alb', id: 'src', name: 'Load balancer', position: { x: 0, y: 0 } },
+      { type: 'connect', from: 'src', to: 'fn', kind: 'trigger' },
+      { type: 'setNodeUsage', nodeId: 'src', field: 'requestsPerMonth', value: 1e6 },
+    ] as Command[]) if (h.apply(c).refused) throw new Error(`${c.type} refused`);
+    expect(estimateCost(h.design).monthlyTotal.eq(estimateCost(alb).monthlyTotal)).toBe(true);
+    render(<ComparePanel design={h.design} />);
+    const chart = within(screen.getByTestId('chart-requests'));
+    expect(chart.getAllByTestId('chart-line')).toHaveLength(2);
+    expect(chart.getByTestId('chart-marker').textContent).toMatch(/^crossover \S+\/month · \$/);
+    expect(screen.getByTestId('compare-crossover').textContent).toMatch(/A is cheaper below, B above/);
   });
 });
 
