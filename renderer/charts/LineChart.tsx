@@ -73,7 +73,8 @@ export function LineChart(p: LineChartProps) {
     ? logTicks(10 ** Math.floor(Math.log10(Math.min(...ys))), 10 ** Math.ceil(Math.log10(Math.max(...ys))))
     : linearTicks(Math.min(0, ...ys), Math.max(...ys), 5);
   const y: Scale = scaleOf(logY ? 'log' : 'linear', yTicks[0], yTicks[yTicks.length - 1], height - MARGIN.bottom, MARGIN.top);
-  const xTicks = kind === 'log' ? logTicks(xs[0], xs[xs.length - 1]) : linearTicks(xs[0], xs[xs.length - 1], 6);
+  // The x axis spans the data exactly, so round ticks outside it are dropped.
+  const xTicks = (kind === 'log' ? logTicks(xs[0], xs[xs.length - 1]) : linearTicks(xs[0], xs[xs.length - 1], 6)).filter((t) => t >= xs[0] && t <= xs[xs.length - 1]);
   const activeX = active === null ? undefined : xs[active];
 
   const onMove = (e: MouseEvent<SVGRectElement>) => {

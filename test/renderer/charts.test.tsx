@@ -74,6 +74,12 @@ describe('LineChart', () => {
     expect(svg.textContent).toContain('1M');
   });
 
+  it('a linear x axis has round ticks inside the data only', () => {
+    render(<LineChart {...props} xScale="linear" series={[{ name: 'fn', points: [128, 1024, 10240].map((x) => ({ x, y: x / 1000 })) }]} markers={[]} formatX={String} />);
+    const labels = [...screen.getByRole('img').querySelectorAll('.sd-chart-axis text')].map((t) => t.textContent);
+    expect(labels.slice(0, 5)).toEqual(['2000', '4000', '6000', '8000', '10000']);
+  });
+
   it('has the data as a table, exact texts included', () => {
     render(<LineChart {...props} />);
     const rows = within(screen.getByRole('table')).getAllByRole('row').map((r) => r.textContent);
