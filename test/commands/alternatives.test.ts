@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   alternativeNames, currentAlternativeName, designOfAlternative, History, nextAlternativeName, perform, type Command,
 } from '../../core/commands';
+import { exportCdk } from '../../core/iac/cdk';
+import { exportSam } from '../../core/iac/sam';
 import { parseDesign, restoreDesign, serializeDesign, type Design } from '../../core/model';
 import { estimateCost, moneyString } from '../../core/pricing';
 import { sampleDesign } from './fixtures';
@@ -157,6 +159,20 @@ describe('a variant as a design', () => {
     expect(a && b && estimateCost(a).monthlyTotal.eq(estimateCost(b).monthlyTotal)).toBe(false);
     expect(estimateCost(d).monthlyTotal.eq(estimateCost(b as Design).monthlyTotal)).toBe(true);
     expect(designOfAlternative(d, 'nope')).toBeUndefined();
+  });
+});
+
+describe('exports', () => {
+  it('SAM and CDK write the edited variant only, as if the file had no alternatives', () => {
+    const d = apply(template('rest-api'), { type: 'setProp', nodeId: 'fn-items', path: ['memoryMb'], value: 1536 }, { type: 'duplicateAlternative' },
+      { type: 'setProp', nodeId: 'fn-items', path: ['memoryMb'], value: 1024 });
+    const alone = designOfAlternative(d, 'B') as Design;
+    expect(alone.alternatives).toEqual([]);
+    const sam = exportSam(d);
+    expect(sam).toEqual(exportSam(alone));
+    expect(exportCdk(d)).toEqual(exportCdk(alone));
+    expect(JSON.stringify(sam)).toContain('1024');
+    expect(JSON.stringify(sam)).not.toContain('1536');
   });
 });
 
