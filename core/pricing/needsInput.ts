@@ -68,7 +68,7 @@ const hasTraffic = (traffic: Traffic, id: string) => (traffic.nodes[id]?.events 
 
 /** Why `line` (quantity 0) has no volume and where a value would give it one; undefined when the
  *  zero is itself an input (a value entered as 0, or sources whose volume simply does not reach it). */
-function needsInputFor(line: CostComponent, node: DesignNode, usage: NodeUsage, index: DesignIndex, traffic: Traffic): NeedsInput | undefined {
+function needsInputFor(line: CostComponent, node: DesignNode, usage: NodeUsage, index: DesignIndex, traffic: Traffic, anyTraffic: () => boolean): NeedsInput | undefined {
   const reasons: string[] = [];
   const enterAt: EnterAt[] = [];
   const at = (n: DesignNode, field: string) => enterAt.push({ node: n.id, nodeName: n.name, field });
@@ -100,7 +100,7 @@ function needsInputFor(line: CostComponent, node: DesignNode, usage: NodeUsage, 
     const sources = upstream();
     // Entered upstream, or no source leads here while the design has traffic elsewhere (a NAT
     // gateway nothing is routed through): the zero follows from the design, it is not missing.
-    if (sources === 'entered' || (sources === 'none' && Object.keys(traffic.nodes).some((id) => hasTraffic(traffic, id)))) return undefined;
+    if (sources === 'entered' || (sources === 'none' && anyTraffic())) return undefined;
     if (takesDirect) at(node, direct);
     reasons.push(sources === 'missing' ? 'no traffic entered' : takesDirect ? `no ${fieldWords(direct).replace(/ \(.*\)$/, '')} entered` : 'no traffic reaches it');
   }
@@ -150,12 +150,14 @@ export function splitNeedsInput(
 ): { components: CostComponent[]; needsInput: NeedsInput[] } {
   const components: CostComponent[] = [];
   const needsInput: NeedsInput[] = [];
+  let some: boolean | undefined;
+  const anyTraffic = () => (some ??= Object.keys(traffic.nodes).some((id) => hasTraffic(traffic, id)));
   for (const line of lines) {
     const price = catalog.prices[line.priceKey];
     const node = index.node(line.node);
     const free = !price || price.tiers.every((t) => Number(t.usd) === 0);
     const wanted = line.quantity.isZero() && !free && node && !FIXED_KEY.test(line.priceKey)
-      ? needsInputFor(line, node, usage(node.id), index, traffic)
+      ? needsInputFor(line, node, usage(node.id), index, traffic, anyTraffic)
       : undefined;
     if (wanted) needsInput.push(wanted);
     else components.push(line);

@@ -133,6 +133,16 @@ describe('needs input instead of a silent $0', () => {
     expect(pc.needsInput.map((n) => n.component)).toEqual(['Requests', 'Duration on provisioned concurrency']);
   });
 
+  it('a NAT gateway with nothing routed: needs GB processed entered at it when the design has no traffic at all (a gateway nothing reaches while traffic is entered stays a $0 line: natGateway.test.ts, broken path)', () => {
+    const d = template('vpc-rds-external-api');
+    const none = estimateCost(d, { profile: 'none-such' });
+    expect(none.needsInput.find((n) => n.node === 'nat-a' && n.component === 'Data processed')).toEqual({
+      node: 'nat-a', nodeName: 'NAT gateway A', component: 'Data processed', hint: 'no data processed entered — enter data processed (GB/month) at "NAT gateway A"', enterAt: [{ node: 'nat-a', nodeName: 'NAT gateway A', field: 'gbProcessedPerMonth' }],
+    });
+    // The expected profile routes traffic through both gateways: their data lines are priced, none needs input.
+    expect(estimateCost(d).needsInput.filter((n) => n.node.startsWith('nat-'))).toEqual([]);
+  });
+
   it('a line that is 0 because of the design, with traffic entered upstream, stays a $0 component (a dead-letter queue with no failures)', () => {
     const r = cost(design([['sqsQueue', 'q'], ['sqsQueue', 'dlq'], ['lambda', 'fn']], [['trigger', 't', 'q', 'fn'], ['deadLetter', 'r', 'q', 'dlq']], { nodes: { q: { requestsPerMonth: 1000 }, fn: { avgDurationMs: 10 } } }));
     expect(r.needsInput.filter((n) => n.node === 'dlq')).toEqual([]);
