@@ -105,8 +105,8 @@ function attempt<T>(f: () => T): Result<T> {
 
 /** Two variants of the design, or one under two profiles or Regions, side by side: both totals, the
  *  difference, per-resource and per-line differences, what one side has alone, what is not priced,
- *  and two charts (cost vs requests with the crossover, cost vs memory of a function). A view: the
- *  choices here never edit the design. */
+ *  and two charts (cost vs requests with the crossover, cost vs memory of a function). Picking the
+ *  sides never edits the design; the list of alternatives (rename, edit, delete) dispatches commands. */
 export function ComparePanel({ design, dispatch }: { design: Design; dispatch?(command: Command): PerformResult }) {
   const defaults = useMemo(() => defaultSides(design), [design]);
   const [chosen, setChosen] = useState<[SideChoice | null, SideChoice | null]>([null, null]);
@@ -114,7 +114,8 @@ export function ComparePanel({ design, dispatch }: { design: Design; dispatch?(c
   const sides = [0, 1].map((i) => validSide(design, chosen[i] ?? defaults[i], defaults[i])) as [SideChoice, SideChoice];
   const designs = [useSideDesign(design, sides[0]), useSideDesign(design, sides[1])] as const;
   const labels = sideLabels(sides[0], sides[1]);
-  const setSide = (i: 0 | 1, choice: SideChoice) => setChosen((c) => (i === 0 ? [choice, c[1]] : [c[0], choice]));
+  // Choosing one side fixes the other as it is shown, so it no longer follows the defaults.
+  const setSide = (i: 0 | 1, choice: SideChoice) => setChosen(i === 0 ? [choice, sides[1]] : [sides[0], choice]);
 
   const comparison = useMemo((): Result<CostComparison> | undefined => {
     const [a, b] = designs;
