@@ -29,6 +29,12 @@ async function savedDesign(page: Page): Promise<Design> {
   return parsed.design;
 }
 
+/** Selects a node on the canvas and waits until the inspector shows it (its id is in its header). */
+async function select(page: Page, id: string): Promise<void> {
+  await nodeBox(page, id).click();
+  await expect(page.getByTestId('inspector').locator('.sd-inspector-head')).toContainText(id);
+}
+
 /** Types into a usage field of the inspector and commits it with Enter. */
 async function enterUsage(page: Page, field: string, text: string): Promise<void> {
   const input = page.getByTestId(`usage-${field}`);
@@ -43,11 +49,16 @@ async function buildPipeline(page: Page): Promise<void> {
   await dropFromPalette(page, 'sqsQueue', { x: 560, y: 140 });
   await dropFromPalette(page, 'lambda', { x: 560, y: 300 });
   await dropFromPalette(page, 'dynamoTable', { x: 780, y: 300 });
+  const edges = page.locator('.react-flow__edge');
+  // Each connection drawn before the next drag starts.
   await connect(page, 'apiGateway-1', 'lambda-1');
+  await expect(edges).toHaveCount(1);
   await connect(page, 'lambda-1', 'sqsQueue-1', 'access');
+  await expect(edges).toHaveCount(2);
   await connect(page, 'sqsQueue-1', 'lambda-2');
+  await expect(edges).toHaveCount(3);
   await connect(page, 'lambda-2', 'dynamoTable-1');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await expect(edges).toHaveCount(4);
 }
 
 test('a design built from empty is priced from traffic entered in the app (and docs/usage-editor.png comes from here)', async ({ page }) => {
@@ -75,13 +86,13 @@ test('a design built from empty is priced from traffic entered in the app (and d
   await expect(page.getByTestId('usage-requestsPerMonth-source')).toHaveText('entered here, in “expected”');
 
   // The first function: its invocations are propagated from the API; its duration is entered here.
-  await nodeBox(page, 'lambda-1').click();
+  await select(page, 'lambda-1');
   await expect(page.getByTestId('usage-requestsPerMonth-source')).toHaveText('propagated: 1,000,000 invocations a month — 1,000,000 synchronous requests from “API Gateway 1”');
   await expect(page.getByTestId('usage-requestsPerMonth')).toHaveAttribute('placeholder', '1,000,000');
   await enterUsage(page, 'avgDurationMs', '120');
 
   // An out-of-range value is refused inline, and what was typed stays to be corrected.
-  await nodeBox(page, 'lambda-2').click();
+  await select(page, 'lambda-2');
   await enterUsage(page, 'avgDurationMs', '900001');
   await expect(page.getByTestId('usage-avgDurationMs-error')).toHaveText('900,001 must be at most 900,000 ms — not saved');
   await expect(page.getByTestId('usage-avgDurationMs')).toHaveValue('900001');
@@ -112,7 +123,7 @@ test('a design built from empty is priced from traffic entered in the app (and d
     const out = join(import.meta.dirname, '..', '..', 'docs', 'usage-editor.png');
     mkdirSync(dirname(out), { recursive: true });
     // The function with its usage in the inspector, the badges on a fitted canvas, no toasts.
-    await nodeBox(page, 'lambda-1').click();
+    await select(page, 'lambda-1');
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.getByRole('button', { name: 'Zoom Out' }).click(); // clear of the minimap
     await page.getByTestId('usage-avgDurationMs').scrollIntoViewIfNeeded();
@@ -135,7 +146,7 @@ test('the Usage panel: profiles side by side, edited in cells, added, renamed, d
   await openApp(page);
   await buildPipeline(page);
   // The last connection is selected; one click on a node selects the node instead.
-  await nodeBox(page, 'sqsQueue-1').click();
+  await select(page, 'sqsQueue-1');
   await expect(page.getByTestId('inspector')).toContainText('SQS queue');
   // "all profiles" in the inspector's usage section opens the Usage tab.
   await page.getByTestId('usage-open-panel').click();
@@ -174,7 +185,7 @@ test('the Usage panel: profiles side by side, edited in cells, added, renamed, d
   await expect(panel.getByTestId('usage-profile-launch')).toBeVisible();
 
   // The inspector edits the active profile and can switch it.
-  await nodeBox(page, 'apiGateway-1').click();
+  await select(page, 'apiGateway-1');
   await expect(page.getByTestId('usage-profile')).toHaveValue('black friday');
   await expect(page.getByTestId('usage-requestsPerMonth')).toHaveValue('5,000,000');
 
