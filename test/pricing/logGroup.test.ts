@@ -126,3 +126,19 @@ describe('CloudWatch Logs log group: class, storage, Logs Insights, Regions', ()
     expect(zero[0]).toMatch(/ingestedGbPerMonth/);
   });
 });
+
+describe('CloudWatch Logs log group: what to enter when nothing is', () => {
+  it('an empty Infrequent Access group asks for GB ingested at the group itself', () => {
+    const r = cost(group({ logGroupClass: 'INFREQUENT_ACCESS' }, {}));
+    const asks = r.needsInput.filter((n) => n.node === 'logs');
+    expect(asks.length).toBeGreaterThan(0);
+    expect(asks.flatMap((n) => n.enterAt.map((e) => [e.node, e.field]))).toContainEqual(['logs', 'ingestedGbPerMonth']);
+  });
+
+  it('a group fed by functions with no traffic asks for GB ingested at the group (not a silent $0)', () => {
+    const r = cost(functions(0, 1, { logGroup: {} }));
+    const ingestion = r.needsInput.find((n) => n.node === 'logs' && /ingestion/i.test(n.component));
+    expect(ingestion?.enterAt.map((e) => [e.node, e.field])).toContainEqual(['logs', 'ingestedGbPerMonth']);
+    expect(r.components.filter((c) => c.node === 'logs' && /ingestion/i.test(c.component))).toEqual([]);
+  });
+});
