@@ -1,8 +1,8 @@
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useUpdateNodeInternals,
   type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
 } from '@xyflow/react';
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Command, PerformResult } from '../../core/commands';
 import type { Design, DesignNode } from '../../core/model/design';
 import { isNodeKind } from '../../core/model/kinds';
@@ -48,7 +48,12 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   const { design, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile } = props;
   const flow = useReactFlow<ResourceFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  // Sizes React Flow measured, kept in a ref updated as each report arrives (several reports before
+  // one re-render must not overwrite each other), plus a version to re-render on. A node handed back
+  // to React Flow without `measured` loses its handle positions (xyflow's parseHandles) and, as its
+  // size does not change again, is never re-measured: its edges would stay undrawn.
+  const sizes = useRef(new Map<string, { width: number; height: number }>());
+  const [sizesVersion, setSizesVersion] = useState(0);
   const gesture = useRef<string | undefined>(undefined);
   const pendingConnect = useRef<{ from: string; to: string } | undefined>(undefined);
   // React Flow reports one click as node changes and then edge changes in the same tick (select the
@@ -67,10 +72,26 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
     return projected.nodes.map((n) => {
-      const m = measured.get(n.id);
+      // Measured but not yet reported to us (the report is on its way): take React Flow's own size.
+      const internal = sizes.current.has(n.id) ? undefined : flow.getInternalNode(n.id)?.measured;
+      const m = sizes.current.get(n.id) ?? (internal?.width && internal.height ? { width: internal.width, height: internal.height } : undefined);
       return { ...n, selected: selected.has(n.id), ...(m ? { measured: m } : {}) };
     });
-  }, [projected, selection.nodes, measured]);
+    // sizesVersion: re-project when a size report arrives (the sizes live in a ref).
+  }, [projected, selection.nodes, sizesVersion, flow]);
+  // A node React Flow adopted from a render computed before its size report arrived loses its handle
+  // positions, and as its size never changes again it is never re-measured: its edges stay undrawn
+  // (seen about once in ten connections made right after a drop). After every render (React Flow's
+  // store takes the nodes in an effect of its own, which runs before this one), re-measure any
+  // mounted node without handle positions.
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    const unmeasured = nodes.filter((n) => {
+      const internal = flow.getInternalNode(n.id);
+      return internal && !internal.hidden && !internal.internals.handleBounds;
+    }).map((n) => n.id);
+    if (unmeasured.length) updateNodeInternals(unmeasured);
+  });
   const edges = useMemo(() => {
     const selected = new Set(selection.edges);
     return projected.edges.map((e) => ({ ...e, selected: selected.has(e.id) }));
@@ -131,7 +152,6 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     const positions: Record<string, { x: number; y: number }> = {};
     let selectionChanged = false;
     const selectedNodes = new Set(latestSelection.current.nodes);
-    const sizes = new Map(measured);
     let sizesChanged = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
@@ -140,17 +160,17 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         if (c.selected) selectedNodes.add(c.id);
         else selectedNodes.delete(c.id);
       } else if (c.type === 'dimensions' && c.dimensions) {
-        const old = sizes.get(c.id);
+        const old = sizes.current.get(c.id);
         if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
-          sizes.set(c.id, c.dimensions);
+          sizes.current.set(c.id, c.dimensions);
           sizesChanged = true;
         }
       }
     }
     if (Object.keys(positions).length) dispatch({ type: 'move', positions, gesture: gesture.current });
     if (selectionChanged) changeSelection({ nodes: [...selectedNodes], edges: latestSelection.current.edges });
-    if (sizesChanged) setMeasured(sizes);
-  }, [changeSelection, dispatch, measured]);
+    if (sizesChanged) setSizesVersion((v) => v + 1);
+  }, [changeSelection, dispatch]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const selectedEdges = new Set(latestSelection.current.edges);
