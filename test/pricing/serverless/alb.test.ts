@@ -42,7 +42,12 @@ describe('Application Load Balancer', () => {
   });
 
   it('regions without ALB prices are unpriced, not $0', () => {
-    const r = cost(design([['alb', 'alb']]), { region: 'eu-west-1' });
-    expect(r.unpriced.map((u) => u.component)).toEqual(['Load balancer hours', 'Load balancer capacity units']);
+    // us-east-2's catalog has the hourly price but no LCU price; sa-east-1 has no catalog at all.
+    const partial = cost(design([['alb', 'alb']], [], { nodes: { alb: { requestsPerMonth: 1e6 } } }), { region: 'us-east-2' });
+    expect(partial.components.filter((c) => c.node === 'alb').map((c) => c.component)).toEqual(['Load balancer hours']);
+    expect(partial.unpriced.map((u) => [u.component, u.reason])).toEqual([['Load balancer capacity units', expect.stringContaining('alb.lcuHours')]]);
+    const none = cost(design([['alb', 'alb']]), { region: 'sa-east-1' });
+    expect(none.components).toEqual([]);
+    expect(none.unpriced.map((u) => u.component)).toEqual(['Load balancer hours', 'Load balancer capacity units']);
   });
 });

@@ -71,9 +71,12 @@ describe('Step Functions', () => {
     expect(line(r, 'sm', 'State transitions').quantity.toNumber()).toBe(4000);
   });
 
-  it('eu-west-1 has the express duration price but not the request price: that line is unpriced', () => {
-    const r = machine({ workflowType: 'express' }, { requestsPerMonth: 1e6, avgDurationMs: 100 }, 'eu-west-1');
+  it('a region without Express prices (eu-west-2) shows both lines unpriced, naming the keys, never $0', () => {
+    const r = machine({ workflowType: 'express' }, { requestsPerMonth: 1e6, avgDurationMs: 100 }, 'eu-west-2');
     expect(unpricedLine(r, 'sm', 'Requests').reason).toContain('stepfunctions.express.requests');
-    expect(line(r, 'sm', 'Duration').quantity.toNumber()).toBe(1e6 * 0.1 * 0.0625);
+    expect(unpricedLine(r, 'sm', 'Duration').reason).toContain('stepfunctions.express.duration');
+    expect(r.components.filter((c) => c.node === 'sm')).toEqual([]);
+    // eu-west-1 has both: priced, duration at 64 MB for 100 ms.
+    expect(line(machine({ workflowType: 'express' }, { requestsPerMonth: 1e6, avgDurationMs: 100 }, 'eu-west-1'), 'sm', 'Duration').quantity.toNumber()).toBe(1e6 * 0.1 * 0.0625);
   });
 });
