@@ -1,6 +1,6 @@
 import { analyze } from '../core/analyze';
 import { parseDesign, serializeDesign } from '../core/model';
-import { estimateCost } from '../core/pricing';
+import { compare, estimateCost, sweepMemory, sweepRequests } from '../core/pricing';
 import { RULES } from '../core/rules';
 import { analyzeReachability, traceRetryPaths } from '../core/semantics';
 import { generateDesign } from './generate';
@@ -30,6 +30,15 @@ for (const size of [100, 1000, 5000]) {
   measure(`  of which traceRetryPaths (${size} nodes)`, () => traceRetryPaths({ ...design }));
   measure(`  of which reachability (${size} nodes)`, () => analyzeReachability({ ...design }));
   measure(`estimateCost, expected profile (${size} nodes)`, () => estimateCost({ ...design }));
+  if (size <= 1000) {
+    // Issue 10: the Compare tab — two sides estimated and compared, the cost-vs-requests sweep of two
+    // designs and a function's memory sweep (computed on demand when the tab or a side changes).
+    const b = { ...design, region: 'eu-west-1' };
+    const fn = design.nodes.find((n) => n.kind === 'lambda');
+    measure(`compare us-east-1 vs eu-west-1 (${size} nodes)`, () => compare(estimateCost({ ...design }), estimateCost(b)));
+    measure(`sweepRequests, two designs (${size} nodes)`, () => sweepRequests([{ ...design }, b]));
+    if (fn) measure(`sweepMemory, one function (${size} nodes)`, () => sweepMemory({ ...design }, fn.id));
+  }
 }
 
 // Issue 9: IaC export of 1,000 nodes, corpus import, hostile template text (also `npx tsx bench/iac.ts` alone).
