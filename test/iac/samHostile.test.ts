@@ -51,7 +51,8 @@ function check(design: Design): void {
   const names = new Set<string>();
   for (const [id, r] of Object.entries<any>(tree.Resources)) { // eslint-disable-line @typescript-eslint/no-explicit-any
     const meta = r.Metadata?.ServerlessDesigner;
-    if (meta) names.add(meta.name ?? id);
+    // No name in the metadata (or no metadata at all): the name is the logical id it equals.
+    names.add(meta?.name ?? id);
     for (const ev of Object.values<any>(meta?.events ?? {})) if (ev.source) names.add(ev.source.name); // eslint-disable-line @typescript-eslint/no-explicit-any
   }
   for (const node of tree.Metadata.ServerlessDesigner.nodes ?? []) names.add(node.name);
@@ -83,5 +84,12 @@ describe('SAM export of hostile names', () => {
     fc.assert(fc.property(fc.array(name, { minLength: 18, maxLength: 18 }), name, (names, designName) => {
       check(hostileDesign(names, designName));
     }), { numRuns: 60 });
+  });
+});
+
+describe('SAM export of hostile names: a name that is its own logical id', () => {
+  it('an API named "A" among names of NUL characters reads back (fast-check counterexample, seed 440080251)', () => {
+    const names = Array.from({ length: 18 }, (_, i) => (i === 7 ? 'A' : '\u0000'));
+    check(hostileDesign(names, '\u0000'));
   });
 });
