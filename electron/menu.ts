@@ -38,11 +38,15 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         { role: 'selectAll' },
         { type: 'separator' },
         item('Delete', 'delete'),
+        { type: 'separator' },
+        item('Duplicate as Alternative', 'duplicateAlternative', 'CmdOrCtrl+Shift+D'),
       ],
     },
     {
       label: 'View',
       submenu: [
+        item('Cost Badges on the Canvas ($)', 'toggleCostBadges'),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -204,6 +204,8 @@ export function App({ host }: { host: Host }) {
     return !on;
   }), []);
 
+  // Defined further down (it needs the notices); the menu and the keyboard reach it through this ref.
+  const duplicateAlternativeRef = useRef<() => void>(() => undefined);
   const runAction = useCallback((action: ShortcutAction | MenuCommand) => {
     switch (action) {
       case 'undo': return editor.undo();
@@ -217,6 +219,7 @@ export function App({ host }: { host: Host }) {
       case 'exportSam': return setExportFormat('sam');
       case 'exportCdk': return setExportFormat('cdk');
       case 'toggleCostBadges': return toggleCostBadges();
+      case 'duplicateAlternative': return duplicateAlternativeRef.current();
     }
   }, [editor, importFromHost, openDesign, save, toggleCostBadges]);
 
@@ -308,6 +311,7 @@ export function App({ host }: { host: Host }) {
     const result = editor.dispatch({ type: 'duplicateAlternative' });
     if (!result.refused) notices.info(`Now editing alternative ${currentAlternativeName(result.design)}, a copy of ${from}. Compare them in the Compare tab.`);
   }, [editor, notices]);
+  duplicateAlternativeRef.current = duplicateAlternative;
   const switchAlternative = useCallback((name: string) => editor.dispatch({ type: 'switchAlternative', name }), [editor]);
   /** "Enter … at …" in the Cost panel: select the node and put the cursor in its usage field. */
   const enterUsage = useCallback((node: string, field: string) => {

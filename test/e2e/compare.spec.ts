@@ -96,3 +96,17 @@ test('duplicate as alternative, make the copy a REST API, compare both with the 
     await charts.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'compare-chart.png') });
   }
 });
+
+test('Ctrl+Shift+D duplicates as alternative, as the Edit menu does; undo takes it back', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, SLUG);
+  await nodeBox(page, API).click();
+  await page.keyboard.press('Control+Shift+D');
+  const switcher = page.getByTestId('toolbar-alternative');
+  await expect(switcher).toHaveValue('B');
+  await page.keyboard.press('Control+Shift+D');
+  await expect(switcher.locator('option')).toHaveText(['Alternative A', 'Alternative B', 'Alternative C']);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(switcher).toHaveCount(0);
+});

@@ -17,6 +17,7 @@ describe('menuTemplate', () => {
       ['New…', 'new', 'CmdOrCtrl+N'], ['Open…', 'open', 'CmdOrCtrl+O'], ['Save', 'save', 'CmdOrCtrl+S'],
       ['Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'], ['Undo', 'undo', 'CmdOrCtrl+Z'], ['Redo', 'redo', 'Ctrl+Y'], ['Delete', 'delete', undefined],
       ['Import Template…', 'importTemplate', 'CmdOrCtrl+I'], ['Export SAM…', 'exportSam', 'CmdOrCtrl+E'], ['Export CDK…', 'exportCdk', 'CmdOrCtrl+Shift+E'],
+      ['Duplicate as Alternative', 'duplicateAlternative', 'CmdOrCtrl+Shift+D'], ['Cost Badges on the Canvas ($)', 'toggleCostBadges', undefined],
     ];
     for (const [label, command, accelerator] of expected) {
       const item = byLabel.get(label);

@@ -19,6 +19,9 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('E', { ctrlKey: true, shiftKey: true }), 'win32', false)).toBe('exportCdk');
     expect(shortcutFor(key('I', { ctrlKey: true, shiftKey: true }), 'linux', false)).toBeUndefined();
     expect(shortcutFor(key('i', { metaKey: true }), 'darwin', false)).toBe('importTemplate');
+    expect(shortcutFor(key('D', { ctrlKey: true, shiftKey: true }), 'linux', false)).toBe('duplicateAlternative');
+    expect(shortcutFor(key('d', { metaKey: true, shiftKey: true }), 'darwin', false)).toBe('duplicateAlternative');
+    expect(shortcutFor(key('d', { ctrlKey: true }), 'linux', false)).toBeUndefined();
   });
 
   it('uses Cmd on macOS', () => {
