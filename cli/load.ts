@@ -1,3 +1,4 @@
+import { alternativeNames, designOfAlternative } from '../core/commands/alternatives';
 import { formatProblem, parseDesign, type Design, type Problem } from '../core/model';
 import { parseArgs } from 'node:util';
 import { describeReadError, EXIT, type CliIo } from './io';
@@ -45,4 +46,25 @@ export async function oneDesignWithFormat(name: string, help: string, args: stri
   if (positionals.length !== 1) { io.err(`${name}: give exactly one design file (see --help)`); return EXIT.unreadable; }
   const loaded = await loadDesignFile(positionals[0], io);
   return loaded ? { format, file: positionals[0], design: loaded.design } : EXIT.unreadable;
+}
+
+/** `orders.design.json#B`: the alternative named B in that file (the text after the last "#"). */
+export function splitAlternative(arg: string): { file: string; alternative?: string } {
+  const at = arg.lastIndexOf('#');
+  return at > 0 ? { file: arg.slice(0, at), alternative: arg.slice(at + 1) } : { file: arg };
+}
+
+/** A design file, or one of its alternatives named after "#"; an unknown name is said with the names
+ *  the file has. */
+export async function loadDesignOrAlternative(arg: string, io: CliIo): Promise<{ file: string; design: Design } | undefined> {
+  const { file, alternative } = splitAlternative(arg);
+  const loaded = await loadDesignFile(file, io);
+  if (!loaded) return undefined;
+  if (alternative === undefined) return { file, design: loaded.design };
+  const design = designOfAlternative(loaded.design, alternative);
+  if (!design) {
+    io.err(`${file}: no alternative "${alternative}"; the file has: ${alternativeNames(loaded.design).join(', ')}`);
+    return undefined;
+  }
+  return { file, design };
 }

@@ -1,19 +1,12 @@
 import { parseArgs } from 'node:util';
-import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
 import { compare, type CostComparison } from '../../core/pricing/compare';
 import { estimateCost, formatUsd, moneyString, type CostReport, type Dec } from '../../core/pricing';
 import type { Command } from '../command';
 import { EXIT } from '../io';
-import { loadDesignFile, oneOf } from '../load';
+import { loadDesignOrAlternative, oneOf } from '../load';
 import { checkEstimateOptions, componentJson, exact, hoursOption, needsInputText, reportContext, table, unpricedText, warnNoCatalog } from './cost';
 
 interface Side { file: string; name: string; report: CostReport }
-
-/** `orders.design.json#B`: the alternative named B in that file (the text after the last "#"). */
-function splitAlternative(arg: string): { file: string; alternative?: string } {
-  const at = arg.lastIndexOf('#');
-  return at > 0 ? { file: arg.slice(0, at), alternative: arg.slice(at + 1) } : { file: arg };
-}
 
 /** Totals as cents ("12.35", as shown in rounded mode) and exact decimal strings. */
 const sideJson = (s: Side) => ({
@@ -135,14 +128,7 @@ a Region code, or there is nothing to compare (one file and no --profile-b or --
       io.err('compare: one design needs --profile-b or --region-b to compare against (see --help)');
       return EXIT.unreadable;
     }
-    const pick = async (arg: string) => {
-      const { file, alternative } = splitAlternative(arg);
-      const loaded = await loadDesignFile(file, io);
-      if (!loaded || alternative === undefined) return loaded?.design;
-      const design = designOfAlternative(loaded.design, alternative);
-      if (!design) io.err(`${file}: no alternative "${alternative}"; the file has: ${alternativeNames(loaded.design).join(', ')}`);
-      return design;
-    };
+    const pick = async (arg: string) => (await loadDesignOrAlternative(arg, io))?.design;
     const designA = await pick(fileA);
     const designB = positionals.length === 2 ? await pick(fileB) : designA;
     if (!designA || !designB) return EXIT.unreadable;

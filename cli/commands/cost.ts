@@ -3,7 +3,7 @@ import type { Design } from '../../core/model';
 import { dec, estimateCost, formatQuantity, formatUsd, moneyString, SUPPORTED_REGIONS, sum, type CostComponent, type CostReport, type Dec, type NeedsInput, type Unpriced } from '../../core/pricing';
 import type { Command } from '../command';
 import { EXIT, type CliIo } from '../io';
-import { loadDesignFile, oneOf } from '../load';
+import { loadDesignOrAlternative, oneOf } from '../load';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
 /** Hours a month: 730 (the catalogs' convention, as the AWS Pricing Calculator) or 720. */
@@ -137,7 +137,7 @@ function csvReport(report: CostReport): string {
 export const costCommand: Command = {
   name: 'cost',
   summary: 'estimate the monthly cost of a design, line by line, with where each price and volume comes from',
-  help: `Usage: serverless-designer cost FILE [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]
+  help: `Usage: serverless-designer cost FILE[#ALTERNATIVE] [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]
 
 Prices every resource of the design from the offline price catalog of the region: each line gives
 its quantity, unit price, monthly amount, the price's source and where its volume came from (usage
@@ -145,6 +145,9 @@ entered, traffic propagated along edges, configuration). What the catalog cannot
 unpriced with the reason ("no price in <region> for <price>"), never counted as $0; a component with
 no volume because no usage was entered is listed under "Needs input" with where to enter it. The
 output ends with the conventions: hours a month, billing granularity, tiering, the price date.
+
+FILE#B prices the alternative named B kept in that file (made with "Duplicate as alternative");
+without #, the variant being edited.
 
 A Region without a price catalog is still estimated: every line is "no price in <region>", a
 warning on stderr names the Regions that have catalogs, and the exit code is 0.
@@ -175,9 +178,9 @@ read or parsed, the profile does not exist, --region is not a Region code, or th
     const hours = hoursOption(values.hours, io);
     if (hours === false) return EXIT.unreadable;
     if (positionals.length !== 1) { io.err('cost: give exactly one design file (see --help)'); return EXIT.unreadable; }
-    const file = positionals[0];
-    const loaded = await loadDesignFile(file, io);
+    const loaded = await loadDesignOrAlternative(positionals[0], io);
     if (!loaded) return EXIT.unreadable;
+    const { file } = loaded;
     if (!checkEstimateOptions(file, loaded.design, values.profile, values.region, io)) return EXIT.unreadable;
     const report = estimateCost(loaded.design, { profile: values.profile, region: values.region, freeTier: values['free-tier'], hoursPerMonth: hours });
     warnNoCatalog(report, io);

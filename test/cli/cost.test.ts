@@ -127,7 +127,7 @@ describe('serverless-designer cost (real process)', () => {
   it('--help lists the options and exit codes (exit 0)', () => {
     const r = cli('cost', '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Usage: serverless-designer cost FILE [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]');
+    expect(r.out).toContain('Usage: serverless-designer cost FILE[#ALTERNATIVE] [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]');
     expect(r.out).toContain('Exit codes: 0 estimated (also in a Region without a catalog: see the warning); 2');
   });
 });

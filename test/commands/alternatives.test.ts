@@ -196,6 +196,22 @@ describe('serverless-designer compare FILE#ALT (real process)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no alternative "Z"; the file has: A, B/);
   });
+
+  it('cost FILE#A prices that alternative, cost FILE the one being edited (B); an unknown name exits 2', () => {
+    const total = (arg: string) => {
+      const r = cli('cost', arg, '--format', 'json');
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).monthlyTotal;
+    };
+    const [a, b] = ['A', 'B'].map((n) => moneyString(estimateCost(designOfAlternative(d, n) as Design).monthlyTotal));
+    expect(a).not.toBe(b);
+    expect(total(`${file}#A`)).toBe(a);
+    expect(total(`${file}#B`)).toBe(b);
+    expect(total(file)).toBe(b);
+    const r = cli('cost', `${file}#Z`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no alternative "Z"; the file has: A, B/);
+  });
 });
 
 const variantCommand: fc.Arbitrary<Command> = fc.oneof(
