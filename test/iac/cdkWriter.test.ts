@@ -34,6 +34,11 @@ describe('the CDK code writer', () => {
     }), { numRuns: 200 });
   });
 
+  it('a "__proto__" key stays an own property, not the prototype (fast-check counterexample, seed -1071514217)', () => {
+    const value = JSON.parse('{"__proto__": false, "env": {"__proto__": {"a": 1}}}') as unknown;
+    expect(evaluate(printStatements([{ t: 'expr', value: json(value) }], '').replace(/;$/, ''))).toEqual(value);
+  });
+
   it('refuses anything but an identifier where code expects a name', () => {
     for (const bad of ['a b', 'x;y', '1abc', "x'", 'a.b', '', 'x\n']) {
       expect(() => id(bad)).toThrow(/not a TypeScript identifier/);

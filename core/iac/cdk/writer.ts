@@ -93,6 +93,9 @@ const WIDTH = 110;
 const INDENT = '  ';
 
 function key(name: string): string {
+  // `__proto__: v` (quoted or not) in an object literal sets the prototype instead of a property:
+  // only a computed key makes it an own property, as JSON has it.
+  if (name === '__proto__') return `[${stringLiteral(name)}]`;
   return IDENTIFIER.test(name) ? name : stringLiteral(name);
 }
 
