@@ -1,6 +1,5 @@
-import { type Design, type DesignEdge, type DesignNode, type EdgeOfKind, type NodeOfKind } from '../../model/design';
-import { indexDesign, type DesignIndex } from '../../graph';
-import { kindLabel } from '../../model/kinds';
+import { type Design, type DesignNode } from '../../model/design';
+import { DesignExportContext } from '../exportContext';
 import { identifierFor, logicalIdFor } from '../names';
 import { type Expr, type Stmt, call, construct, id, member, path, str } from './writer';
 
@@ -48,15 +47,13 @@ type Props = Record<string, unknown>;
 
 /** Everything one CDK export shares: variables and construct ids per node, statements per section
  *  (printed in section order so every variable is declared before use), namespaces used, warnings. */
-export class CdkContext {
-  readonly warnings: string[] = [];
+export class CdkContext extends DesignExportContext {
   readonly used = new Set<Namespace>();
   readonly helpers = new Set<'designMetadata' | 'logicalIdOf' | 'path'>();
   /** Kinesis stream node id → the variable of its enhanced fan-out consumer. */
   readonly consumers = new Map<string, string>();
   /** Function node id → the variable of its alias. */
   readonly aliases = new Map<string, string>();
-  readonly nodes = new Map<string, DesignNode>();
   readonly stmts = new Map<Section, Stmt[]>(SECTIONS.map((s) => [s, []]));
   /** Design metadata per node (merged into one designMetadata call each, at the end). */
   readonly metadata = new Map<string, Props>();
@@ -66,27 +63,14 @@ export class CdkContext {
   private readonly cids = new Map<string, string>();
   private readonly takenVars = new Set<string>(FILE_NAMES);
   private readonly takenIds = new Set<string>();
-  /** Neighbour lookups (core/graph), built once the design's edges are known. */
-  private readonly index: DesignIndex;
-  readonly edgesById = new Map<string, DesignEdge>();
-  /** The design's edges whose two ends are nodes of it. */
-  readonly edges: DesignEdge[] = [];
 
-  constructor(readonly design: Design) {
+  constructor(design: Design) {
+    // Edges whose ends are not both nodes are left out with a warning (`edges` holds the rest).
+    super(design, true);
     for (const n of design.nodes) {
-      this.nodes.set(n.id, n);
       this.vars.set(n.id, identifierFor(softenAcronyms(n.name), this.takenVars, kindLower(n.kind)));
       this.cids.set(n.id, logicalIdFor(n.name, this.takenIds, kindUpper(n.kind)));
     }
-    for (const e of design.edges) {
-      if (!this.nodes.has(e.from) || !this.nodes.has(e.to)) {
-        this.warn(null, `${e.kind} edge "${e.id}" joins "${e.from}" and "${e.to}", which are not both nodes of this design; left out`);
-        continue;
-      }
-      this.edges.push(e);
-      this.edgesById.set(e.id, e);
-    }
-    this.index = indexDesign({ ...design, edges: this.edges });
   }
 
   /** A namespace path (`ns('lambda', 'Runtime', 'NODEJS_22_X')`), recording the import. */
@@ -154,22 +138,6 @@ export class CdkContext {
   logicalIdOf(nodeId: string): Expr {
     this.helpers.add('logicalIdOf');
     return call(id('logicalIdOf'), this.v(nodeId));
-  }
-
-  warn(node: DesignNode | null, message: string): void {
-    this.warnings.push(node ? `${kindLabel(node.kind)} "${node.name}": ${message}` : message);
-  }
-
-  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
-    return this.index.outgoing(nodeId, kind) as readonly EdgeOfKind<K>[];
-  }
-
-  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
-    return this.index.incoming(nodeId, kind) as readonly EdgeOfKind<K>[];
-  }
-
-  ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[] {
-    return this.index.ofKind(kind);
   }
 
   /** Variables of the referenced nodes that were declared (others are left out with a warning). */

@@ -1,7 +1,6 @@
-import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
-import { indexDesign, type DesignIndex } from '../../graph';
-import { kindLabel } from '../../model/kinds';
+import type { Design, DesignNode } from '../../model/design';
 import { getPath, isAwsDefault, type Props, type ResourceTable, setPath } from '../cfn/properties';
+import { DesignExportContext } from '../exportContext';
 import { logicalIdFor } from '../names';
 
 /** A template resource as the exporter builds it (long-form intrinsics). */
@@ -22,11 +21,10 @@ export const sub = (text: string, vars?: Props) => ({ 'Fn::Sub': vars ? [text, v
 /** Everything one export shares: the design, logical ids per node, the resources, parameters and
  *  outputs built so far, and the warnings. Builders add to it in design order, so the same design
  *  always gives the same template. */
-export class ExportContext {
+export class ExportContext extends DesignExportContext {
   readonly resources: Record<string, Resource> = {};
   readonly parameters: Record<string, Props> = {};
   readonly outputs: Record<string, Props> = {};
-  readonly warnings: string[] = [];
   /** Resource-level metadata per logical id (merged into Metadata.ServerlessDesigner at the end). */
   readonly metadata = new Map<string, Props>();
   /** Resource policy statements per queue / topic node id (one AWS::SQS::QueuePolicy / AWS::SNS::TopicPolicy each). */
@@ -41,22 +39,12 @@ export class ExportContext {
   readonly rulesAsEvents = new Set<string>();
   private readonly taken = new Set<string>();
   private readonly ids = new Map<string, string>();
-  readonly nodes = new Map<string, DesignNode>();
-  /** Neighbour lookups (core/graph), built once the design's edges are known. */
-  private readonly index: DesignIndex;
-  readonly edgesById = new Map<string, DesignEdge>();
 
-  constructor(readonly design: Design) {
+  constructor(design: Design) {
+    super(design, false);
     // A mapping whose only key is Ref or Condition is an intrinsic function to CloudFormation: no logical id may be one.
     for (const id of ['Stage', 'AWS', 'Ref', 'Condition']) this.taken.add(id);
-    for (const n of design.nodes) {
-      this.nodes.set(n.id, n);
-      this.ids.set(n.id, logicalIdFor(n.name, this.taken, kindFallback(n.kind)));
-    }
-    for (const e of design.edges) {
-      this.edgesById.set(e.id, e);
-    }
-    this.index = indexDesign(design);
+    for (const n of design.nodes) this.ids.set(n.id, logicalIdFor(n.name, this.taken, kindFallback(n.kind)));
   }
 
   /** The logical id of a node's main resource. */
@@ -130,22 +118,6 @@ export class ExportContext {
       },
     });
     return id;
-  }
-
-  warn(node: DesignNode | null, message: string): void {
-    this.warnings.push(node ? `${kindLabel(node.kind)} "${node.name}": ${message}` : message);
-  }
-
-  from<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
-    return this.index.outgoing(nodeId, kind) as readonly EdgeOfKind<K>[];
-  }
-
-  to<K extends DesignEdge['kind']>(nodeId: string, kind: K): readonly EdgeOfKind<K>[] {
-    return this.index.incoming(nodeId, kind) as readonly EdgeOfKind<K>[];
-  }
-
-  ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[] {
-    return this.index.ofKind(kind);
   }
 
   /** `!Ref` to each referenced node that exists (a dangling id is left out with a warning). */
