@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DesignNode } from '../core/model/design';
 import { kindLabel } from '../core/model/kinds';
 import { NODE_REFS } from '../core/model/references';
+import { fieldTitle } from '../core/model/fieldTitle';
 
 /** A form field derived from a zod schema: what the inspector draws for one prop. */
 export type Field =
@@ -53,17 +54,8 @@ function unwrap(schema: z.ZodType): Unwrapped {
   return { schema: s, nullable, optional, defaultValue };
 }
 
-const UNITS: Record<string, string> = { Mb: 'MB', Gb: 'GB', Kb: 'KB', Ms: 'ms', Seconds: 'seconds', Hours: 'hours', Days: 'days', Bytes: 'bytes' };
-const WORDS: Record<string, string> = { az: 'AZ', cidr: 'CIDR', url: 'URL', dns: 'DNS', ip: 'IP', tls: 'TLS', api: 'API', mfa: 'MFA', kms: 'KMS', id: 'ID', fifo: 'FIFO', vpc: 'VPC' };
-
-/** `timeoutSeconds` → "Timeout (seconds)", `memoryMb` → "Memory (MB)", `enableDnsSupport` → "Enable DNS support". */
-export function fieldLabel(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
-  const last = words[words.length - 1];
-  const unit = words.length > 1 ? UNITS[last] : undefined;
-  const text = (unit ? words.slice(0, -1) : words).map((w, i) => WORDS[w.toLowerCase()] ?? (i === 0 ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join(' ');
-  return unit ? `${text} (${unit})` : text;
-}
+/** `timeoutSeconds` → "Timeout (seconds)": the title core's undo labels use too. */
+export const fieldLabel = fieldTitle;
 
 /** The fields of an object schema (a kind's or an edge kind's props), in schema order. */
 export function fieldsOf(objectSchema: z.ZodType): Field[] {

@@ -3,6 +3,7 @@ import { canConnect } from '../model/connections';
 import { createEdge, createNode, REGION_PATTERN, type Design, type DesignEdge, type DesignNode } from '../model/design';
 import type { EdgeKind } from '../model/edges';
 import { kindLabel, type NodeKind } from '../model/kinds';
+import { fieldTitleOfPath } from '../model/fieldTitle';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT } from '../model/migrations';
 import { restoreDesign } from '../model/parse';
 import { jsonPath, type PathPart, type Problem } from '../model/problems';
@@ -81,7 +82,7 @@ export function commandLabel(command: Command): string {
     case 'removeNodes': return 'Delete';
     case 'connect': return `Connect (${command.kind})`;
     case 'removeEdges': return 'Delete connection';
-    case 'setProp': case 'setEdgeProp': return `Change ${String(command.path[command.path.length - 1] ?? 'setting')}`;
+    case 'setProp': case 'setEdgeProp': return `Change ${fieldTitleOfPath(command.path) ?? 'setting'}`;
     case 'rename': return 'Rename';
     case 'move': return 'Move';
     case 'resize': return 'Resize';
