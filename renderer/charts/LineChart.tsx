@@ -46,12 +46,13 @@ export interface LineChartProps {
   testId?: string;
 }
 
-/** Line styles told apart by more than colour (dash patterns), so print and colour-blind readers can. */
+/** Line styles told apart by more than colour (dash patterns), so print and colour-blind readers can.
+ *  Colours are the theme's (--sd-series-N in styles.css), set as style so var() resolves. */
 const STYLES = [
-  { stroke: '#0972d3', dash: undefined },
-  { stroke: '#c45500', dash: '7 4' },
-  { stroke: '#037f0c', dash: '2 3' },
-  { stroke: '#7d2eb0', dash: '10 3 2 3' },
+  { stroke: 'var(--sd-series-1)', dash: undefined },
+  { stroke: 'var(--sd-series-2)', dash: '7 4' },
+  { stroke: 'var(--sd-series-3)', dash: '2 3' },
+  { stroke: 'var(--sd-series-4)', dash: '10 3 2 3' },
 ];
 const MARGIN = { top: 12, right: 18, bottom: 42, left: 70 };
 
@@ -122,7 +123,7 @@ export function LineChart(p: LineChartProps) {
           {p.series.map((s, i) => {
             const style = STYLES[i % STYLES.length];
             return (
-              <polyline key={s.name} className="sd-chart-line" data-testid="chart-line" data-series={s.name} fill="none" stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash}
+              <polyline key={s.name} className="sd-chart-line" data-testid="chart-line" data-series={s.name} fill="none" style={{ stroke: style.stroke }} strokeWidth={2} strokeDasharray={style.dash}
                 points={s.points.map((pt) => `${x(pt.x).toFixed(1)},${y(pt.y).toFixed(1)}`).join(' ')} />
             );
           })}
@@ -141,7 +142,7 @@ export function LineChart(p: LineChartProps) {
           {activeX !== undefined && (
             <g className="sd-chart-cursor" aria-hidden="true">
               <line x1={x(activeX)} x2={x(activeX)} y1={MARGIN.top} y2={height - MARGIN.bottom} />
-              {readout.map((r, i) => r.point && <circle key={r.name} cx={x(activeX)} cy={y(r.point.y)} r={3.5} fill={STYLES[i % STYLES.length].stroke} />)}
+              {readout.map((r, i) => r.point && <circle key={r.name} cx={x(activeX)} cy={y(r.point.y)} r={3.5} style={{ fill: STYLES[i % STYLES.length].stroke }} />)}
             </g>
           )}
           <rect x={MARGIN.left} y={MARGIN.top} width={width - MARGIN.left - MARGIN.right} height={height - MARGIN.top - MARGIN.bottom} fill="transparent"
@@ -158,7 +159,7 @@ export function LineChart(p: LineChartProps) {
       <ul className="sd-chart-legend" aria-label="Legend">
         {p.series.map((s, i) => (
           <li key={s.name}>
-            <svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke={STYLES[i % STYLES.length].stroke} strokeWidth="2" strokeDasharray={STYLES[i % STYLES.length].dash} /></svg>
+            <svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" style={{ stroke: STYLES[i % STYLES.length].stroke }} strokeWidth="2" strokeDasharray={STYLES[i % STYLES.length].dash} /></svg>
             {s.name}
           </li>
         ))}

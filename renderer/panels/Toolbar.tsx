@@ -38,6 +38,9 @@ export interface ToolbarProps {
   /** "$": each node's monthly cost as a badge on the canvas (off by default; the "$" key too). */
   costBadgesOn?: boolean;
   onToggleCostBadges?(): void;
+  /** Colour theme: System (follows the OS), Light or Dark; the button steps through them. */
+  themeChoice?: 'system' | 'light' | 'dark';
+  onCycleTheme?(): void;
 }
 
 function Icon({ d }: { d: string }) {
@@ -57,7 +60,13 @@ const ICONS = {
   exportCdk: 'M8 9l-4 3 4 3M16 9l4 3-4 3M13 6l-2 12',
   paths: 'M5 6a2 2 0 1 0 0 .01M19 18a2 2 0 1 0 0 .01M7 6h6a4 4 0 0 1 0 8h-2a4 4 0 0 0 0 8',
   duplicate: 'M8 8h11v11H8zM5 16H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1v1M13.5 11v5M11 13.5h5',
+  system: 'M3 4h18v12H3zM8 20h8M12 16v4',
+  light: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
+  dark: 'M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z',
 };
+
+const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
+const THEME_NAMES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
 
 /** Buttons whose icon says enough: on a narrow window they drop their text (title and aria-label stay). */
 const ICON_ONLY_WHEN_NARROW = new Set<keyof typeof ICONS>(['undo', 'redo', 'delete']);
@@ -159,6 +168,19 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         <span className="sd-doc-name">{p.title}</span>
         {p.dirty && <span className="sd-dirty" data-testid="dirty-marker" title="Unsaved changes">● Unsaved changes</span>}
       </div>
+      {p.onCycleTheme && p.themeChoice && (
+        <button
+          type="button"
+          className="sd-tool sd-tool-compact"
+          onClick={p.onCycleTheme}
+          aria-label={`Theme: ${THEME_NAMES[p.themeChoice]}`}
+          title={`Theme: ${THEME_NAMES[p.themeChoice]}${p.themeChoice === 'system' ? ' (follows the OS)' : ''} — click for ${THEME_NAMES[THEME_NEXT[p.themeChoice]]} (${p.mod}+Shift+L)`}
+          data-testid="toolbar-theme"
+          data-theme-choice={p.themeChoice}
+        >
+          <Icon d={ICONS[p.themeChoice]} />
+        </button>
+      )}
     </header>
   );
 });
