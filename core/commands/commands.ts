@@ -12,6 +12,7 @@ import { nextId, nextName } from './ids';
 import { absolutePosition, type Point } from './layout';
 import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand } from './usage';
 import { alternativeCommandLabel, applyAlternativeCommand, isAlternativeCommand, type AlternativeCommand } from './alternatives';
+import { applySuppressionCommand, isSuppressionCommand, suppressionCommandLabel, type SuppressionCommand } from './suppressions';
 
 enablePatches();
 
@@ -38,7 +39,9 @@ export type Command =
   /** Usage values and usage profiles (usage.ts). */
   | UsageCommand
   /** Variants of the design in the same file: duplicate, switch, rename, delete (alternatives.ts). */
-  | AlternativeCommand;
+  | AlternativeCommand
+  /** Accept a finding with a reason, or take that back (suppressions.ts). */
+  | SuppressionCommand;
 
 export interface PerformResult {
   design: Design;
@@ -77,6 +80,7 @@ export function perform(design: Design, command: Command): PerformResult {
 export function commandLabel(command: Command): string {
   if (isUsageCommand(command)) return usageCommandLabel(command);
   if (isAlternativeCommand(command)) return alternativeCommandLabel(command);
+  if (isSuppressionCommand(command)) return suppressionCommandLabel(command);
   switch (command.type) {
     case 'addNode': return `Add ${kindLabel(command.kind)}`;
     case 'removeNodes': return 'Delete';
@@ -107,6 +111,11 @@ function applyCommand(draft: D, command: Command, ctx: Context): void {
   }
   if (isAlternativeCommand(command)) {
     const refused = applyAlternativeCommand(draft, command);
+    if (refused) refuse(refused);
+    return;
+  }
+  if (isSuppressionCommand(command)) {
+    const refused = applySuppressionCommand(draft, command);
     if (refused) refuse(refused);
     return;
   }
