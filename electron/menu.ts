@@ -46,6 +46,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
       label: 'View',
       submenu: [
         item('Cost Badges on the Canvas ($)', 'toggleCostBadges'),
+        item('Theme: System / Light / Dark', 'toggleTheme', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -27,6 +27,7 @@ import type { UsageFocus } from './panels/UsageFields';
 import { UsagePanel } from './panels/UsagePanel';
 import { isTextField, shortcutFor, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
+import { useTheme } from './theme';
 import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
@@ -80,6 +81,7 @@ export function App({ host }: { host: Host }) {
   }, [dismissToast]);
 
   const editor = useEditor(host, notices);
+  const { choice: themeChoice, cycle: cycleTheme } = useTheme();
   const { design, selection, dirty, file } = editor;
   const analysis = useAnalysis(editor.model);
 
@@ -220,8 +222,9 @@ export function App({ host }: { host: Host }) {
       case 'exportCdk': return setExportFormat('cdk');
       case 'toggleCostBadges': return toggleCostBadges();
       case 'duplicateAlternative': return duplicateAlternativeRef.current();
+      case 'toggleTheme': return cycleTheme();
     }
-  }, [editor, importFromHost, openDesign, save, toggleCostBadges]);
+  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -365,6 +368,8 @@ export function App({ host }: { host: Host }) {
           onSwitchAlternative={switchAlternative}
           costBadgesOn={costBadgesOn}
           onToggleCostBadges={toggleCostBadges}
+          themeChoice={themeChoice}
+          onCycleTheme={cycleTheme}
         />
         <div className="sd-main">
           <Palette onAdd={addFromPalette} />

@@ -1,5 +1,5 @@
 /** Editor actions a key can trigger. Menus in Electron map to the same names. */
-export type ShortcutAction = 'undo' | 'redo' | 'delete' | 'save' | 'saveAs' | 'open' | 'new' | 'importTemplate' | 'exportSam' | 'exportCdk' | 'toggleCostBadges' | 'duplicateAlternative';
+export type ShortcutAction = 'undo' | 'redo' | 'delete' | 'save' | 'saveAs' | 'open' | 'new' | 'importTemplate' | 'exportSam' | 'exportCdk' | 'toggleCostBadges' | 'duplicateAlternative' | 'toggleTheme';
 
 export interface KeyLike {
   key: string;
@@ -21,6 +21,8 @@ export function shortcutFor(e: KeyLike, platform: string, inTextField: boolean):
     if (key === 'i' && !e.shiftKey) return 'importTemplate';
     if (key === 'e') return e.shiftKey ? 'exportCdk' : 'exportSam';
     if (key === 'd' && e.shiftKey) return 'duplicateAlternative';
+    // Theme: System → Light → Dark (the toolbar's theme button, View → Theme).
+    if (key === 'l' && e.shiftKey) return 'toggleTheme';
     if (inTextField) return undefined;
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && !e.shiftKey && e.ctrlKey) return 'redo';

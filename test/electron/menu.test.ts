@@ -18,6 +18,7 @@ describe('menuTemplate', () => {
       ['Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'], ['Undo', 'undo', 'CmdOrCtrl+Z'], ['Redo', 'redo', 'Ctrl+Y'], ['Delete', 'delete', undefined],
       ['Import Template…', 'importTemplate', 'CmdOrCtrl+I'], ['Export SAM…', 'exportSam', 'CmdOrCtrl+E'], ['Export CDK…', 'exportCdk', 'CmdOrCtrl+Shift+E'],
       ['Duplicate as Alternative', 'duplicateAlternative', 'CmdOrCtrl+Shift+D'], ['Cost Badges on the Canvas ($)', 'toggleCostBadges', undefined],
+      ['Theme: System / Light / Dark', 'toggleTheme', 'CmdOrCtrl+Shift+L'],
     ];
     for (const [label, command, accelerator] of expected) {
       const item = byLabel.get(label);
