@@ -11,7 +11,7 @@ import type { ExportRequest, Host, MenuCommand } from './host';
 import { isTemplateFileName, loadIac } from './iac/load';
 import { LayoutClient } from './iac/layoutClient';
 import type { ImportReport } from '../core/iac/import/report';
-import { AnalysisDock, type DockTab } from './panels/AnalysisDock';
+import { AnalysisDock, DEFAULT_TABS, type DockTab } from './panels/AnalysisDock';
 import { ComparePanel } from './panels/ComparePanel';
 import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
 import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
@@ -22,6 +22,8 @@ import { FindingsPanel } from './panels/FindingsPanel';
 import { Inspector } from './panels/InspectorPanel';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
+import { ReachabilityPanel } from './panels/ReachabilityPanel';
+import { RetryPathsPanel } from './panels/RetryPathsPanel';
 import { Toolbar } from './panels/Toolbar';
 import type { UsageFocus } from './panels/UsageFields';
 import { UsagePanel } from './panels/UsagePanel';
@@ -393,7 +395,7 @@ export function App({ host }: { host: Host }) {
               tab={dock.tab}
               open={dock.open}
               counts={analysis.counts}
-              tabs={importReport ? ['findings', 'cost', 'usage', 'compare', 'import'] : undefined}
+              tabs={importReport ? [...DEFAULT_TABS, 'import'] : undefined}
               importSkipped={importReport ? importReport.totals.resources - importReport.totals.understood : 0}
               onTab={(tab) => setDock({ tab, open: true })}
               onToggleOpen={() => setDock((d) => ({ ...d, open: !d.open }))}
@@ -406,7 +408,11 @@ export function App({ host }: { host: Host }) {
                   ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} onEnterUsage={enterUsage} onSetActiveProfile={setActiveProfile} />
                   : dock.tab === 'usage'
                     ? <UsagePanel design={editor.model} dispatch={editor.dispatch} onSelectNode={selectNode} />
-                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} />}
+                  : dock.tab === 'retryPaths'
+                    ? <RetryPathsPanel paths={analysis.analysis.retryPaths} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
+                  : dock.tab === 'reachability'
+                    ? <ReachabilityPanel reachability={analysis.analysis.reachability} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
+                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} />}
             </AnalysisDock>
           </div>
           <div className="sd-side">

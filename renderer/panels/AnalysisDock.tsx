@@ -1,8 +1,8 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Severity } from '../../core/rules/types';
 
-export type DockTab = 'findings' | 'cost' | 'usage' | 'import' | 'compare';
-const DEFAULT_TABS: readonly DockTab[] = ['findings', 'cost', 'usage', 'compare'];
+export type DockTab = 'findings' | 'retryPaths' | 'reachability' | 'cost' | 'usage' | 'import' | 'compare';
+export const DEFAULT_TABS: readonly DockTab[] = ['findings', 'retryPaths', 'reachability', 'cost', 'usage', 'compare'];
 
 interface AnalysisDockProps {
   tab: DockTab;
@@ -18,7 +18,8 @@ interface AnalysisDockProps {
   children: ReactNode;
 }
 
-/** The panel under the canvas: findings and cost, as tabs (arrow keys move between them). */
+/** The panel under the canvas: findings, the design-wide retry-path and reachability tables, cost,
+ *  usage and compare, as tabs (arrow keys move between them). */
 export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, importSkipped = 0, onTab, onToggleOpen, children }: AnalysisDockProps) {
   const id = useId();
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -32,6 +33,7 @@ export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, imp
   };
   const label = (t: DockTab) => (t === 'findings'
     ? <>Findings <span className={`sd-count${counts.error ? ' is-error' : counts.warning ? ' is-warning' : ''}`} data-testid="findings-count">{counts.error + counts.warning + counts.info}</span></>
+    : t === 'retryPaths' ? <>Retry paths</> : t === 'reachability' ? <>Reachability</>
     : t === 'compare' ? <>Compare</> : t === 'cost' ? <>Cost</> : t === 'usage' ? <>Usage</> : <>Import report <span className={`sd-count${importSkipped ? ' is-warning' : ''}`} title={`${importSkipped} skipped`}>{importSkipped}</span></>);
   return (
     <section className={`sd-dock${open ? ' is-open' : ''}`} aria-label="Analysis" data-testid="analysis-dock">

@@ -1,75 +1,250 @@
-import { memo, useId } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Command, PerformResult } from '../../core/commands/commands';
+import { RULES } from '../../core/rules';
 import { SEVERITIES, type Finding, type FindingTarget, type Severity, type SuppressedFinding } from '../../core/rules/types';
+import { isTextField } from '../shortcuts';
+import { Modal } from './Dialogs';
 import { ExternalLink } from './ExternalLink';
 import { SEVERITY_WORDS, SeverityIcon, severityCount } from './Severity';
 import { useExpanded } from './useExpanded';
+import '../styles/findings.css';
 
 interface FindingsPanelProps {
   findings: readonly Finding[];
   suppressed: readonly SuppressedFinding[];
   counts: Record<Severity, number>;
   onSelect(target: FindingTarget): void;
+  /** Suppress / unsuppress edits (core/commands/suppressions.ts). Without it the panel only reads. */
+  dispatch?(command: Command): PerformResult;
 }
+
+export type FindingsGrouping = 'severity' | 'rule' | 'node';
+const GROUPINGS: readonly { id: FindingsGrouping; label: string }[] = [
+  { id: 'severity', label: 'Severity' }, { id: 'rule', label: 'Rule' }, { id: 'node', label: 'Resource' },
+];
+
+/** Rows drawn per group before "Show more", and groups before "Show more groups": a design with
+ *  thousands of findings stays responsive (the rest is a click away, never silently dropped). */
+export const ROWS_PER_GROUP = 50;
+export const GROUPS_SHOWN = 40;
 
 /** Stable across re-analysis (each edit makes new finding objects), so an expanded finding stays open. */
 const findingKey = (f: Finding) => `${f.ruleId} ${f.target.type} ${f.target.id} ${f.message}`;
 
 const GROUP_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+const RULE_TITLES: ReadonlyMap<string, string> = new Map(RULES.map((r) => [r.id, r.title]));
+/** Only findings of catalog rules can be suppressed (core/model/design.ts suppressionSchema). */
+const SUPPRESSIBLE = /^[A-Z]+-\d{2}$/;
 
-/** What the analysis says about the design, worst first. Clicking a finding selects (and shows)
- *  its node or connection; the disclosure shows why it matters, how to fix it and AWS's docs. */
-export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect }: FindingsPanelProps) {
+interface Group { key: string; title: string; testId: string; severity?: Severity; items: Finding[] }
+
+function groupFindings(findings: readonly Finding[], by: FindingsGrouping): Group[] {
+  if (by === 'severity') {
+    return SEVERITIES.map((s) => ({ key: s, title: GROUP_TITLES[s], testId: `findings-${s}`, severity: s, items: findings.filter((f) => f.severity === s) }))
+      .filter((g) => g.items.length);
+  }
+  const groups = new Map<string, Group>();
+  for (const f of findings) {
+    const key = by === 'rule' ? f.ruleId : `${f.target.type}:${f.target.id}`;
+    let g = groups.get(key);
+    if (!g) {
+      const title = by === 'rule'
+        ? `${f.ruleId}${RULE_TITLES.has(f.ruleId) ? ` — ${RULE_TITLES.get(f.ruleId)}` : ''}`
+        : f.target.type === 'design' ? `${f.target.name} (the design)` : `${f.target.name}${f.target.type === 'edge' ? ' (connection)' : ''}`;
+      g = { key, title, testId: 'findings-group', items: [] };
+      groups.set(key, g);
+    }
+    g.items.push(f);
+  }
+  // Findings arrive worst first, so a group's first item is its worst; worst groups lead, then by title.
+  const rank = (g: Group) => SEVERITIES.indexOf(g.items[0].severity);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+}
+
+/** What the search box matches: rule id, rule title, message and the target's name. */
+const haystack = (f: Finding) => `${f.ruleId}\n${RULE_TITLES.get(f.ruleId) ?? ''}\n${f.message}\n${f.target.name}`.toLowerCase();
+
+/** What the analysis says about the design: grouped by severity, rule or resource; filtered by
+ *  severity and a search; each finding selects its target, explains itself, and can be suppressed
+ *  with a reason (an undoable edit of the design's `suppressions`). */
+export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect, dispatch }: FindingsPanelProps) {
   const [open, toggle] = useExpanded();
+  const [groupBy, setGroupBy] = useState<FindingsGrouping>('severity');
+  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(() => new Set());
+  const [query, setQuery] = useState('');
+  const [collapsed, toggleCollapsed] = useExpanded();
+  const [limits, setLimits] = useState<Readonly<Record<string, number>>>({});
+  const [groupsShown, setGroupsShown] = useState(GROUPS_SHOWN);
+  const [suppressing, setSuppressing] = useState<Finding | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const searchId = useId();
+  const deferredQuery = useDeferredValue(query.trim().toLowerCase());
+
+  const texts = useMemo(() => new Map(findings.map((f) => [f, haystack(f)])), [findings]);
+  const visible = useMemo(() => findings.filter((f) => !hidden.has(f.severity) && (!deferredQuery || texts.get(f)!.includes(deferredQuery))), [findings, hidden, deferredQuery, texts]);
+  const groups = useMemo(() => groupFindings(visible, groupBy), [visible, groupBy]);
+
+  // "/" focuses the search from anywhere outside a text field (the find key of web apps and of
+  // the command palettes desktop users know); Ctrl/Cmd+F does while the panel has focus.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('.sd-modal')) return;
+      e.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const onPanelKey = (e: KeyboardEvent) => {
+    if (e.key.toLowerCase() === 'f' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+      e.preventDefault();
+      search.current?.focus();
+      search.current?.select();
+    }
+  };
+
+  const toggleSeverity = (s: Severity) => setHidden((h) => {
+    const next = new Set(h);
+    if (!next.delete(s)) next.add(s);
+    return next;
+  });
+  const unsuppress = useCallback((f: SuppressedFinding) => dispatch?.({ type: 'unsuppress', ruleId: f.ruleId, target: f.target.id }), [dispatch]);
+  const onSuppress = dispatch ? setSuppressing : undefined;
+  const filtered = hidden.size > 0 || deferredQuery !== '';
+
   return (
-    <section className="sd-findings" aria-label="Findings" data-testid="findings-panel">
+    <section className="sd-findings" aria-label="Findings" data-testid="findings-panel" onKeyDown={onPanelKey}>
       <h2 className="sd-panel-title sd-sr-only">Findings</h2>
-      <p className="sd-findings-summary" data-testid="findings-summary">
-        {SEVERITIES.map((s) => (
-          <span key={s} className={`sd-pill sd-pill-${s}${counts[s] ? '' : ' is-zero'}`}>{severityCount(s, counts[s])}</span>
-        ))}
-        {suppressed.length > 0 && <span className="sd-muted">· {suppressed.length} suppressed</span>}
-      </p>
+      <div className="sd-findings-controls">
+        <p className="sd-findings-summary" data-testid="findings-summary" role="group" aria-label="Show severities">
+          {SEVERITIES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`sd-pill sd-pill-${s}${counts[s] ? '' : ' is-zero'}${hidden.has(s) ? ' is-off' : ''}`}
+              aria-pressed={!hidden.has(s)}
+              title={hidden.has(s) ? `Show ${SEVERITY_WORDS[s].many}` : `Hide ${SEVERITY_WORDS[s].many}`}
+              onClick={() => toggleSeverity(s)}
+              data-testid={`findings-filter-${s}`}
+            >
+              {severityCount(s, counts[s])}
+            </button>
+          ))}
+          {suppressed.length > 0 && <span className="sd-muted">· {suppressed.length} suppressed</span>}
+        </p>
+        <div className="sd-segmented" role="radiogroup" aria-label="Group findings by">
+          <span className="sd-muted" aria-hidden="true">Group by</span>
+          {GROUPINGS.map((g) => (
+            <button key={g.id} type="button" role="radio" aria-checked={groupBy === g.id} className={groupBy === g.id ? 'is-on' : ''} onClick={() => setGroupBy(g.id)} data-testid={`findings-group-by-${g.id}`}>
+              {g.label}
+            </button>
+          ))}
+        </div>
+        <label className="sd-findings-search" htmlFor={searchId}>
+          <span className="sd-sr-only">Search findings</span>
+          <input
+            ref={search}
+            id={searchId}
+            type="search"
+            placeholder="Search findings  ( / )"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query) {
+                e.stopPropagation();
+                setQuery('');
+              }
+            }}
+            aria-keyshortcuts="/"
+            data-testid="findings-search"
+          />
+        </label>
+      </div>
       {findings.length === 0 && <p className="sd-muted sd-findings-empty">No findings: every check passes for this design.</p>}
-      {SEVERITIES.map((severity) => {
-        const items = findings.filter((f) => f.severity === severity);
-        if (!items.length) return null;
+      {findings.length > 0 && filtered && (
+        <p className="sd-muted sd-findings-shown" data-testid="findings-shown" aria-live="polite">
+          Showing {visible.length} of {findings.length} finding{findings.length === 1 ? '' : 's'}
+          {visible.length === 0 && ' — nothing matches the search and severity filter'}
+          {' '}<button type="button" className="sd-link-button" onClick={() => { setQuery(''); setHidden(new Set()); }} data-testid="findings-clear-filter">Clear filter</button>
+        </p>
+      )}
+      {groups.slice(0, groupsShown).map((g) => {
+        const isCollapsed = collapsed.has(`${groupBy}:${g.key}`);
+        const limit = limits[`${groupBy}:${g.key}`] ?? ROWS_PER_GROUP;
+        const rest = g.items.length - limit;
         return (
-          <section key={severity} className="sd-finding-group" aria-label={GROUP_TITLES[severity]} data-testid={`findings-${severity}`}>
-            <h3 className={`sd-finding-group-title is-${severity}`}>{GROUP_TITLES[severity]} <span className="sd-count">{items.length}</span></h3>
-            <ul>
-              {items.map((f, i) => <FindingRow key={`${findingKey(f)} ${i}`} finding={f} expanded={open.has(findingKey(f))} onToggle={toggle} onSelect={onSelect} />)}
-            </ul>
+          <section key={g.key} className="sd-finding-group" aria-label={g.severity ? GROUP_TITLES[g.severity] : g.title} data-testid={g.testId} data-group={g.key}>
+            <h3 className={`sd-finding-group-title${g.severity ? ` is-${g.severity}` : ''}`}>
+              <button type="button" className="sd-group-toggle" aria-expanded={!isCollapsed} onClick={() => toggleCollapsed(`${groupBy}:${g.key}`)} data-testid="findings-group-toggle">
+                <span aria-hidden="true" className="sd-group-caret">▸</span>
+                {!g.severity && <SeverityIcon severity={g.items[0].severity} />}
+                <span className="sd-group-title">{g.title}</span>
+                <span className="sd-count">{g.items.length}</span>
+              </button>
+            </h3>
+            {!isCollapsed && (
+              <ul>
+                {g.items.slice(0, limit).map((f, i) => (
+                  <FindingRow key={`${findingKey(f)} ${i}`} finding={f} expanded={open.has(findingKey(f))} onToggle={toggle} onSelect={onSelect} onSuppress={onSuppress} />
+                ))}
+              </ul>
+            )}
+            {!isCollapsed && rest > 0 && (
+              <button type="button" className="sd-link-button sd-findings-more" onClick={() => setLimits((l) => ({ ...l, [`${groupBy}:${g.key}`]: limit + 200 }))} data-testid="findings-more">
+                Show {Math.min(rest, 200)} more of {rest}
+              </button>
+            )}
           </section>
         );
       })}
+      {groups.length > groupsShown && (
+        <button type="button" className="sd-link-button sd-findings-more" onClick={() => setGroupsShown((n) => n + 100)} data-testid="findings-more-groups">
+          Show {Math.min(groups.length - groupsShown, 100)} more groups of {groups.length - groupsShown}
+        </button>
+      )}
       {suppressed.length > 0 && (
         <details className="sd-suppressed" data-testid="findings-suppressed">
           <summary>Suppressed <span className="sd-count">{suppressed.length}</span></summary>
           <ul>
             {suppressed.map((f, i) => (
-              <li key={`${findingKey(f)} ${i}`} className="sd-finding-suppressed">
-                <span className="sd-rule-id sd-mono">{f.ruleId}</span> <strong>{f.target.name}</strong>: {f.message}
+              <li key={`${findingKey(f)} ${i}`} className="sd-finding-suppressed" data-testid="suppressed-item" data-rule={f.ruleId}>
+                <div className="sd-suppressed-row">
+                  <span><span className="sd-rule-id sd-mono">{f.ruleId}</span> <strong>{f.target.name}</strong>: {f.message}</span>
+                  {dispatch && (
+                    <button type="button" className="sd-button sd-small" onClick={() => unsuppress(f)} aria-label={`Unsuppress ${f.ruleId} on ${f.target.name}`} data-testid="finding-unsuppress">
+                      Unsuppress
+                    </button>
+                  )}
+                </div>
                 <div className="sd-muted">Suppressed because: {f.reason}</div>
               </li>
             ))}
           </ul>
         </details>
       )}
+      {suppressing && dispatch && <SuppressDialog finding={suppressing} dispatch={dispatch} onClose={() => setSuppressing(null)} />}
     </section>
   );
 });
 
-function FindingRow({ finding: f, expanded, onToggle, onSelect }: { finding: Finding; expanded: boolean; onToggle(key: string): void; onSelect(target: FindingTarget): void }) {
+const FindingRow = memo(function FindingRow({ finding: f, expanded, onToggle, onSelect, onSuppress }: {
+  finding: Finding; expanded: boolean; onToggle(key: string): void; onSelect(target: FindingTarget): void; onSuppress?(f: Finding): void;
+}) {
   const detailsId = useId();
   const what = f.target.type === 'design' ? 'the design settings' : f.target.name;
   return (
-    <li className={`sd-finding is-${f.severity}`} data-testid="finding-item" data-rule={f.ruleId}>
+    <li className={`sd-finding is-${f.severity}`} data-testid="finding-item" data-rule={f.ruleId} data-target={f.target.id}>
       <div className="sd-finding-row">
         <button type="button" className="sd-finding-main" onClick={() => onSelect(f.target)} title={`Select ${what}`}>
           <SeverityIcon severity={f.severity} />
           <span className="sd-rule-id sd-mono">{f.ruleId}</span>
           <span className="sd-finding-text"><strong>{f.target.name}</strong> — {f.message}</span>
         </button>
+        {onSuppress && SUPPRESSIBLE.test(f.ruleId) && (
+          <button type="button" className="sd-disclosure sd-suppress" onClick={() => onSuppress(f)} aria-label={`Suppress ${f.ruleId} on ${f.target.name}…`} data-testid="finding-suppress">
+            Suppress…
+          </button>
+        )}
         <button
           type="button"
           className={`sd-disclosure${expanded ? ' is-open' : ''}`}
@@ -90,5 +265,46 @@ function FindingRow({ finding: f, expanded, onToggle, onSelect }: { finding: Fin
         </div>
       )}
     </li>
+  );
+});
+
+/** Asks for the reason (required: a suppression without one is refused by the model too). Enter
+ *  suppresses, Escape cancels; a refusal (say, already suppressed) is shown in the dialog. */
+function SuppressDialog({ finding: f, dispatch, onClose }: { finding: Finding; dispatch(command: Command): PerformResult; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [refused, setRefused] = useState<string | undefined>();
+  const reasonId = useId();
+  const blank = reason.trim() === '';
+  const submit = () => {
+    if (blank) return;
+    const result = dispatch({ type: 'suppress', ruleId: f.ruleId, target: f.target.id, reason });
+    if (result.refused) setRefused(result.refused);
+    else onClose();
+  };
+  return (
+    <Modal title={`Suppress ${f.ruleId}`} onClose={onClose} testId="suppress-dialog">
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <p className="sd-suppress-finding"><SeverityIcon severity={f.severity} /> <strong>{f.target.name}</strong> — {f.message}</p>
+        <div className={`sd-field${refused ? ' has-error' : ''}`}>
+          <label htmlFor={reasonId}>Reason (required)</label>
+          <input
+            id={reasonId}
+            type="text"
+            value={reason}
+            onChange={(e) => { setReason(e.target.value); setRefused(undefined); }}
+            placeholder="Why this finding does not apply, or why it is accepted"
+            aria-required="true"
+            aria-invalid={refused ? true : undefined}
+            data-testid="suppress-reason"
+          />
+          <span className="sd-field-hint">Saved in the design file with the suppression, so reviewers see why. Undo takes it back.</span>
+          {refused && <span className="sd-field-error" role="alert" data-testid="suppress-refused">{refused}</span>}
+        </div>
+        <div className="sd-dialog-actions">
+          <button type="button" className="sd-button" onClick={onClose} data-testid="suppress-cancel">Cancel</button>
+          <button type="submit" className="sd-button sd-primary" disabled={blank} data-testid="suppress-confirm">Suppress</button>
+        </div>
+      </form>
+    </Modal>
   );
 }

@@ -131,7 +131,7 @@ describe('Toolbar analysis controls and the dock', () => {
     expect(screen.getByTestId('findings-count').textContent).toBe('1');
     expect(screen.getByRole('tabpanel').textContent).toBe('findings body');
     fireEvent.keyDown(findingsTab, { key: 'ArrowRight' });
-    expect(onTab).toHaveBeenLastCalledWith('cost');
+    expect(onTab).toHaveBeenLastCalledWith('retryPaths'); // the design-wide tables sit next to the findings
     fireEvent.keyDown(findingsTab, { key: 'ArrowLeft' });
     expect(onTab).toHaveBeenLastCalledWith('compare'); // wraps round to the last tab
     fireEvent.click(screen.getByTestId('dock-toggle'));
