@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MENU_COMMANDS, type ExportFilesRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetTitleRequest } from '../renderer/bridge';
 
 export { MENU_COMMANDS };
-export type { DesignerBridge, ExportedFiles, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, SavedFile } from '../renderer/bridge';
+export type { DesignerBridge, ExportedFiles, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
 
 export const CHANNEL_PREFIX = 'sd:';
 
@@ -17,6 +17,8 @@ export const CHANNELS = {
   openTemplate: 'sd:open-template',
   exportSam: 'sd:export-sam',
   exportCdk: 'sd:export-cdk',
+  recentFiles: 'sd:recent-files',
+  openRecent: 'sd:open-recent',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'sd:menu-command',
 } as const;
@@ -29,6 +31,8 @@ const fileName = z.string().min(1).max(255).refine((n) => !/[\\/\0]/.test(n) && 
 const handle = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'expected a file handle issued by this app' });
 const designText = z.string().max(MAX_DESIGN_CHARS);
 
+/** A recent-file handle main issued (`r-` and a UUID); never a path. */
+export const openRecentRequest = z.strictObject({ handle: z.string().regex(/^r-[0-9a-f-]{36}$/, { message: 'expected a recent-file handle issued by this app' }) });
 export const saveDesignRequest: z.ZodType<SaveDesignRequest> = z.strictObject({ text: designText, suggestedName: fileName, handle: handle.optional() });
 export const saveDesignAsRequest: z.ZodType<SaveDesignAsRequest> = z.strictObject({ text: designText, suggestedName: fileName });
 export const setTitleRequest: z.ZodType<SetTitleRequest> = z.strictObject({ title: z.string().max(500), edited: z.boolean() });

@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { BlessedPaths, FileOps } from './files';
 import { folderHasEntries, nodeFileOps, readDesignFile, readTemplateFile, writeFolderExport, writeSamExport } from './files';
 import {
-  CHANNEL_PREFIX, CHANNELS, exportCdkRequest, exportSamRequest, noArguments, openExternalRequest, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
-  type ExportedFiles, type IpcResult, type OpenedFile, type SavedFile,
+  CHANNEL_PREFIX, CHANNELS, exportCdkRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
+  type ExportedFiles, type IpcResult, type OpenedFile, type RecentFile, type SavedFile,
 } from './ipc-contract';
+import type { RecentFiles } from './recent';
 import { APP_HOST, APP_SCHEME } from './window';
 
 /** What the handlers need from the app; main.ts passes Electron's dialogs, tests pass fakes. */
@@ -32,6 +33,8 @@ export interface IpcDeps {
   takeStartupPath(): string | undefined;
   /** Called after every save attempt with whether it wrote the file (closing after "Save"). */
   onSaveSettled?(saved: boolean): void;
+  /** Designs opened or saved, kept across sessions (the welcome screen's Recent files). Absent: an empty list. */
+  recent?: RecentFiles;
   ops?: FileOps;
 }
 
@@ -69,7 +72,10 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
     const file = await readDesignFile(path, ops);
     // A file that does not parse gets no handle: this session can never write over it.
     const handle = file.parses ? await deps.blessed.bless(path) : undefined;
-    if (file.parses) lastPath.value = path;
+    if (file.parses) {
+      lastPath.value = path;
+      await deps.recent?.add(path);
+    }
     return { name: file.name, text: file.text, ...(handle ? { handle } : {}) };
   };
 
@@ -77,6 +83,7 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
     const handle = await deps.blessed.bless(path);
     const written = await deps.blessed.writeDesign(handle, text);
     lastPath.value = written;
+    await deps.recent?.add(written);
     return { name: basename(written), handle };
   };
 
@@ -125,10 +132,23 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
           if (!handle) return settle(await saveAs(text, suggestedName));
           const path = await deps.blessed.writeDesign(handle, text);
           lastPath.value = path;
+          await deps.recent?.add(path);
           return settle({ ok: true, value: { name: basename(path), handle } });
         } catch (err) {
           return settle(fail(errorText(err)));
         }
+      }),
+      [CHANNELS.recentFiles]: guarded(async (args): Promise<IpcResult<RecentFile[]>> => {
+        const none = parseArgs(noArguments, [args]);
+        if (!none.ok) return fail(none.message);
+        return { ok: true, value: deps.recent ? await deps.recent.list() : [] };
+      }),
+      [CHANNELS.openRecent]: guarded(async (args) => {
+        const request = parseArgs(openRecentRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.recent) return missing('Recent files');
+        // The same read, size check and blessing as Open…; a file that is gone leaves the list.
+        return { ok: true, value: await openPath(await deps.recent.pathToOpen(request.value.handle)) };
       }),
       [CHANNELS.openTemplate]: guarded(async (args) => {
         const none = parseArgs(noArguments, [args]);

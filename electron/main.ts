@@ -5,6 +5,7 @@ import { BlessedPaths } from './files';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
 import { menuTemplate } from './menu';
+import { RecentFiles } from './recent';
 import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, hardenSession, hardenWebContents, windowOptions } from './window';
 
 // Wiring only: every decision lives in a tested module (window, files, ipc, menu).
@@ -74,6 +75,7 @@ else {
     const blessed = new BlessedPaths([app.getPath('userData'), ...builtRoots, ...(app.isPackaged ? [app.getAppPath()] : [])]);
     registerIpcHandlers(ipcMain, createIpcHandlers({
       blessed,
+      recent: new RecentFiles(join(app.getPath('userData'), 'recent-files.json')),
       pickFileToOpen: async () => {
         if (!window) return undefined;
         const r = await dialog.showOpenDialog(window, { title: 'Open design', properties: ['openFile'], filters: DESIGN_FILTERS });

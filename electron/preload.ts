@@ -13,6 +13,8 @@ const bridge: DesignerBridge = {
   openTemplate: () => ipcRenderer.invoke(CHANNELS.openTemplate),
   exportSam: (request) => ipcRenderer.invoke(CHANNELS.exportSam, request),
   exportCdk: (request) => ipcRenderer.invoke(CHANNELS.exportCdk, request),
+  recentFiles: () => ipcRenderer.invoke(CHANNELS.recentFiles),
+  openRecent: (request) => ipcRenderer.invoke(CHANNELS.openRecent, request),
   onMenuCommand: (callback) => {
     const listener = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) callback(command as MenuCommand);

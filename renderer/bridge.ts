@@ -7,6 +7,10 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface OpenedFile { name: string; text: string; handle?: string }
 export interface SavedFile { name: string; handle: string }
+/** A design opened or saved recently. `handle` is opaque (desktop: a token main maps to the path;
+ *  browser: the name); `detail` says where it is (the folder), when known. */
+export interface RecentFile { name: string; handle: string; detail?: string }
+export interface OpenRecentRequest { handle: string }
 
 export interface SaveDesignRequest { text: string; suggestedName: string; handle?: string }
 export interface SaveDesignAsRequest { text: string; suggestedName: string }
@@ -37,6 +41,10 @@ export interface DesignerBridge {
   openTemplate(): Promise<IpcResult<OpenedFile | null>>;
   exportSam(request: ExportFilesRequest): Promise<IpcResult<ExportedFiles | null>>;
   exportCdk(request: ExportFilesRequest): Promise<IpcResult<ExportedFiles | null>>;
+  /** Designs opened or saved recently (newest first), kept by main across sessions. */
+  recentFiles(): Promise<IpcResult<RecentFile[]>>;
+  /** Opens a recent design; a file that is gone fails with a message and leaves the list. */
+  openRecent(request: OpenRecentRequest): Promise<IpcResult<OpenedFile | null>>;
   /** Opens an https link (a rule's AWS documentation, a price's source) in the system browser.
    *  Optional until the desktop side provides it; the window itself never navigates. */
   openExternal?(request: { url: string }): void;

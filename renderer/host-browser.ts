@@ -1,15 +1,57 @@
 import type { ExportRequest, Host } from './host';
 import { zipFiles } from './iac/zip';
 
-/** The browser host: Open reads a file picked in a file input, Save downloads the file. */
+/** Names of the designs opened or saved in this browser, newest first (localStorage). */
+export const RECENT_KEY = 'sd-recent-files';
+const RECENT_MAX = 8;
+
+export function readRecentNames(storage: Pick<Storage, 'getItem'> | undefined = safeLocalStorage()): string[] {
+  try {
+    const value: unknown = JSON.parse(storage?.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((n): n is string => typeof n === 'string' && n.length > 0 && n.length <= 255).slice(0, RECENT_MAX) : [];
+  } catch {
+    return []; // unreadable: start a new list
+  }
+}
+
+export function rememberRecentName(name: string, storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage()): void {
+  try {
+    storage?.setItem(RECENT_KEY, JSON.stringify([name, ...readRecentNames(storage).filter((n) => n !== name)].slice(0, RECENT_MAX)));
+  } catch {
+    // Storage full or unavailable: the list is a convenience.
+  }
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The browser host: Open reads a file picked in a file input, Save downloads the file. A page
+ *  cannot reopen a file by its path, so "Recent files" are names, and opening one asks for it. */
 export function createBrowserHost(doc: Document = document): Host {
+  const openDesign = async () => {
+    const opened = await pickFile(doc, '.json,application/json', 'open-file-input');
+    if (opened) rememberRecentName(opened.name);
+    return opened;
+  };
+  const saved = (result: { name: string; handle: string }) => {
+    rememberRecentName(result.name);
+    return result;
+  };
   return {
     platform: 'browser',
-    openDesign: () => pickFile(doc, '.json,application/json', 'open-file-input'),
+    openDesign,
+    recentFiles: async () => readRecentNames().map((name) => ({ name, handle: name })),
+    openRecent: () => openDesign(),
+    reopensRecent: false,
     openTemplate: () => pickFile(doc, '.yaml,.yml,.json,.template,.template.json,application/json,application/yaml,text/yaml', 'open-template-input'),
     exportFiles: async (request) => exportDownload(doc, request),
-    saveDesign: async (text, suggestedName) => download(doc, text, suggestedName),
-    saveDesignAs: async (text, suggestedName) => download(doc, text, suggestedName),
+    saveDesign: async (text, suggestedName) => saved(download(doc, text, suggestedName)),
+    saveDesignAs: async (text, suggestedName) => saved(download(doc, text, suggestedName)),
     onMenuCommand: () => () => undefined,
     setTitle: (title) => {
       doc.title = title;

@@ -30,6 +30,9 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
       const request = { files: files.map(({ path, content }) => ({ path, content })), suggestedName };
       return unwrap(format === 'sam' ? bridge.exportSam(request) : bridge.exportCdk(request));
     },
+    recentFiles: () => unwrap(bridge.recentFiles()),
+    openRecent: (handle) => unwrap(bridge.openRecent({ handle })),
+    reopensRecent: true,
     ...(bridge.openExternal ? { openExternal: (url: string) => bridge.openExternal?.({ url }) } : {}),
   };
 }

@@ -1,8 +1,8 @@
-import type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, SavedFile } from './bridge';
+import type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, RecentFile, SavedFile } from './bridge';
 import { createBrowserHost } from './host-browser';
 import { createElectronHost, hasElectronBridge } from './host-electron';
 
-export type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, SavedFile };
+export type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, RecentFile, SavedFile };
 
 /** An export to hand to the host: SAM (files[0] is template.yaml) or a CDK app. `zip`: in the
  *  browser, SAM as a .zip with its handlers instead of the template alone (the desktop always
@@ -32,6 +32,13 @@ export interface Host {
   /** Opens an https link outside the app. Absent in the browser, where a `target=_blank` link
    *  opens a new tab by itself. */
   openExternal?(url: string): void;
+  /** Designs opened or saved recently, newest first (the welcome screen's "Recent files"). */
+  recentFiles(): Promise<RecentFile[]>;
+  /** Desktop: opens the recent file itself (throws, naming it, when it is gone; it then leaves the
+   *  list). Browser: a page cannot reopen a file by path, so this asks for the file (null when cancelled). */
+  openRecent(handle: string): Promise<OpenedFile | null>;
+  /** Whether `openRecent` reopens the file itself (desktop) or asks for it (browser). */
+  readonly reopensRecent: boolean;
 }
 
 export function createHost(): Host {

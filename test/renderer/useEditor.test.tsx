@@ -16,6 +16,9 @@ function setup() {
     takeStartupFile: async () => null,
     openTemplate: async () => null,
     exportFiles: async () => null,
+    recentFiles: async () => [],
+    openRecent: async () => null,
+    reopensRecent: true,
   };
   const notices: Notices = { error: vi.fn(), info: vi.fn(), problems: vi.fn() };
   const { result } = renderHook(() => useEditor(host, notices));
