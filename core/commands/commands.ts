@@ -13,6 +13,7 @@ import { absolutePosition, type Point } from './layout';
 import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand } from './usage';
 import { alternativeCommandLabel, applyAlternativeCommand, isAlternativeCommand, type AlternativeCommand } from './alternatives';
 import { applySuppressionCommand, isSuppressionCommand, suppressionCommandLabel, type SuppressionCommand } from './suppressions';
+import { newSubnetDefaults } from '../model/subnetDefaults';
 
 enablePatches();
 
@@ -185,15 +186,20 @@ function addNode(draft: D, command: Extract<Command, { type: 'addNode' }>, ctx: 
   const id = command.id ?? nextId(snapshot, command.kind);
   if (snapshot.nodes.some((n) => n.id === id) || snapshot.edges.some((e) => e.id === id)) refuse(`The id "${id}" is already taken.`);
   if (command.parent !== undefined) checkParent(draft, { id, kind: command.kind }, command.parent);
+  // A subnet added into a VPC gets the next free block of the VPC's range and the next AZ; props given win.
+  const subnet = command.kind === 'subnet' && command.parent !== undefined ? newSubnetDefaults(snapshot, command.parent) : undefined;
   let node: DesignNode;
   try {
-    node = createNode(command.kind, id, command.name?.trim() || nextName(snapshot, kindLabel(command.kind)), command.props ?? {}, command.parent);
+    node = createNode(command.kind, id, command.name?.trim() || nextName(snapshot, kindLabel(command.kind)), { ...subnet?.props, ...command.props }, command.parent);
   } catch (err) {
     return refuse(`Cannot add a ${kindLabel(command.kind)}: ${err instanceof Error ? err.message : String(err)}`);
   }
   draft.nodes.push(node as Draft<DesignNode>);
   draft.layout.positions[id] = { x: command.position.x, y: command.position.y };
   ctx.created.push(id);
+  if (subnet?.warning && command.props?.cidr === undefined) {
+    ctx.warnings.push({ path: jsonPath(['nodes', snapshot.nodes.length, 'props', 'cidr']), message: subnet.warning, target: { id, name: node.name, type: 'node' }, code: 'range' });
+  }
 }
 
 function descendantsOf(design: Design, ids: ReadonlySet<string>): Set<string> {
