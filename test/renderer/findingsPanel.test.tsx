@@ -5,7 +5,9 @@ import { analyze } from '../../core/analyze';
 import type { Finding, SuppressedFinding } from '../../core/rules/types';
 import { AnalysisDock } from '../../renderer/panels/AnalysisDock';
 import { ExternalLink, OpenExternalContext } from '../../renderer/panels/ExternalLink';
-import { FindingsPanel } from '../../renderer/panels/FindingsPanel';
+import { FindingsPanel, GROUPS_SHOWN, ROWS_PER_GROUP } from '../../renderer/panels/FindingsPanel';
+import type { PerformResult } from '../../core/commands';
+import { RULES } from '../../core/rules';
 import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar';
 import { viewOf } from '../../renderer/useAnalysis';
 import { brokenVpc } from './analysisDesigns';
@@ -140,5 +142,111 @@ describe('Toolbar analysis controls and the dock', () => {
     expect(screen.queryByRole('tabpanel')).toBeNull();
     fireEvent.click(screen.getByTestId('dock-tab-cost'));
     expect(onTab).toHaveBeenLastCalledWith('cost');
+  });
+});
+
+describe('FindingsPanel at scale, search and suppression', () => {
+  const SEVS = ['error', 'warning', 'info'] as const;
+  /** n findings over `targets` resources, rules and severities in turn (the analysis's order: worst first). */
+  const many = (n: number, targets: number): Finding[] => Array.from({ length: n }, (_, i) => ({
+    ruleId: ['CFG-01', 'NET-01', 'RETRY-12'][i % 3], severity: SEVS[i % 3],
+    target: { id: `fn-${i % targets}`, name: `Function ${i % targets}`, type: 'node' as const },
+    message: `finding number ${i}`, why: 'w', fix: 'f', docsUrl: 'https://docs.aws.amazon.com/lambda/',
+  })).sort((a, b) => SEVS.indexOf(a.severity) - SEVS.indexOf(b.severity));
+  const countsOf = (fs: readonly Finding[]) => ({ error: fs.filter((f) => f.severity === 'error').length, warning: fs.filter((f) => f.severity === 'warning').length, info: fs.filter((f) => f.severity === 'info').length });
+
+  it('draws a capped number of rows per group and groups, with "Show more" for the rest', () => {
+    const findings = many(1000, 400);
+    render(<FindingsPanel findings={findings} suppressed={[]} counts={countsOf(findings)} onSelect={() => undefined} />);
+    const errors = screen.getByTestId('findings-error');
+    expect(within(errors).getByTestId('findings-group-toggle').textContent).toContain('334');
+    expect(within(errors).getAllByTestId('finding-item')).toHaveLength(ROWS_PER_GROUP);
+    fireEvent.click(within(errors).getByTestId('findings-more'));
+    expect(within(errors).getAllByTestId('finding-item')).toHaveLength(ROWS_PER_GROUP + 200);
+    expect(within(errors).getByTestId('findings-more').textContent).toBe(`Show ${334 - ROWS_PER_GROUP - 200} more of ${334 - ROWS_PER_GROUP - 200}`);
+
+    fireEvent.click(screen.getByTestId('findings-group-by-node'));
+    expect(screen.getAllByTestId('findings-group')).toHaveLength(GROUPS_SHOWN);
+    expect(screen.getByTestId('findings-more-groups').textContent).toBe(`Show 100 more groups of ${400 - GROUPS_SHOWN}`);
+    fireEvent.click(screen.getByTestId('findings-more-groups'));
+    expect(screen.getAllByTestId('findings-group')).toHaveLength(GROUPS_SHOWN + 100);
+  });
+
+  it('groups by rule with the rule title, worst rule first; a group collapses', () => {
+    const findings = many(9, 3);
+    render(<FindingsPanel findings={findings} suppressed={[]} counts={countsOf(findings)} onSelect={() => undefined} />);
+    fireEvent.click(screen.getByTestId('findings-group-by-rule'));
+    const groups = screen.getAllByTestId('findings-group');
+    expect(groups.map((g) => g.dataset.group)).toEqual(['CFG-01', 'NET-01', 'RETRY-12']);
+    const cfgTitle = RULES.find((r) => r.id === 'CFG-01')!.title;
+    const toggle = within(groups[0]).getByTestId('findings-group-toggle');
+    expect(toggle.textContent).toContain(`CFG-01 — ${cfgTitle}3`);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(within(groups[0]).queryAllByTestId('finding-item')).toHaveLength(0);
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(6);
+  });
+
+  it('filters by severity and searches rule id, rule title, message and resource name', () => {
+    const findings = many(9, 3);
+    render(<FindingsPanel findings={findings} suppressed={[]} counts={countsOf(findings)} onSelect={() => undefined} />);
+    fireEvent.click(screen.getByTestId('findings-filter-info'));
+    expect(screen.getByTestId('findings-filter-info').getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(6);
+    expect(screen.getByTestId('findings-shown').textContent).toContain('Showing 6 of 9 findings');
+    const search = screen.getByTestId('findings-search');
+    fireEvent.change(search, { target: { value: 'net-01' } });
+    expect(screen.getAllByTestId('finding-item').map((li) => li.dataset.rule)).toEqual(['NET-01', 'NET-01', 'NET-01']);
+    fireEvent.change(search, { target: { value: RULES.find((r) => r.id === 'CFG-01')!.title.slice(0, 12) } });
+    expect(screen.getAllByTestId('finding-item').map((li) => li.dataset.rule)).toEqual(['CFG-01', 'CFG-01', 'CFG-01']);
+    fireEvent.change(search, { target: { value: 'number 4' } });
+    expect(screen.getAllByTestId('finding-item').map((li) => li.textContent)).toEqual([expect.stringContaining('finding number 4')]);
+    fireEvent.change(search, { target: { value: 'Function 1' } });
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(3);
+    fireEvent.change(search, { target: { value: 'Function 2' } }); // its findings are all info, hidden
+    expect(screen.queryAllByTestId('finding-item')).toHaveLength(0);
+    expect(screen.getByTestId('findings-shown').textContent).toContain('Showing 0 of 9 findings — nothing matches');
+    fireEvent.click(screen.getByTestId('findings-clear-filter'));
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(9);
+  });
+
+  it('"/" outside a text field focuses the search', () => {
+    render(<FindingsPanel findings={many(3, 1)} suppressed={[]} counts={{ error: 1, warning: 1, info: 1 }} onSelect={() => undefined} />);
+    fireEvent.keyDown(window, { key: '/' });
+    expect(document.activeElement).toBe(screen.getByTestId('findings-search'));
+  });
+
+  it('suppresses with a required reason through the command, shows a refusal, and Escape cancels', () => {
+    const { view } = setup();
+    cleanup();
+    const dispatch = vi.fn((): PerformResult => ({ design: brokenVpc(), patches: [], inversePatches: [], warnings: [], created: [], refused: 'CFG-01 is already suppressed on "Quote service" (because: x).' }));
+    render(<FindingsPanel findings={view.analysis.findings} suppressed={[]} counts={view.counts} onSelect={() => undefined} dispatch={dispatch} />);
+    const cfg = screen.getAllByTestId('finding-item').find((li) => li.dataset.rule === 'CFG-01')!;
+    fireEvent.click(within(cfg).getByTestId('finding-suppress'));
+    const confirm = screen.getByTestId('suppress-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('suppress-reason'), { target: { value: '  ' } });
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('suppress-reason'), { target: { value: 'Load test' } });
+    expect(confirm.disabled).toBe(false);
+    fireEvent.click(confirm);
+    expect(dispatch).toHaveBeenCalledWith({ type: 'suppress', ruleId: 'CFG-01', target: 'fn-quotes', reason: 'Load test' });
+    expect(screen.getByTestId('suppress-refused').textContent).toBe('CFG-01 is already suppressed on "Quote service" (because: x).');
+    fireEvent.keyDown(screen.getByTestId('suppress-reason'), { key: 'Escape' });
+    expect(screen.queryByTestId('suppress-dialog')).toBeNull();
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('unsuppresses through the command; without dispatch, or for a RULE-ERROR, there is no suppress button', () => {
+    const finding: Finding = { ruleId: 'NET-08', severity: 'warning', target: { id: 'nat-a', name: 'NAT gateway A', type: 'node' }, message: 'm', why: 'w', fix: 'f', docsUrl: 'https://docs.aws.amazon.com/' };
+    const ruleError: Finding = { ...finding, ruleId: 'RULE-ERROR', severity: 'error', target: { id: '*', name: 'D', type: 'design' } };
+    const dispatch = vi.fn((): PerformResult => ({ design: brokenVpc(), patches: [], inversePatches: [], warnings: [], created: [] }));
+    const { rerender } = render(<FindingsPanel findings={[ruleError]} suppressed={[{ ...finding, reason: 'pilot' }]} counts={{ error: 1, warning: 0, info: 0 }} onSelect={() => undefined} dispatch={dispatch} />);
+    expect(screen.queryByTestId('finding-suppress')).toBeNull();
+    fireEvent.click(screen.getByTestId('finding-unsuppress'));
+    expect(dispatch).toHaveBeenCalledWith({ type: 'unsuppress', ruleId: 'NET-08', target: 'nat-a' });
+    rerender(<FindingsPanel findings={[finding]} suppressed={[{ ...finding, reason: 'pilot' }]} counts={{ error: 0, warning: 1, info: 0 }} onSelect={() => undefined} />);
+    expect(screen.queryByTestId('finding-suppress')).toBeNull();
+    expect(screen.queryByTestId('finding-unsuppress')).toBeNull();
   });
 });
