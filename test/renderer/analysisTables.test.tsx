@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../core/analyze';
 import { ReachabilityPanel } from '../../renderer/panels/ReachabilityPanel';
 import { RetryPathsPanel } from '../../renderer/panels/RetryPathsPanel';
+import { TABLE_ROWS_SHOWN } from '../../renderer/panels/SortableTable';
 import { brokenVpc, vpcTemplate } from './analysisDesigns';
 
 afterEach(cleanup);
@@ -26,6 +27,19 @@ describe('RetryPathsPanel', () => {
     fireEvent.click(within(rows[0]).getByTestId('retry-row-toggle'));
     expect(onSelectEdge).toHaveBeenCalledTimes(1); // opening the details selects nothing
     expect(screen.getByTestId('retry-lost').textContent).toContain('Lost:');
+  });
+
+  it('draws the first rows of a long table and the rest on "Show more"', () => {
+    const [one] = analyze(brokenVpc()).retryPaths;
+    const paths = Array.from({ length: TABLE_ROWS_SHOWN * 2 + 50 }, (_, i) => ({ ...one, id: `p${i}` }));
+    render(<RetryPathsPanel paths={paths} onSelectEdge={() => undefined} />);
+    expect(screen.getAllByTestId('retry-row')).toHaveLength(TABLE_ROWS_SHOWN);
+    fireEvent.click(screen.getByTestId('retry-row-more'));
+    expect(screen.getAllByTestId('retry-row')).toHaveLength(TABLE_ROWS_SHOWN * 2);
+    expect(screen.getByTestId('retry-row-more').textContent).toBe('Show 50 more of 50');
+    fireEvent.click(screen.getByTestId('retry-row-more'));
+    expect(screen.getAllByTestId('retry-row')).toHaveLength(paths.length);
+    expect(screen.queryByTestId('retry-row-more')).toBeNull();
   });
 
   it('says so when there is nothing to trace', () => {
