@@ -14,7 +14,8 @@ import type { ImportReport } from '../core/iac/import/report';
 import { AnalysisDock, DEFAULT_TABS, type DockTab } from './panels/AnalysisDock';
 import { ComparePanel } from './panels/ComparePanel';
 import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
-import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, TemplateGallery, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { WelcomeScreen, type RecentFilesSource } from './panels/WelcomeScreen';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
 import { ImportReportPanel } from './panels/ImportReportPanel';
 import { OpenExternalContext } from './panels/ExternalLink';
@@ -34,6 +35,7 @@ import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
 const TEMPLATES = loadTemplates();
+const WELCOME_ACTIONS = new Set<string>(['open', 'importTemplate', 'new', 'save', 'saveAs', 'toggleTheme']);
 let toastId = 0;
 let usageFocusSeq = 0;
 
@@ -53,7 +55,8 @@ export function App({ host }: { host: Host }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [problemDialog, setProblemDialog] = useState<{ title: string; intro: string; problems: readonly Problem[] } | null>(null);
   const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null);
-  const [galleryOpen, setGalleryOpen] = useState(false);
+  /** The welcome screen: on at start ('start'), and New… over a design ('new'). */
+  const [welcome, setWelcome] = useState<'start' | 'new' | null>('start');
   const [pendingConnect, setPendingConnect] = useState<PendingConnect | null>(null);
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: 'findings', open: true });
   const [pathsOn, setPathsOn] = useState(false);
@@ -197,9 +200,29 @@ export function App({ host }: { host: Host }) {
 
   const pickTemplate = useCallback((t: Template) => {
     if (!t.design) return;
-    setGalleryOpen(false);
+    setWelcome(null);
     editor.load(t.design, null);
   }, [editor]);
+
+  const closeWelcome = useCallback(() => setWelcome(null), []);
+  // Any document opened, imported or created replaces what the welcome screen offered.
+  useEffect(() => {
+    if (editor.documentKey > 0) setWelcome(null);
+  }, [editor.documentKey]);
+  const listRecent = useCallback(() => host.recentFiles(), [host]);
+  const recentFiles: RecentFilesSource = useMemo(() => ({
+    list: listRecent,
+    reopens: host.reopensRecent,
+    open: async (entry) => {
+      if (dirty && !(await confirm('Discard unsaved changes?', 'Opening another design discards the changes you have not saved.', 'Discard and open'))) return;
+      try {
+        const opened = await host.openRecent(entry.handle);
+        if (opened) editor.openText(opened.name, opened.text, opened.handle);
+      } catch (err) {
+        notices.error(`Could not open ${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+  }), [confirm, dirty, editor, host, listRecent, notices]);
 
   const toggleCostBadges = useCallback(() => setCostBadgesOn((on) => {
     try {
@@ -218,7 +241,7 @@ export function App({ host }: { host: Host }) {
       case 'save': return save(false);
       case 'saveAs': return save(true);
       case 'open': return void openDesign();
-      case 'new': return setGalleryOpen(true);
+      case 'new': return setWelcome('new');
       case 'importTemplate': return void importFromHost();
       case 'exportSam': return setExportFormat('sam');
       case 'exportCdk': return setExportFormat('cdk');
@@ -234,6 +257,8 @@ export function App({ host }: { host: Host }) {
       if (e.defaultPrevented || document.querySelector('.sd-modal')) return;
       const action = shortcutFor(e, host.platform, isTextField(e.target));
       if (!action) return;
+      // Over the welcome screen only what makes sense without a canvas (it handles arrows and Escape itself).
+      if (document.querySelector('.sd-welcome') && !WELCOME_ACTIONS.has(action)) return;
       e.preventDefault();
       runAction(action);
     };
@@ -349,7 +374,7 @@ export function App({ host }: { host: Host }) {
           redoLabel={editor.redoLabel}
           canDelete={selection.nodes.length + selection.edges.length > 0}
           mod={mod}
-          onNew={() => setGalleryOpen(true)}
+          onNew={() => setWelcome('new')}
           onOpen={() => void openDesign()}
           onSave={() => save(false)}
           onSaveAs={() => save(true)}
@@ -432,13 +457,18 @@ export function App({ host }: { host: Host }) {
             <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
           </div>
         </div>
-        {galleryOpen && (
-          <TemplateGallery
+        {welcome && (
+          <WelcomeScreen
+            mode={welcome}
             templates={TEMPLATES}
             dirty={dirty}
+            mod={mod}
+            recent={recentFiles}
             onPick={pickTemplate}
-            onBlank={() => { setGalleryOpen(false); editor.load(createDesign(BLANK_NAME), null); }}
-            onClose={() => setGalleryOpen(false)}
+            onBlank={() => { setWelcome(null); editor.load(createDesign(BLANK_NAME), null); }}
+            onOpen={() => void openDesign()}
+            onImport={() => void importFromHost()}
+            onClose={closeWelcome}
           />
         )}
         {pendingConnect && (

@@ -1,8 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { KindBadge } from '../canvas/nodeTypes';
 import { formatProblem, type Problem } from '../../core/model/problems';
 import type { EdgeKind } from '../../core/model/edges';
-import type { Template } from '../templates';
 
 export function Modal({ title, onClose, children, testId, wide, className }: { title: string; onClose(): void; children: ReactNode; testId: string; wide?: boolean; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -74,31 +72,7 @@ export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
   );
 }
 
-export function TemplateGallery({ templates, dirty, onPick, onBlank, onClose }: { templates: readonly Template[]; dirty: boolean; onPick(t: Template): void; onBlank(): void; onClose(): void }) {
-  return (
-    <Modal title="New design" onClose={onClose} testId="template-gallery" wide>
-      {dirty && <p className="sd-warning">The current design has unsaved changes; starting a new one discards them.</p>}
-      <ul className="sd-gallery">
-        <li>
-          <button type="button" className="sd-gallery-item" onClick={onBlank} data-testid="template-blank">
-            <span className="sd-gallery-name">Blank design</span>
-            <span className="sd-muted">An empty canvas with the low / expected / peak usage profiles.</span>
-          </button>
-        </li>
-        {templates.map((t) => (
-          <li key={t.file}>
-            <button type="button" className="sd-gallery-item" onClick={() => onPick(t)} disabled={!t.design} data-testid={`template-${t.file.replace(/\.design\.json$/, '')}`} title={t.problems.map(formatProblem).join('\n') || undefined}>
-              <span className="sd-gallery-name">{t.name}</span>
-              <span className="sd-muted">{t.description}</span>
-              <span className="sd-gallery-kinds" aria-hidden="true">{t.kinds.slice(0, 8).map((k) => <KindBadge key={k} kind={k} size={18} />)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="sd-dialog-actions"><button type="button" className="sd-button" onClick={onClose}>Cancel</button></div>
-    </Modal>
-  );
-}
+// New… and the first screen: panels/WelcomeScreen.tsx (the template gallery with previews, recent files).
 
 const EDGE_HELP: Record<EdgeKind, string> = {
   trigger: 'the source delivers events that run the target',

@@ -30,16 +30,22 @@ export function pickTemplate(): { slug: string; design: Design } {
   return { slug: file.replace(/\.design\.json$/, ''), design: parsed.design };
 }
 
+/** Opens the app and leaves its welcome screen for the blank canvas (Escape), as a user starting
+ *  from scratch does. Journeys about the welcome screen itself go to '/' directly. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('welcome')).toBeHidden();
   await expect(page.getByTestId('canvas')).toBeVisible();
 }
 
+/** New… (toolbar or Ctrl+N) → the welcome screen → the template. */
 export async function openTemplate(page: Page, slug: string, via: 'toolbar' | 'keyboard' = 'toolbar'): Promise<void> {
   if (via === 'keyboard') await page.keyboard.press('Control+n');
   else await page.getByTestId('toolbar-new').click();
   await page.getByTestId(`template-${slug}`).click();
-  await expect(page.getByTestId('template-gallery')).toBeHidden();
+  await expect(page.getByTestId('welcome')).toBeHidden();
 }
 
 /** Drags a palette entry onto the canvas at a point relative to the canvas's top-left corner. */
