@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { sharedFile } from '../support/shared';
 
-/** The rules catalog (../shared/reference/rules-catalog.md, beside the project's root): every
- *  rule id with the URLs of its AWS source column. Null where ../shared is absent (a user's clone). */
-export function readCatalog(): Map<string, { urls: string[]; severity: string }> | null {
-  const path = sharedFile('reference/rules-catalog.md');
-  if (!path) return null;
-  const text = readFileSync(path, 'utf8');
-  const rows = new Map<string, { urls: string[]; severity: string }>();
+type CatalogRows = Map<string, { urls: string[]; severity: string }>;
+
+/** The rows of a catalog table in markdown: every rule id with the URLs of its AWS source column. */
+function readRows(text: string): CatalogRows {
+  const rows: CatalogRows = new Map();
   for (const line of text.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (!/^[A-Z]+-\d{2}$/.test(cells[1] ?? '')) continue;
@@ -15,4 +13,20 @@ export function readCatalog(): Map<string, { urls: string[]; severity: string }>
     rows.set(cells[1], { urls, severity: cells[4] ?? '' });
   }
   return rows;
+}
+
+/** The rows this project adds beyond the shared catalog (core/rules/CATALOG-ADDITIONS.md, same columns). */
+export function readCatalogAdditions(): CatalogRows {
+  return readRows(readFileSync(new URL('../../core/rules/CATALOG-ADDITIONS.md', import.meta.url), 'utf8'));
+}
+
+/** The rules catalog (../shared/reference/rules-catalog.md, beside the project's root) with this project's
+ *  additions. Null where ../shared is absent (a user's clone). */
+export function readCatalog(): CatalogRows | null {
+  const path = sharedFile('reference/rules-catalog.md');
+  if (!path) return null;
+  const shared = readRows(readFileSync(path, 'utf8'));
+  const additions = readCatalogAdditions();
+  for (const id of additions.keys()) if (shared.has(id)) throw new Error(`core/rules/CATALOG-ADDITIONS.md: ${id} is already in the shared catalog; drop the row`);
+  return new Map([...shared, ...additions]);
 }

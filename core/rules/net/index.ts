@@ -19,12 +19,16 @@ import net14 from './net-14-triggers-need-no-vpc-path';
 import net15 from './net-15-dedicated-tenancy';
 import net16 from './net-16-nat-idle-timeout';
 import net17 from './net-17-nat-gateway-placement';
+import net18 from './net-18-subnet-cidr-overlap';
+import net19 from './net-19-subnet-outside-vpc';
+import net20 from './net-20-nat-gateway-other-az';
+import cost09 from './cost-09-unused-nat-gateway';
 
 /** The NET-* rules of rules-catalog.md, built on the reachability result, in catalog order; then the
- *  network-cost rules COST-01, COST-02 and COST-08 (category 'cost'), which read the same paths. */
+ *  network-cost rules COST-01, COST-02, COST-08 and COST-09 (category 'cost'), which read the same paths and routes. */
 export const NET_RULES: readonly Rule[] = [
-  net01, net02, net03, net04, net05, net06, net07, net08, net09, net10, net11, net12, net13, net14, net15, net16, net17,
-  cost01, cost02, cost08,
+  net01, net02, net03, net04, net05, net06, net07, net08, net09, net10, net11, net12, net13, net14, net15, net16, net17, net18, net19, net20,
+  cost01, cost02, cost08, cost09,
 ];
 
 /** NET-* rules the model cannot express yet, each with the reason. */

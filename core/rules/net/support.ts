@@ -1,3 +1,4 @@
+import { nextFreeSubnet, parseCidr } from '../../model/cidr';
 import { vpcOf, type DesignIndex } from '../../graph';
 import { catalogFor } from '../../pricing/catalog';
 import type { DesignEdge, DesignNode, NodeOfKind } from '../../model/design';
@@ -161,4 +162,22 @@ export function pathVpc(index: DesignIndex, p: SubnetPath): NodeOfKind<'vpc'> | 
 export function unitPrice(region: string, key: string): string | undefined {
   const price = catalogFor(region)?.prices[key];
   return price && `$${price.tiers[0].usd} per ${price.unit} in ${region}`;
+}
+
+/** Every VPC with its subnets, in the order the design lists them (NET-18, NET-19, NET-20). */
+export function subnetsByVpc(index: DesignIndex): { vpc: NodeOfKind<'vpc'>; subnets: NodeOfKind<'subnet'>[] }[] {
+  return index.ofKind('vpc').map((vpc) => ({
+    vpc,
+    subnets: index.children(vpc.id).filter((n): n is NodeOfKind<'subnet'> => n.kind === 'subnet'),
+  }));
+}
+
+/** "Give "b" a block of its own inside 10.0.0.0/16, such as 10.0.2.0/24 (the lowest free one)." */
+export function freeBlockFix(vpc: NodeOfKind<'vpc'>, subnets: readonly NodeOfKind<'subnet'>[], subnet: NodeOfKind<'subnet'>): string {
+  const bits = parseCidr(subnet.props.cidr)?.bits;
+  const taken = subnets.filter((s) => s.id !== subnet.id).map((s) => s.props.cidr);
+  const free = nextFreeSubnet(vpc.props.cidr, taken, bits !== undefined && bits >= (parseCidr(vpc.props.cidr)?.bits ?? 33) ? bits : undefined);
+  return free
+    ? `Give "${subnet.name}" a block of its own inside ${vpc.props.cidr}, such as ${free} (the lowest free one).`
+    : `VPC "${vpc.name}" (${vpc.props.cidr}) has no free block the size of "${subnet.name}" left: enlarge the VPC's range or shrink its subnets, then give "${subnet.name}" a block no other subnet uses.`;
 }

@@ -1,0 +1,26 @@
+import { cidrsOverlap } from '../../model/cidr';
+import type { RuleFinding } from '../types';
+import { defineRule } from '../types';
+import { freeBlockFix, list, subnetsByVpc } from './support';
+
+export default defineRule({
+  id: 'NET-18',
+  title: 'Subnets of one VPC with overlapping CIDR blocks',
+  severity: 'error',
+  category: 'network',
+  docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
+  appliesTo: ['subnet'],
+  why: 'Each subnet of a VPC owns its own range of addresses: AWS refuses a subnet whose CIDR block overlaps the block of another subnet in the same VPC, so this design cannot be deployed as drawn.',
+  check(ctx) {
+    return subnetsByVpc(ctx.index).flatMap(({ vpc, subnets }) => subnets.flatMap((subnet, i): RuleFinding[] => {
+      // The later subnet is the one to change: the earlier one was there first.
+      const clashes = subnets.slice(0, i).filter((other) => cidrsOverlap(other.props.cidr, subnet.props.cidr));
+      if (!clashes.length) return [];
+      return [{
+        target: subnet,
+        message: `Subnet "${subnet.name}" (${subnet.props.cidr}) overlaps subnet${clashes.length > 1 ? 's' : ''} ${list(clashes.map((c) => `"${c.name}" (${c.props.cidr})`))} in VPC "${vpc.name}": AWS will not create it.`,
+        fix: freeBlockFix(vpc, subnets, subnet),
+      }];
+    }));
+  },
+});
