@@ -1,0 +1,2 @@
+export * from './autoLayout';
+export { SPACING } from './arrange';
