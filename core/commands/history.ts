@@ -3,8 +3,13 @@ import type { Design } from '../model/design';
 import { commandLabel, perform, type Command, type PerformResult } from './commands';
 
 /** record: one undo step; squash: merge into the previous step when it is the same gesture (the
- *  moves of one drag); ignore: apply without an undo step (viewport, nothing the user "did"). */
-export type HistoryPolicy = 'record' | 'squash' | 'ignore';
+ *  moves of one drag); ignore: apply without an undo step (viewport, nothing the user "did");
+ *  { join: gesture }: merge into the newest step when that step belongs to this gesture (a drag's
+ *  moves, or an earlier join), taking this command's label — what a drop does after the drag (put the
+ *  card in the subnet it was dropped on) or a resize gesture's several commands become ONE undo
+ *  step; a join that brings the design back to where the step started removes the step (a cancelled
+ *  drop). With no step of that gesture on top it records a new step tagged with it. */
+export type HistoryPolicy = 'record' | 'squash' | 'ignore' | { join: string };
 
 export function defaultPolicy(command: Command): HistoryPolicy {
   if (command.type === 'move' || command.type === 'resize') return 'squash';
@@ -26,6 +31,8 @@ interface Entry {
   patches: Patch[];
   inversePatches: Patch[];
   squashKey?: string;
+  /** The gesture (drag, resize) this step belongs to, for `{ join }`. */
+  gesture?: string;
   /** The design before this step; kept only on the newest entry, for squashing into it. */
   before?: Design;
 }
@@ -86,6 +93,26 @@ export class History {
 
     const key = squashKey(command);
     const top = this.undoStack[this.undoStack.length - 1];
+    if (typeof policy === 'object' && top?.before && top.gesture === policy.join && this.redoStack.length === 0) {
+      const [, patches, inversePatches] = produceWithPatches(top.before, (draft) => {
+        applyPatches(draft, top.patches);
+        applyPatches(draft, result.patches);
+      });
+      if (!patches.length) {
+        // Back where the gesture started: no step at all.
+        this.undoStack.pop();
+        this.currentDesign = top.before;
+        this.currentVersion = this.undoStack[this.undoStack.length - 1]?.version ?? this.baseVersion;
+        return result;
+      }
+      top.patches = patches;
+      top.inversePatches = inversePatches;
+      top.label = commandLabel(command);
+      top.squashKey = undefined;
+      top.version = this.nextVersion++;
+      this.currentVersion = top.version;
+      return result;
+    }
     if (policy === 'squash' && top?.before && key !== undefined && top.squashKey === key && this.redoStack.length === 0) {
       // Replay both steps from the state before the first, so the merged step's patches are minimal.
       const [, patches, inversePatches] = produceWithPatches(top.before, (draft) => {
@@ -100,7 +127,8 @@ export class History {
     }
 
     if (top) top.before = undefined;
-    const entry: Entry = { version: this.nextVersion++, label: commandLabel(command), patches: result.patches, inversePatches: result.inversePatches, squashKey: key, before };
+    const gesture = typeof policy === 'object' ? policy.join : command.type === 'move' || command.type === 'resize' ? command.gesture : undefined;
+    const entry: Entry = { version: this.nextVersion++, label: commandLabel(command), patches: result.patches, inversePatches: result.inversePatches, squashKey: key, before, ...(gesture !== undefined ? { gesture } : {}) };
     this.undoStack.push(entry);
     if (this.undoStack.length > this.limit) this.baseVersion = this.undoStack.shift()?.version ?? this.baseVersion;
     this.redoStack = [];
