@@ -24,6 +24,8 @@ export interface CanvasHandle {
   visibleCenter(): { x: number; y: number };
   /** Where a new node of `kind` dropped at this flow point goes: its container and relative position. */
   placementAt(kind: string, point: { x: number; y: number }): { parent?: string; position: { x: number; y: number } };
+  /** Fits the whole design into view (after Auto-layout). */
+  fitView(): void;
 }
 
 interface CanvasProps {
@@ -40,12 +42,16 @@ interface CanvasProps {
   onAddNode(kind: DesignNode['kind'], point: { x: number; y: number }): void;
   /** A file dropped from the desktop (a template to import). */
   onDropFile?(file: File): void;
+  /** Positions drawn instead of the design's while Auto-layout glides the nodes to their new places
+   *  (transient: the design changes once, by one command, at the end). */
+  layoutOverride?: Design['layout']['positions'];
 }
 
 let gestureCounter = 0;
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile } = props;
+  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride } = props;
+  const design = useMemo(() => (layoutOverride ? { ...modelDesign, layout: { ...modelDesign.layout, positions: layoutOverride } } : modelDesign), [modelDesign, layoutOverride]);
   const flow = useReactFlow<ResourceFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   // Sizes React Flow measured, kept in a ref updated as each report arrives (several reports before
@@ -135,6 +141,10 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       void flow.setCenter(x, y, { zoom: flow.getZoom(), duration: 250 });
     },
     viewport: () => flow.getViewport(),
+    fitView() {
+      const still = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      void flow.fitView({ ...FIT_VIEW, duration: still ? 0 : 250 });
+    },
     visibleCenter() {
       const rect = wrapper.current?.getBoundingClientRect();
       if (!rect) return { x: 0, y: 0 };
@@ -252,7 +262,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         deleteKeyCode={null}
         fitView={fitOnLoad}
         fitViewOptions={FIT_VIEW}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         zIndexMode="manual"
         proOptions={PRO_OPTIONS}
@@ -279,6 +289,11 @@ function PathsLegend() {
 }
 
 const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 } as const;
+/** Low enough that fit-to-view shows a 200-node design whole in a 1440×900 window (canvas about
+ *  908×547 with the dock open). Measured: core's ELK layout of bench/generate's 200 nodes spans
+ *  4292×3026 (needs zoom 0.16), the fallback grid for nodes without positions 1180×5200 (0.094);
+ *  0.05 leaves room for a smaller window. test/e2e/fit.spec.ts checks both. */
+export const MIN_ZOOM = 0.05;
 // Attribution stays visible (the MIT licence does not require it; this keeps it honest).
 const PRO_OPTIONS = { hideAttribution: false } as const;
 const miniMapColor = (n: ResourceFlowNode) => (n.type === 'container' ? 'rgba(120,130,145,0.15)' : kindColor(n.data.node.kind));
