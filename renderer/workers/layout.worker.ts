@@ -1,14 +1,19 @@
 /// <reference lib="webworker" />
 import { layoutDesign } from '../../core/iac/import/layout';
+import { autoLayout } from '../../core/layout/autoLayout';
 import type { LayoutRequest, LayoutResponse } from '../iac/layoutMessages';
 
-// Lays out an imported design off the UI thread (ELK takes hundreds of ms on a large template).
+// Lays out designs off the UI thread (ELK takes hundreds of ms on a large design): an imported
+// design, or the canvas's Auto-layout.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { id, design } = event.data;
-  layoutDesign(design).then(
-    (laidOut) => scope.postMessage({ id, ok: true, design: laidOut } satisfies LayoutResponse),
-    (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies LayoutResponse),
-  );
+  const request = event.data;
+  const { id } = request;
+  const fail = (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies LayoutResponse);
+  if (request.task === 'autoLayout') {
+    autoLayout(request.design, request.only ? { only: request.only } : {}).then((positions) => scope.postMessage({ id, ok: true, positions } satisfies LayoutResponse), fail);
+  } else {
+    layoutDesign(request.design).then((laidOut) => scope.postMessage({ id, ok: true, design: laidOut } satisfies LayoutResponse), fail);
+  }
 };
