@@ -1,5 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './helpers';
+import { expect, nodeBox, openApp, openTemplate, pickTemplate, test } from './helpers';
+
+// HiDPI only when refreshing the docs image, as screenshot.spec does.
+test.use({ deviceScaleFactor: process.env.SD_SCREENSHOT ? 2 : 1 });
 
 /** The canvas background as the browser paints it, as [r, g, b]. */
 async function canvasRgb(page: Page): Promise<number[]> {
@@ -47,4 +52,27 @@ test('the welcome screen is dark too, with the OS in dark mode', async ({ page }
   const card = page.getByTestId('template-blank');
   const bg = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(isDark((bg.match(/\d+/g) ?? []).slice(0, 3).map(Number))).toBe(true);
+});
+
+/** [r, g, b] of a computed colour. */
+const rgbOf = (colour: string) => (colour.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+
+test('the VPC template in dark: dark cards with light names (docs/screenshot-dark.png with SD_SCREENSHOT=1)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const { slug, design } = pickTemplate();
+  await openApp(page);
+  await openTemplate(page, slug);
+  const fn = design.nodes.find((n) => n.kind === 'lambda');
+  if (!fn) throw new Error('the VPC template has no function');
+  const card = nodeBox(page, fn.id); // the .sd-node card itself
+  expect(isDark(rgbOf(await card.evaluate((el) => getComputedStyle(el).backgroundColor)))).toBe(true);
+  expect(isLight(rgbOf(await card.locator('.sd-node-name').evaluate((el) => getComputedStyle(el).color)))).toBe(true);
+  if (process.env.SD_SCREENSHOT) {
+    const out = join(import.meta.dirname, '..', '..', 'docs', 'screenshot-dark.png');
+    mkdirSync(dirname(out), { recursive: true });
+    await nodeBox(page, fn.id).click();
+    await page.getByTestId('toolbar-paths').click();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: out });
+  }
 });
