@@ -17,6 +17,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('rename' as const), nodeId: anyId, name: fc.string({ maxLength: 6 }) }),
   fc.record({ type: fc.constant('move' as const), positions: fc.dictionary(anyId, point, { maxKeys: 2 }), gesture: fc.constantFrom('a', 'b') }),
   fc.record({ type: fc.constant('setParent' as const), nodeId: anyId, parent: fc.constantFrom('vpc', 'sn', null) }),
+  fc.record({ type: fc.constant('suppress' as const), ruleId: fc.constantFrom('RETRY-12', 'NET-01', 'bad'), target: fc.oneof(anyId, fc.constant('t1'), fc.constant('*')), reason: fc.constantFrom('accepted', ' ') }),
+  fc.record({ type: fc.constant('unsuppress' as const), ruleId: fc.constantFrom('RETRY-12', 'NET-01'), target: fc.oneof(anyId, fc.constant('t1'), fc.constant('*')) }),
 );
 
 describe('random command sequences', () => {
