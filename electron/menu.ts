@@ -48,6 +48,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         item('Cost Badges on the Canvas ($)', 'toggleCostBadges'),
         item('Theme: System / Light / Dark', 'toggleTheme', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
+        item('Auto-layout (the selection when two or more are selected)', 'autoLayout', 'CmdOrCtrl+Shift+K'),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

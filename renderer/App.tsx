@@ -7,6 +7,7 @@ import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
 import type { FindingTarget } from '../core/rules/types';
 import { Canvas, type CanvasHandle } from './canvas/Canvas';
+import { autoLayoutLabel, useAutoLayout } from './canvas/useAutoLayout';
 import type { ExportRequest, Host, MenuCommand } from './host';
 import { isTemplateFileName, loadIac } from './iac/load';
 import { LayoutClient } from './iac/layoutClient';
@@ -89,6 +90,15 @@ export function App({ host }: { host: Host }) {
   const { choice: themeChoice, cycle: cycleTheme } = useTheme();
   const { design, selection, dirty, file } = editor;
   const analysis = useAnalysis(editor.model);
+  // Auto-layout (toolbar, View menu, Ctrl/Cmd+Shift+K): the selection when two or more nodes are selected.
+  const autoLayout = useAutoLayout({
+    design: () => editor.design,
+    selectedNodes: selection.nodes,
+    dispatch: editor.dispatch,
+    info: notices.info,
+    error: notices.error,
+    fitView: () => canvas.current?.fitView(),
+  });
 
   const confirm = useCallback((title: string, message: string, confirmLabel: string) => new Promise<boolean>((resolve) => {
     setConfirmRequest({ title, message, confirmLabel, resolve: (ok) => { setConfirmRequest(null); resolve(ok); } });
@@ -248,8 +258,9 @@ export function App({ host }: { host: Host }) {
       case 'toggleCostBadges': return toggleCostBadges();
       case 'duplicateAlternative': return duplicateAlternativeRef.current();
       case 'toggleTheme': return cycleTheme();
+      case 'autoLayout': return void autoLayout.start();
     }
-  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges]);
+  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -397,6 +408,9 @@ export function App({ host }: { host: Host }) {
           onToggleCostBadges={toggleCostBadges}
           themeChoice={themeChoice}
           onCycleTheme={cycleTheme}
+          onAutoLayout={() => void autoLayout.start()}
+          autoLayoutLabel={autoLayoutLabel(selection.nodes.length)}
+          autoLayoutBusy={autoLayout.busy}
         />
         <div className="sd-main">
           <Palette onAdd={addFromPalette} />
@@ -414,6 +428,7 @@ export function App({ host }: { host: Host }) {
                 onConnectRequest={onConnectRequest}
                 onAddNode={addNode}
                 onDropFile={(f) => void importDropped(f)}
+                layoutOverride={autoLayout.override}
               />
             </ReactFlowProvider>
             <AnalysisDock

@@ -1,5 +1,5 @@
 /** Editor actions a key can trigger. Menus in Electron map to the same names. */
-export type ShortcutAction = 'undo' | 'redo' | 'delete' | 'save' | 'saveAs' | 'open' | 'new' | 'importTemplate' | 'exportSam' | 'exportCdk' | 'toggleCostBadges' | 'duplicateAlternative' | 'toggleTheme';
+export type ShortcutAction = 'undo' | 'redo' | 'delete' | 'save' | 'saveAs' | 'open' | 'new' | 'importTemplate' | 'exportSam' | 'exportCdk' | 'toggleCostBadges' | 'duplicateAlternative' | 'toggleTheme' | 'autoLayout';
 
 export interface KeyLike {
   key: string;
@@ -23,6 +23,8 @@ export function shortcutFor(e: KeyLike, platform: string, inTextField: boolean):
     if (key === 'd' && e.shiftKey) return 'duplicateAlternative';
     // Theme: System → Light → Dark (the toolbar's theme button, View → Theme).
     if (key === 'l' && e.shiftKey) return 'toggleTheme';
+    // Auto-layout of the design, or of the selection when two or more nodes are selected.
+    if (key === 'k' && e.shiftKey) return 'autoLayout';
     if (inTextField) return undefined;
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && !e.shiftKey && e.ctrlKey) return 'redo';

@@ -41,6 +41,10 @@ export interface ToolbarProps {
   /** Colour theme: System (follows the OS), Light or Dark; the button steps through them. */
   themeChoice?: 'system' | 'light' | 'dark';
   onCycleTheme?(): void;
+  /** Auto-layout: "Auto-layout selection" when two or more nodes are selected; busy while ELK runs. */
+  onAutoLayout?(): void;
+  autoLayoutLabel?: string;
+  autoLayoutBusy?: boolean;
 }
 
 function Icon({ d }: { d: string }) {
@@ -63,6 +67,7 @@ const ICONS = {
   system: 'M3 4h18v12H3zM8 20h8M12 16v4',
   light: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
   dark: 'M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z',
+  autoLayout: 'M3 4h6v5H3zM15 4h6v5h-6zM9 15h6v5H9zM9 6.5h6M6 9v3.5h12V9M12 12.5V15',
 };
 
 const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
@@ -135,6 +140,15 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         {button('redo', p.redoLabel ? `Redo (${p.redoLabel})` : 'Redo', p.onRedo, `${p.mod}+Shift+Z`, p.canRedo, 'Nothing to redo')}
         {button('delete', 'Delete', p.onDelete, 'Delete', p.canDelete, 'Select a resource or connection to delete')}
       </div>
+      {p.onAutoLayout && (
+        <div className="sd-tool-group">
+          <button type="button" className="sd-tool sd-tool-narrow-icon" onClick={p.onAutoLayout} disabled={p.autoLayoutBusy}
+            aria-label={p.autoLayoutLabel ?? 'Auto-layout'} data-testid="toolbar-autoLayout"
+            title={p.autoLayoutBusy ? 'Laying out…' : `${p.autoLayoutLabel ?? 'Auto-layout'}: sources left, sinks right, subnets in AZ columns (${p.mod}+Shift+K)`}>
+            <Icon d={ICONS.autoLayout} /><span>{p.autoLayoutLabel ?? 'Auto-layout'}</span>
+          </button>
+        </div>
+      )}
       {p.onDuplicateAlternative && <AlternativeTools {...p} />}
       <div className="sd-tool-group">
         <FindingsBadge counts={p.findingCounts} onClick={p.onShowFindings} />
