@@ -68,6 +68,8 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
   const title = p.mode === 'start' ? 'Welcome to Serverless Designer' : 'New design';
   return (
     <div className="sd-welcome" role="dialog" aria-modal="true" aria-labelledby="sd-welcome-title" data-testid="welcome" ref={root}
+      // A press on the backdrop around the box goes to the canvas, as Escape does.
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
