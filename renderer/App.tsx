@@ -2,6 +2,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { alternativeNames, currentAlternativeName } from '../core/commands/alternatives';
 import { planConnection } from '../core/commands/connectPlan';
+import { nextId } from '../core/commands/ids';
+import { kindLabel } from '../core/model/kinds';
 import { createDesign, type DesignNode } from '../core/model/design';
 import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
@@ -305,9 +307,16 @@ export function App({ host }: { host: Host }) {
 
   const addNode = useCallback((kind: DesignNode['kind'], point: { x: number; y: number }) => {
     const placement = canvas.current?.placementAt(kind, point) ?? { position: point };
-    const result = editor.dispatch({ type: 'addNode', kind, position: placement.position, ...(placement.parent ? { parent: placement.parent } : {}) });
-    if (!result.refused) editor.setSelection({ nodes: result.created, edges: [] });
-  }, [editor]);
+    // A function or database dropped on a subnet goes in it (one step: add, then place).
+    const id = nextId(editor.design, kind);
+    const add = { type: 'addNode', kind, id, position: placement.position, ...(placement.parent ? { parent: placement.parent } : {}) } as const;
+    const result = editor.dispatch(placement.subnets
+      ? { type: 'batch', label: `Add ${kindLabel(kind)}`, commands: [add, { type: 'attachToSubnets', nodeId: id, subnets: placement.subnets }] }
+      : add);
+    if (result.refused) return;
+    editor.setSelection({ nodes: [id], edges: [] });
+    if (placement.notice) notices.info(placement.notice);
+  }, [editor, notices]);
 
   const addFromPalette = useCallback((kind: DesignNode['kind']) => {
     const center = canvas.current?.visibleCenter() ?? { x: 0, y: 0 };
@@ -425,6 +434,7 @@ export function App({ host }: { host: Host }) {
                 costs={costs}
                 onSelectionChange={editor.setSelection}
                 dispatch={editor.dispatch}
+                onNotice={notices.info}
                 onConnectRequest={onConnectRequest}
                 onAddNode={addNode}
                 onDropFile={(f) => void importDropped(f)}

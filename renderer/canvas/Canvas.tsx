@@ -3,14 +3,18 @@ import {
   type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
 } from '@xyflow/react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { Command, PerformResult } from '../../core/commands';
+import type { Command, HistoryPolicy, PerformResult } from '../../core/commands';
 import type { Design, DesignNode } from '../../core/model/design';
 import { isNodeKind } from '../../core/model/kinds';
-import { PARENT_KINDS } from '../../core/model/references';
-import { kindColor } from '../kindStyle';
+import { CONTAINER_PADDING, containerSizes, placementOf } from '../../core/model/placement';
+import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
+import { AttachEdge } from './AttachEdge';
+import { CanvasActionsContext, type CanvasActions } from './canvasActions';
+import { planDrop, planPaletteDrop, settleInside, type PalettePlacement, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
-import { RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
+import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
+import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
 
 export const PALETTE_MIME = 'application/x-serverless-designer-kind';
 
@@ -22,8 +26,9 @@ export interface CanvasHandle {
   viewport(): Viewport | undefined;
   /** The flow position at the middle of the visible canvas (click-to-add from the palette). */
   visibleCenter(): { x: number; y: number };
-  /** Where a new node of `kind` dropped at this flow point goes: its container and relative position. */
-  placementAt(kind: string, point: { x: number; y: number }): { parent?: string; position: { x: number; y: number } };
+  /** Where a new node of `kind` dropped at this flow point goes: its container or subnets, and its
+   *  position relative to where it is drawn (dropPlan.ts). */
+  placementAt(kind: string, point: { x: number; y: number }): PalettePlacement;
   /** Fits the whole design into view (after Auto-layout). */
   fitView(): void;
 }
@@ -37,7 +42,9 @@ interface CanvasProps {
   /** Monthly cost badges per node ("$" in the toolbar); undefined when they are off. */
   costs?: ReadonlyMap<string, CostBadge>;
   onSelectionChange(selection: Selection): void;
-  dispatch(command: Command): PerformResult;
+  dispatch(command: Command, policy?: HistoryPolicy): PerformResult;
+  /** A word to the user (a card snapped back into its container). */
+  onNotice?(text: string): void;
   onConnectRequest(from: string, to: string, at: { x: number; y: number }): void;
   onAddNode(kind: DesignNode['kind'], point: { x: number; y: number }): void;
   /** A file dropped from the desktop (a template to import). */
@@ -49,8 +56,22 @@ interface CanvasProps {
 
 let gestureCounter = 0;
 
+/** Declared once at module scope, like nodeTypes. */
+const edgeTypes = { attach: AttachEdge };
+
+interface DragStart {
+  gesture: string;
+  /** Where the dragged nodes were (relative, as stored): a cancelled drop puts them back. */
+  positions: Record<string, { x: number; y: number }>;
+  /** Container sizes as drawn when the drag began, kept during the drag. */
+  sizes: ReadonlyMap<string, Size>;
+}
+
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride } = props;
+  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice } = props;
+  // The newest design: a drop is handled before the drag's last move has been rendered.
+  const latestDesign = useRef(modelDesign);
+  latestDesign.current = modelDesign;
   const design = useMemo(() => (layoutOverride ? { ...modelDesign, layout: { ...modelDesign.layout, positions: layoutOverride } } : modelDesign), [modelDesign, layoutOverride]);
   const flow = useReactFlow<ResourceFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -74,7 +95,16 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   // Fit an opened design into view once; a blank canvas keeps zoom 1, so the first node dropped stays where it was dropped.
   const [fitOnLoad] = useState(() => design.nodes.length > 0);
 
-  const projected = useMemo(() => toFlow(design, { marks, paths, costs }), [design, marks, paths, costs]);
+  const dragStart = useRef<DragStart | undefined>(undefined);
+  const resizeGesture = useRef<string | undefined>(undefined);
+  const [frozenSizes, setFrozenSizes] = useState<ReadonlyMap<string, Size> | undefined>(undefined);
+  const [question, setQuestion] = useState<{ at: { x: number; y: number }; question: PlacementQuestion; answer(a: PlacementAnswer): void } | undefined>(undefined);
+  // Security groups among the selection, as a key: only they change the projection (outlines).
+  const selectedGroupsKey = selection.nodes.filter((id) => design.nodes.some((n) => n.id === id && n.kind === 'securityGroup')).join('\u0000');
+  const projected = useMemo(
+    () => toFlow(design, { marks, paths, costs, frozenSizes, selectedNodes: selectedGroupsKey ? selectedGroupsKey.split('\u0000') : [] }),
+    [design, marks, paths, costs, frozenSizes, selectedGroupsKey],
+  );
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
     return projected.nodes.map((n) => {
@@ -103,29 +133,6 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     return projected.edges.map((e) => ({ ...e, selected: selected.has(e.id) }));
   }, [projected, selection.edges]);
 
-  /** The smallest container of an allowed kind under `point`, skipping `exclude` and what it holds. */
-  const containerAt = useCallback((kind: string, point: { x: number; y: number }, exclude?: string) => {
-    const allowed = PARENT_KINDS[kind] ?? [];
-    const inside = (id: string): boolean => {
-      for (let n = design.nodes.find((x) => x.id === id); n; n = n.parent ? design.nodes.find((x) => x.id === n?.parent) : undefined) {
-        if (n.id === exclude) return true;
-      }
-      return false;
-    };
-    let best: { id: string; x: number; y: number; area: number } | undefined;
-    for (const n of design.nodes) {
-      if (!allowed.includes(n.kind) || (exclude && inside(n.id))) continue;
-      const internal = flow.getInternalNode(n.id);
-      if (!internal) continue;
-      const { x, y } = internal.internals.positionAbsolute;
-      const width = internal.measured.width ?? internal.width ?? 0;
-      const height = internal.measured.height ?? internal.height ?? 0;
-      if (point.x < x || point.y < y || point.x > x + width || point.y > y + height) continue;
-      if (!best || width * height < best.area) best = { id: n.id, x, y, area: width * height };
-    }
-    return best;
-  }, [design.nodes, flow]);
-
   useImperativeHandle(ref, () => ({
     focus(target) {
       const edge = target.type === 'edge' ? design.edges.find((e) => e.id === target.id) : undefined;
@@ -151,19 +158,23 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
     },
     placementAt(kind, point) {
-      const topLeft = { x: Math.round(point.x - RESOURCE_SIZE.width / 2), y: Math.round(point.y - RESOURCE_SIZE.height / 2) };
-      const container = containerAt(kind, point);
-      if (!container) return { position: topLeft };
-      return { parent: container.id, position: { x: Math.max(8, topLeft.x - Math.round(container.x)), y: Math.max(40, topLeft.y - Math.round(container.y)) } };
+      return planPaletteDrop(latestDesign.current, kind, point);
     },
-  }), [flow, containerAt, design.edges]);
+  }), [flow, design.edges]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     const positions: Record<string, { x: number; y: number }> = {};
     let selectionChanged = false;
     const selectedNodes = new Set(latestSelection.current.nodes);
     let sizesChanged = false;
+    const resized: Command[] = [];
+    let resizeEnded = false;
     for (const c of changes) {
+      if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined && isContainerKind(latestDesign.current.nodes.find((n) => n.id === c.id)?.kind ?? '')) {
+        // A container's resize handle (NodeResizer): resizing true while dragged, false at the end.
+        if (c.resizing) resized.push({ type: 'resize', nodeId: c.id, width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) });
+        else resizeEnded = true;
+      }
       if (c.type === 'position' && c.position) positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
       else if (c.type === 'select') {
         selectionChanged = true;
@@ -177,7 +188,14 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         }
       }
     }
-    if (Object.keys(positions).length) dispatch({ type: 'move', positions, gesture: gesture.current });
+    if (resized.length) {
+      // One undo step per resize gesture: the container's move (resized from its left or top edge),
+      // its contents kept in place, and its new size.
+      resizeGesture.current ??= `resize-${++gestureCounter}`;
+      const commands: Command[] = Object.keys(positions).length ? [{ type: 'move', positions }, ...resized] : resized;
+      dispatch(commands.length === 1 ? commands[0] : { type: 'batch', label: 'Resize', commands }, { join: resizeGesture.current });
+    } else if (Object.keys(positions).length) dispatch({ type: 'move', positions, gesture: gesture.current });
+    if (resizeEnded) resizeGesture.current = undefined;
     if (selectionChanged) changeSelection({ nodes: [...selectedNodes], edges: latestSelection.current.edges });
     if (sizesChanged) setSizesVersion((v) => v + 1);
   }, [changeSelection, dispatch]);
@@ -186,7 +204,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     const selectedEdges = new Set(latestSelection.current.edges);
     let changed = false;
     for (const c of changes) {
-      if (c.type !== 'select') continue;
+      if (c.type !== 'select' || isAttachEdgeId(c.id)) continue;
       changed = true;
       if (c.selected) selectedEdges.add(c.id);
       else selectedEdges.delete(c.id);
@@ -194,21 +212,103 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     if (changed) changeSelection({ nodes: latestSelection.current.nodes, edges: [...selectedEdges] });
   }, [changeSelection]);
 
-  const onNodeDragStart = useCallback(() => {
-    gesture.current = `drag-${++gestureCounter}`;
+  const onNodeDragStart = useCallback((_: unknown, _node: ResourceFlowNode, dragged: ResourceFlowNode[]) => {
+    const id = `drag-${++gestureCounter}`;
+    gesture.current = id;
+    const now = latestDesign.current;
+    const positions: Record<string, { x: number; y: number }> = {};
+    for (const n of dragged) {
+      const p = now.layout.positions[n.id];
+      if (p) positions[n.id] = { x: p.x, y: p.y };
+    }
+    // Containers keep the size the user sees while a card is dragged (else one grows under the card
+    // leaving it, and nothing could ever be dragged out).
+    const frozen = containerSizes(now, placementOf(now));
+    dragStart.current = { gesture: id, positions, sizes: frozen };
+    setFrozenSizes(frozen);
   }, []);
 
-  // A node dropped inside a container of a kind it belongs in joins it; dragged out, it leaves.
-  const onNodeDragStop = useCallback((_: unknown, node: ResourceFlowNode) => {
+  /** The drop after a drag: where the card is now (dropPlan.ts). Everything it does joins the drag's
+   *  undo step; a cancelled question puts the card back, leaving no step. */
+  const onNodeDragStop = useCallback((event: MouseEvent | TouchEvent, node: ResourceFlowNode, dragged: ResourceFlowNode[]) => {
     gesture.current = undefined;
+    const start = dragStart.current;
+    dragStart.current = undefined;
+    setFrozenSizes(undefined);
     const internal = flow.getInternalNode(node.id);
-    const designNode = design.nodes.find((n) => n.id === node.id);
-    if (!internal || !designNode || !(PARENT_KINDS[designNode.kind]?.length)) return;
-    const { x, y } = internal.internals.positionAbsolute;
-    const center = { x: x + (internal.measured.width ?? 0) / 2, y: y + (internal.measured.height ?? 0) / 2 };
-    const target = containerAt(designNode.kind, center, node.id)?.id ?? null;
-    if (target !== (designNode.parent ?? null)) dispatch({ type: 'setParent', nodeId: node.id, parent: target });
-  }, [containerAt, design.nodes, dispatch, flow]);
+    if (!start || !internal || dragged.length !== 1) return;
+    const join = { join: start.gesture };
+    const abs = { x: Math.round(internal.internals.positionAbsolute.x), y: Math.round(internal.internals.positionAbsolute.y) };
+    const size = { width: internal.measured.width ?? RESOURCE_SIZE.width, height: internal.measured.height ?? RESOURCE_SIZE.height };
+    const design = latestDesign.current;
+    const name = design.nodes.find((n) => n.id === node.id)?.name ?? node.id;
+    const plan = planDrop(design, node.id, { ...abs, ...size }, start.sizes);
+    /** After the node changed container: fully inside the new one. */
+    const place = (command: Command) => {
+      const result = dispatch(command, join);
+      if (result.refused) return;
+      const position = settleInside(result.design, node.id, abs, size, start.sizes);
+      if (position) dispatch({ type: 'move', positions: { [node.id]: position } }, join);
+    };
+    const putBack = () => {
+      if (Object.keys(start.positions).length) dispatch({ type: 'move', positions: start.positions }, join);
+    };
+    switch (plan.type) {
+      case 'none': return;
+      case 'settle':
+        dispatch({ type: 'move', positions: { [node.id]: plan.position } }, join);
+        if (plan.notice) onNotice?.(plan.notice);
+        return;
+      case 'attach': return place({ type: 'attachToSubnets', nodeId: node.id, subnets: plan.subnets });
+      case 'detach': return place({ type: 'detachFromNetwork', nodeId: node.id });
+      case 'setParent': return place({ type: 'setParent', nodeId: node.id, parent: plan.parent });
+      case 'askSubnet':
+      case 'askVpc': {
+        const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
+        const at = { x: pointer?.clientX ?? 200, y: pointer?.clientY ?? 200 };
+        const subnet = plan.type === 'askSubnet' ? design.nodes.find((n) => n.id === plan.subnet) : undefined;
+        const q: PlacementQuestion = plan.type === 'askSubnet'
+          ? { type: 'subnet', nodeName: name, subnet: { id: plan.subnet, name: subnet?.name ?? plan.subnet }, current: plan.current.length, alreadyIn: plan.current.includes(plan.subnet) }
+          : { type: 'vpc', nodeName: name, vpcName: design.nodes.find((n) => n.id === plan.vpc)?.name ?? plan.vpc, choices: plan.choices, preselected: plan.preselected };
+        setQuestion({
+          at,
+          question: q,
+          answer: (a) => {
+            setQuestion(undefined);
+            if (a) place({ type: 'attachToSubnets', nodeId: node.id, subnets: a.subnets, mode: a.mode });
+            else putBack();
+          },
+        });
+      }
+    }
+  }, [dispatch, flow, onNotice]);
+
+  const actions: CanvasActions = useMemo(() => ({
+    selectNode: (id) => changeSelection({ nodes: [id], edges: [] }),
+    canResize(id, box) {
+      // Never smaller than what the container holds (with its padding); growing is always fine.
+      const now = latestDesign.current;
+      const own = now.layout.positions[id];
+      if (!own) return true;
+      const placement = placementOf(now);
+      const fitted = containerSizes(now, placement);
+      const drawn = fitted.get(id) ?? { width: 0, height: 0 };
+      const dx = box.x - own.x;
+      const dy = box.y - own.y;
+      for (const n of now.nodes) {
+        if (placement.get(n.id)?.drawParent !== id) continue;
+        const p = now.layout.positions[n.id];
+        if (!p) continue;
+        const s = fitted.get(n.id) ?? RESOURCE_SIZE;
+        const x = p.x - dx;
+        const y = p.y - dy;
+        if (x < Math.min(CONTAINER_PADDING.left, p.x) || y < Math.min(CONTAINER_PADDING.top, p.y)) return false;
+        if (box.width < drawn.width && x + s.width + CONTAINER_PADDING.right > box.width) return false;
+        if (box.height < drawn.height && y + s.height + CONTAINER_PADDING.bottom > box.height) return false;
+      }
+      return true;
+    },
+  }), [changeSelection]);
 
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target) pendingConnect.current = { from: c.source, to: c.target };
@@ -248,10 +348,12 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
 
   return (
     <div className="sd-canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <CanvasActionsContext.Provider value={actions}>
       <ReactFlow<ResourceFlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={onNodeDragStart}
@@ -272,6 +374,8 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
         {paths && <PathsLegend />}
       </ReactFlow>
+      </CanvasActionsContext.Provider>
+      {question && <PlacementMenu at={question.at} question={question.question} onAnswer={question.answer} />}
     </div>
   );
 });

@@ -1,8 +1,11 @@
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, NodeResizer, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { CONTAINER_MIN } from '../../core/model/placement';
 import { kindBadge, kindColor } from '../kindStyle';
 import type { IssueMark } from '../useAnalysis';
+import { useCanvasActions } from './canvasActions';
 import type { ResourceFlowNode, ResourceNodeData } from './toFlow';
+import '../styles/containment.css';
 
 export function KindBadge({ kind, size = 32 }: { kind: string; size?: number }) {
   const text = kindBadge(kind);
@@ -32,12 +35,48 @@ function CostTag({ cost }: { cost?: ResourceNodeData['cost'] }) {
   return <span className={`sd-node-cost is-${cost.tone}`} title={cost.title} aria-label={cost.title} data-testid="node-cost">{cost.text}</span>;
 }
 
+/** The card's security groups (at most two named, then "+N"); a chip selects its group. */
+function SecurityGroupChips({ groups }: { groups?: ResourceNodeData['securityGroups'] }) {
+  const { selectNode } = useCanvasActions();
+  if (!groups?.length) return null;
+  const shown = groups.slice(0, 2);
+  const more = groups.slice(2);
+  return (
+    <div className="sd-sg-chips" data-testid="sg-chips">
+      {shown.map((g) => (
+        <button
+          key={g.id}
+          type="button"
+          className="sd-sg-chip nodrag"
+          title={`Security group ${g.name}: select it`}
+          aria-label={`Select security group ${g.name}`}
+          data-testid={`sg-chip-${g.id}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            selectNode(g.id);
+          }}
+          onMouseDown={(e) => e.stopPropagation()}
+        >
+          {g.name}
+        </button>
+      ))}
+      {more.length > 0 && <span className="sd-sg-more" title={more.map((g) => g.name).join(', ')} data-testid="sg-chip-more">+{more.length}</span>}
+    </div>
+  );
+}
+
 /** A resource box: badge, name, kind and one detail line; inputs on the left, outputs on the right
  *  (AWS Infrastructure Composer's port convention). */
 const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<ResourceFlowNode>) {
   const { node } = data;
   return (
-    <div className={`sd-node${selected ? ' is-selected' : ''}`} style={{ borderLeftColor: kindColor(node.kind) }} data-testid={`node-${node.id}`} data-kind={node.kind}>
+    <div
+      className={`sd-node${selected ? ' is-selected' : ''}${data.securityGroups?.length ? ' has-sg-chips' : ''}${data.usesSelectedGroup ? ' uses-selected-sg' : ''}`}
+      style={{ borderLeftColor: kindColor(node.kind) }}
+      data-testid={`node-${node.id}`}
+      data-kind={node.kind}
+      {...(data.usesSelectedGroup ? { 'data-uses-selected-sg': 'true' } : {})}
+    >
       <Handle type="target" position={Position.Left} className="sd-handle" data-testid={`handle-in-${node.id}`} />
       <KindBadge kind={node.kind} size={28} />
       <div className="sd-node-text">
@@ -46,17 +85,30 @@ const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<Re
       </div>
       <IssueMarker mark={data.mark} />
       <CostTag cost={data.cost} />
+      <SecurityGroupChips groups={data.securityGroups} />
       <Handle type="source" position={Position.Right} className="sd-handle" data-testid={`handle-out-${node.id}`} />
     </div>
   );
 });
 
 /** A VPC or subnet drawn as a container around what it holds. Network placement is set by
- *  containment and in the inspector, so containers have no connection handles. */
-const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<ResourceFlowNode>) {
+ *  containment and in the inspector, so containers have no connection handles: only a hidden one
+ *  that attachment lines end on. Selected, it has resize handles (never smaller than its contents). */
+const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodeProps<ResourceFlowNode>) {
   const { node } = data;
+  const { canResize } = useCanvasActions();
+  const shouldResize = useCallback((_: unknown, next: { x: number; y: number; width: number; height: number }) => canResize(id, next), [canResize, id]);
   return (
     <div className={`sd-container sd-container-${node.kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={node.kind}>
+      <NodeResizer
+        isVisible={!!selected}
+        minWidth={CONTAINER_MIN.width}
+        minHeight={CONTAINER_MIN.height}
+        shouldResize={shouldResize}
+        handleClassName="sd-resize-handle"
+        lineClassName="sd-resize-line"
+      />
+      <Handle type="target" id="attach" position={Position.Top} className="sd-attach-handle" isConnectable={false} />
       <div className="sd-container-title">
         <KindBadge kind={node.kind} size={22} />
         <span className="sd-container-name">{node.name}</span>

@@ -3,13 +3,12 @@ import { describeEdge } from '../../core/commands/edgeLabel';
 import { indexDesign } from '../../core/graph';
 import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
 import { kindLabel } from '../../core/model/kinds';
+import { containerSizes, placementOf, RESOURCE_SIZE as CARD_SIZE, securityGroupsOf, type Placement } from '../../core/model/placement';
 import { isContainerKind } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 
-/** Sizes the canvas draws with; kept here so layout maths and CSS agree. */
-export const RESOURCE_SIZE = { width: 180, height: 54 } as const;
-const CONTAINER_PADDING = { top: 44, right: 24, bottom: 24, left: 24 } as const;
-const CONTAINER_MIN = { width: 260, height: 160 } as const;
+/** Sizes the canvas draws with (core/model/placement.ts), so layout maths and CSS agree. */
+export const RESOURCE_SIZE = CARD_SIZE;
 /** Stacking (React Flow's "manual" z-index mode): containers by depth at the bottom, then edges,
  *  then resources — an edge crossing a VPC stays visible and never hides a resource it passes. */
 const EDGE_Z_INDEX = 10;
@@ -24,7 +23,13 @@ export interface ResourceNodeData extends Record<string, unknown> {
   mark?: IssueMark;
   /** The node's monthly cost ("$" badges in the toolbar), when they are on. */
   cost?: CostBadge;
+  /** Its security groups, drawn as chips on the card (a chip selects the group). */
+  securityGroups?: readonly SecurityGroupChip[];
+  /** It uses a security group that is selected: outlined. */
+  usesSelectedGroup?: boolean;
 }
+
+export interface SecurityGroupChip { id: string; name: string }
 
 /** A node's monthly cost on the canvas: the amount, "?" when a usage value is missing, "—" when
  *  nothing of it could be priced; `title` says why. */
@@ -67,19 +72,24 @@ const dataCache = new WeakMap<DesignNode, ResourceNodeData>();
 
 const sameMark = (a?: IssueMark, b?: IssueMark) => a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count && a.title === b.title);
 const sameCost = (a?: CostBadge, b?: CostBadge) => a === b || (!!a && !!b && a.text === b.text && a.title === b.title && a.tone === b.tone);
+const chipsKey = (chips?: readonly SecurityGroupChip[]) => (chips ?? []).map((c) => `${c.id}\u0000${c.name}`).join('\u0001');
 
-function dataFor(node: DesignNode, region: string, mark: IssueMark | undefined, cost?: CostBadge): ResourceNodeData {
+function dataFor(node: DesignNode, region: string, mark: IssueMark | undefined, cost?: CostBadge, groups?: readonly SecurityGroupChip[], usesSelectedGroup = false): ResourceNodeData {
   const hit = dataCache.get(node);
-  if (hit && sameMark(hit.mark, mark) && sameCost(hit.cost, cost) && (node.kind !== 'subnet' || hit.detail.includes(region))) return hit;
-  const data: ResourceNodeData = { node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), ...(mark ? { mark } : {}), ...(cost ? { cost } : {}) };
+  if (hit && sameMark(hit.mark, mark) && sameCost(hit.cost, cost) && (node.kind !== 'subnet' || hit.detail.includes(region))
+    && chipsKey(hit.securityGroups) === chipsKey(groups) && !!hit.usesSelectedGroup === usesSelectedGroup) return hit;
+  const data: ResourceNodeData = {
+    node, kindLabel: kindLabel(node.kind), detail: nodeDetail(node, region), ...(mark ? { mark } : {}), ...(cost ? { cost } : {}),
+    ...(groups?.length ? { securityGroups: groups } : {}), ...(usesSelectedGroup ? { usesSelectedGroup } : {}),
+  };
   dataCache.set(node, data);
   return data;
 }
 
-/** Parents before children (React Flow needs it), deepest containers last. */
-function depthOf(node: DesignNode, byId: Map<string, DesignNode>): number {
+/** Parents before children (React Flow needs it), deepest containers last: depth along draw parents. */
+function depthOf(id: string, placement: ReadonlyMap<string, Placement>): number {
   let depth = 0;
-  for (let p = node.parent ? byId.get(node.parent) : undefined; p && depth < 16; p = p.parent ? byId.get(p.parent) : undefined) depth++;
+  for (let p = placement.get(id)?.drawParent; p !== undefined && depth < 16; p = placement.get(p)?.drawParent) depth++;
   return depth;
 }
 
@@ -104,6 +114,11 @@ export interface FlowOptions {
   paths?: PathsOverlay;
   /** Monthly cost per node id, drawn as a badge on each resource ("$" in the toolbar). */
   costs?: ReadonlyMap<string, CostBadge>;
+  /** The selection: resources using a selected security group are outlined. */
+  selectedNodes?: readonly string[];
+  /** Container sizes to draw instead of fitting them to what they hold (frozen while a card is
+   *  dragged, so a container does not grow under a card leaving it). */
+  frozenSizes?: ReadonlyMap<string, { width: number; height: number }>;
 }
 
 const REACH_TEXT = { yes: 'reachable', partial: 'partly reachable', no: 'unreachable' } as const;
@@ -116,43 +131,43 @@ function pathsLabel(paths: PathsOverlay | undefined, id: string): { className: s
   return undefined;
 }
 
-/** Projects a design onto React Flow nodes and edges. Positions are relative to the parent, as in
- *  the design's layout; a container is sized to its stored size or to fit what it holds. */
+/** Projects a design onto React Flow nodes and edges. A node is drawn in its DRAW parent
+ *  (core/model/placement.ts: its subnet, its subnets' VPC, or its parent container) and its position
+ *  is relative to it, as in the design's layout; a container is sized to its stored size or to fit
+ *  what it holds. A resource in several subnets gets a dashed attachment line to each. */
 export function toFlow(design: Design, options: FlowOptions = {}): { nodes: ResourceFlowNode[]; edges: DesignFlowEdge[] } {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const fallback = fallbackPositions(design);
   const positionOf = (id: string) => design.layout.positions[id] ?? fallback.get(id) ?? { x: 0, y: 0 };
-  const validParent = (n: DesignNode) => (n.parent && byId.has(n.parent) && isContainerKind(byId.get(n.parent)?.kind ?? '') ? n.parent : undefined);
+  const placement = placementOf(design);
+  const validParent = (n: DesignNode) => placement.get(n.id)?.drawParent;
 
-  // Container sizes, deepest first, so a VPC fits subnets that were already fitted to their contents.
-  const sizes = new Map<string, { width: number; height: number }>();
-  const ordered = [...design.nodes].sort((a, b) => depthOf(a, byId) - depthOf(b, byId));
-  for (const n of [...ordered].reverse()) {
-    if (!isContainerKind(n.kind)) continue;
-    const stored = design.layout.positions[n.id];
-    let width = Math.max(stored?.width ?? 0, CONTAINER_MIN.width);
-    let height = Math.max(stored?.height ?? 0, CONTAINER_MIN.height);
-    for (const child of design.nodes) {
-      if (validParent(child) !== n.id) continue;
-      const p = positionOf(child.id);
-      const size = sizes.get(child.id) ?? RESOURCE_SIZE;
-      width = Math.max(width, p.x + size.width + CONTAINER_PADDING.right);
-      height = Math.max(height, p.y + size.height + CONTAINER_PADDING.bottom);
-    }
-    sizes.set(n.id, { width, height });
-  }
+  // Container sizes (deepest first, so a VPC fits subnets already fitted to their contents): the
+  // same numbers core uses to keep a card inside its container.
+  const fitted = containerSizes(design, placement);
+  const sizes = options.frozenSizes ? new Map([...fitted].map(([id, s]) => [id, options.frozenSizes?.get(id) ?? s])) : fitted;
+  const depths = new Map(design.nodes.map((n) => [n.id, depthOf(n.id, placement)]));
+  const ordered = [...design.nodes].sort((a, b) => (depths.get(a.id) ?? 0) - (depths.get(b.id) ?? 0));
+
+  // Security groups on their resources' cards; a selected group outlines the resources using it.
+  const selectedGroups = new Set((options.selectedNodes ?? []).filter((id) => byId.get(id)?.kind === 'securityGroup'));
+  const groupsOf = (n: DesignNode): SecurityGroupChip[] => securityGroupsOf(n).flatMap((id) => {
+    const g = byId.get(id);
+    return g?.kind === 'securityGroup' ? [{ id, name: g.name }] : [];
+  });
 
   const nodes: ResourceFlowNode[] = ordered.map((n) => {
     const p = positionOf(n.id);
     const container = isContainerKind(n.kind);
     const parentId = validParent(n);
     const size = sizes.get(n.id);
-    const depth = depthOf(n, byId);
+    const depth = depths.get(n.id) ?? 0;
+    const groups = container ? [] : groupsOf(n);
     return {
       id: n.id,
       type: container ? 'container' : 'resource',
       position: { x: p.x, y: p.y },
-      data: dataFor(n, design.region, options.marks?.get(n.id), options.costs?.get(n.id)),
+      data: dataFor(n, design.region, options.marks?.get(n.id), options.costs?.get(n.id), groups, groups.some((g) => selectedGroups.has(g.id))),
       ...(parentId ? { parentId } : {}),
       ...(size ? { width: size.width, height: size.height, style: { width: size.width, height: size.height } } : {}),
       ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}`,
@@ -183,5 +198,27 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
       } as DesignFlowEdge;
     });
 
+  // Attachment lines: not connections of the design (not selectable, not deletable).
+  for (const n of design.nodes) {
+    for (const subnet of placement.get(n.id)?.attachments ?? []) {
+      edges.push({
+        id: `attach:${n.id}:${subnet}`,
+        type: 'attach',
+        source: n.id,
+        target: subnet,
+        targetHandle: 'attach',
+        selectable: false,
+        deletable: false,
+        focusable: false,
+        className: 'sd-attach-edge',
+        ariaLabel: `${n.name} attached to ${byId.get(subnet)?.name ?? subnet}`,
+        zIndex: EDGE_Z_INDEX,
+      } as DesignFlowEdge);
+    }
+  }
+
   return { nodes, edges };
 }
+
+/** Ids of the attachment lines toFlow adds ("attach:<node>:<subnet>"): never design edges. */
+export const isAttachEdgeId = (id: string): boolean => id.startsWith('attach:');
