@@ -1,8 +1,8 @@
-import type { Command } from '../commands/commands';
 import { describeEdge } from '../commands/edgeLabel';
 import { indexDesign } from '../graph';
 import type { Design, DesignNode } from '../model/design';
 import { CONTAINER_KINDS, CONTAINER_MIN, CONTAINER_PADDING, placementOf, RESOURCE_SIZE } from '../model/placement';
+import type { LayoutPositions } from './positions';
 import { arrangeFlow, arrangeRow, arrangeSubnetGrid, beside, SPACING, stack, type Block, type FlowEdge, type Point, type Size, type SubnetCell } from './arrange';
 
 /** Automatic layout of a design, or of some of its nodes: sources left, sinks right (ELK's layered
@@ -11,9 +11,7 @@ import { arrangeFlow, arrangeRow, arrangeSubnetGrid, beside, SPACING, stack, typ
  *  (core/model/placement.ts). Positions come out relative to each node's draw parent, as the file
  *  stores them. Pure apart from ELK (no I/O); the same design gives the same layout. */
 
-/** A laid-out node: position relative to its draw parent; containers also get their size. */
-export interface LaidOut { x: number; y: number; width?: number; height?: number }
-export type LayoutPositions = Record<string, LaidOut>;
+export { autoLayoutCommand, withLayout, type LaidOut, type LayoutPositions } from './positions';
 
 export interface AutoLayoutOptions {
   /** Lay out only these nodes (and what is drawn inside them); everything else keeps its place and
@@ -160,27 +158,4 @@ function anchorOf(design: Design, ids: readonly string[], inContainer: boolean):
   const min = inContainer ? { x: CONTAINER_PADDING.left, y: CONTAINER_PADDING.top } : { x: 0, y: 0 };
   if (!Number.isFinite(x)) return min;
   return inContainer ? { x: Math.max(min.x, Math.round(x)), y: Math.max(min.y, Math.round(y)) } : { x: Math.round(x), y: Math.round(y) };
-}
-
-/** The design with the layout's positions and sizes written in (other entries kept). */
-export function withLayout(design: Design, laidOut: LayoutPositions): Design {
-  const positions = { ...design.layout.positions };
-  for (const [id, p] of Object.entries(laidOut)) positions[id] = { ...positions[id], ...p };
-  return { ...design, layout: { ...design.layout, positions } };
-}
-
-/** The one undoable step that applies a layout: a `move` of every node that moves and a `resize`
- *  of every container whose size changes, as one batch; undefined when nothing would change. */
-export function autoLayoutCommand(design: Design, laidOut: LayoutPositions, label = 'Auto-layout'): Command | undefined {
-  const moves: Record<string, Point> = {};
-  const commands: Command[] = [];
-  for (const [id, p] of Object.entries(laidOut)) {
-    const old = Object.hasOwn(design.layout.positions, id) ? design.layout.positions[id] : undefined;
-    if (!old || old.x !== p.x || old.y !== p.y) moves[id] = { x: p.x, y: p.y };
-    if (p.width !== undefined && p.height !== undefined && (old?.width !== p.width || old?.height !== p.height)) {
-      commands.push({ type: 'resize', nodeId: id, width: p.width, height: p.height });
-    }
-  }
-  if (Object.keys(moves).length) commands.unshift({ type: 'move', positions: moves });
-  return commands.length ? { type: 'batch', label, commands } : undefined;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Command, PerformResult } from '../../core/commands';
-import { autoLayoutCommand, type LayoutPositions } from '../../core/layout/autoLayout';
+import { autoLayoutCommand, type LayoutPositions } from '../../core/layout/positions';
 import type { Design } from '../../core/model/design';
 import { LayoutClient } from '../iac/layoutClient';
 

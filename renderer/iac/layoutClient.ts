@@ -1,4 +1,4 @@
-import type { LayoutPositions } from '../../core/layout/autoLayout';
+import type { LayoutPositions } from '../../core/layout/positions';
 import type { Design } from '../../core/model/design';
 import type { LayoutRequest, LayoutResponse } from './layoutMessages';
 

@@ -1,4 +1,4 @@
-import type { LayoutPositions } from '../../core/layout/autoLayout';
+import type { LayoutPositions } from '../../core/layout/positions';
 import type { Design } from '../../core/model/design';
 
 /** The layout worker's protocol, answered with the same id. `import` (the default): lay out every node
