@@ -44,3 +44,7 @@ for (const size of [100, 1000, 5000]) {
 // Issue 9: IaC export of 1,000 nodes, corpus import, hostile template text (also `npx tsx bench/iac.ts` alone).
 console.log('');
 await import('./iac');
+
+// Issue 11: auto-layout of 100 and 1,000 nodes (also `npx tsx bench/layout.ts` alone).
+console.log('');
+await import('./layout');
