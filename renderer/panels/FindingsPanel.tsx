@@ -61,6 +61,13 @@ function groupFindings(findings: readonly Finding[], by: FindingsGrouping): Grou
   return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
 
+/** Set by the dock when "/" is pressed while the findings are not shown: the panel focuses its
+ *  search as soon as it mounts. */
+let searchFocusRequested = false;
+export const requestFindingsSearchFocus = () => {
+  searchFocusRequested = true;
+};
+
 /** What the search box matches: rule id, rule title, message and the target's name. */
 const haystack = (f: Finding) => `${f.ruleId}\n${RULE_TITLES.get(f.ruleId) ?? ''}\n${f.message}\n${f.target.name}`.toLowerCase();
 
@@ -87,6 +94,8 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
   // "/" focuses the search from anywhere outside a text field (the find key of web apps and of
   // the command palettes desktop users know); Ctrl/Cmd+F does while the panel has focus.
   useEffect(() => {
+    if (searchFocusRequested) search.current?.focus();
+    searchFocusRequested = false;
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('.sd-modal')) return;
       e.preventDefault();

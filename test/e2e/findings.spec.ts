@@ -152,4 +152,9 @@ test('the Retry paths and Reachability tabs list the design-wide tables; a row s
   await expect(page.getByTestId('rf__edge-e-quotes-db')).toHaveClass(/selected/);
   await expect(page.getByTestId('rf__edge-e-quotes-partner')).not.toHaveClass(/selected/);
   await expect(page.locator('[data-testid="reach-row"][data-edge="e-quotes-db"]')).toHaveClass(/is-selected/);
+
+  // "/" from another tab opens the findings with the cursor in their search.
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('dock-tab-findings')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('findings-search')).toBeFocused();
 });
