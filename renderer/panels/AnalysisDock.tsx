@@ -52,7 +52,18 @@ export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, imp
     : t === 'retryPaths' ? <>Retry paths</> : t === 'reachability' ? <>Reachability</>
     : t === 'compare' ? <>Compare</> : t === 'cost' ? <>Cost</> : t === 'usage' ? <>Usage</> : <>Import report <span className={`sd-count${importSkipped ? ' is-warning' : ''}`} title={`${importSkipped} skipped`}>{importSkipped}</span></>);
   return (
-    <section className={`sd-dock${open ? ' is-open' : ''}`} aria-label="Analysis" data-testid="analysis-dock">
+    <section
+      className={`sd-dock${open ? ' is-open' : ''}`}
+      aria-label="Analysis"
+      data-testid="analysis-dock"
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+F anywhere in the dock searches the findings (the findings panel takes it when shown).
+        if (e.isDefaultPrevented() || e.key.toLowerCase() !== 'f' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+        e.preventDefault();
+        requestFindingsSearchFocus();
+        if (!showsFindings) onTab('findings');
+      }}
+    >
       <div className="sd-dock-bar">
         <div role="tablist" aria-label="Analysis" className="sd-tabs" onKeyDown={onKeyDown}>
           {TABS.map((t) => (

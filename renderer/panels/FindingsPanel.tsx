@@ -61,11 +61,13 @@ function groupFindings(findings: readonly Finding[], by: FindingsGrouping): Grou
   return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
 
-/** Set by the dock when "/" is pressed while the findings are not shown: the panel focuses its
- *  search as soon as it mounts. */
+/** The dock's "/" and Ctrl/Cmd+F: focus the search of the mounted panel, or, while the findings
+ *  are not shown, as soon as the panel mounts. */
 let searchFocusRequested = false;
+let focusMountedSearch: (() => void) | null = null;
 export const requestFindingsSearchFocus = () => {
-  searchFocusRequested = true;
+  if (focusMountedSearch) focusMountedSearch();
+  else searchFocusRequested = true;
 };
 
 /** What the search box matches: rule id, rule title, message and the target's name. */
@@ -94,21 +96,28 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
   // "/" focuses the search from anywhere outside a text field (the find key of web apps and of
   // the command palettes desktop users know); Ctrl/Cmd+F does while the panel has focus.
   useEffect(() => {
-    if (searchFocusRequested) search.current?.focus();
+    const focusSearch = () => {
+      search.current?.focus();
+      search.current?.select();
+    };
+    if (searchFocusRequested) focusSearch();
     searchFocusRequested = false;
+    focusMountedSearch = focusSearch;
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('.sd-modal')) return;
       e.preventDefault();
-      search.current?.focus();
+      focusSearch();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (focusMountedSearch === focusSearch) focusMountedSearch = null;
+    };
   }, []);
   const onPanelKey = (e: KeyboardEvent) => {
     if (e.key.toLowerCase() === 'f' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
       e.preventDefault();
-      search.current?.focus();
-      search.current?.select();
+      requestFindingsSearchFocus();
     }
   };
 

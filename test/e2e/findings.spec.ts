@@ -157,4 +157,10 @@ test('the Retry paths and Reachability tabs list the design-wide tables; a row s
   await page.keyboard.press('/');
   await expect(page.getByTestId('dock-tab-findings')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('findings-search')).toBeFocused();
+  // So does Ctrl+F while the dock has focus (here, its Reachability tab).
+  await page.getByTestId('dock-tab-reachability').click();
+  await expect(page.getByTestId('dock-tab-reachability')).toBeFocused();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('dock-tab-findings')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('findings-search')).toBeFocused();
 });
