@@ -61,6 +61,22 @@ function groupFindings(findings: readonly Finding[], by: FindingsGrouping): Grou
   return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
 
+/** The view settings outlive the panel (it unmounts while another dock tab is shown), so a
+ *  grouping, filter or search is still there on coming back; a new window starts afresh. */
+const remembered: { groupBy: FindingsGrouping; hidden: ReadonlySet<Severity>; query: string } = { groupBy: 'severity', hidden: new Set(), query: '' };
+/** Back to severity grouping, everything shown, no search (tests start from here). */
+export function resetFindingsView(): void {
+  Object.assign(remembered, { groupBy: 'severity', hidden: new Set(), query: '' });
+}
+function useRemembered<K extends keyof typeof remembered>(key: K): [(typeof remembered)[K], (v: (typeof remembered)[K]) => void] {
+  const [value, setValue] = useState(remembered[key]);
+  const set = useCallback((v: (typeof remembered)[K]) => {
+    remembered[key] = v;
+    setValue(v);
+  }, [key]);
+  return [value, set];
+}
+
 /** The dock's "/" and Ctrl/Cmd+F: focus the search of the mounted panel, or, while the findings
  *  are not shown, as soon as the panel mounts. */
 let searchFocusRequested = false;
@@ -78,9 +94,9 @@ const haystack = (f: Finding) => `${f.ruleId}\n${RULE_TITLES.get(f.ruleId) ?? ''
  *  with a reason (an undoable edit of the design's `suppressions`). */
 export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect, dispatch }: FindingsPanelProps) {
   const [open, toggle] = useExpanded();
-  const [groupBy, setGroupBy] = useState<FindingsGrouping>('severity');
-  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(() => new Set());
-  const [query, setQuery] = useState('');
+  const [groupBy, setGroupBy] = useRemembered('groupBy');
+  const [hidden, setHidden] = useRemembered('hidden');
+  const [query, setQuery] = useRemembered('query');
   const [collapsed, toggleCollapsed] = useExpanded();
   const [limits, setLimits] = useState<Readonly<Record<string, number>>>({});
   const [groupsShown, setGroupsShown] = useState(GROUPS_SHOWN);
@@ -121,11 +137,11 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
     }
   };
 
-  const toggleSeverity = (s: Severity) => setHidden((h) => {
-    const next = new Set(h);
+  const toggleSeverity = (s: Severity) => {
+    const next = new Set(hidden);
     if (!next.delete(s)) next.add(s);
-    return next;
-  });
+    setHidden(next);
+  };
   const unsuppress = useCallback((f: SuppressedFinding) => dispatch?.({ type: 'unsuppress', ruleId: f.ruleId, target: f.target.id }), [dispatch]);
   const onSuppress = dispatch ? setSuppressing : undefined;
   const filtered = hidden.size > 0 || deferredQuery !== '';

@@ -5,14 +5,17 @@ import { analyze } from '../../core/analyze';
 import type { Finding, SuppressedFinding } from '../../core/rules/types';
 import { AnalysisDock } from '../../renderer/panels/AnalysisDock';
 import { ExternalLink, OpenExternalContext } from '../../renderer/panels/ExternalLink';
-import { FindingsPanel, GROUPS_SHOWN, ROWS_PER_GROUP } from '../../renderer/panels/FindingsPanel';
+import { FindingsPanel, GROUPS_SHOWN, resetFindingsView, ROWS_PER_GROUP } from '../../renderer/panels/FindingsPanel';
 import type { PerformResult } from '../../core/commands';
 import { RULES } from '../../core/rules';
 import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar';
 import { viewOf } from '../../renderer/useAnalysis';
 import { brokenVpc } from './analysisDesigns';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetFindingsView();
+});
 
 function setup(suppressed: SuppressedFinding[] = []) {
   const design = brokenVpc();
@@ -212,6 +215,21 @@ describe('FindingsPanel at scale, search and suppression', () => {
     expect(screen.getByTestId('findings-shown').textContent).toContain('Showing 0 of 9 findings — nothing matches');
     fireEvent.click(screen.getByTestId('findings-clear-filter'));
     expect(screen.getAllByTestId('finding-item')).toHaveLength(9);
+  });
+
+  it('keeps the grouping, filter and search when the panel comes back (another dock tab was shown)', () => {
+    const findings = many(9, 3);
+    const panel = () => <FindingsPanel findings={findings} suppressed={[]} counts={countsOf(findings)} onSelect={() => undefined} />;
+    const { unmount } = render(panel());
+    fireEvent.click(screen.getByTestId('findings-group-by-rule'));
+    fireEvent.click(screen.getByTestId('findings-filter-info'));
+    fireEvent.change(screen.getByTestId('findings-search'), { target: { value: 'net' } });
+    unmount();
+    render(panel());
+    expect(screen.getByTestId('findings-group-by-rule').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByTestId('findings-filter-info').getAttribute('aria-pressed')).toBe('false');
+    expect((screen.getByTestId('findings-search') as HTMLInputElement).value).toBe('net');
+    expect(screen.getAllByTestId('finding-item').map((li) => li.dataset.rule)).toEqual(['NET-01', 'NET-01', 'NET-01']);
   });
 
   it('"/" outside a text field focuses the search', () => {
