@@ -1,0 +1,185 @@
+import type { Page } from '@playwright/test';
+import { dropFromPalette, expect, nodeBox, openApp, openTemplate, test } from './helpers';
+
+const VPC = 'vpc-rds-external-api';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(page: Page, id: string): Promise<Box> {
+  const box = await nodeBox(page, id).boundingBox();
+  if (!box) throw new Error(`${id} is not drawn`);
+  return box;
+}
+
+const within = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.width <= b.x + b.width + slack && a.y + a.height <= b.y + b.height + slack;
+
+/** Drags a card by its name line to a screen point (its grab point lands there), as a user does. */
+async function dragCard(page: Page, id: string, to: { x: number; y: number }) {
+  const box = await boxOf(page, id);
+  await page.mouse.move(box.x + 40, box.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + 30, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 14 });
+  await page.mouse.up();
+}
+
+async function openVpcTemplate(page: Page) {
+  await openApp(page);
+  await openTemplate(page, VPC);
+  await expect(nodeBox(page, 'fn-quotes')).toBeVisible();
+  await page.waitForTimeout(300); // fitView settles after the nodes are measured
+}
+
+test('the VPC template draws the function and the database in the VPC, attached to both private subnets, with their security groups', async ({ page }) => {
+  await openVpcTemplate(page);
+  const vpc = await boxOf(page, 'vpc');
+  for (const id of ['fn-quotes', 'db']) {
+    expect(within(await boxOf(page, id), vpc), `${id} inside the VPC box`).toBe(true);
+    for (const subnet of ['sn-private-a', 'sn-private-b']) {
+      const line = page.getByTestId(`rf__edge-attach:${id}:${subnet}`);
+      // A straight line (possibly vertical: a zero-width box, so not "visible" to Playwright) of some length.
+      const d = await line.locator('path.sd-attach-line').getAttribute('d');
+      const [x1, y1, x2, y2] = (d?.match(/-?[\d.]+/g) ?? []).map(Number);
+      expect(d, `${id} attached to ${subnet}`).toMatch(/^M [\d.-]+,[\d.-]+ L [\d.-]+,[\d.-]+$/);
+      expect(Math.hypot(x2 - x1, y2 - y1), `${id}'s line to ${subnet} has a length`).toBeGreaterThan(10);
+    }
+  }
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a')).toHaveAttribute('aria-label', 'Quote service attached to Private subnet A');
+
+  // The SG chip selects its group; the resources using it are outlined.
+  const chip = nodeBox(page, 'fn-quotes').getByTestId('sg-chip-sg-fn');
+  await expect(chip).toHaveText('Quote service SG');
+  await chip.click();
+  await expect(page.getByTestId('inspector-name')).toHaveValue('Quote service SG');
+  await expect(nodeBox(page, 'sg-fn')).toHaveClass(/is-selected/);
+  await expect(nodeBox(page, 'fn-quotes')).not.toHaveClass(/is-selected/);
+  await expect(nodeBox(page, 'fn-quotes')).toHaveAttribute('data-uses-selected-sg', 'true');
+  await expect(nodeBox(page, 'db')).not.toHaveAttribute('data-uses-selected-sg', 'true');
+
+  await nodeBox(page, 'db').getByTestId('sg-chip-sg-db').click();
+  await expect(page.getByTestId('inspector-name')).toHaveValue('Database SG');
+  await expect(nodeBox(page, 'db')).toHaveAttribute('data-uses-selected-sg', 'true');
+});
+
+test('a function dropped from the palette into Private subnet A is placed in it with a security group, in one undo step', async ({ page }) => {
+  await openVpcTemplate(page);
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  const subnet = await boxOf(page, 'sn-private-a');
+  if (!canvas) throw new Error('no canvas');
+  await dropFromPalette(page, 'lambda', { x: subnet.x - canvas.x + subnet.width / 2, y: subnet.y - canvas.y + subnet.height / 2 + 10 });
+
+  const card = nodeBox(page, 'lambda-1');
+  await expect(card).toBeVisible();
+  expect(within(await boxOf(page, 'lambda-1'), await boxOf(page, 'sn-private-a')), 'the new card inside Private subnet A').toBe(true);
+  // The inspector shows it in that subnet only, with its new security group.
+  await expect(page.getByTestId('field-vpc.subnets-sn-private-a')).toBeChecked();
+  await expect(page.getByTestId('field-vpc.subnets-sn-private-b')).not.toBeChecked();
+  await expect(card.locator('.sd-sg-chip')).toHaveText('Lambda function 1 SG');
+  await expect(page.getByTestId('rf__edge-attach:lambda-1:sn-private-a')).toHaveCount(0);
+
+  // One step: undo takes the function and its group away together.
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+z');
+  await expect(card).toHaveCount(0);
+  await expect(page.locator('[data-kind="securityGroup"]')).toHaveCount(2);
+});
+
+test('dragging the template function out of the VPC detaches it (its database edge becomes unreachable); undo puts it back in one step', async ({ page }) => {
+  await openVpcTemplate(page);
+  await page.getByTestId('toolbar-paths').click();
+  await expect(page.getByTestId('rf__edge-e-quotes-db')).toHaveClass(/sd-reach-yes/);
+  const vpc = await boxOf(page, 'vpc');
+  const api = await boxOf(page, 'api-quotes');
+  const before = await boxOf(page, 'fn-quotes');
+
+  // Left of the VPC, below the API card: clear of everything.
+  await dragCard(page, 'fn-quotes', { x: (api.x + vpc.x) / 2 - 20, y: api.y + api.height + 90 });
+  const after = await boxOf(page, 'fn-quotes');
+  expect(after.x + after.width, 'the card is left of the VPC').toBeLessThan(vpc.x);
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a')).toHaveCount(0);
+  await expect(page.getByTestId('rf__edge-e-quotes-db')).toHaveClass(/sd-reach-no/);
+  await nodeBox(page, 'fn-quotes').click();
+  await expect(page.getByTestId('field-vpc.subnets-sn-private-a')).not.toBeChecked();
+  await expect(page.getByTestId('field-vpc.subnets-sn-private-b')).not.toBeChecked();
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /Take out of VPC/);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a').locator('path.sd-attach-line')).toHaveCount(1);
+  await expect(page.getByTestId('rf__edge-e-quotes-db')).toHaveClass(/sd-reach-yes/);
+  const back = await boxOf(page, 'fn-quotes');
+  expect(Math.abs(back.x - before.x) + Math.abs(back.y - before.y), 'back where the drag started').toBeLessThan(2);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
+});
+
+test('dropping the function on a public subnet asks Add or Only; Escape puts it back; Only places it there', async ({ page }) => {
+  await openVpcTemplate(page);
+  const before = await boxOf(page, 'fn-quotes');
+  const target = await boxOf(page, 'sn-public-a');
+  const drop = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+
+  await dragCard(page, 'fn-quotes', drop);
+  const menu = page.getByTestId('placement-menu');
+  await expect(menu.getByTestId('placement-add')).toHaveText(/Add Public subnet A \(3 subnets\)/);
+  await expect(menu.getByTestId('placement-only')).toHaveText(/Only Public subnet A/);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  const back = await boxOf(page, 'fn-quotes');
+  expect(Math.abs(back.x - before.x) + Math.abs(back.y - before.y), 'back where the drag started').toBeLessThan(2);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
+
+  await dragCard(page, 'fn-quotes', drop);
+  await menu.getByTestId('placement-only').click();
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a')).toHaveCount(0);
+  expect(within(await boxOf(page, 'fn-quotes'), await boxOf(page, 'sn-public-a'))).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a').locator('path.sd-attach-line')).toHaveCount(1);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
+});
+
+test('a subnet resized by its handle is bigger; undo restores it', async ({ page }) => {
+  await openVpcTemplate(page);
+  await nodeBox(page, 'sn-private-a').locator('.sd-container-title').click();
+  const before = await boxOf(page, 'sn-private-a');
+  const handle = nodeBox(page, 'sn-private-a').locator('.react-flow__resize-control.handle.bottom.right');
+  await expect(handle).toBeVisible();
+  const h = await handle.boundingBox();
+  if (!h) throw new Error('no handle');
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + 40, h.y + 30, { steps: 5 });
+  await page.mouse.move(h.x + 80, h.y + 50, { steps: 5 });
+  await page.mouse.up();
+  const after = await boxOf(page, 'sn-private-a');
+  expect(after.width).toBeGreaterThan(before.width + 40);
+  expect(after.height).toBeGreaterThan(before.height + 25);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /Undo \((Resize)\)/);
+
+  await page.keyboard.press('Control+z');
+  const undone = await boxOf(page, 'sn-private-a');
+  expect(Math.abs(undone.width - before.width)).toBeLessThan(2);
+  expect(Math.abs(undone.height - before.height)).toBeLessThan(2);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
+});
+
+test('a card dropped half outside its subnet ends inside it', async ({ page }) => {
+  await openVpcTemplate(page);
+  const subnet = await boxOf(page, 'sn-public-a');
+  const nat = await boxOf(page, 'nat-a');
+  // The grab point is 40 px into the card: the card's left third sticks out of the subnet's left edge.
+  await dragCard(page, 'nat-a', { x: subnet.x - nat.width / 3 + 40, y: subnet.y + subnet.height / 2 });
+  await expect.poll(async () => within(await boxOf(page, 'nat-a'), await boxOf(page, 'sn-public-a'))).toBe(true);
+  await expect(page.locator('.react-flow__node[data-id="nat-a"]')).toHaveAttribute('aria-label', /, in Public subnet A$/);
+});
+
+test('the inspector is the other way: unticking a subnet moves the card into the one left, ticking it again back into the VPC', async ({ page }) => {
+  await openVpcTemplate(page);
+  await nodeBox(page, 'fn-quotes').click();
+  await page.getByTestId('field-vpc.subnets-sn-private-b').uncheck();
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node[data-id="fn-quotes"]')).toHaveAttribute('aria-label', /, in Private subnet A$/);
+  await expect.poll(async () => within(await boxOf(page, 'fn-quotes'), await boxOf(page, 'sn-private-a'))).toBe(true);
+
+  await page.getByTestId('field-vpc.subnets-sn-private-b').check();
+  await expect(page.locator('.react-flow__node[data-id="fn-quotes"]')).toHaveAttribute('aria-label', /, in Quotes VPC$/);
+  await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-b').locator('path.sd-attach-line')).toHaveCount(1);
+});
