@@ -31,7 +31,7 @@ export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, imp
   useEffect(() => {
     if (showsFindings) return undefined;
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('.sd-modal')) return;
+      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
       e.preventDefault();
       requestFindingsSearchFocus();
       onTab('findings');

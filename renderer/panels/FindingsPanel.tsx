@@ -120,7 +120,7 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
     searchFocusRequested = false;
     focusMountedSearch = focusSearch;
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('.sd-modal')) return;
+      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
       e.preventDefault();
       focusSearch();
     };

@@ -238,6 +238,17 @@ describe('FindingsPanel at scale, search and suppression', () => {
     expect(document.activeElement).toBe(screen.getByTestId('findings-search'));
   });
 
+  it('"/" leaves the search alone while a dialog is up', () => {
+    const findings = many(3, 1);
+    const dispatch = vi.fn((): PerformResult => ({ design: brokenVpc(), patches: [], inversePatches: [], warnings: [], created: [] }));
+    render(<FindingsPanel findings={findings} suppressed={[]} counts={countsOf(findings)} onSelect={() => undefined} dispatch={dispatch} />);
+    fireEvent.click(screen.getAllByTestId('finding-suppress')[0]);
+    const reason = screen.getByTestId('suppress-reason');
+    reason.focus();
+    fireEvent.keyDown(window, { key: '/' });
+    expect(document.activeElement).toBe(reason);
+  });
+
   it('suppresses with a required reason through the command, shows a refusal, and Escape cancels', () => {
     const { view } = setup();
     cleanup();
