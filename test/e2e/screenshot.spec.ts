@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 // Rendered like a HiDPI display, so the labels stay legible in the image at the zoom that fits the whole design.
 test.use({ deviceScaleFactor: process.env.SD_SCREENSHOT ? 2 : 1 });
 import { expect, nodeBox, openApp, openTemplate, pickTemplate, test } from './helpers';
+import { placementOf } from '../../core/model/placement';
 
 // The VPC template drawn at 1440×900: containers visible, no two resources overlapping, nothing
 // outside its container. `SD_SCREENSHOT=1 npx playwright test screenshot` also refreshes docs/screenshot.png.
@@ -24,12 +25,20 @@ test('the VPC template is drawn cleanly (and docs/screenshot.png comes from here
   const inside = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
     a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
   const containers = new Set(['vpc', 'subnet']);
+  // Where each resource is drawn: its subnet, its subnets' VPC, or its parent container.
+  const placement = placementOf(design);
+  const drawParent = (id: string) => placement.get(id)?.drawParent;
   for (const a of design.nodes) {
     const boxA = boxes.get(a.id);
     if (!boxA) continue;
-    if (a.parent) expect(inside(boxA, boxes.get(a.parent) ?? boxA), `${a.name} inside its container`).toBe(true);
+    const parent = drawParent(a.id);
+    if (parent) {
+      const boxP = boxes.get(parent);
+      expect(boxP, `${a.name}'s container is drawn`).toBeDefined();
+      if (boxP) expect(inside(boxA, boxP), `${a.name} inside its container`).toBe(true);
+    }
     for (const b of design.nodes) {
-      if (a.id >= b.id || a.parent !== b.parent || containers.has(a.kind) !== containers.has(b.kind)) continue;
+      if (a.id >= b.id || drawParent(a.id) !== drawParent(b.id) || containers.has(a.kind) !== containers.has(b.kind)) continue;
       const boxB = boxes.get(b.id);
       if (boxB) expect(overlap(boxA, boxB), `${a.name} and ${b.name} overlap`).toBe(false);
     }
