@@ -7,7 +7,10 @@ import type { LayoutRequest, LayoutResponse } from '../iac/layoutMessages';
 // design, or the canvas's Auto-layout.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
+// A listener, not `onmessage`: elk.bundled.js, run in a worker, claims `self.onmessage` for its own
+// dispatcher the first time it lays out, which left every later request unanswered (a second import
+// or auto-layout in one session never finished). Its dispatcher ignores messages without a `cmd`.
+scope.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
   const request = event.data;
   const { id } = request;
   const fail = (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies LayoutResponse);
@@ -16,4 +19,4 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   } else {
     layoutDesign(request.design).then((laidOut) => scope.postMessage({ id, ok: true, design: laidOut } satisfies LayoutResponse), fail);
   }
-};
+});

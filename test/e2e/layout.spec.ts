@@ -122,3 +122,32 @@ test('the VPC template laid out keeps every resource inside the container it is 
   const b = await nodeBox(page, 'sn-private-b').boundingBox();
   expect(a!.x + a!.width).toBeLessThan(b!.x);
 });
+
+/** Starts recording every transform node `id` is drawn with (React Flow writes one per render). */
+async function recordTransforms(page: Page, id: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((nodeId) => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);
+    const seen: string[] = [el?.style.transform ?? ''];
+    (window as unknown as { __transforms: string[] }).__transforms = seen;
+    if (el) new MutationObserver(() => { if (seen[seen.length - 1] !== el.style.transform) seen.push(el.style.transform); }).observe(el, { attributes: true, attributeFilter: ['style'] });
+  }, id);
+  return () => page.evaluate(() => (window as unknown as { __transforms: string[] }).__transforms);
+}
+
+test('the nodes glide to their new places, and jump when reduced motion is asked for', async ({ page }) => {
+  await dragOnto(page, 'fn-fulfilment', 'sns-orders');
+  let transforms = await recordTransforms(page, 'fn-fulfilment');
+  await page.getByTestId('toolbar-autoLayout').click();
+  await expect(page.getByTestId('toolbar-undo')).toHaveAccessibleName('Undo (Auto-layout)');
+  // Drawn at places between the old and the new one on the way.
+  expect((await transforms()).length).toBeGreaterThan(3);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('toolbar-undo')).not.toHaveAccessibleName('Undo (Auto-layout)');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  transforms = await recordTransforms(page, 'fn-fulfilment');
+  await page.getByTestId('toolbar-autoLayout').click();
+  await expect(page.getByTestId('toolbar-undo')).toHaveAccessibleName('Undo (Auto-layout)');
+  // From the old place straight to the new one.
+  expect(await transforms()).toHaveLength(2);
+});
