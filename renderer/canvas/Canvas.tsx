@@ -6,12 +6,12 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { Command, HistoryPolicy, PerformResult } from '../../core/commands';
 import type { Design, DesignNode } from '../../core/model/design';
 import { isNodeKind } from '../../core/model/kinds';
-import { CONTAINER_PADDING, containerSizes, placementOf } from '../../core/model/placement';
+import { containerSizes, placementOf } from '../../core/model/placement';
 import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { AttachEdge } from './AttachEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { planDrop, planPaletteDrop, settleInside, type PalettePlacement, type Size } from './dropPlan';
+import { planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
 import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
@@ -234,9 +234,13 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     gesture.current = undefined;
     const start = dragStart.current;
     dragStart.current = undefined;
-    setFrozenSizes(undefined);
     const internal = flow.getInternalNode(node.id);
-    if (!start || !internal || dragged.length !== 1) return;
+    // Containers keep their drag-time sizes while a question is open (the old one must not grow to
+    // the card waiting over another VPC), and fit their contents again once it is answered.
+    if (!start || !internal || dragged.length !== 1) {
+      setFrozenSizes(undefined);
+      return;
+    }
     const join = { join: start.gesture };
     const abs = { x: Math.round(internal.internals.positionAbsolute.x), y: Math.round(internal.internals.positionAbsolute.y) };
     const size = { width: internal.measured.width ?? RESOURCE_SIZE.width, height: internal.measured.height ?? RESOURCE_SIZE.height };
@@ -253,6 +257,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     const putBack = () => {
       if (Object.keys(start.positions).length) dispatch({ type: 'move', positions: start.positions }, join);
     };
+    if (plan.type !== 'askSubnet' && plan.type !== 'askVpc') setFrozenSizes(undefined);
     switch (plan.type) {
       case 'none': return;
       case 'settle':
@@ -275,6 +280,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
           question: q,
           answer: (a) => {
             setQuestion(undefined);
+            setFrozenSizes(undefined);
             if (a) place({ type: 'attachToSubnets', nodeId: node.id, subnets: a.subnets, mode: a.mode });
             else putBack();
           },
@@ -285,29 +291,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
 
   const actions: CanvasActions = useMemo(() => ({
     selectNode: (id) => changeSelection({ nodes: [id], edges: [] }),
-    canResize(id, box) {
-      // Never smaller than what the container holds (with its padding); growing is always fine.
-      const now = latestDesign.current;
-      const own = now.layout.positions[id];
-      if (!own) return true;
-      const placement = placementOf(now);
-      const fitted = containerSizes(now, placement);
-      const drawn = fitted.get(id) ?? { width: 0, height: 0 };
-      const dx = box.x - own.x;
-      const dy = box.y - own.y;
-      for (const n of now.nodes) {
-        if (placement.get(n.id)?.drawParent !== id) continue;
-        const p = now.layout.positions[n.id];
-        if (!p) continue;
-        const s = fitted.get(n.id) ?? RESOURCE_SIZE;
-        const x = p.x - dx;
-        const y = p.y - dy;
-        if (x < Math.min(CONTAINER_PADDING.left, p.x) || y < Math.min(CONTAINER_PADDING.top, p.y)) return false;
-        if (box.width < drawn.width && x + s.width + CONTAINER_PADDING.right > box.width) return false;
-        if (box.height < drawn.height && y + s.height + CONTAINER_PADDING.bottom > box.height) return false;
-      }
-      return true;
-    },
+    canResize: (id, box) => resizeKeepsContents(latestDesign.current, id, box),
   }), [changeSelection]);
 
   const onConnect = useCallback((c: Connection) => {

@@ -1,6 +1,6 @@
 import type { Design, DesignNode } from '../../core/model/design';
 import {
-  absolutePositions, clampInside, CONTAINER_KINDS, containerSizes, isSubnetPlaced, placementOf,
+  absolutePositions, clampInside, CONTAINER_KINDS, CONTAINER_PADDING, containerSizes, isSubnetPlaced, placementOf,
   RESOURCE_SIZE, subnetsOf, type Placement,
 } from '../../core/model/placement';
 import { PARENT_KINDS } from '../../core/model/references';
@@ -226,4 +226,31 @@ export function planPaletteDrop(design: Design, kind: string, point: Point, size
     position: subnets.length === 1 ? within(subnets[0]) : within(target.id),
     notice: `Placed in ${names} (one private subnet per Availability Zone); change it in the inspector.`,
   };
+}
+
+/** Whether container `id` resized to `box` (its position relative to where it is drawn, as React
+ *  Flow reports it, and its size) still holds everything drawn in it with the padding around it.
+ *  Growing is always allowed; from the left or top edge the contents keep their place on the
+ *  canvas, so their relative positions shift by the move. A card already closer to the edge than
+ *  the padding is not made a reason to refuse, only not allowed closer. */
+export function resizeKeepsContents(design: Design, id: string, box: Box): boolean {
+  const own = design.layout.positions[id];
+  if (!own) return true;
+  const placement = placementOf(design);
+  const fitted = containerSizes(design, placement);
+  const drawn = fitted.get(id) ?? { width: 0, height: 0 };
+  const dx = box.x - own.x;
+  const dy = box.y - own.y;
+  for (const n of design.nodes) {
+    if (placement.get(n.id)?.drawParent !== id) continue;
+    const p = design.layout.positions[n.id];
+    if (!p) continue;
+    const size = fitted.get(n.id) ?? RESOURCE_SIZE;
+    const x = p.x - dx;
+    const y = p.y - dy;
+    if (x < Math.min(CONTAINER_PADDING.left, p.x) || y < Math.min(CONTAINER_PADDING.top, p.y)) return false;
+    if (box.width < drawn.width && x + size.width + CONTAINER_PADDING.right > box.width) return false;
+    if (box.height < drawn.height && y + size.height + CONTAINER_PADDING.bottom > box.height) return false;
+  }
+  return true;
 }

@@ -5,7 +5,7 @@ import { absolutePosition, History } from '../../core/commands';
 import type { Design } from '../../core/model';
 import { parseDesign } from '../../core/model/parse';
 import { placementOf, subnetsOf } from '../../core/model/placement';
-import { planDrop, planPaletteDrop, settleInside, subnetChoices } from '../../renderer/canvas/dropPlan';
+import { planDrop, planPaletteDrop, resizeKeepsContents, settleInside, subnetChoices } from '../../renderer/canvas/dropPlan';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow } from '../../renderer/canvas/toFlow';
 
 /** The VPC template: Quote service and the database each in both private subnets (drawn in the VPC). */
@@ -188,5 +188,24 @@ describe('settleInside and palette drops', () => {
     const h = new History(vpcTemplate());
     h.apply({ type: 'removeNodes', ids: ['sn-private-a', 'sn-private-b'] });
     expect(subnetChoices(h.design, 'vpc').preselected).toEqual([]);
+  });
+});
+
+describe('resizeKeepsContents: a container never shrinks over what it holds', () => {
+  it('Public subnet A (NAT gateway A at 60,70 in a 300×180 box) grows freely and shrinks only to its contents', () => {
+    const design = vpcTemplate();
+    const at = design.layout.positions['sn-public-a'];
+    const nat = design.layout.positions['nat-a'];
+    const box = (dx: number, dy: number, width: number, height: number) => ({ x: at.x + dx, y: at.y + dy, width, height });
+    expect(resizeKeepsContents(design, 'sn-public-a', box(0, 0, 400, 260))).toBe(true);
+    // From the right: down to the card plus padding, not past it.
+    expect(resizeKeepsContents(design, 'sn-public-a', box(0, 0, nat.x + RESOURCE_SIZE.width + 24, 180))).toBe(true);
+    expect(resizeKeepsContents(design, 'sn-public-a', box(0, 0, nat.x + RESOURCE_SIZE.width + 10, 180))).toBe(false);
+    // From the left: the left edge may come up to the padding before the card, not closer.
+    expect(resizeKeepsContents(design, 'sn-public-a', box(nat.x - 24, 0, 300 - (nat.x - 24), 180))).toBe(true);
+    expect(resizeKeepsContents(design, 'sn-public-a', box(nat.x - 10, 0, 300 - (nat.x - 10), 180))).toBe(false);
+    // From the top: the title bar's room (44) stays above the card.
+    expect(resizeKeepsContents(design, 'sn-public-a', box(0, nat.y - 44, 300, 180 - (nat.y - 44)))).toBe(true);
+    expect(resizeKeepsContents(design, 'sn-public-a', box(0, nat.y - 30, 300, 180 - (nat.y - 30)))).toBe(false);
   });
 });
