@@ -183,3 +183,41 @@ test('the inspector is the other way: unticking a subnet moves the card into the
   await expect(page.locator('.react-flow__node[data-id="fn-quotes"]')).toHaveAttribute('aria-label', /, in Quotes VPC$/);
   await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-b').locator('path.sd-attach-line')).toHaveCount(1);
 });
+
+test('a function dragged onto a VPC free area asks which subnets, one private subnet per AZ ticked; Attach places it in both', async ({ page }) => {
+  await openVpcTemplate(page);
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  const api = await boxOf(page, 'api-quotes');
+  if (!canvas) throw new Error('no canvas');
+  await dropFromPalette(page, 'lambda', { x: api.x - canvas.x + api.width / 2, y: api.y - canvas.y + api.height + 120 });
+  await expect(nodeBox(page, 'lambda-1')).toBeVisible();
+  await expect(nodeBox(page, 'lambda-1').locator('.sd-sg-chip')).toHaveCount(0);
+
+  // Between the private and public subnet rows, above the public subnets' column: the VPC's free area.
+  const a = await boxOf(page, 'sn-private-a');
+  const b = await boxOf(page, 'sn-private-b');
+  const pub = await boxOf(page, 'sn-public-a');
+  await dragCard(page, 'lambda-1', { x: pub.x + pub.width / 2 - 50, y: (a.y + a.height + b.y) / 2 - 10 });
+  const menu = page.getByTestId('placement-menu');
+  await expect(menu).toContainText('Place Lambda function 1 in Quotes VPC');
+  await expect(menu.getByTestId('placement-subnet-sn-private-a')).toBeChecked();
+  await expect(menu.getByTestId('placement-subnet-sn-private-b')).toBeChecked();
+  await expect(menu.getByTestId('placement-subnet-sn-public-a')).not.toBeChecked();
+  await expect(menu.getByTestId('placement-subnet-sn-public-b')).not.toBeChecked();
+  await menu.getByTestId('placement-attach').click();
+  await expect(menu).toHaveCount(0);
+  for (const subnet of ['sn-private-a', 'sn-private-b']) {
+    await expect(page.getByTestId(`rf__edge-attach:lambda-1:${subnet}`).locator('path.sd-attach-line')).toHaveCount(1);
+  }
+  await expect(nodeBox(page, 'lambda-1').locator('.sd-sg-chip')).toHaveText('Lambda function 1 SG');
+  expect(within(await boxOf(page, 'lambda-1'), await boxOf(page, 'vpc'))).toBe(true);
+
+  // The drag and the placement are one step; the add before it is another.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('rf__edge-attach:lambda-1:sn-private-a')).toHaveCount(0);
+  await expect(nodeBox(page, 'lambda-1').locator('.sd-sg-chip')).toHaveCount(0);
+  const undone = await boxOf(page, 'lambda-1');
+  expect(undone.x + undone.width, 'back left of the VPC').toBeLessThan((await boxOf(page, 'vpc')).x);
+  await page.keyboard.press('Control+z');
+  await expect(nodeBox(page, 'lambda-1')).toHaveCount(0);
+});
