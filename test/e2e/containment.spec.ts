@@ -221,3 +221,32 @@ test('a function dragged onto a VPC free area asks which subnets, one private su
   await page.keyboard.press('Control+z');
   await expect(nodeBox(page, 'lambda-1')).toHaveCount(0);
 });
+
+test('placing a new function in Private subnet A changes what stops its database connection: no VPC, then the database\'s security group', async ({ page }) => {
+  await openVpcTemplate(page);
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  const api = await boxOf(page, 'api-quotes');
+  if (!canvas) throw new Error('no canvas');
+  await dropFromPalette(page, 'lambda', { x: api.x - canvas.x + api.width / 2, y: api.y - canvas.y + api.height + 120 });
+  await page.getByTestId('handle-out-lambda-1').dragTo(page.getByTestId('handle-in-db'));
+  await page.getByTestId('toolbar-paths').click();
+  const edge = page.locator('.react-flow__edge[aria-label^="Lambda function Lambda function 1 access"]');
+  await expect(edge).toHaveClass(/sd-reach-no/);
+  const edgeId = await edge.getAttribute('data-id');
+
+  // Outside the VPC: the path breaks at the function itself.
+  await nodeBox(page, 'lambda-1').click();
+  await page.getByTestId(`reach-edge-${edgeId}`).click();
+  await expect(page.getByTestId('reach-verdict')).toHaveText('unreachable');
+  await expect(page.getByTestId('reach-broken-hop').first()).toContainText('is not attached to a VPC');
+
+  // In Private subnet A, with its own new group: now the database's group is what refuses it.
+  const subnet = await boxOf(page, 'sn-private-a');
+  await dragCard(page, 'lambda-1', { x: subnet.x + subnet.width / 2 - 30, y: subnet.y + subnet.height / 2 });
+  await expect(page.getByTestId('placement-menu')).toHaveCount(0);
+  await expect(nodeBox(page, 'lambda-1').locator('.sd-sg-chip')).toHaveText('Lambda function 1 SG');
+  await nodeBox(page, 'lambda-1').click();
+  await page.getByTestId(`reach-edge-${edgeId}`).click();
+  await expect(page.getByTestId('reach-broken-hop').first()).not.toContainText('is not attached to a VPC');
+  await expect(page.getByTestId('reach-broken-hop').first()).toContainText('Database SG');
+});
