@@ -13,6 +13,7 @@ import { absolutePosition, type Point } from './layout';
 import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand } from './usage';
 import { alternativeCommandLabel, applyAlternativeCommand, isAlternativeCommand, type AlternativeCommand } from './alternatives';
 import { applySuppressionCommand, isSuppressionCommand, suppressionCommandLabel, type SuppressionCommand } from './suppressions';
+import { applyClipboardCommand, clipboardCommandLabel, isClipboardCommand, type ClipboardCommand } from './clipboard';
 import { newSubnetDefaults } from '../model/subnetDefaults';
 
 enablePatches();
@@ -42,7 +43,9 @@ export type Command =
   /** Variants of the design in the same file: duplicate, switch, rename, delete (alternatives.ts). */
   | AlternativeCommand
   /** Accept a finding with a reason, or take that back (suppressions.ts). */
-  | SuppressionCommand;
+  | SuppressionCommand
+  /** A copied fragment inserted with new ids and names (clipboard.ts). */
+  | ClipboardCommand;
 
 export interface PerformResult {
   design: Design;
@@ -82,6 +85,7 @@ export function commandLabel(command: Command): string {
   if (isUsageCommand(command)) return usageCommandLabel(command);
   if (isAlternativeCommand(command)) return alternativeCommandLabel(command);
   if (isSuppressionCommand(command)) return suppressionCommandLabel(command);
+  if (isClipboardCommand(command)) return clipboardCommandLabel(command);
   switch (command.type) {
     case 'addNode': return `Add ${kindLabel(command.kind)}`;
     case 'removeNodes': return 'Delete';
@@ -117,6 +121,11 @@ function applyCommand(draft: D, command: Command, ctx: Context): void {
   }
   if (isSuppressionCommand(command)) {
     const refused = applySuppressionCommand(draft, command);
+    if (refused) refuse(refused);
+    return;
+  }
+  if (isClipboardCommand(command)) {
+    const refused = applyClipboardCommand(draft, command, ctx.created);
     if (refused) refuse(refused);
     return;
   }

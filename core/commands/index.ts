@@ -6,3 +6,5 @@ export * from './layout';
 export * from './connectPlan';
 export * from './usage';
 export * from './alternatives';
+export * from './clipboard';
+export * from './arrange';
