@@ -169,6 +169,39 @@ test('a card dropped half outside its subnet ends inside it', async ({ page }) =
   await dragCard(page, 'nat-a', { x: subnet.x - nat.width / 3 + 40, y: subnet.y + subnet.height / 2 });
   await expect.poll(async () => within(await boxOf(page, 'nat-a'), await boxOf(page, 'sn-public-a'))).toBe(true);
   await expect(page.locator('.react-flow__node[data-id="nat-a"]')).toHaveAttribute('aria-label', /, in Public subnet A$/);
+
+  // Centre out, box still over the subnet: back in, and the toast says how to take it out.
+  const now = await boxOf(page, 'sn-public-a');
+  await dragCard(page, 'nat-a', { x: now.x - nat.width * 0.7 + 40, y: now.y + now.height / 2 });
+  await expect(page.getByTestId('toast').filter({ hasText: 'Drag NAT gateway A fully out to take it out of Public subnet A.' })).toBeVisible();
+  await expect.poll(async () => within(await boxOf(page, 'nat-a'), await boxOf(page, 'sn-public-a'))).toBe(true);
+  await expect(page.locator('.react-flow__node[data-id="nat-a"]')).toHaveAttribute('aria-label', /, in Public subnet A$/);
+});
+
+test('a subnet resized from its top-left corner grows up and left while what it holds stays put; one undo step', async ({ page }) => {
+  await openVpcTemplate(page);
+  await nodeBox(page, 'sn-public-a').locator('.sd-container-title').click();
+  const before = await boxOf(page, 'sn-public-a');
+  const natBefore = await boxOf(page, 'nat-a');
+  const handle = nodeBox(page, 'sn-public-a').locator('.react-flow__resize-control.handle.top.left');
+  const h = await handle.boundingBox();
+  if (!h) throw new Error('no handle');
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x - 20, h.y - 10, { steps: 5 });
+  await page.mouse.move(h.x - 40, h.y - 20, { steps: 5 });
+  await page.mouse.up();
+  const after = await boxOf(page, 'sn-public-a');
+  expect(after.x).toBeLessThan(before.x - 20);
+  expect(after.y).toBeLessThan(before.y - 10);
+  expect(after.x + after.width, 'the right edge stays').toBeCloseTo(before.x + before.width, 0);
+  const natAfter = await boxOf(page, 'nat-a');
+  expect(Math.abs(natAfter.x - natBefore.x) + Math.abs(natAfter.y - natBefore.y), 'the NAT gateway stays put').toBeLessThan(2);
+
+  await page.keyboard.press('Control+z');
+  const undone = await boxOf(page, 'sn-public-a');
+  expect(Math.abs(undone.x - before.x) + Math.abs(undone.y - before.y) + Math.abs(undone.width - before.width)).toBeLessThan(2);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
 });
 
 test('the inspector is the other way: unticking a subnet moves the card into the one left, ticking it again back into the VPC', async ({ page }) => {
