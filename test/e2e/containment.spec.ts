@@ -23,6 +23,15 @@ async function dragCard(page: Page, id: string, to: { x: number; y: number }) {
   await page.mouse.up();
 }
 
+/** A flow point on the screen: React Flow's viewport is `translate(x, y) scale(z)` inside the pane. */
+async function toScreen(page: Page, p: { x: number; y: number }) {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const [a, , , d, e, f] = (transform.match(/-?[\d.e]+/g) ?? []).map(Number);
+  const pane = await page.locator('.react-flow').boundingBox();
+  if (!pane) throw new Error('no pane');
+  return { x: pane.x + e + p.x * a, y: pane.y + f + p.y * d };
+}
+
 async function openVpcTemplate(page: Page) {
   await openApp(page);
   await openTemplate(page, VPC);
@@ -42,6 +51,14 @@ test('the VPC template draws the function and the database in the VPC, attached 
       const [x1, y1, x2, y2] = (d?.match(/-?[\d.]+/g) ?? []).map(Number);
       expect(d, `${id} attached to ${subnet}`).toMatch(/^M [\d.-]+,[\d.-]+ L [\d.-]+,[\d.-]+$/);
       expect(Math.hypot(x2 - x1, y2 - y1), `${id}'s line to ${subnet} has a length`).toBeGreaterThan(10);
+      // It ends on the subnet box's border (flow coordinates → screen through the viewport transform).
+      const end = await toScreen(page, { x: x2, y: y2 });
+      const box = await boxOf(page, subnet);
+      const onX = Math.abs(end.x - box.x) < 2 || Math.abs(end.x - box.x - box.width) < 2;
+      const onY = Math.abs(end.y - box.y) < 2 || Math.abs(end.y - box.y - box.height) < 2;
+      const inX = end.x > box.x - 2 && end.x < box.x + box.width + 2;
+      const inY = end.y > box.y - 2 && end.y < box.y + box.height + 2;
+      expect((onX && inY) || (onY && inX), `${id}'s line ends on ${subnet}'s border`).toBe(true);
     }
   }
   await expect(page.getByTestId('rf__edge-attach:fn-quotes:sn-private-a')).toHaveAttribute('aria-label', 'Quote service attached to Private subnet A');
