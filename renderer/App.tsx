@@ -261,8 +261,13 @@ export function App({ host }: { host: Host }) {
       case 'duplicateAlternative': return duplicateAlternativeRef.current();
       case 'toggleTheme': return cycleTheme();
       case 'autoLayout': return void autoLayout.start();
+      case 'placeInSubnets': {
+        const why = editor.selection.nodes.length === 1 ? canvas.current?.askPlacement(editor.selection.nodes[0]) : 'Select one function, database, proxy, cache, Kafka cluster, load balancer or interface endpoint to place it in subnets.';
+        if (why) notices.info(why);
+        return;
+      }
     }
-  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start]);
+  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {

@@ -7,7 +7,8 @@ export type ShortcutAction =
   | 'toggleCostBadges' | 'duplicateAlternative' | 'toggleTheme' | 'autoLayout'
   | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection'
   | 'nudgeLeft' | 'nudgeRight' | 'nudgeUp' | 'nudgeDown'
-  | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts';
+  | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts'
+  | 'placeInSubnets';
 
 export interface KeyLike {
   key: string;
@@ -82,6 +83,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'zoomToSelection', group: 'View', description: 'Zoom to the selection', combos: [{ keys: ['@', '"'], codes: ['Digit2'], shift: true, label: 'Shift+2' }] },
   { action: 'toggleCostBadges', group: 'View', description: 'Cost badges on the canvas on or off', combos: [{ keys: ['$'], shift: 'any', label: '$' }] },
   { action: 'focusPaletteSearch', group: 'Edit', description: 'Search the resources to add (Enter adds the first match)', combos: [plain('p')] },
+  { action: 'placeInSubnets', group: 'Arrange', description: 'Place the selected function, database … in subnets of its VPC, or take it out (what dragging it onto a subnet does)', combos: [plain('n')], canvasOnly: true },
   { action: 'showShortcuts', group: 'Help', description: 'This list of keyboard shortcuts', combos: [{ keys: ['?'], shift: 'any', label: '?' }] },
 ];
 

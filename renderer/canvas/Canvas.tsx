@@ -11,7 +11,7 @@ import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { AttachEdge } from './AttachEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
+import { keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
 import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
@@ -31,6 +31,9 @@ export interface CanvasHandle {
   placementAt(kind: string, point: { x: number; y: number }): PalettePlacement;
   /** Fits the whole design into view (after Auto-layout). */
   fitView(): void;
+  /** The keyboard's "place in subnets" ("N"): opens the subnet question at the node; returns why it
+   *  cannot when it cannot. */
+  askPlacement(nodeId: string): string | undefined;
 }
 
 interface CanvasProps {
@@ -160,7 +163,29 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     placementAt(kind, point) {
       return planPaletteDrop(latestDesign.current, kind, point);
     },
-  }), [flow, design.edges]);
+    askPlacement(nodeId) {
+      const now = latestDesign.current;
+      const plan = keyboardPlacement(now, nodeId);
+      if ('reason' in plan) return plan.reason;
+      const el = wrapper.current?.querySelector(`[data-testid="node-${CSS.escape(nodeId)}"]`)?.getBoundingClientRect();
+      const rect = wrapper.current?.getBoundingClientRect();
+      const at = el ? { x: el.left, y: el.bottom + 6 } : { x: (rect?.left ?? 0) + 40, y: (rect?.top ?? 0) + 40 };
+      setQuestion({
+        at,
+        question: {
+          type: 'vpc', nodeName: now.nodes.find((n) => n.id === nodeId)?.name ?? nodeId, vpcName: now.nodes.find((n) => n.id === plan.vpc)?.name ?? plan.vpc,
+          choices: plan.choices, preselected: plan.preselected, canDetach: plan.attached,
+        },
+        answer: (a) => {
+          setQuestion(undefined);
+          if (!a) return;
+          if (a.mode === 'detach') dispatch({ type: 'detachFromNetwork', nodeId });
+          else dispatch({ type: 'attachToSubnets', nodeId, subnets: a.subnets, mode: a.mode });
+        },
+      });
+      return undefined;
+    },
+  }), [flow, design.edges, dispatch]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     const positions: Record<string, { x: number; y: number }> = {};
@@ -281,8 +306,9 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
           answer: (a) => {
             setQuestion(undefined);
             setFrozenSizes(undefined);
-            if (a) place({ type: 'attachToSubnets', nodeId: node.id, subnets: a.subnets, mode: a.mode });
-            else putBack();
+            if (!a) putBack();
+            else if (a.mode === 'detach') place({ type: 'detachFromNetwork', nodeId: node.id });
+            else place({ type: 'attachToSubnets', nodeId: node.id, subnets: a.subnets, mode: a.mode });
           },
         });
       }

@@ -4,9 +4,10 @@ import type { SubnetChoice } from './dropPlan';
 /** What the user dropped where, asked at the drop point (styled like the connection menu). */
 export type PlacementQuestion =
   | { type: 'subnet'; nodeName: string; subnet: { id: string; name: string }; current: number; alreadyIn: boolean }
-  | { type: 'vpc'; nodeName: string; vpcName: string; choices: readonly SubnetChoice[]; preselected: readonly string[] };
+  | { type: 'vpc'; nodeName: string; vpcName: string; choices: readonly SubnetChoice[]; preselected: readonly string[]; canDetach?: boolean };
 
-export type PlacementAnswer = { mode: 'add' | 'replace'; subnets: string[] } | null;
+/** null: cancelled; `detach`: take it out of its VPC (offered from the keyboard's "N"). */
+export type PlacementAnswer = { mode: 'add' | 'replace'; subnets: string[] } | { mode: 'detach' } | null;
 
 /** "Add Private subnet B (3 subnets)" / "Only Private subnet B" / Cancel, or a VPC's subnets as
  *  checkboxes (one private subnet per AZ ticked) and Attach. Escape or a click elsewhere cancels. */
@@ -77,6 +78,7 @@ export function PlacementMenu({ at, question, onAnswer }: { at: { x: number; y: 
             {!question.choices.length && <span className="sd-muted">{question.vpcName} has no subnets yet.</span>}
           </div>
           <div className="sd-placement-actions">
+            {question.canDetach && <button type="button" className="sd-button" data-testid="placement-detach" onClick={() => onAnswer({ mode: 'detach' })}>Take out of VPC</button>}
             <button type="button" className="sd-button" data-testid="placement-cancel" onClick={() => onAnswer(null)}>Cancel</button>
             <button type="button" className="sd-button sd-primary" data-testid="placement-attach" disabled={!ticked.length} onClick={() => onAnswer({ mode: 'replace', subnets: ticked })}>Attach</button>
           </div>

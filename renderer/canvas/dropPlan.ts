@@ -254,3 +254,17 @@ export function resizeKeepsContents(design: Design, id: string, box: Box): boole
   }
   return true;
 }
+
+/** The keyboard's way to place a resource ("N"): the subnets of its VPC (else of the design's
+ *  first VPC by name) to tick, its own subnets ticked, or one private subnet per AZ when it has
+ *  none; or why it cannot be placed. */
+export function keyboardPlacement(design: Design, nodeId: string):
+  { vpc: string; choices: SubnetChoice[]; preselected: string[]; attached: boolean } | { reason: string } {
+  const node = design.nodes.find((n) => n.id === nodeId);
+  if (!node || !isSubnetPlaced(node.kind)) return { reason: 'Select one function, database, proxy, cache, Kafka cluster, load balancer or interface endpoint to place it in subnets.' };
+  const vpc = vpcOf(design, node) ?? design.nodes.filter((n) => n.kind === 'vpc').sort((a, b) => a.name.localeCompare(b.name))[0]?.id;
+  if (!vpc) return { reason: `There is no VPC to place ${node.name} in: add one from the palette first.` };
+  const { choices, preselected } = subnetChoices(design, vpc);
+  const own = subnetsOf(node).filter((id) => choices.some((c) => c.id === id));
+  return { vpc, choices, preselected: own.length ? own : preselected, attached: own.length > 0 || vpcOf(design, node) !== undefined };
+}

@@ -300,3 +300,39 @@ test('placing a new function in Private subnet A changes what stops its database
   await expect(page.getByTestId('reach-broken-hop').first()).not.toContainText('is not attached to a VPC');
   await expect(page.getByTestId('reach-broken-hop').first()).toContainText('Database SG');
 });
+
+test('from the keyboard: N on a selected function asks which subnets of its VPC (its own ticked); Attach moves it; on an API it says why not', async ({ page }) => {
+  await openVpcTemplate(page);
+  await nodeBox(page, 'fn-quotes').click();
+  await page.keyboard.press('n');
+  const menu = page.getByTestId('placement-menu');
+  await expect(menu).toContainText('Place Quote service in Quotes VPC');
+  await expect(menu.getByTestId('placement-subnet-sn-private-a')).toBeChecked();
+  await expect(menu.getByTestId('placement-subnet-sn-private-b')).toBeChecked();
+  await expect(menu.getByTestId('placement-subnet-sn-private-a')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // the next box, Public subnet A (AZ a order), ticked from the keyboard
+  await expect(menu.getByTestId('placement-subnet-sn-public-a')).toBeChecked();
+  await menu.getByTestId('placement-subnet-sn-private-b').uncheck();
+  await menu.getByTestId('placement-subnet-sn-public-a').uncheck();
+  await menu.getByTestId('placement-attach').click();
+  await expect(page.locator('.react-flow__node[data-id="fn-quotes"]')).toHaveAttribute('aria-label', /, in Private subnet A$/);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /Place in subnet/);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node[data-id="fn-quotes"]')).toHaveAttribute('aria-label', /, in Quotes VPC$/);
+
+  // Escape closes it with nothing changed; "Take out of VPC" detaches.
+  await nodeBox(page, 'fn-quotes').click();
+  await page.keyboard.press('n');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
+  await page.keyboard.press('n');
+  await menu.getByTestId('placement-detach').click();
+  await expect(page.locator('.react-flow__node[data-id="fn-quotes"]')).toHaveAttribute('aria-label', 'Lambda function Quote service');
+
+  await nodeBox(page, 'api-quotes').click();
+  await page.keyboard.press('n');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('toast').filter({ hasText: 'to place it in subnets' })).toBeVisible();
+});
