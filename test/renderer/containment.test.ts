@@ -5,7 +5,7 @@ import { absolutePosition, History } from '../../core/commands';
 import type { Design } from '../../core/model';
 import { parseDesign } from '../../core/model/parse';
 import { placementOf, subnetsOf } from '../../core/model/placement';
-import { planDrop, planPaletteDrop, resizeKeepsContents, settleInside, subnetChoices } from '../../renderer/canvas/dropPlan';
+import { keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, subnetChoices } from '../../renderer/canvas/dropPlan';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow } from '../../renderer/canvas/toFlow';
 
 /** The VPC template: Quote service and the database each in both private subnets (drawn in the VPC). */
@@ -207,5 +207,19 @@ describe('resizeKeepsContents: a container never shrinks over what it holds', ()
     // From the top: the title bar's room (44) stays above the card.
     expect(resizeKeepsContents(design, 'sn-public-a', box(0, nat.y - 44, 300, 180 - (nat.y - 44)))).toBe(true);
     expect(resizeKeepsContents(design, 'sn-public-a', box(0, nat.y - 30, 300, 180 - (nat.y - 30)))).toBe(false);
+  });
+});
+
+describe('keyboardPlacement (N)', () => {
+  it('offers the VPC of the resource with its own subnets ticked; for one in no VPC the first VPC with private subnets ticked; else says why', () => {
+    const h = new History(vpcTemplate());
+    expect(keyboardPlacement(h.design, 'fn-quotes')).toMatchObject({ vpc: 'vpc', preselected: ['sn-private-a', 'sn-private-b'], attached: true });
+    h.apply({ type: 'attachToSubnets', nodeId: 'fn-quotes', subnets: ['sn-public-b'] });
+    expect(keyboardPlacement(h.design, 'fn-quotes')).toMatchObject({ preselected: ['sn-public-b'], attached: true });
+    h.apply({ type: 'addNode', kind: 'lambda', id: 'fn-new', name: 'New fn', position: { x: -600, y: 0 } });
+    expect(keyboardPlacement(h.design, 'fn-new')).toMatchObject({ vpc: 'vpc', preselected: ['sn-private-a', 'sn-private-b'], attached: false });
+    expect(keyboardPlacement(h.design, 'api-quotes')).toEqual({ reason: expect.stringContaining('to place it in subnets') });
+    h.apply({ type: 'removeNodes', ids: ['vpc'] });
+    expect(keyboardPlacement(h.design, 'fn-new')).toEqual({ reason: 'There is no VPC to place New fn in: add one from the palette first.' });
   });
 });
