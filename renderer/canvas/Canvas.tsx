@@ -1,5 +1,5 @@
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useUpdateNodeInternals,
+  Background, BackgroundVariant, Controls, Panel, ReactFlow, SelectionMode, useReactFlow, useUpdateNodeInternals,
   type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
 } from '@xyflow/react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -10,6 +10,8 @@ import { containerSizes, placementOf } from '../../core/model/placement';
 import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { AttachEdge } from './AttachEdge';
+import { FitMiniMap } from './FitMiniMap';
+import { EdgeRoutesProvider, RoutedEdge } from './RoutedEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
@@ -34,6 +36,10 @@ export interface CanvasHandle {
   /** The keyboard's "place in subnets" ("N"): opens the subnet question at the node; returns why it
    *  cannot when it cannot. */
   askPlacement(nodeId: string): string | undefined;
+  /** Fits these nodes into view (zoom to selection). */
+  fitNodes(ids: readonly string[]): void;
+  /** Sizes as drawn (align and distribute use them). */
+  drawnSizes(): Map<string, { width: number; height: number }>;
 }
 
 interface CanvasProps {
@@ -55,12 +61,16 @@ interface CanvasProps {
   /** Positions drawn instead of the design's while Auto-layout glides the nodes to their new places
    *  (transient: the design changes once, by one command, at the end). */
   layoutOverride?: Design['layout']['positions'];
+  /** Snap dragged nodes to the 20 px grid (toolbar Snap, Shift+G). */
+  snapToGrid?: boolean;
+  /** An arrow key on the canvas: move the selection one grid step (`far`: ten). */
+  onNudge?(dx: number, dy: number, far: boolean): void;
 }
 
 let gestureCounter = 0;
 
 /** Declared once at module scope, like nodeTypes. */
-const edgeTypes = { attach: AttachEdge };
+const edgeTypes = { attach: AttachEdge, routed: RoutedEdge };
 
 interface DragStart {
   gesture: string;
@@ -71,7 +81,7 @@ interface DragStart {
 }
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice } = props;
+  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice, snapToGrid, onNudge } = props;
   // The newest design: a drop is handled before the drag's last move has been rendered.
   const latestDesign = useRef(modelDesign);
   latestDesign.current = modelDesign;
@@ -185,7 +195,40 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       });
       return undefined;
     },
+    fitNodes(ids) {
+      if (!ids.length) return;
+      const still = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      void flow.fitView({ ...FIT_VIEW, nodes: ids.map((id) => ({ id })), duration: still ? 0 : 250 });
+    },
+    drawnSizes() {
+      const out = new Map<string, { width: number; height: number }>();
+      for (const n of flow.getNodes()) {
+        const m = flow.getInternalNode(n.id)?.measured;
+        if (m?.width && m.height) out.set(n.id, { width: m.width, height: m.height });
+      }
+      return out;
+    },
   }), [flow, design.edges, dispatch]);
+
+  // Arrow keys on a focused card or the selection box: React Flow would move the nodes itself, one
+  // undo step per press; the editor's nudge (grid steps, one undo step per burst) takes them instead.
+  const nudgeRef = useRef(onNudge);
+  nudgeRef.current = onNudge;
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const onKey = (e: KeyboardEvent) => {
+      const d = ARROWS[e.key];
+      if (!d || e.ctrlKey || e.metaKey || e.altKey || !nudgeRef.current) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      nudgeRef.current(d.x, d.y, e.shiftKey);
+    };
+    el.addEventListener('keydown', onKey, true);
+    return () => el.removeEventListener('keydown', onKey, true);
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     const positions: Record<string, { x: number; y: number }> = {};
@@ -320,6 +363,9 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     canResize: (id, box) => resizeKeepsContents(latestDesign.current, id, box),
   }), [changeSelection]);
 
+  // Edge routing waits while a card is dragged or a container resized (the moved ends draw a simple path).
+  const gestureUnderWay = useCallback(() => gesture.current !== undefined || dragStart.current !== undefined || resizeGesture.current !== undefined, []);
+
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target) pendingConnect.current = { from: c.source, to: c.target };
   }, []);
@@ -359,6 +405,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   return (
     <div className="sd-canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <CanvasActionsContext.Provider value={actions}>
+      <EdgeRoutesProvider nodes={nodes} edges={edges} busy={gestureUnderWay}>
       <ReactFlow<ResourceFlowNode>
         nodes={nodes}
         edges={edges}
@@ -371,6 +418,13 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onPaneClick={onPaneClick}
+        selectionOnDrag
+        panOnDrag={PAN_BUTTONS}
+        panOnScroll
+        selectionMode={SelectionMode.Partial}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        snapToGrid={!!snapToGrid}
+        snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         fitView={fitOnLoad}
         fitViewOptions={FIT_VIEW}
@@ -381,9 +435,10 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="var(--sd-canvas-dots)" />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
+        <FitMiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
         {paths && <PathsLegend />}
       </ReactFlow>
+      </EdgeRoutesProvider>
       </CanvasActionsContext.Provider>
       {question && <PlacementMenu at={question.at} question={question.question} onAnswer={question.answer} />}
     </div>
@@ -398,11 +453,20 @@ function PathsLegend() {
       <span className="sd-legend-item"><i className="sd-swatch sd-reach-partial" />partly (some subnets)</span>
       <span className="sd-legend-item"><i className="sd-swatch sd-reach-no" />unreachable</span>
       <span className="sd-legend-item"><i className="sd-swatch sd-retry-lost" />failed events lost</span>
+      <span className="sd-legend-item"><i className="sd-swatch sd-edge-dlq" />dead-letter queue (DLQ)</span>
     </Panel>
   );
 }
 
 const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 } as const;
+/** Left-drag on empty canvas draws a selection box; the middle and right buttons (or Space + drag,
+ *  React Flow's pan key) pan, as does scrolling. Shift / Ctrl / Cmd-click add to the selection. */
+const PAN_BUTTONS = [1, 2];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** The snap grid: 20 px, the background's dot spacing. */
+export const GRID = 20;
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const ARROWS: Record<string, { x: number; y: number }> = { ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 }, ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 } };
 /** Low enough that fit-to-view shows a 200-node design whole in a 1440×900 window (canvas about
  *  908×547 with the dock open). Measured: core's ELK layout of bench/generate's 200 nodes spans
  *  4292×3026 (needs zoom 0.16), the fallback grid for nodes without positions 1180×5200 (0.094);

@@ -37,6 +37,8 @@ export interface CostBadge { text: string; title: string; tone: 'priced' | 'need
 
 export interface DesignEdgeData extends Record<string, unknown> {
   edge: DesignEdge;
+  /** Classes for the edge's label (its finding mark, the Paths overlay), drawn apart from the edge. */
+  labelClass?: string;
 }
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
@@ -145,8 +147,11 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
 
   // Container sizes (deepest first, so a VPC fits subnets already fitted to their contents): the
   // same numbers core uses to keep a card inside its container.
-  const fitted = containerSizes(design, placement);
-  const sizes = options.frozenSizes ? new Map([...fitted].map(([id, s]) => [id, options.frozenSizes?.get(id) ?? s])) : fitted;
+  const frozen = options.frozenSizes;
+  // While a card is dragged every container has a frozen size: no fitting on each move.
+  const allFrozen = !!frozen && design.nodes.every((n) => !isContainerKind(n.kind) || frozen.has(n.id));
+  const fitted = allFrozen && frozen ? frozen : containerSizes(design, placement);
+  const sizes: ReadonlyMap<string, { width: number; height: number }> = frozen && !allFrozen ? new Map([...fitted].map(([id, s]) => [id, frozen.get(id) ?? s])) : fitted;
   const depths = new Map(design.nodes.map((n) => [n.id, depthOf(n.id, placement)]));
   const ordered = [...design.nodes].sort((a, b) => (depths.get(a.id) ?? 0) - (depths.get(b.id) ?? 0));
 
@@ -192,10 +197,11 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
       const label = describeEdge(index, e);
       return {
         id: e.id,
+        type: 'routed',
         source: e.from,
         target: e.to,
         label: overlay ? `${label} · ${overlay.text}` : label,
-        data: { edge: e },
+        data: { edge: e, ...(mark || overlay ? { labelClass: [mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' ') } : {}) },
         className: ['sd-edge', `sd-edge-${e.kind}`, mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' '),
         ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${mark ? `, has ${mark.severity === 'error' ? 'errors' : 'warnings'}` : ''}`,
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },

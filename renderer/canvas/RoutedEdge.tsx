@@ -1,0 +1,212 @@
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useReactFlow, useStore, type EdgeProps, type InternalNode, type Node } from '@xyflow/react';
+import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { placeLabels, wrapLabel, type LabelPlace } from '../../core/geometry/labels';
+import type { Box, Point, Rect, Route } from '../../core/geometry/route';
+import { RouteClient } from './routeClient';
+import type { DesignFlowEdge } from './toFlow';
+import '../styles/edges.css';
+
+/** Edge labels: 12 px on the flow at zoom 1; when the view is zoomed out they grow on the flow (up to
+ *  LABEL_MAX) so that they stay READABLE px on screen; below UNREADABLE px on screen they are hidden,
+ *  and shown again on hover or selection. */
+export const LABEL_BASE = 12;
+export const LABEL_READABLE = 11;
+export const LABEL_MAX = 26;
+export const LABEL_UNREADABLE = 9;
+/** Height of a container's title bar (routes keep off it when they can). */
+const TITLE_BAR = 40;
+/** A label longer than this many ems wraps into two lines. */
+const WRAP_EMS = 15;
+
+/** The label's font size on the flow at this zoom. */
+export function labelFontSize(zoom: number): number {
+  const wanted = Math.max(LABEL_BASE, LABEL_READABLE / Math.max(zoom, 0.01));
+  return Math.min(LABEL_MAX, Math.ceil(wanted * 2) / 2);
+}
+
+interface Routed {
+  routes: ReadonlyMap<string, Route>;
+  /** The boxes the routes were made for, by node id. */
+  boxes: ReadonlyMap<string, Rect>;
+}
+interface EdgeRoutes extends Routed {
+  labels: ReadonlyMap<string, LabelPlace & { lines: string[] }>;
+  fontSize: number;
+  zoom: number;
+}
+
+const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), labels: new Map(), fontSize: LABEL_BASE, zoom: 1 };
+const EdgeRoutesContext = createContext<EdgeRoutes>(EMPTY);
+
+const rectOf = (n: InternalNode): Rect => ({
+  x: n.internals.positionAbsolute.x,
+  y: n.internals.positionAbsolute.y,
+  width: n.measured.width ?? n.width ?? 0,
+  height: n.measured.height ?? n.height ?? 0,
+});
+const sameRect = (a: Rect | undefined, b: Rect | undefined) => !!a && !!b
+  && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** Width of `text` at `fontSize` in the label font (an estimate where there is no canvas). */
+function textWidth(text: string, fontSize: number): number {
+  if (measureContext === undefined) {
+    try {
+      measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    } catch {
+      measureContext = null;
+    }
+  }
+  if (!measureContext) return text.length * fontSize * 0.58;
+  measureContext.font = `500 100px system-ui, -apple-system, 'Segoe UI', sans-serif`;
+  return (measureContext.measureText(text).width / 100) * fontSize;
+}
+
+/** What a label shows: its text in one or two lines (never cut short). */
+function labelLines(text: string): string[] {
+  const perChar = textWidth(text, LABEL_BASE) / Math.max(text.length, 1);
+  return wrapLabel(text, WRAP_EMS * LABEL_BASE, perChar);
+}
+
+interface ProviderProps {
+  nodes: readonly Node[];
+  edges: readonly DesignFlowEdge[];
+  /** True while a node is dragged or resized: routing waits for the gesture to end. */
+  busy(): boolean;
+  children: ReactNode;
+}
+
+/** Routes the canvas's edges around node boxes in a worker (core/geometry/route.ts), from the boxes
+ *  React Flow measured, whenever they change and no gesture is under way; places the labels for the
+ *  current zoom. Edges read it through the context. */
+export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderProps) {
+  const flow = useReactFlow();
+  const [client] = useState(() => new RouteClient());
+  useEffect(() => () => client.dispose(), [client]);
+  const [routed, setRouted] = useState<Routed>(EMPTY);
+  const lastKey = useRef('');
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const run = () => {
+      if (busyRef.current()) {
+        timer = setTimeout(run, 120);
+        return;
+      }
+      const boxes: Box[] = [];
+      const soft: Rect[] = [];
+      for (const n of nodes) {
+        const internal = flow.getInternalNode(n.id);
+        if (!internal || internal.hidden) continue;
+        const r = rectOf(internal);
+        if (!r.width || !r.height) continue;
+        if (n.type === 'container') soft.push({ ...r, height: Math.min(TITLE_BAR, r.height) });
+        else boxes.push({ id: n.id, ...r });
+      }
+      const routedEdges = edges.filter((e) => e.type === 'routed').map((e) => ({ id: e.id, source: e.source, target: e.target }));
+      const key = JSON.stringify([boxes, soft, routedEdges]);
+      if (key === lastKey.current) return;
+      lastKey.current = key;
+      client.route({ boxes, soft, edges: routedEdges }).then((routes) => {
+        if (routes) setRouted({ routes: new Map(routes.map((r) => [r.id, r])), boxes: new Map(boxes.map((b) => [b.id, b])) });
+      }, (err: unknown) => {
+        // The simple paths stay; the next change tries again.
+        lastKey.current = '';
+        console.warn(err instanceof Error ? err.message : String(err));
+      });
+    };
+    // A short pause: a burst of changes (measurements arriving, a drop and its attach) routes once.
+    timer = setTimeout(run, 40);
+    return () => clearTimeout(timer);
+  }, [nodes, edges, flow, client]);
+
+  const zoom = useStore((s) => s.transform[2]);
+  const fontSize = labelFontSize(zoom);
+  const labels = useMemo(() => {
+    const requests = edges.flatMap((e) => {
+      const route = routed.routes.get(e.id);
+      const text = typeof e.label === 'string' ? e.label : '';
+      if (!route || !text) return [];
+      const lines = labelLines(text);
+      const chip = e.data?.edge.kind === 'deadLetter' ? textWidth('DLQ', fontSize * 0.8) + fontSize * 0.9 : 0;
+      const width = Math.max(...lines.map((l) => textWidth(l, fontSize))) + chip + fontSize * 0.8;
+      const height = lines.length * fontSize * 1.25 + fontSize * 0.4;
+      return [{ id: e.id, points: route.points, width, height, lines }];
+    });
+    const linesOf = new Map(requests.map((r) => [r.id, r.lines]));
+    const placed = placeLabels(requests, [...routed.boxes.values()]);
+    return new Map(placed.map((p) => [p.id, { ...p, lines: linesOf.get(p.id) ?? [] }]));
+  }, [edges, routed, fontSize]);
+
+  const value = useMemo(() => ({ ...routed, labels, fontSize, zoom }), [routed, labels, fontSize, zoom]);
+  return <EdgeRoutesContext.Provider value={value}>{children}</EdgeRoutesContext.Provider>;
+}
+
+/** An SVG path through the route's points with rounded corners. */
+export function roundedPath(points: readonly Point[], radius = 8): string {
+  if (!points.length) return '';
+  let d = `M ${points[0].x},${points[0].y}`;
+  for (let k = 1; k < points.length - 1; k++) {
+    const [a, b, c] = [points[k - 1], points[k], points[k + 1]];
+    const r = Math.min(radius, Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2);
+    const into = { x: b.x - Math.sign(b.x - a.x) * r, y: b.y - Math.sign(b.y - a.y) * r };
+    const out = { x: b.x + Math.sign(c.x - b.x) * r, y: b.y + Math.sign(c.y - b.y) * r };
+    d += ` L ${into.x},${into.y} Q ${b.x},${b.y} ${out.x},${out.y}`;
+  }
+  const last = points[points.length - 1];
+  return `${d} L ${last.x},${last.y}`;
+}
+
+/** A design connection drawn along its route around the boxes it does not join; while the route
+ *  is pending (an end just moved, or is being dragged) a simple smooth-step path instead. The label
+ *  sits on the route's longest free stretch, with a background, wrapped rather than cut short, and
+ *  hidden when too small to read (shown again on hover or selection). */
+export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEdge>) {
+  const { id, source, target, label, selected, markerEnd, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
+  const { routes, boxes, labels, fontSize, zoom } = useContext(EdgeRoutesContext);
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  const [hover, setHover] = useState(false);
+  const route = routes.get(id);
+  const current = !!route && !!from && !!to && sameRect(rectOf(from), boxes.get(source)) && sameRect(rectOf(to), boxes.get(target));
+  const [fallbackPath, fallbackX, fallbackY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8 });
+  const path = current && route ? roundedPath(route.points) : fallbackPath;
+  const text = typeof label === 'string' ? label : '';
+  const place = current ? labels.get(id) : undefined;
+  const lines = place?.lines ?? (text ? labelLines(text) : []);
+  const readable = fontSize * zoom >= LABEL_UNREADABLE;
+  const shown = readable || hover || !!selected;
+  // Shown on hover while zoomed out: at a readable size on screen.
+  const size = readable ? fontSize : LABEL_READABLE / Math.max(zoom, 0.01);
+  const kind = data?.edge.kind;
+  return (
+    <g
+      className={`sd-routed${current ? ' is-routed' : ' is-pending'}`}
+      data-routed={current ? 'true' : 'false'}
+      onMouseEnter={() => setHover(true)}
+      onMouseLeave={() => setHover(false)}
+    >
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={16} />
+      {text && (
+        <EdgeLabelRenderer>
+          <div
+            className={['sd-edge-label', 'react-flow__edge-text', kind && `sd-edge-label-${kind}`, data?.labelClass, shown ? '' : 'is-hidden', hover || selected ? 'is-raised' : ''].filter(Boolean).join(' ')}
+            style={{ transform: `translate(-50%, -50%) translate(${place?.x ?? fallbackX}px, ${place?.y ?? fallbackY}px)`, fontSize: `${size}px` }}
+            data-testid={`edge-label-${id}`}
+            data-edge-id={id}
+            aria-hidden={!shown}
+            onMouseEnter={() => setHover(true)}
+            onMouseLeave={() => setHover(false)}
+          >
+            {kind === 'deadLetter' && <span className="sd-dlq-chip" aria-label="dead-letter queue">DLQ</span>}
+            <span className="sd-edge-label-text">
+              {lines.map((line, k) => <span key={k} className="sd-edge-label-line">{line}{k < lines.length - 1 ? ' ' : ''}</span>)}
+            </span>
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </g>
+  );
+});
