@@ -22,16 +22,19 @@ import { WelcomeScreen, type RecentFilesSource } from './panels/WelcomeScreen';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
 import { ImportReportPanel } from './panels/ImportReportPanel';
 import { OpenExternalContext } from './panels/ExternalLink';
-import { FindingsPanel } from './panels/FindingsPanel';
+import { FindingsPanel, requestFindingsSearchFocus } from './panels/FindingsPanel';
 import { Inspector } from './panels/InspectorPanel';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { ReachabilityPanel } from './panels/ReachabilityPanel';
 import { RetryPathsPanel } from './panels/RetryPathsPanel';
 import { Toolbar } from './panels/Toolbar';
+import { EditTools } from './panels/EditTools';
+import { ShortcutSheet } from './panels/ShortcutSheet';
+import { useEditing } from './useEditing';
 import type { UsageFocus } from './panels/UsageFields';
 import { UsagePanel } from './panels/UsagePanel';
-import { isTextField, shortcutFor, type ShortcutAction } from './shortcuts';
+import { isTextField, shortcutMatch, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
 import { useTheme } from './theme';
 import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
@@ -69,6 +72,8 @@ export function App({ host }: { host: Host }) {
   const [importError, setImportError] = useState<{ fileName: string; message: string } | null>(null);
   const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
   const [importing, setImporting] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [paletteFocus, setPaletteFocus] = useState(0);
   const canvas = useRef<CanvasHandle>(null);
   const layout = useRef<LayoutClient | null>(null);
   /** Set while an import replaces the document, so the report survives that one document change. */
@@ -91,6 +96,8 @@ export function App({ host }: { host: Host }) {
   const editor = useEditor(host, notices);
   const { choice: themeChoice, cycle: cycleTheme } = useTheme();
   const { design, selection, dirty, file } = editor;
+  // Copy / paste / duplicate, select all, nudges, align and distribute, snap (useEditing.ts).
+  const editing = useEditing({ editor, notices, canvas });
   const analysis = useAnalysis(editor.model);
   // Auto-layout (toolbar, View menu, Ctrl/Cmd+Shift+K): the selection when two or more nodes are selected.
   const autoLayout = useAutoLayout({
@@ -261,20 +268,57 @@ export function App({ host }: { host: Host }) {
       case 'duplicateAlternative': return duplicateAlternativeRef.current();
       case 'toggleTheme': return cycleTheme();
       case 'autoLayout': return void autoLayout.start();
+      case 'copy': return void editing.copy();
+      case 'cut': return void editing.cut();
+      case 'paste': return void editing.paste();
+      case 'duplicate': return editing.duplicate();
+      case 'selectAll': return editing.selectAll();
+      case 'clearSelection': return editor.setSelection({ nodes: [], edges: [] });
+      case 'nudgeLeft': return editing.nudge(-1, 0, false);
+      case 'nudgeRight': return editing.nudge(1, 0, false);
+      case 'nudgeUp': return editing.nudge(0, -1, false);
+      case 'nudgeDown': return editing.nudge(0, 1, false);
+      case 'toggleSnap': return editing.toggleSnap();
+      case 'zoomToFit': return canvas.current?.fitView();
+      case 'zoomToSelection': return selection.nodes.length ? canvas.current?.fitNodes(selection.nodes) : notices.info('Select resources to zoom to.');
+      case 'focusPaletteSearch': return setPaletteFocus((n) => n + 1);
+      case 'showShortcuts': return setShortcutsOpen(true);
+      case 'alignLeft': return editing.arrange('left');
+      case 'alignCentre': return editing.arrange('centre');
+      case 'alignRight': return editing.arrange('right');
+      case 'alignTop': return editing.arrange('top');
+      case 'alignMiddle': return editing.arrange('middle');
+      case 'alignBottom': return editing.arrange('bottom');
+      case 'distributeHorizontal': return editing.arrange('horizontal');
+      case 'distributeVertical': return editing.arrange('vertical');
+      case 'searchFindings':
+        requestFindingsSearchFocus();
+        return setDock({ tab: 'findings', open: true });
       case 'placeInSubnets': {
         const why = editor.selection.nodes.length === 1 ? canvas.current?.askPlacement(editor.selection.nodes[0]) : 'Select one function, database, proxy, cache, Kafka cluster, load balancer or interface endpoint to place it in subnets.';
         if (why) notices.info(why);
         return;
       }
     }
-  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices]);
+  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector('.sd-modal')) return;
-      const action = shortcutFor(e, host.platform, isTextField(e.target));
-      if (!action) return;
+      const match = shortcutMatch(e, host.platform, isTextField(e.target));
+      if (!match) return;
+      // Arrows and Escape belong to menus, lists and charts unless the canvas (or nothing) has focus.
+      if (match.canvasOnly && !(e.target === document.body || (e.target instanceof Element && e.target.closest('.sd-canvas')))) return;
+      // Copy and cut leave text selected on the page to the browser.
+      if ((match.action === 'copy' || match.action === 'cut') && (window.getSelection()?.toString().trim() ?? '') !== '') return;
+      const action = e.shiftKey && match.action.startsWith('nudge') ? undefined : match.action;
+      if (!action) {
+        e.preventDefault();
+        const far = { nudgeLeft: [-1, 0], nudgeRight: [1, 0], nudgeUp: [0, -1], nudgeDown: [0, 1] }[match.action as 'nudgeLeft'];
+        editing.nudge(far[0], far[1], true);
+        return;
+      }
       // Over the welcome screen only what makes sense without a canvas (it handles arrows and Escape itself).
       if (document.querySelector('.sd-welcome') && !WELCOME_ACTIONS.has(action)) return;
       e.preventDefault();
@@ -282,11 +326,11 @@ export function App({ host }: { host: Host }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [host.platform, runAction]);
+  }, [host.platform, runAction, editing]);
 
   useEffect(() => host.onMenuCommand((command) => {
     // Undo from the Edit menu while typing belongs to the text field.
-    if ((command === 'undo' || command === 'redo' || command === 'delete') && isTextField(document.activeElement)) {
+    if ((command === 'undo' || command === 'redo' || command === 'delete' || command === 'selectAll') && isTextField(document.activeElement)) {
       document.execCommand(command === 'delete' ? 'delete' : command);
       return;
     }
@@ -425,9 +469,10 @@ export function App({ host }: { host: Host }) {
           onAutoLayout={() => void autoLayout.start()}
           autoLayoutLabel={autoLayoutLabel(selection.nodes.length)}
           autoLayoutBusy={autoLayout.busy}
+          editTools={<EditTools arrange={editing.arrangeOptions} onArrange={editing.arrange} snapOn={editing.snapOn} onToggleSnap={editing.toggleSnap} onShowShortcuts={() => setShortcutsOpen(true)} />}
         />
         <div className="sd-main">
-          <Palette onAdd={addFromPalette} />
+          <Palette onAdd={addFromPalette} focusSearch={paletteFocus} />
           <div className="sd-center">
             <ReactFlowProvider key={editor.documentKey}>
               <Canvas
@@ -444,6 +489,8 @@ export function App({ host }: { host: Host }) {
                 onAddNode={addNode}
                 onDropFile={(f) => void importDropped(f)}
                 layoutOverride={autoLayout.override}
+                snapToGrid={editing.snapOn}
+                onNudge={editing.nudge}
               />
             </ReactFlowProvider>
             <AnalysisDock
@@ -515,6 +562,7 @@ export function App({ host }: { host: Host }) {
         {importError && <ImportErrorDialog {...importError} onClose={() => setImportError(null)} />}
         {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
         {confirmRequest && <ConfirmDialog request={confirmRequest} />}
+        {shortcutsOpen && <ShortcutSheet platform={host.platform} onClose={() => setShortcutsOpen(false)} />}
         <Toasts toasts={toasts} onDismiss={dismissToast} />
       </div>
     </OpenExternalContext.Provider>

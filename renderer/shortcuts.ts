@@ -8,7 +8,7 @@ export type ShortcutAction =
   | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection'
   | 'nudgeLeft' | 'nudgeRight' | 'nudgeUp' | 'nudgeDown'
   | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts'
-  | 'placeInSubnets';
+  | 'placeInSubnets' | 'searchFindings';
 
 export interface KeyLike {
   key: string;
@@ -84,6 +84,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'toggleCostBadges', group: 'View', description: 'Cost badges on the canvas on or off', combos: [{ keys: ['$'], shift: 'any', label: '$' }] },
   { action: 'focusPaletteSearch', group: 'Edit', description: 'Search the resources to add (Enter adds the first match)', combos: [plain('p')] },
   { action: 'placeInSubnets', group: 'Arrange', description: 'Place the selected function, database … in subnets of its VPC, or take it out (what dragging it onto a subnet does)', combos: [plain('n')], canvasOnly: true },
+  { action: 'searchFindings', group: 'View', description: 'Search the findings (opens the Findings tab; Ctrl/Cmd+F does too while the analysis panel has focus)', combos: [{ keys: ['/'], shift: 'any', label: '/' }] },
   { action: 'showShortcuts', group: 'Help', description: 'This list of keyboard shortcuts', combos: [{ keys: ['?'], shift: 'any', label: '?' }] },
 ];
 

@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Severity } from '../../core/rules/types';
-import { isTextField } from '../shortcuts';
 import { requestFindingsSearchFocus } from './FindingsPanel';
 
 export type DockTab = 'findings' | 'retryPaths' | 'reachability' | 'cost' | 'usage' | 'import' | 'compare';
@@ -25,20 +24,7 @@ interface AnalysisDockProps {
 export function AnalysisDock({ tab, open, counts, tabs: TABS = DEFAULT_TABS, importSkipped = 0, onTab, onToggleOpen, children }: AnalysisDockProps) {
   const id = useId();
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
-  // "/" searches the findings from anywhere: on another tab (or with the dock closed) it opens the
-  // Findings tab first; while the findings are shown, the panel itself takes the key.
   const showsFindings = open && tab === 'findings';
-  useEffect(() => {
-    if (showsFindings) return undefined;
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
-      e.preventDefault();
-      requestFindingsSearchFocus();
-      onTab('findings');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [showsFindings, onTab]);
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;

@@ -2,7 +2,6 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import type { Command, PerformResult } from '../../core/commands/commands';
 import { RULES } from '../../core/rules';
 import { SEVERITIES, type Finding, type FindingTarget, type Severity, type SuppressedFinding } from '../../core/rules/types';
-import { isTextField } from '../shortcuts';
 import { Modal } from './Dialogs';
 import { ExternalLink } from './ExternalLink';
 import { SEVERITY_WORDS, SeverityIcon, severityCount } from './Severity';
@@ -77,7 +76,7 @@ function useRemembered<K extends keyof typeof remembered>(key: K): [(typeof reme
   return [value, set];
 }
 
-/** The dock's "/" and Ctrl/Cmd+F: focus the search of the mounted panel, or, while the findings
+/** The "/" shortcut and the dock's Ctrl/Cmd+F: focus the search of the mounted panel, or, while the findings
  *  are not shown, as soon as the panel mounts. */
 let searchFocusRequested = false;
 let focusMountedSearch: (() => void) | null = null;
@@ -109,8 +108,8 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
   const visible = useMemo(() => findings.filter((f) => !hidden.has(f.severity) && (!deferredQuery || texts.get(f)!.includes(deferredQuery))), [findings, hidden, deferredQuery, texts]);
   const groups = useMemo(() => groupFindings(visible, groupBy), [visible, groupBy]);
 
-  // "/" focuses the search from anywhere outside a text field (the find key of web apps and of
-  // the command palettes desktop users know); Ctrl/Cmd+F does while the panel has focus.
+  // "/" (App's searchFindings shortcut) and Ctrl/Cmd+F in the dock reach the search through
+  // requestFindingsSearchFocus; Ctrl/Cmd+F inside the panel works on its own too.
   useEffect(() => {
     const focusSearch = () => {
       search.current?.focus();
@@ -119,14 +118,7 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
     if (searchFocusRequested) focusSearch();
     searchFocusRequested = false;
     focusMountedSearch = focusSearch;
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
-      e.preventDefault();
-      focusSearch();
-    };
-    window.addEventListener('keydown', onKey);
     return () => {
-      window.removeEventListener('keydown', onKey);
       if (focusMountedSearch === focusSearch) focusMountedSearch = null;
     };
   }, []);

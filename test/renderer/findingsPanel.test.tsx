@@ -5,7 +5,8 @@ import { analyze } from '../../core/analyze';
 import type { Finding, SuppressedFinding } from '../../core/rules/types';
 import { AnalysisDock } from '../../renderer/panels/AnalysisDock';
 import { ExternalLink, OpenExternalContext } from '../../renderer/panels/ExternalLink';
-import { FindingsPanel, GROUPS_SHOWN, resetFindingsView, ROWS_PER_GROUP } from '../../renderer/panels/FindingsPanel';
+import { FindingsPanel, GROUPS_SHOWN, requestFindingsSearchFocus, resetFindingsView, ROWS_PER_GROUP } from '../../renderer/panels/FindingsPanel';
+import { shortcutFor, shortcutLabels } from '../../renderer/shortcuts';
 import type { PerformResult } from '../../core/commands';
 import { RULES } from '../../core/rules';
 import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar';
@@ -232,21 +233,30 @@ describe('FindingsPanel at scale, search and suppression', () => {
     expect(screen.getAllByTestId('finding-item').map((li) => li.dataset.rule)).toEqual(['NET-01', 'NET-01', 'NET-01']);
   });
 
-  it('"/" outside a text field focuses the search', () => {
-    render(<FindingsPanel findings={many(3, 1)} suppressed={[]} counts={{ error: 1, warning: 1, info: 1 }} onSelect={() => undefined} />);
-    fireEvent.keyDown(window, { key: '/' });
+  it('"/" is the searchFindings shortcut (listed in the sheet); a request focuses the mounted panel\'s search, or the next one to mount', () => {
+    const key = { key: '/', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+    expect(shortcutFor(key, 'linux', false)).toBe('searchFindings');
+    expect(shortcutFor({ ...key, shiftKey: true }, 'linux', false)).toBe('searchFindings'); // layouts that type "/" with Shift
+    expect(shortcutFor(key, 'linux', true)).toBeUndefined(); // typing "/" in a field stays typing
+    expect(shortcutLabels('searchFindings', 'linux')).toEqual(['/']);
+    const panel = () => <FindingsPanel findings={many(3, 1)} suppressed={[]} counts={{ error: 1, warning: 1, info: 1 }} onSelect={() => undefined} />;
+    const { unmount } = render(panel());
+    requestFindingsSearchFocus();
+    expect(document.activeElement).toBe(screen.getByTestId('findings-search'));
+    unmount();
+    requestFindingsSearchFocus(); // another dock tab is shown: the Findings panel mounts next
+    render(panel());
     expect(document.activeElement).toBe(screen.getByTestId('findings-search'));
   });
 
-  it('"/" leaves the search alone while a dialog is up', () => {
-    const findings = many(3, 1);
-    const dispatch = vi.fn((): PerformResult => ({ design: brokenVpc(), patches: [], inversePatches: [], warnings: [], created: [] }));
-    render(<FindingsPanel findings={findings} suppressed={[]} counts={countsOf(findings)} onSelect={() => undefined} dispatch={dispatch} />);
-    fireEvent.click(screen.getAllByTestId('finding-suppress')[0]);
-    const reason = screen.getByTestId('suppress-reason');
-    reason.focus();
-    fireEvent.keyDown(window, { key: '/' });
-    expect(document.activeElement).toBe(reason);
+  it('Ctrl+F in the dock asks for the findings search, opening the Findings tab from another tab', () => {
+    const onTab = vi.fn();
+    render(<AnalysisDock tab="cost" open counts={{ error: 0, warning: 0, info: 0 }} onTab={onTab} onToggleOpen={() => undefined}><p>cost body</p></AnalysisDock>);
+    fireEvent.keyDown(screen.getByTestId('dock-tab-cost'), { key: 'f', ctrlKey: true });
+    expect(onTab).toHaveBeenCalledWith('findings');
+    cleanup();
+    render(<FindingsPanel findings={many(3, 1)} suppressed={[]} counts={{ error: 1, warning: 1, info: 1 }} onSelect={() => undefined} />);
+    expect(document.activeElement).toBe(screen.getByTestId('findings-search'));
   });
 
   it('suppresses with a required reason through the command, shows a refusal, and Escape cancels', () => {
