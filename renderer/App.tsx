@@ -41,7 +41,7 @@ import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
 const TEMPLATES = loadTemplates();
-const WELCOME_ACTIONS = new Set<string>(['open', 'importTemplate', 'new', 'save', 'saveAs', 'toggleTheme']);
+const WELCOME_ACTIONS = new Set<string>(['open', 'importTemplate', 'new', 'save', 'saveAs', 'toggleTheme', 'showShortcuts']);
 let toastId = 0;
 let usageFocusSeq = 0;
 
