@@ -164,6 +164,9 @@ export function planDrop(design: Design, nodeId: string, box: Box, sizes?: Reado
     return current.length || vpc ? { type: 'detach' } : { type: 'none' };
   }
   if (!kinds.length) return { type: 'none' };
+  // A parent that is not drawn around it (an event rule's bus) changes only by a drop onto another
+  // one: moving the card elsewhere must not silently take it off its bus.
+  if (!kinds.some((k) => CONTAINER_KINDS.includes(k))) return target && target.id !== node.parent ? { type: 'setParent', parent: target.id } : { type: 'none' };
   const next = target?.id ?? null;
   return next === (node.parent ?? null) ? { type: 'none' } : { type: 'setParent', parent: next };
 }

@@ -132,6 +132,16 @@ describe('planDrop: what a drop means', () => {
     expect(planDrop(design, 'nat-a', cardAt(-900, -900))).toEqual({ type: 'setParent', parent: null });
   });
 
+  it('an event rule moved anywhere keeps its bus; dropped onto another bus it moves to it', () => {
+    const h = new History(vpcTemplate());
+    h.apply({ type: 'addNode', kind: 'eventBus', id: 'bus-1', name: 'Orders bus', position: { x: -900, y: 0 } });
+    h.apply({ type: 'addNode', kind: 'eventBus', id: 'bus-2', name: 'Audit bus', position: { x: -900, y: 300 } });
+    h.apply({ type: 'addNode', kind: 'eventRule', id: 'rule', name: 'Big orders', parent: 'bus-1', position: { x: -600, y: 0 } });
+    expect(planDrop(h.design, 'rule', cardAt(-600, 600))).toEqual({ type: 'none' });
+    expect(planDrop(h.design, 'rule', cardAt(-890, 310))).toEqual({ type: 'setParent', parent: 'bus-2' });
+    expect(planDrop(h.design, 'rule', cardAt(-890, 10))).toEqual({ type: 'none' });
+  });
+
   it('containers sized as the user saw them decide, not the model grown under the card', () => {
     const design = vpcTemplate();
     const vpc = boxOf(design, 'vpc');
