@@ -514,7 +514,7 @@ export function App({ host }: { host: Host }) {
                     ? <RetryPathsPanel paths={analysis.analysis.retryPaths} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
                   : dock.tab === 'reachability'
                     ? <ReachabilityPanel reachability={analysis.analysis.reachability} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
-                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} />}
+                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} design={analysis.design} />}
             </AnalysisDock>
           </div>
           <div className="sd-side">

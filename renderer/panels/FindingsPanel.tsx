@@ -1,5 +1,6 @@
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Command, PerformResult } from '../../core/commands/commands';
+import type { Design } from '../../core/model/design';
 import { RULES } from '../../core/rules';
 import { SEVERITIES, type Finding, type FindingTarget, type Severity, type SuppressedFinding } from '../../core/rules/types';
 import { Modal } from './Dialogs';
@@ -15,6 +16,20 @@ interface FindingsPanelProps {
   onSelect(target: FindingTarget): void;
   /** Suppress / unsuppress edits (core/commands/suppressions.ts). Without it the panel only reads. */
   dispatch?(command: Command): PerformResult;
+  /** The analysed design: its suppressions that no finding matches any more (the check now passes)
+   *  are listed too, so they can be removed. */
+  design?: Pick<Design, 'suppressions' | 'nodes' | 'edges' | 'name'>;
+}
+
+/** Suppressions in the design that no current finding matches, with what they name. */
+export function staleSuppressions(design: Pick<Design, 'suppressions' | 'nodes' | 'edges' | 'name'>, suppressed: readonly SuppressedFinding[]): { ruleId: string; target: string; name: string; reason: string }[] {
+  const matched = new Set(suppressed.map((f) => `${f.ruleId} ${f.target.id}`));
+  const nodeName = (id: string) => design.nodes.find((n) => n.id === id)?.name;
+  return design.suppressions.filter((x) => !matched.has(`${x.ruleId} ${x.target}`)).map((x) => {
+    const edge = design.edges.find((e) => e.id === x.target);
+    const name = x.target === '*' ? design.name : nodeName(x.target) ?? (edge ? `${nodeName(edge.from) ?? edge.from} → ${nodeName(edge.to) ?? edge.to}` : x.target);
+    return { ruleId: x.ruleId, target: x.target, name, reason: x.reason };
+  });
 }
 
 export type FindingsGrouping = 'severity' | 'rule' | 'node';
@@ -91,7 +106,7 @@ const haystack = (f: Finding) => `${f.ruleId}\n${RULE_TITLES.get(f.ruleId) ?? ''
 /** What the analysis says about the design: grouped by severity, rule or resource; filtered by
  *  severity and a search; each finding selects its target, explains itself, and can be suppressed
  *  with a reason (an undoable edit of the design's `suppressions`). */
-export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect, dispatch }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect, dispatch, design }: FindingsPanelProps) {
   const [open, toggle] = useExpanded();
   const [groupBy, setGroupBy] = useRemembered('groupBy');
   const [hidden, setHidden] = useRemembered('hidden');
@@ -136,6 +151,7 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
   };
   const unsuppress = useCallback((f: SuppressedFinding) => dispatch?.({ type: 'unsuppress', ruleId: f.ruleId, target: f.target.id }), [dispatch]);
   const onSuppress = dispatch ? setSuppressing : undefined;
+  const stale = useMemo(() => (design ? staleSuppressions(design, suppressed) : []), [design, suppressed]);
   const filtered = hidden.size > 0 || deferredQuery !== '';
 
   return (
@@ -228,9 +244,9 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
           Show {Math.min(groups.length - groupsShown, 100)} more groups of {groups.length - groupsShown}
         </button>
       )}
-      {suppressed.length > 0 && (
+      {suppressed.length + stale.length > 0 && (
         <details className="sd-suppressed" data-testid="findings-suppressed">
-          <summary>Suppressed <span className="sd-count">{suppressed.length}</span></summary>
+          <summary>Suppressed <span className="sd-count">{suppressed.length + stale.length}</span></summary>
           <ul>
             {suppressed.map((f, i) => (
               <li key={`${findingKey(f)} ${i}`} className="sd-finding-suppressed" data-testid="suppressed-item" data-rule={f.ruleId}>
@@ -243,6 +259,19 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
                   )}
                 </div>
                 <div className="sd-muted">Suppressed because: {f.reason}</div>
+              </li>
+            ))}
+            {stale.map((x) => (
+              <li key={`stale ${x.ruleId} ${x.target}`} className="sd-finding-suppressed" data-testid="suppressed-stale" data-rule={x.ruleId}>
+                <div className="sd-suppressed-row">
+                  <span><span className="sd-rule-id sd-mono">{x.ruleId}</span> <strong>{x.name}</strong>: no finding to suppress now — the check passes</span>
+                  {dispatch && (
+                    <button type="button" className="sd-button sd-small" onClick={() => dispatch({ type: 'unsuppress', ruleId: x.ruleId, target: x.target })} aria-label={`Remove the suppression of ${x.ruleId} on ${x.name}`} data-testid="finding-unsuppress">
+                      Unsuppress
+                    </button>
+                  )}
+                </div>
+                <div className="sd-muted">Suppressed because: {x.reason}</div>
               </li>
             ))}
           </ul>

@@ -280,6 +280,26 @@ describe('FindingsPanel at scale, search and suppression', () => {
     expect(dispatch).toHaveBeenCalledTimes(1);
   });
 
+  it('lists suppressions no finding matches any more (the check passes now) so they can be removed', () => {
+    const design = { ...brokenVpc(), suppressions: [
+      { ruleId: 'CFG-01', target: 'fn-quotes', reason: 'Load test' },
+      { ruleId: 'RETRY-12', target: 'e-quotes-db', reason: 'Old decision' },
+      { ruleId: 'COST-01', target: '*', reason: 'Budget approved' },
+    ] };
+    const analysis = analyze(design);
+    expect(analysis.suppressed.map((f) => f.ruleId)).toEqual(['CFG-01']);
+    const dispatch = vi.fn((): PerformResult => ({ design, patches: [], inversePatches: [], warnings: [], created: [] }));
+    render(<FindingsPanel findings={analysis.findings} suppressed={analysis.suppressed} counts={{ error: 0, warning: 0, info: 0 }} onSelect={() => undefined} dispatch={dispatch} design={design} />);
+    expect(screen.getByTestId('findings-suppressed').querySelector('summary')?.textContent).toBe('Suppressed 3');
+    const stale = screen.getAllByTestId('suppressed-stale');
+    expect(stale.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('RETRY-12 Quote service → Quotes database: no finding to suppress now'),
+      expect.stringContaining(`COST-01 ${design.name}: no finding to suppress now`),
+    ]);
+    fireEvent.click(within(stale[0]).getByTestId('finding-unsuppress'));
+    expect(dispatch).toHaveBeenCalledWith({ type: 'unsuppress', ruleId: 'RETRY-12', target: 'e-quotes-db' });
+  });
+
   it('unsuppresses through the command; without dispatch, or for a RULE-ERROR, there is no suppress button', () => {
     const finding: Finding = { ruleId: 'NET-08', severity: 'warning', target: { id: 'nat-a', name: 'NAT gateway A', type: 'node' }, message: 'm', why: 'w', fix: 'f', docsUrl: 'https://docs.aws.amazon.com/' };
     const ruleError: Finding = { ...finding, ruleId: 'RULE-ERROR', severity: 'error', target: { id: '*', name: 'D', type: 'design' } };
