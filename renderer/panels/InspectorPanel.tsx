@@ -11,6 +11,7 @@ import { fieldsOf, refChoices } from '../schemaFields';
 import type { AnalysisView } from '../useAnalysis';
 import { FunctionPaths, ItemFindings, ReachabilityView, RetryHopView } from './PathDetails';
 import { SchemaForm } from './SchemaForm';
+import { SecurityGroupRules } from './SecurityGroupRules';
 import { UsageFields, type UsageFocus } from './UsageFields';
 
 interface InspectorProps {
@@ -76,7 +77,8 @@ type ItemProps = Pick<InspectorProps, 'design' | 'problems' | 'dispatch' | 'onDe
 
 function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, onSelectEdge, usageFocus, onOpenUsagePanel }: ItemProps & { node: DesignNode; onSelectEdge?(id: string): void; usageFocus?: UsageFocus; onOpenUsagePanel?(): void }) {
   const spec = nodeKindSpec(node.kind);
-  const fields = useMemo(() => (spec ? fieldsOf(spec.props) : []), [spec]);
+  // A security group's ingress/egress are drawn by SecurityGroupRules (tables, peers by name), not as JSON.
+  const fields = useMemo(() => (spec ? fieldsOf(spec.props) : []).filter((f) => spec?.kind !== 'securityGroup' || (f.key !== 'ingress' && f.key !== 'egress')), [spec]);
   const refs = useMemo(() => refChoices(design.nodes, node), [design.nodes, node]);
   const mine = problems.filter((p) => p.target?.type === 'node' && p.target.id === node.id);
   const containers = design.nodes.filter((n) => (PARENT_KINDS[node.kind] ?? []).includes(n.kind) && n.id !== node.id);
@@ -112,6 +114,7 @@ function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, o
       )}
       <UsageFields design={design} node={node} dispatch={dispatch} focus={usageFocus} onOpenUsagePanel={onOpenUsagePanel} />
       <SchemaForm fields={fields} value={node.props as Record<string, unknown>} onCommit={onCommit} refs={refs} />
+      {node.kind === 'securityGroup' && <SecurityGroupRules design={design} group={node} dispatch={dispatch} />}
       <button type="button" className="sd-button sd-danger" onClick={onDelete}>Delete {kindLabel(node.kind)}</button>
     </div>
   );

@@ -153,6 +153,7 @@ function peerOf(ctx: CdkContext, owner: NodeOfKind<'securityGroup'>, rule: Secur
     ctx.warn(owner, `a rule names security group "${rule.securityGroup}", which is not in this export; left out`);
     return undefined;
   }
+  if (rule.prefixList !== null) return call(ctx.ns('ec2', 'Peer', 'prefixList'), str(rule.prefixList));
   return call(ctx.ns('ec2', 'Peer', 'ipv4'), str(rule.cidr ?? '0.0.0.0/0'));
 }
 

@@ -1,5 +1,6 @@
 import { ELASTICACHE_DEFAULT_PORTS } from '../../model/kinds/elasticache';
 import { RDS_DEFAULT_PORTS } from '../../model/kinds/rds';
+import { PREFIX_LIST_ID } from '../../model/kinds/securityGroup';
 import { AZ_SUFFIXES } from '../../model/kinds/subnet';
 import type { ImportContext, TemplateResource } from './context';
 import { describe } from './functions';
@@ -92,7 +93,11 @@ function ruleOf(ctx: ImportContext, r: Raw, direction: 'ingress' | 'egress'): Ra
     if (!peer) return `its peer security group is not in this template (${describe(peerRef)})`;
     rule.securityGroup = peer;
   } else if (r.CidrIpv6 !== undefined) return 'IPv6 rules: the model has IPv4 CIDR blocks only';
-  else if (r.SourcePrefixListId !== undefined || r.DestinationPrefixListId !== undefined) return 'prefix-list peers: the model has CIDR blocks and security groups only';
+  else if (r.SourcePrefixListId !== undefined || r.DestinationPrefixListId !== undefined) {
+    const list = asString(direction === 'ingress' ? r.SourcePrefixListId : r.DestinationPrefixListId);
+    if (!list || !PREFIX_LIST_ID.test(list)) return `its prefix list is not a literal pl- id (${describe(direction === 'ingress' ? r.SourcePrefixListId : r.DestinationPrefixListId)})`;
+    rule.prefixList = list;
+  }
   else return 'it names no peer the model can show';
   return rule;
 }

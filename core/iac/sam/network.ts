@@ -108,6 +108,7 @@ function exportSecurityGroup(ctx: ExportContext, sg: NodeOfKind<'securityGroup'>
   const ingress: Props[] = [];
   sg.props.ingress.forEach((rule, index) => {
     if (rule.cidr !== null) ingress.push({ ...ruleProps(rule), CidrIp: rule.cidr });
+    else if (rule.prefixList !== null) ingress.push({ ...ruleProps(rule), SourcePrefixListId: rule.prefixList });
     else peerRules.push({ dir: 'ingress', rule, index });
   });
   if (ingress.length) props.SecurityGroupIngress = ingress;
@@ -115,6 +116,7 @@ function exportSecurityGroup(ctx: ExportContext, sg: NodeOfKind<'securityGroup'>
     const egress: Props[] = [];
     sg.props.egress.forEach((rule, index) => {
       if (rule.cidr !== null) egress.push({ ...ruleProps(rule), CidrIp: rule.cidr });
+      else if (rule.prefixList !== null) egress.push({ ...ruleProps(rule), DestinationPrefixListId: rule.prefixList });
       else peerRules.push({ dir: 'egress', rule, index });
     });
     props.SecurityGroupEgress = egress.length ? egress : [NO_EGRESS];

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { cidr, description, intIn, nodeRef } from '../fields';
 
-/** One rule: a protocol and port range, and exactly one peer (a CIDR block or another security group). */
+/** A managed prefix list id (pl-0123456789abcdef0): https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html */
+export const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
+
+/** One rule: a protocol and port range, and exactly one peer (a CIDR block, another security group, or a
+ *  managed prefix list; files written before prefix lists load with `prefixList: null`). */
 export const securityGroupRule = z.looseObject({
   protocol: z.enum(['tcp', 'udp', 'icmp', '-1']).default('tcp'),
   fromPort: intIn(-1, 65535),
   toPort: intIn(-1, 65535),
   cidr: cidr().nullable().default(null),
   securityGroup: nodeRef().nullable().default(null),
+  prefixList: z.string().regex(PREFIX_LIST_ID, { message: 'expected a prefix list id such as pl-0123456789abcdef0' }).nullable().default(null),
   description: z.string().default(''),
-}).refine((r) => (r.cidr === null) !== (r.securityGroup === null), {
-  message: 'a rule names exactly one peer: a cidr or a securityGroup',
+}).refine((r) => [r.cidr, r.securityGroup, r.prefixList].filter((p) => p !== null).length === 1, {
+  message: 'a rule names exactly one peer: a cidr, a securityGroup or a prefixList',
 }).refine((r) => r.protocol === '-1' || r.protocol === 'icmp' || r.fromPort <= r.toPort, {
   message: 'fromPort must not exceed toPort',
 });
