@@ -32,12 +32,30 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         item('Undo', 'undo', 'CmdOrCtrl+Z'),
         item('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         { type: 'separator' },
+        // Roles: in a text field they act on its text; on the canvas they raise the DOM events the
+        // renderer turns into copying resources (renderer/useEditing.ts).
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
-        { role: 'selectAll' },
+        item('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
+        item('Select All', 'selectAll', 'CmdOrCtrl+A'),
         { type: 'separator' },
         item('Delete', 'delete'),
+        { type: 'separator' },
+        {
+          label: 'Arrange',
+          submenu: [
+            item('Align Left', 'alignLeft'),
+            item('Align Centre', 'alignCentre'),
+            item('Align Right', 'alignRight'),
+            item('Align Top', 'alignTop'),
+            item('Align Middle', 'alignMiddle'),
+            item('Align Bottom', 'alignBottom'),
+            { type: 'separator' },
+            item('Distribute Horizontally', 'distributeHorizontal'),
+            item('Distribute Vertically', 'distributeVertical'),
+          ],
+        },
         { type: 'separator' },
         item('Duplicate as Alternative', 'duplicateAlternative', 'CmdOrCtrl+Shift+D'),
       ],
@@ -49,6 +67,10 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         item('Theme: System / Light / Dark', 'toggleTheme', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         item('Auto-layout (the selection when two or more are selected)', 'autoLayout', 'CmdOrCtrl+Shift+K'),
+        // No accelerators for single keys: a menu accelerator would take them from text fields too.
+        item('Zoom to Fit (Shift+1)', 'zoomToFit'),
+        item('Zoom to Selection (Shift+2)', 'zoomToSelection'),
+        item('Snap to Grid (Shift+G)', 'toggleSnap'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -59,5 +81,6 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
       ],
     },
     { role: 'windowMenu' },
+    { label: 'Help', submenu: [item('Keyboard Shortcuts (?)', 'showShortcuts')] },
   ];
 }

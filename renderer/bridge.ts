@@ -2,7 +2,9 @@
  *  both sides compile against one definition: electron/ipc-contract.ts adds the channel names and
  *  the zod schemas main validates with; renderer/host-electron.ts consumes `DesignerBridge`. */
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'delete', 'importTemplate', 'exportSam', 'exportCdk', 'duplicateAlternative', 'toggleCostBadges', 'toggleTheme', 'autoLayout'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'delete', 'importTemplate', 'exportSam', 'exportCdk', 'duplicateAlternative', 'toggleCostBadges', 'toggleTheme', 'autoLayout',
+  'copy', 'cut', 'paste', 'duplicate', 'selectAll', 'showShortcuts', 'zoomToFit', 'zoomToSelection', 'toggleSnap',
+  'alignLeft', 'alignCentre', 'alignRight', 'alignTop', 'alignMiddle', 'alignBottom', 'distributeHorizontal', 'distributeVertical'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface OpenedFile { name: string; text: string; handle?: string }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Severity } from '../../core/rules/types';
 import { severityCount } from './Severity';
 
@@ -45,6 +45,8 @@ export interface ToolbarProps {
   onAutoLayout?(): void;
   autoLayoutLabel?: string;
   autoLayoutBusy?: boolean;
+  /** Diagram editing tools (Arrange menu, snap, shortcut sheet: EditTools.tsx). */
+  editTools?: ReactNode;
 }
 
 function Icon({ d }: { d: string }) {
@@ -149,6 +151,7 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
           </button>
         </div>
       )}
+      {p.editTools}
       {p.onDuplicateAlternative && <AlternativeTools {...p} />}
       <div className="sd-tool-group">
         <FindingsBadge counts={p.findingCounts} onClick={p.onShowFindings} />

@@ -19,6 +19,8 @@ describe('menuTemplate', () => {
       ['Import Template…', 'importTemplate', 'CmdOrCtrl+I'], ['Export SAM…', 'exportSam', 'CmdOrCtrl+E'], ['Export CDK…', 'exportCdk', 'CmdOrCtrl+Shift+E'],
       ['Duplicate as Alternative', 'duplicateAlternative', 'CmdOrCtrl+Shift+D'], ['Cost Badges on the Canvas ($)', 'toggleCostBadges', undefined],
       ['Theme: System / Light / Dark', 'toggleTheme', 'CmdOrCtrl+Shift+L'],
+      ['Duplicate', 'duplicate', 'CmdOrCtrl+D'], ['Select All', 'selectAll', 'CmdOrCtrl+A'], ['Align Left', 'alignLeft', undefined],
+      ['Distribute Vertically', 'distributeVertical', undefined], ['Zoom to Fit (Shift+1)', 'zoomToFit', undefined], ['Keyboard Shortcuts (?)', 'showShortcuts', undefined],
     ];
     for (const [label, command, accelerator] of expected) {
       const item = byLabel.get(label);
