@@ -146,8 +146,13 @@ export function planDrop(design: Design, nodeId: string, box: Box, sizes?: Reado
 
   // Still in the container it is drawn in: made to fit fully inside it.
   if (parentBox && target?.id === parentId) return settle();
-  // Centre out, box still over it: not taken out by accident.
-  if (parentBox && !inside(centre, parentBox) && overlap(box, parentBox) > 0) return settle(`Drag ${node.name} fully out to take it out of ${parentName}.`);
+  // Centre out of its container (or of the VPC around it), box still over it: not taken out by accident.
+  for (let at = parentId, depth = 0; at !== undefined && depth < 16; at = placement.get(at)?.drawParent, depth++) {
+    const around = boxes.get(at);
+    if (around && !inside(centre, around) && overlap(box, around) > 0) {
+      return settle(`Drag ${node.name} fully out to take it out of ${design.nodes.find((n) => n.id === at)?.name ?? at}.`);
+    }
+  }
 
   if (isSubnetPlaced(node.kind)) {
     const current = subnetsOf(node).filter((id) => design.nodes.some((n) => n.id === id && n.kind === 'subnet'));

@@ -127,6 +127,16 @@ describe('planDrop: what a drop means', () => {
     expect(plan).toEqual({ type: 'settle', position: { x: 24, y: 80 }, notice: 'Drag Quote service fully out to take it out of Private subnet A.' });
   });
 
+  it('a card in a subnet dropped with its centre out of the VPC but its box still over the VPC goes back into its subnet', () => {
+    const h = new History(vpcTemplate());
+    h.apply({ type: 'attachToSubnets', nodeId: 'fn-quotes', subnets: ['sn-private-a'] });
+    const vpc = boxOf(h.design, 'vpc');
+    const plan = planDrop(h.design, 'fn-quotes', cardAt(vpc.x - 150, vpc.y + 400));
+    expect(plan).toMatchObject({ type: 'settle', notice: 'Drag Quote service fully out to take it out of Quotes VPC.' });
+    // Fully out: taken out.
+    expect(planDrop(h.design, 'fn-quotes', cardAt(vpc.x - 200, vpc.y + 400))).toEqual({ type: 'detach' });
+  });
+
   it('a NAT gateway (placed by its parent) dragged out of its subnet and the VPC leaves them', () => {
     const design = vpcTemplate();
     expect(planDrop(design, 'nat-a', cardAt(-900, -900))).toEqual({ type: 'setParent', parent: null });
