@@ -182,7 +182,13 @@ function RuleRow({ testId, label, stored, peerWord, group, groups, onRule, onRem
   const shown = (field: 'ports' | 'peer' | 'peerText') => (touched[field] || !!stored) && errors[field];
   const known = draft.peer === '' || draft.peer === 'cidr' || draft.peer === 'pl' || groups.some((g) => `sg:${g.id}` === draft.peer);
   return (
-    <tr className={`sd-sg-row${rule ? '' : ' is-incomplete'}`} data-testid={testId} aria-label={label}>
+    <tr
+      className={`sd-sg-row${rule ? '' : ' is-incomplete'}`}
+      data-testid={testId}
+      aria-label={label}
+      // Escape discards a rule not saved yet; a saved row goes back to what is stored.
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); if (stored) setDraft(draftOf(stored)); else onRemove(); } }}
+    >
       <td>
         <select
           aria-label={`${label}: protocol`}

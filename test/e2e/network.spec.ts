@@ -76,7 +76,7 @@ test('a security group rule with another group picked by name as source, port 54
   await expect(page.getByTestId('sg-rule-ingress-0-peer-error')).toContainText('300 is above 255');
   await expect(saved.getByTestId('sg-rule-ingress-0-peer-text')).toHaveValue('10.0.300.0/16');
 
-  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /Change Ingress/);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /Undo \(Change Inbound rules\)/);
   await page.getByTestId('toolbar-undo').click();
   await expect(page.getByTestId('sg-rule-ingress-0')).toHaveCount(0);
   await expect(rules).toContainText('No inbound rules');

@@ -39,7 +39,7 @@ describe('SecurityGroupRules', () => {
     fireEvent.change(screen.getByTestId('sg-rule-ingress-new-peer'), { target: { value: 'sg:sg-fn' } });
     expect(sent).toHaveLength(1);
     expect(db().props.ingress).toEqual([{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidr: null, securityGroup: 'sg-fn', prefixList: null, description: '' }]);
-    expect(h.undoLabel).toBe('Change Ingress');
+    expect(h.undoLabel).toBe('Change Inbound rules');
     h.undo();
     expect(db().props.ingress).toEqual([]);
   });
@@ -61,6 +61,8 @@ describe('SecurityGroupRules', () => {
     typeAndLeave(screen.getByTestId('sg-rule-ingress-new-peer-text'), 'pl-xyz');
     expect(screen.getByTestId('sg-rule-ingress-new-peer-error').textContent).toMatch(/not a prefix list id/);
     expect(sent).toEqual([]);
+    fireEvent.keyDown(screen.getByTestId('sg-rule-ingress-new-peer-text'), { key: 'Escape' });
+    expect(screen.queryByTestId('sg-rule-ingress-new')).toBeNull();
   });
 
   it('edits a stored rule (all traffic disables the ports), replaces the default egress, removes a row — one command each', () => {
