@@ -87,11 +87,13 @@ export function ConnectMenu({ at, fromName, toName, kinds, onPick, onClose }: { 
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('button')?.focus();
-    const away = (e: MouseEvent) => {
+    const away = (e: PointerEvent) => {
       if (!menu.current?.contains(e.target as Node)) onClose();
     };
-    window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
+    // Capture phase, on pointerdown: the canvas's drag and pan handlers (d3) stop mousedown from
+    // reaching the window, so a click on a node or the pane left the menu open and did nothing else.
+    window.addEventListener('pointerdown', away, true);
+    return () => window.removeEventListener('pointerdown', away, true);
   }, [onClose]);
   const left = Math.min(at.x, window.innerWidth - 300);
   const top = Math.min(at.y, window.innerHeight - 60 - kinds.length * 52);

@@ -21,11 +21,12 @@ export function EditTools({ arrange, onArrange, snapOn, onToggleSnap, onShowShor
   useEffect(() => {
     if (!open) return;
     box.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
-    const away = (e: MouseEvent) => {
+    // Capture: the canvas's d3 handlers stop mousedown before it reaches the window.
+    const away = (e: PointerEvent) => {
       if (!box.current?.contains(e.target as Node)) setOpen(false);
     };
-    window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
+    window.addEventListener('pointerdown', away, true);
+    return () => window.removeEventListener('pointerdown', away, true);
   }, [open]);
   const byMode = new Map(arrange.map((a) => [a.mode, a]));
   const reasons = [...new Set(arrange.map((a) => a.disabledReason).filter(Boolean))];
