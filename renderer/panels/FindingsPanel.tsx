@@ -3,9 +3,9 @@ import type { Command, PerformResult } from '../../core/commands/commands';
 import type { Design } from '../../core/model/design';
 import { RULES } from '../../core/rules';
 import { SEVERITIES, type Finding, type FindingTarget, type Severity, type SuppressedFinding } from '../../core/rules/types';
-import { Modal } from './Dialogs';
 import { ExternalLink } from './ExternalLink';
 import { SEVERITY_WORDS, SeverityIcon, severityCount } from './Severity';
+import { isSuppressible, SuppressDialog } from './SuppressDialog';
 import { useExpanded } from './useExpanded';
 import '../styles/findings.css';
 
@@ -47,8 +47,6 @@ const findingKey = (f: Finding) => `${f.ruleId} ${f.target.type} ${f.target.id} 
 
 const GROUP_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 const RULE_TITLES: ReadonlyMap<string, string> = new Map(RULES.map((r) => [r.id, r.title]));
-/** Only findings of catalog rules can be suppressed (core/model/design.ts suppressionSchema). */
-const SUPPRESSIBLE = /^[A-Z]+-\d{2}$/;
 
 interface Group { key: string; title: string; testId: string; severity?: Severity; items: Finding[] }
 
@@ -295,7 +293,7 @@ const FindingRow = memo(function FindingRow({ finding: f, expanded, onToggle, on
           <span className="sd-rule-id sd-mono">{f.ruleId}</span>
           <span className="sd-finding-text"><strong>{f.target.name}</strong> — {f.message}</span>
         </button>
-        {onSuppress && SUPPRESSIBLE.test(f.ruleId) && (
+        {onSuppress && isSuppressible(f.ruleId) && (
           <button type="button" className="sd-disclosure sd-suppress" onClick={() => onSuppress(f)} aria-label={`Suppress ${f.ruleId} on ${f.target.name}…`} data-testid="finding-suppress">
             Suppress…
           </button>
@@ -322,44 +320,3 @@ const FindingRow = memo(function FindingRow({ finding: f, expanded, onToggle, on
     </li>
   );
 });
-
-/** Asks for the reason (required: a suppression without one is refused by the model too). Enter
- *  suppresses, Escape cancels; a refusal (say, already suppressed) is shown in the dialog. */
-function SuppressDialog({ finding: f, dispatch, onClose }: { finding: Finding; dispatch(command: Command): PerformResult; onClose(): void }) {
-  const [reason, setReason] = useState('');
-  const [refused, setRefused] = useState<string | undefined>();
-  const reasonId = useId();
-  const blank = reason.trim() === '';
-  const submit = () => {
-    if (blank) return;
-    const result = dispatch({ type: 'suppress', ruleId: f.ruleId, target: f.target.id, reason });
-    if (result.refused) setRefused(result.refused);
-    else onClose();
-  };
-  return (
-    <Modal title={`Suppress ${f.ruleId}`} onClose={onClose} testId="suppress-dialog">
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        <p className="sd-suppress-finding"><SeverityIcon severity={f.severity} /> <strong>{f.target.name}</strong> — {f.message}</p>
-        <div className={`sd-field${refused ? ' has-error' : ''}`}>
-          <label htmlFor={reasonId}>Reason (required)</label>
-          <input
-            id={reasonId}
-            type="text"
-            value={reason}
-            onChange={(e) => { setReason(e.target.value); setRefused(undefined); }}
-            placeholder="Why this finding does not apply, or why it is accepted"
-            aria-required="true"
-            aria-invalid={refused ? true : undefined}
-            data-testid="suppress-reason"
-          />
-          <span className="sd-field-hint">Saved in the design file with the suppression, so reviewers see why. Undo takes it back.</span>
-          {refused && <span className="sd-field-error" role="alert" data-testid="suppress-refused">{refused}</span>}
-        </div>
-        <div className="sd-dialog-actions">
-          <button type="button" className="sd-button" onClick={onClose} data-testid="suppress-cancel">Cancel</button>
-          <button type="submit" className="sd-button sd-primary" disabled={blank} data-testid="suppress-confirm">Suppress</button>
-        </div>
-      </form>
-    </Modal>
-  );
-}

@@ -54,7 +54,7 @@ function DesignSummary({ design, dispatch, analysis }: { design: Design; dispatc
   const regions = useId();
   return (
     <div className="sd-inspector-body">
-      <ItemFindings findings={analysis?.byTarget.get('*')} />
+      <ItemFindings findings={analysis?.byTarget.get('*')} dispatch={dispatch} />
       <TextSetting label="Design name" value={design.name} testId="design-name" onCommit={(name) => !dispatch({ type: 'setDesign', name }).refused} />
       <TextSetting label="Region" value={design.region} testId="design-region" list={regions} onCommit={(region) => !dispatch({ type: 'setDesign', region }).refused} />
       <datalist id={regions}>{SUGGESTED_REGIONS.map((r) => <option key={r} value={r} />)}</datalist>
@@ -104,7 +104,7 @@ function NodeInspector({ design, node, problems, dispatch, onDelete, analysis, o
         </div>
       ) : null}
       <NodeProblems problems={mine} />
-      <ItemFindings findings={analysis?.byTarget.get(node.id)} />
+      <ItemFindings findings={analysis?.byTarget.get(node.id)} dispatch={dispatch} />
       {analysis && node.kind === 'lambda' && (
         <FunctionPaths
           hops={[...analysis.hopByEdge.values()].filter((h) => h.function.id === node.id)}
@@ -136,7 +136,7 @@ function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis, o
         </div>
       </div>
       <NodeProblems problems={mine} />
-      <ItemFindings findings={analysis?.byTarget.get(edge.id)} />
+      <ItemFindings findings={analysis?.byTarget.get(edge.id)} dispatch={dispatch} />
       {hop && <RetryHopView hop={hop} />}
       {reach && <ReachabilityView reach={reach} />}
       <UsageFields design={design} edge={edge} dispatch={dispatch} onOpenUsagePanel={onOpenUsagePanel} />

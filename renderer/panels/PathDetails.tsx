@@ -1,6 +1,9 @@
+import { useState } from 'react';
+import type { Command } from '../../core/commands/commands';
 import type { Finding } from '../../core/rules/types';
 import { formatDuration, type ReachHop, type Reachability, type RetryHop, type SubnetPath } from '../../core/semantics';
 import { SeverityIcon } from './Severity';
+import { isSuppressible, SuppressDialog } from './SuppressDialog';
 
 const orUnbounded = (v: number | null, text: (n: number) => string, unbounded: string) => (v === null ? unbounded : text(v));
 
@@ -118,14 +121,27 @@ export function FunctionPaths({ hops, reach, onSelectEdge }: { hops: readonly Re
   );
 }
 
-/** Findings about the selected node or edge, compactly; the findings panel has the details. */
-export function ItemFindings({ findings }: { findings: readonly Finding[] | undefined }) {
+/** Findings about the selected node or edge, compactly; the findings panel has the details. With
+ *  `dispatch`, each can be suppressed here too (the same dialog and command as the panel's). */
+export function ItemFindings({ findings, dispatch }: { findings: readonly Finding[] | undefined; dispatch?(command: Command): { refused?: string } }) {
+  const [suppressing, setSuppressing] = useState<Finding | null>(null);
   if (!findings?.length) return null;
   return (
-    <ul className="sd-inspector-findings" aria-label="Findings on this item" data-testid="inspector-findings">
-      {findings.map((f, i) => (
-        <li key={i}><SeverityIcon severity={f.severity} /> <span className="sd-rule-id sd-mono">{f.ruleId}</span> {f.message}</li>
-      ))}
-    </ul>
+    <>
+      <ul className="sd-inspector-findings" aria-label="Findings on this item" data-testid="inspector-findings">
+        {findings.map((f, i) => (
+          <li key={i}>
+            <SeverityIcon severity={f.severity} /> <span className="sd-rule-id sd-mono">{f.ruleId}</span> {f.message}
+            {dispatch && isSuppressible(f.ruleId) && (
+              <>
+                {' '}
+                <button type="button" className="sd-link-button sd-inspector-suppress" onClick={() => setSuppressing(f)} aria-label={`Suppress ${f.ruleId} on ${f.target.name}…`} data-testid="inspector-suppress">Suppress…</button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {suppressing && dispatch && <SuppressDialog finding={suppressing} dispatch={dispatch} onClose={() => setSuppressing(null)} />}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { analyze } from '../../core/analyze';
 import type { Finding, SuppressedFinding } from '../../core/rules/types';
 import { AnalysisDock } from '../../renderer/panels/AnalysisDock';
 import { ExternalLink, OpenExternalContext } from '../../renderer/panels/ExternalLink';
+import { ItemFindings } from '../../renderer/panels/PathDetails';
 import { FindingsPanel, GROUPS_SHOWN, requestFindingsSearchFocus, resetFindingsView, ROWS_PER_GROUP } from '../../renderer/panels/FindingsPanel';
 import { shortcutFor, shortcutLabels } from '../../renderer/shortcuts';
 import type { PerformResult } from '../../core/commands';
@@ -298,6 +299,22 @@ describe('FindingsPanel at scale, search and suppression', () => {
     ]);
     fireEvent.click(within(stale[0]).getByTestId('finding-unsuppress'));
     expect(dispatch).toHaveBeenCalledWith({ type: 'unsuppress', ruleId: 'RETRY-12', target: 'e-quotes-db' });
+  });
+
+  it('the inspector\'s findings offer the same Suppress… dialog and command', () => {
+    const { view } = setup();
+    cleanup();
+    const dispatch = vi.fn(() => ({}));
+    render(<ItemFindings findings={view.byTarget.get('fn-quotes')} dispatch={dispatch} />);
+    fireEvent.click(screen.getAllByTestId('inspector-suppress')[0]);
+    expect((screen.getByTestId('suppress-confirm') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('suppress-reason'), { target: { value: 'Sized for the load test' } });
+    fireEvent.click(screen.getByTestId('suppress-confirm'));
+    expect(dispatch).toHaveBeenCalledWith({ type: 'suppress', ruleId: 'CFG-01', target: 'fn-quotes', reason: 'Sized for the load test' });
+    expect(screen.queryByTestId('suppress-dialog')).toBeNull();
+    cleanup();
+    render(<ItemFindings findings={view.byTarget.get('fn-quotes')} />);
+    expect(screen.queryByTestId('inspector-suppress')).toBeNull();
   });
 
   it('unsuppresses through the command; without dispatch, or for a RULE-ERROR, there is no suppress button', () => {
