@@ -1,11 +1,18 @@
 import type { Point, Rect } from './route';
 
 /** Where each edge's label goes: on the longest stretch of its route where the label's box covers
- *  no node and no label placed before it. Candidates are the middles (and quarter points) of the
- *  route's segments, longest segment first; when none is free, the one overlapping least. */
+ *  no node and no label placed before it. Candidates, in order of preference: the middles (then
+ *  quarter points) of the route's segments, longest segment first, in each of the label's shapes
+ *  (one line, then two); then the same points with the label just beside the line. The first free
+ *  candidate wins; when none is free, the one overlapping least. */
 
-export interface LabelRequest { id: string; points: readonly Point[]; width: number; height: number }
-export interface LabelPlace { id: string; x: number; y: number; /** Its box covers nothing. */ free: boolean }
+export interface LabelSize { width: number; height: number }
+export interface LabelRequest { id: string; points: readonly Point[]; /** Shapes to try, preferred first. */ sizes: readonly LabelSize[] }
+export interface LabelPlace {
+  id: string; x: number; y: number;
+  /** Which of the request's sizes it took. */ size: number;
+  /** Its box covers nothing. */ free: boolean;
+}
 
 const overlap = (a: Rect, b: Rect): number => {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
@@ -20,25 +27,43 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
   const out: LabelPlace[] = [];
   for (const label of labels) {
     const pts = label.points;
-    if (pts.length < 2) continue;
+    if (pts.length < 2 || !label.sizes.length) continue;
     const segments = pts.slice(1).map((b, k) => ({ a: pts[k], b, length: Math.abs(b.x - pts[k].x) + Math.abs(b.y - pts[k].y) }))
       .sort((p, q) => q.length - p.length);
-    let best: { x: number; y: number; cost: number } | undefined;
-    for (const { a, b } of segments) {
-      for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
-        const c = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-        const r = { x: c.x - label.width / 2 - gap, y: c.y - label.height / 2 - gap, width: label.width + 2 * gap, height: label.height + 2 * gap };
-        let cost = 0;
-        for (const box of boxes) cost += overlap(r, box) * 4;
-        for (const other of placed) cost += overlap(r, other);
-        if (!best || cost < best.cost) best = { ...c, cost };
-        if (cost === 0) break;
+    let best: { x: number; y: number; size: number; cost: number } | undefined;
+    const tryAt = (x: number, y: number, size: number, preference: number) => {
+      const s = label.sizes[size];
+      const r = { x: x - s.width / 2 - gap, y: y - s.height / 2 - gap, width: s.width + 2 * gap, height: s.height + 2 * gap };
+      let cost = 0;
+      for (const box of boxes) cost += overlap(r, box) * 4;
+      for (const other of placed) cost += overlap(r, other);
+      const score = cost === 0 ? 0 : cost + preference;
+      if (!best || score < best.cost) best = { x, y, size, cost: score };
+      return cost === 0;
+    };
+    search: for (const beside of [false, true]) {
+      for (const { a, b } of segments) {
+        const horizontal = Math.abs(a.y - b.y) < 0.01;
+        for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+          for (let size = 0; size < label.sizes.length; size++) {
+            const c = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+            if (!beside) {
+              if (tryAt(c.x, c.y, size, size)) break search;
+              continue;
+            }
+            const s = label.sizes[size];
+            const off = (horizontal ? s.height : s.width) / 2 + gap + 2;
+            for (const sign of [-1, 1]) {
+              if (tryAt(horizontal ? c.x : c.x + sign * off, horizontal ? c.y + sign * off : c.y, size, 2 + size)) break search;
+            }
+          }
+        }
       }
-      if (best?.cost === 0) break;
     }
     if (!best) continue;
-    placed.push({ x: best.x - label.width / 2, y: best.y - label.height / 2, width: label.width, height: label.height });
-    out.push({ id: label.id, x: best.x, y: best.y, free: best.cost === 0 });
+    const s = label.sizes[best.size];
+    placed.push({ x: best.x - s.width / 2, y: best.y - s.height / 2, width: s.width, height: s.height });
+    out.push({ id: label.id, x: best.x, y: best.y, size: best.size, free: best.cost === 0 });
   }
   return out;
 }

@@ -21,6 +21,9 @@ export type Side = 'left' | 'right' | 'top' | 'bottom';
 export interface RouteInput {
   boxes: readonly Box[];
   edges: readonly RouteEdge[];
+  /** Boxes an edge may end on without being obstacles to others (a subnet an attachment line goes
+   *  to): such an edge ends on the point of the box's border nearest its source. */
+  targets?: readonly Box[];
   /** Areas to keep out of when there is another way (container title bars). */
   soft?: readonly Rect[];
   /** Clearance kept around boxes where there is room (default 14). */
@@ -53,6 +56,14 @@ const HARD_COST = 400;
 const HARD_STEP = 20_000;
 /** A search window whose grid would be larger is not searched (memory: 12 bytes × 4 per point). */
 const MAX_GRID_POINTS = 1_000_000;
+
+const OPPOSITE: Record<Side, Side> = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' };
+/** The side of r nearest to p (p outside r), as a line from p would reach it. */
+const nearestSide = (r: Rect, p: Point): Side => {
+  const d: [Side, number][] = [['left', r.x - p.x], ['right', p.x - r.x - r.width], ['top', r.y - p.y], ['bottom', p.y - r.y - r.height]];
+  d.sort((m, n) => n[1] - m[1]);
+  return d[0][0];
+};
 
 const portOn = (b: Rect, side: Side): Point => side === 'right' ? { x: b.x + b.width, y: b.y + b.height / 2 }
   : side === 'left' ? { x: b.x, y: b.y + b.height / 2 }
@@ -129,6 +140,10 @@ interface Terminal { side: Side; port: Point; stub: Point; penalty: number }
 
 /** One edge's route over the grid of the boxes that matter in `window`. */
 function search(window: Rect, boxes: readonly Box[], soft: readonly Rect[], margin: number, bend: number, from: Terminal[], to: Terminal[]): { points: Point[]; from: Terminal; to: Terminal; cost: number } | undefined {
+  const within = (p: Point) => p.x >= window.x && p.x <= window.x + window.width && p.y >= window.y && p.y <= window.y + window.height;
+  from = from.filter((t) => within(t.stub));
+  to = to.filter((t) => within(t.stub));
+  if (!from.length || !to.length) return undefined;
   const near = boxes.filter((b) => intersects(grow(b, margin), window));
   const softNear = soft.filter((r) => intersects(r, window));
   const xsRaw = [window.x, window.x + window.width];
@@ -228,9 +243,17 @@ export function simplify(points: readonly Point[]): Point[] {
   return out;
 }
 
-function terminals(b: Rect, sides: readonly Side[], margin: number, preferred: Side): Terminal[] {
+/** The point of each side of `b` nearest to `toward`, kept 12 px from the corners. */
+const nearestOn = (b: Rect, side: Side, toward: Point): Point => {
+  const clampTo = (v: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(Math.max(v, lo), hi));
+  const x = clampTo(toward.x, b.x + 12, b.x + b.width - 12);
+  const y = clampTo(toward.y, b.y + 12, b.y + b.height - 12);
+  return side === 'left' ? { x: b.x, y } : side === 'right' ? { x: b.x + b.width, y } : side === 'top' ? { x, y: b.y } : { x, y: b.y + b.height };
+};
+
+function terminals(b: Rect, sides: readonly Side[], margin: number, preferred: Side, toward?: Point): Terminal[] {
   return sides.map((side) => {
-    const port = portOn(b, side);
+    const port = toward ? nearestOn(b, side, toward) : portOn(b, side);
     const o = OUT[side];
     return { side, port, stub: { x: port.x + o.x * margin, y: port.y + o.y * margin }, penalty: side === preferred ? 0 : SIDE_PENALTY };
   });
@@ -258,15 +281,22 @@ export function routeEdges(input: RouteInput): Route[] {
   const bend = input.bendPenalty ?? 30;
   const soft = input.soft ?? [];
   const byId = new Map(input.boxes.map((b) => [b.id, b]));
+  const containers = new Map((input.targets ?? []).map((b) => [b.id, b]));
   const all = input.boxes;
-  const frame = grow(boundsOf(all.length ? all : [{ x: 0, y: 0, width: 0, height: 0 }]), margin * 3);
+  const drawn = [...all, ...containers.values()];
+  const frame = grow(boundsOf(drawn.length ? drawn : [{ x: 0, y: 0, width: 0, height: 0 }]), margin * 3);
   const routes: Route[] = [];
   for (const e of input.edges) {
-    const a = byId.get(e.source); const b = byId.get(e.target);
+    const a = byId.get(e.source);
+    const container = byId.has(e.target) ? undefined : containers.get(e.target);
+    const b = byId.get(e.target) ?? container;
     if (!a || !b) continue;
     const self = a === b;
-    const from = terminals(a, self ? ['right'] : SIDES, margin, 'right');
-    const to = terminals(b, self ? ['top'] : SIDES, margin, 'left');
+    const centre = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+    // To a container: the nearest side of it, leaving the card on the side facing it.
+    const facing = container ? nearestSide(container, centre) : 'left';
+    const from = terminals(a, self ? ['right'] : SIDES, margin, container ? OPPOSITE[facing] : 'right');
+    const to = terminals(b, self ? ['top'] : SIDES, margin, facing, container ? centre : undefined);
     // Search near the two ends first; wider windows, up to the whole drawing, while that cannot
     // avoid every box.
     const skip = new Set<Rect>([a, b]);
@@ -301,7 +331,8 @@ function spreadPorts(routes: Route[], edges: readonly RouteEdge[], byId: Readonl
   for (const [key, members] of groups) {
     if (members.length < 2) continue;
     const [id, side] = key.split('\u0000') as [string, Side];
-    const box = byId.get(id) as Box;
+    const box = byId.get(id);
+    if (!box) continue; // a container an attachment line ends on: its port is already where the line meets it
     const vertical = side === 'left' || side === 'right';
     const along = (m: (typeof members)[number]) => {
       const pts = m.route.points;

@@ -9,9 +9,8 @@ import { isNodeKind } from '../../core/model/kinds';
 import { containerSizes, placementOf } from '../../core/model/placement';
 import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
-import { AttachEdge } from './AttachEdge';
 import { FitMiniMap } from './FitMiniMap';
-import { EdgeRoutesProvider, RoutedEdge } from './RoutedEdge';
+import { EdgeRoutesProvider, RoutedAttachEdge, RoutedEdge } from './RoutedEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
@@ -70,7 +69,7 @@ interface CanvasProps {
 let gestureCounter = 0;
 
 /** Declared once at module scope, like nodeTypes. */
-const edgeTypes = { attach: AttachEdge, routed: RoutedEdge };
+const edgeTypes = { attach: RoutedAttachEdge, routed: RoutedEdge };
 
 interface DragStart {
   gesture: string;

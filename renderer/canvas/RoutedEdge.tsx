@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useRea
 import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { placeLabels, wrapLabel, type LabelPlace } from '../../core/geometry/labels';
 import type { Box, Point, Rect, Route } from '../../core/geometry/route';
+import { AttachEdge } from './AttachEdge';
 import { RouteClient } from './routeClient';
 import type { DesignFlowEdge } from './toFlow';
 import '../styles/edges.css';
@@ -26,8 +27,9 @@ export function labelFontSize(zoom: number): number {
 
 interface Routed {
   routes: ReadonlyMap<string, Route>;
-  /** The boxes the routes were made for, by node id. */
+  /** The boxes the routes were made for, by node id: cards, and containers. */
   boxes: ReadonlyMap<string, Rect>;
+  cards: readonly Rect[];
 }
 interface EdgeRoutes extends Routed {
   labels: ReadonlyMap<string, LabelPlace & { lines: string[] }>;
@@ -35,7 +37,7 @@ interface EdgeRoutes extends Routed {
   zoom: number;
 }
 
-const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), labels: new Map(), fontSize: LABEL_BASE, zoom: 1 };
+const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), cards: [], labels: new Map(), fontSize: LABEL_BASE, zoom: 1 };
 const EdgeRoutesContext = createContext<EdgeRoutes>(EMPTY);
 
 const rectOf = (n: InternalNode): Rect => ({
@@ -68,6 +70,9 @@ function labelLines(text: string): string[] {
   return wrapLabel(text, WRAP_EMS * LABEL_BASE, perChar);
 }
 
+/** The label in two lines at its middle space (one line when it has none). */
+const splitInTwo = (text: string): string[] => wrapLabel(text, 0, 1);
+
 interface ProviderProps {
   nodes: readonly Node[];
   edges: readonly DesignFlowEdge[];
@@ -96,21 +101,26 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
         return;
       }
       const boxes: Box[] = [];
+      const containers: Box[] = [];
       const soft: Rect[] = [];
       for (const n of nodes) {
         const internal = flow.getInternalNode(n.id);
         if (!internal || internal.hidden) continue;
         const r = rectOf(internal);
         if (!r.width || !r.height) continue;
-        if (n.type === 'container') soft.push({ ...r, height: Math.min(TITLE_BAR, r.height) });
+        if (n.type === 'container') {
+          soft.push({ ...r, height: Math.min(TITLE_BAR, r.height) });
+          containers.push({ id: n.id, ...r });
+        }
         else boxes.push({ id: n.id, ...r });
       }
-      const routedEdges = edges.filter((e) => e.type === 'routed').map((e) => ({ id: e.id, source: e.source, target: e.target }));
-      const key = JSON.stringify([boxes, soft, routedEdges]);
+      // Design connections, and the attachment lines from a card to its subnets' boxes.
+      const routedEdges = edges.filter((e) => e.type === 'routed' || e.type === 'attach').map((e) => ({ id: e.id, source: e.source, target: e.target }));
+      const key = JSON.stringify([boxes, containers, soft, routedEdges]);
       if (key === lastKey.current) return;
       lastKey.current = key;
-      client.route({ boxes, soft, edges: routedEdges }).then((routes) => {
-        if (routes) setRouted({ routes: new Map(routes.map((r) => [r.id, r])), boxes: new Map(boxes.map((b) => [b.id, b])) });
+      client.route({ boxes, targets: containers, soft, edges: routedEdges }).then((routes) => {
+        if (routes) setRouted({ routes: new Map(routes.map((r) => [r.id, r])), boxes: new Map([...containers, ...boxes].map((b) => [b.id, b])), cards: boxes });
       }, (err: unknown) => {
         // The simple paths stay; the next change tries again.
         lastKey.current = '';
@@ -129,15 +139,19 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
       const route = routed.routes.get(e.id);
       const text = typeof e.label === 'string' ? e.label : '';
       if (!route || !text) return [];
-      const lines = labelLines(text);
+      // One line unless long; two lines also tried where one does not fit between close cards.
+      const preferred = labelLines(text);
+      const shapes = [preferred, ...(preferred.length === 1 ? [splitInTwo(text)] : [])].filter((l, k, all) => k === 0 || l.length !== all[0].length);
       const chip = e.data?.edge.kind === 'deadLetter' ? textWidth('DLQ', fontSize * 0.8) + fontSize * 0.9 : 0;
-      const width = Math.max(...lines.map((l) => textWidth(l, fontSize))) + chip + fontSize * 0.8;
-      const height = lines.length * fontSize * 1.25 + fontSize * 0.4;
-      return [{ id: e.id, points: route.points, width, height, lines }];
+      const sizes = shapes.map((lines) => ({
+        width: Math.max(...lines.map((l) => textWidth(l, fontSize))) + chip + fontSize * 0.8 + 2,
+        height: lines.length * fontSize * 1.25 + fontSize * 0.2 + 2,
+      }));
+      return [{ id: e.id, points: route.points, sizes, shapes }];
     });
-    const linesOf = new Map(requests.map((r) => [r.id, r.lines]));
-    const placed = placeLabels(requests, [...routed.boxes.values()]);
-    return new Map(placed.map((p) => [p.id, { ...p, lines: linesOf.get(p.id) ?? [] }]));
+    const shapesOf = new Map(requests.map((r) => [r.id, r.shapes]));
+    const placed = placeLabels(requests, routed.cards);
+    return new Map(placed.map((p) => [p.id, { ...p, lines: shapesOf.get(p.id)?.[p.size] ?? [] }]));
   }, [edges, routed, fontSize]);
 
   const value = useMemo(() => ({ ...routed, labels, fontSize, zoom }), [routed, labels, fontSize, zoom]);
@@ -209,4 +223,17 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
       )}
     </g>
   );
+});
+
+/** A card's attachment line to one of its subnets, along its route around the other cards to the
+ *  nearest border of the subnet box; until the route arrives, the straight line of AttachEdge. */
+export const RoutedAttachEdge = memo(function RoutedAttachEdge(props: EdgeProps) {
+  const { id, source, target } = props;
+  const { routes, boxes } = useContext(EdgeRoutesContext);
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  const route = routes.get(id);
+  const current = !!route && !!from && !!to && sameRect(rectOf(from), boxes.get(source)) && sameRect(rectOf(to), boxes.get(target));
+  if (!current || !route) return <AttachEdge {...props} />;
+  return <BaseEdge id={id} path={roundedPath(route.points)} className="sd-attach-line" />;
 });

@@ -1,7 +1,7 @@
 import { routeEdges, type Box, type Rect, type Route, type RouteEdge } from '../../core/geometry/route';
 
 /** The route worker's protocol, answered with the same id. */
-export interface RouteRequest { id: number; boxes: Box[]; soft: Rect[]; edges: RouteEdge[] }
+export interface RouteRequest { id: number; boxes: Box[]; targets: Box[]; soft: Rect[]; edges: RouteEdge[] }
 export type RouteResponse = { id: number; ok: true; routes: Route[] } | { id: number; ok: false; message: string };
 
 /** Routes edges in a Web Worker (renderer/workers/route.worker.ts), newest request wins: a result

@@ -80,6 +80,16 @@ describe('routeEdges', () => {
     expect(crossings(route, boxes, [])).toEqual([]);
   });
 
+  it('ends an attachment line on the nearest border of its subnet box, around the cards in between', () => {
+    // A function drawn in the VPC above the database, its subnet below both.
+    const boxes = [box('fn', 100, 0), box('db', 100, 120)];
+    const subnet = { id: 'sn', x: 0, y: 260, width: 600, height: 200 };
+    const [route] = routeEdges({ boxes, targets: [subnet], edges: [{ id: 'attach', source: 'fn', target: 'sn' }] });
+    expect(route.targetSide).toBe('top');
+    expect(onSide(route.points[route.points.length - 1], subnet, 'top')).toBe(true);
+    expect(crossings(route, boxes, ['fn'])).toEqual([]);
+  });
+
   it('leaves out an edge whose end has no box, and says when overlapping boxes cannot be avoided', () => {
     const boxes = [box('a', 0, 0), box('b', 400, 0)];
     const routes = routeEdges({ boxes, edges: [{ id: 'gone', source: 'a', target: 'x' }, { id: 'e', source: 'a', target: 'b' }] });
@@ -141,19 +151,31 @@ describe('routeEdges', () => {
 describe('placeLabels', () => {
   it('puts a label on the longest segment, clear of boxes', () => {
     const points = [{ x: 0, y: 0 }, { x: 0, y: 40 }, { x: 400, y: 40 }, { x: 400, y: 60 }];
-    const [place] = placeLabels([{ id: 'e', points, width: 60, height: 14 }], []);
+    const [place] = placeLabels([{ id: 'e', points, sizes: [{ width: 60, height: 14 }] }], []);
     expect(place).toMatchObject({ x: 200, y: 40, free: true });
   });
 
   it('moves a label off a node standing over the middle of the segment, and off an earlier label', () => {
     const points = [{ x: 0, y: 0 }, { x: 600, y: 0 }];
     const node = { x: 250, y: -30, width: 100, height: 60 };
-    const [a, b] = placeLabels([{ id: 'a', points, width: 80, height: 14 }, { id: 'b', points, width: 80, height: 14 }], [node]);
+    const [a, b] = placeLabels([{ id: 'a', points, sizes: [{ width: 80, height: 14 }] }, { id: 'b', points, sizes: [{ width: 80, height: 14 }] }], [node]);
     for (const p of [a, b]) {
       expect(p.free).toBe(true);
       expect(p.x + 40 <= node.x || p.x - 40 >= node.x + node.width).toBe(true);
     }
     expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(80);
+  });
+
+  it('takes the two-line shape when one line does not fit between two close cards, and steps beside the line when neither does', () => {
+    // Cards 90 px apart, a straight run between them.
+    const cards = [{ x: 0, y: 0, width: 180, height: 60 }, { x: 270, y: 0, width: 180, height: 60 }];
+    const points = [{ x: 180, y: 30 }, { x: 270, y: 30 }];
+    const [two] = placeLabels([{ id: 'e', points, sizes: [{ width: 110, height: 16 }, { width: 60, height: 32 }] }], cards);
+    expect(two).toMatchObject({ x: 225, y: 30, size: 1, free: true });
+    const [beside] = placeLabels([{ id: 'e', points: [{ x: 180, y: 30 }, { x: 240, y: 30 }, { x: 240, y: 200 }, { x: 270, y: 200 }], sizes: [{ width: 110, height: 16 }] }], cards);
+    expect(beside.free).toBe(true);
+    const r = { x: beside.x - 55, y: beside.y - 8, width: 110, height: 16 };
+    for (const c of cards) expect(r.x >= c.x + c.width || r.x + r.width <= c.x || r.y >= c.y + c.height || r.y + r.height <= c.y).toBe(true);
   });
 
   it('wraps a long label into two lines at the space nearest its middle, never cutting it', () => {
