@@ -114,6 +114,15 @@ test('findings group, filter and search; a suppressed finding leaves the list wi
   await page.getByTestId('finding-unsuppress').click();
   await expect(cfg).toHaveCount(1);
   await expect(page.getByTestId('badge-errors')).toHaveText('✕ 3');
+
+  // The inspector of the selected function offers the same Suppress… for its findings.
+  await cfg.locator('.sd-finding-main').click();
+  await page.getByTestId('inspector-findings').locator('li', { hasText: 'CFG-01' }).getByTestId('inspector-suppress').click();
+  await expect(page.getByTestId('suppress-confirm')).toBeDisabled();
+  await page.getByTestId('suppress-reason').fill('Sized for the load test');
+  await page.getByTestId('suppress-reason').press('Enter');
+  await expect(cfg).toHaveCount(0);
+  await expect(page.getByTestId('badge-errors')).toHaveText('✕ 2');
 });
 
 test('the Retry paths and Reachability tabs list the design-wide tables; a row selects its connection', async ({ page }) => {
