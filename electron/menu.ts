@@ -54,6 +54,9 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
             { type: 'separator' },
             item('Distribute Horizontally', 'distributeHorizontal'),
             item('Distribute Vertically', 'distributeVertical'),
+            { type: 'separator' },
+            // No accelerator for a single key (it would take N from text fields too).
+            item('Place in Subnets… (N)', 'placeInSubnets'),
           ],
         },
         { type: 'separator' },

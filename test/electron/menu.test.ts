@@ -21,6 +21,7 @@ describe('menuTemplate', () => {
       ['Theme: System / Light / Dark', 'toggleTheme', 'CmdOrCtrl+Shift+L'],
       ['Duplicate', 'duplicate', 'CmdOrCtrl+D'], ['Select All', 'selectAll', 'CmdOrCtrl+A'], ['Align Left', 'alignLeft', undefined],
       ['Distribute Vertically', 'distributeVertical', undefined], ['Zoom to Fit (Shift+1)', 'zoomToFit', undefined], ['Keyboard Shortcuts (?)', 'showShortcuts', undefined],
+      ['Place in Subnets… (N)', 'placeInSubnets', undefined],
     ];
     for (const [label, command, accelerator] of expected) {
       const item = byLabel.get(label);
