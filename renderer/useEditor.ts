@@ -62,8 +62,9 @@ export function useEditor(host: Host, notices: Notices) {
       pruneSelection(result.design);
       refresh();
       // Range warnings show inline in the inspector; a side effect on another node (a function
-      // detached from its VPC when its subnets are deleted) would otherwise go unseen.
-      for (const w of result.warnings) if (w.code === 'reference') notices.info(`${w.target?.name ?? 'Design'}: ${w.message}`);
+      // detached from its VPC when its subnets are deleted) would otherwise go unseen, as would what an
+      // added node could not be given (a subnet in a VPC with no free block left).
+      for (const w of result.warnings) if (w.code === 'reference' || command.type === 'addNode') notices.info(`${w.target?.name ?? 'Design'}: ${w.message}`);
     }
     return result;
   }, [h, notices, pruneSelection, refresh]);
