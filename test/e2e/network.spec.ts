@@ -81,3 +81,14 @@ test('a security group rule with another group picked by name as source, port 54
   await expect(page.getByTestId('sg-rule-ingress-0')).toHaveCount(0);
   await expect(rules).toContainText('No inbound rules');
 });
+
+test('a subnet added to a full VPC is still added, and a notice says no block is left', async ({ page }) => {
+  await dropFromPalette(page, 'vpc', { x: 320, y: 240 });
+  await page.getByTestId('field-cidr').fill('192.168.0.0/28');
+  await page.getByTestId('field-cidr').press('Enter');
+  await dropOnto(page, 'subnet', 'vpc-1');
+  await expect(page.getByTestId('field-cidr')).toHaveValue('192.168.0.0/28');
+  await dropOnto(page, 'subnet', 'vpc-1');
+  await expect(page.getByTestId('inspector-name')).toHaveValue('Subnet 2');
+  await expect(page.getByTestId('toast')).toContainText('VPC "VPC 1" (192.168.0.0/28) has no free /28 left');
+});
