@@ -48,3 +48,7 @@ await import('./iac');
 // Issue 11: auto-layout of 100 and 1,000 nodes (also `npx tsx bench/layout.ts` alone).
 console.log('');
 await import('./layout');
+
+// Issue 11: edge routing around node boxes, 100 and 1,000 nodes (also `npx tsx bench/route.ts` alone).
+console.log('');
+await import('./route');

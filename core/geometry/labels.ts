@@ -12,6 +12,8 @@ export interface LabelPlace {
   id: string; x: number; y: number;
   /** Which of the request's sizes it took. */ size: number;
   /** Its box covers nothing. */ free: boolean;
+  /** The point of the route it labels (differs from x, y when it stands beside the line). */
+  anchor: Point;
 }
 
 const overlap = (a: Rect, b: Rect): number => {
@@ -30,7 +32,8 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
     if (pts.length < 2 || !label.sizes.length) continue;
     const segments = pts.slice(1).map((b, k) => ({ a: pts[k], b, length: Math.abs(b.x - pts[k].x) + Math.abs(b.y - pts[k].y) }))
       .sort((p, q) => q.length - p.length);
-    let best: { x: number; y: number; size: number; cost: number } | undefined;
+    let best: { x: number; y: number; size: number; cost: number; anchor: Point } | undefined;
+    let anchor: Point = pts[0];
     const tryAt = (x: number, y: number, size: number, preference: number) => {
       const s = label.sizes[size];
       const r = { x: x - s.width / 2 - gap, y: y - s.height / 2 - gap, width: s.width + 2 * gap, height: s.height + 2 * gap };
@@ -38,7 +41,7 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
       for (const box of boxes) cost += overlap(r, box) * 4;
       for (const other of placed) cost += overlap(r, other);
       const score = cost === 0 ? 0 : cost + preference;
-      if (!best || score < best.cost) best = { x, y, size, cost: score };
+      if (!best || score < best.cost) best = { x, y, size, cost: score, anchor };
       return cost === 0;
     };
     search: for (const beside of [false, true]) {
@@ -47,14 +50,19 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
         for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
           for (let size = 0; size < label.sizes.length; size++) {
             const c = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+            anchor = c;
             if (!beside) {
               if (tryAt(c.x, c.y, size, size)) break search;
               continue;
             }
             const s = label.sizes[size];
-            const off = (horizontal ? s.height : s.width) / 2 + gap + 2;
-            for (const sign of [-1, 1]) {
-              if (tryAt(horizontal ? c.x : c.x + sign * off, horizontal ? c.y + sign * off : c.y, size, 2 + size)) break search;
+            // Just beside the line, then farther out (clear of the cards the line runs between).
+            const step = (horizontal ? s.height : s.width) / 2 + gap + 2;
+            for (const reach of [1, 2, 3, 4, 6]) {
+              for (const sign of [-1, 1]) {
+                const off = sign * step * reach;
+                if (tryAt(horizontal ? c.x : c.x + off, horizontal ? c.y + off : c.y, size, 2 + size + reach)) break search;
+              }
             }
           }
         }
@@ -63,7 +71,7 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
     if (!best) continue;
     const s = label.sizes[best.size];
     placed.push({ x: best.x - s.width / 2, y: best.y - s.height / 2, width: s.width, height: s.height });
-    out.push({ id: label.id, x: best.x, y: best.y, size: best.size, free: best.cost === 0 });
+    out.push({ id: label.id, x: best.x, y: best.y, size: best.size, free: best.cost === 0, anchor: best.anchor });
   }
   return out;
 }

@@ -144,13 +144,14 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
       const shapes = [preferred, ...(preferred.length === 1 ? [splitInTwo(text)] : [])].filter((l, k, all) => k === 0 || l.length !== all[0].length);
       const chip = e.data?.edge.kind === 'deadLetter' ? textWidth('DLQ', fontSize * 0.8) + fontSize * 0.9 : 0;
       const sizes = shapes.map((lines) => ({
-        width: Math.max(...lines.map((l) => textWidth(l, fontSize))) + chip + fontSize * 0.8 + 2,
+        // A little over the measured text: the estimate must never be narrower than the label drawn.
+        width: (Math.max(...lines.map((l) => textWidth(l, fontSize))) + chip) * 1.08 + fontSize * 0.8 + 4,
         height: lines.length * fontSize * 1.25 + fontSize * 0.2 + 2,
       }));
       return [{ id: e.id, points: route.points, sizes, shapes }];
     });
     const shapesOf = new Map(requests.map((r) => [r.id, r.shapes]));
-    const placed = placeLabels(requests, routed.cards);
+    const placed = placeLabels(requests, routed.cards, 4);
     return new Map(placed.map((p) => [p.id, { ...p, lines: shapesOf.get(p.id)?.[p.size] ?? [] }]));
   }, [edges, routed, fontSize]);
 
@@ -203,6 +204,10 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
       onMouseLeave={() => setHover(false)}
     >
       <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={16} />
+      {shown && place && (Math.abs(place.anchor.x - place.x) > 1 || Math.abs(place.anchor.y - place.y) > 1) && (
+        // The label stands off its line (no room on it): a thin leader ties the two.
+        <path className="sd-edge-leader" d={`M ${place.anchor.x},${place.anchor.y} L ${place.x},${place.y}`} />
+      )}
       {text && (
         <EdgeLabelRenderer>
           <div

@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { parseDesign, serializeDesign, type Design } from '../../core/model';
+import { expect, openApp, openTemplate, pickTemplate, test } from './helpers';
+
+// Issue 11 point 3: edges routed around the boxes they do not join, labels readable at fit-to-view,
+// the minimap off the design after fit, dead-letter edges not mistaken for lost events.
+
+const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+const templates = readdirSync(TEMPLATES).filter((f) => f.endsWith('.design.json')).sort().map((f) => f.replace(/\.design\.json$/, ''));
+const loadTemplate = (slug: string): Design => {
+  const parsed = parseDesign(readFileSync(join(TEMPLATES, `${slug}.design.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`${slug} does not parse`);
+  return parsed.design;
+};
+
+/** Every design edge drawn along its route (not the pending fallback). */
+async function routesSettled(page: Page, design: Design): Promise<void> {
+  const drawn = design.edges.length;
+  await expect(page.locator('.react-flow__edge .sd-routed')).toHaveCount(drawn);
+  await expect(page.locator('.react-flow__edge .sd-routed[data-routed="true"]')).toHaveCount(drawn, { timeout: 10_000 });
+}
+
+/** Fit-to-view by the Controls' button, then wait until the viewport stops moving. */
+async function fit(page: Page): Promise<number> {
+  await page.locator('.react-flow__controls-fitview').click();
+  let last = '';
+  await expect.poll(async () => {
+    const now = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const still = now === last;
+    last = now;
+    return still;
+  }, { intervals: [150, 150, 150, 300] }).toBe(true);
+  return zoomOf(page);
+}
+
+const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+
+test('VPC template: no edge path passes through a resource box other than its own two ends', async ({ page }) => {
+  const { slug, design } = pickTemplate();
+  await openApp(page);
+  await openTemplate(page, slug);
+  await fit(page);
+  await routesSettled(page, design);
+  const ends = Object.fromEntries(design.edges.map((e) => [e.id, [e.from, e.to]]));
+  const hits = await page.evaluate((ends) => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('.react-flow__node-resource')].map((el) => ({ id: el.dataset.id ?? '', r: el.getBoundingClientRect() }));
+    const out: string[] = [];
+    let sampled = 0;
+    for (const g of document.querySelectorAll<SVGGElement>('.react-flow__edge')) {
+      const id = g.dataset.id ?? '';
+      // Attachment lines ("attach:<node>:<subnet>") join a card to a subnet box.
+      const own = ends[id] ?? (id.startsWith('attach:') ? [id.split(':')[1]] : []);
+      const path = g.querySelector<SVGPathElement>('path.react-flow__edge-path');
+      const ctm = path?.getScreenCTM();
+      if (!path || !ctm) { out.push(`${id}: no path`); continue; }
+      const length = path.getTotalLength();
+      for (let s = 0; s <= length; s += 2) {
+        const p = new DOMPoint(path.getPointAtLength(s).x, path.getPointAtLength(s).y).matrixTransform(ctm);
+        sampled++;
+        for (const b of boxes) {
+          if (own.includes(b.id)) continue;
+          if (p.x > b.r.left + 2 && p.x < b.r.right - 2 && p.y > b.r.top + 2 && p.y < b.r.bottom - 2) out.push(`${id} passes through ${b.id} at ${Math.round(p.x)},${Math.round(p.y)}`);
+        }
+      }
+    }
+    return { out: [...new Set(out.map((o) => o.replace(/ at .*/, '')))], sampled };
+  }, ends);
+  expect(hits.sampled).toBeGreaterThan(100);
+  expect(hits.out).toEqual([]);
+});
+
+for (const slug of templates) {
+  test(`${slug}: at fit-to-view every edge label is at least 11 px on screen, on no card, and the minimap covers no node`, async ({ page }) => {
+    const design = loadTemplate(slug);
+    await openApp(page);
+    await openTemplate(page, slug);
+    const zoom = await fit(page);
+    await routesSettled(page, design);
+    const labels = page.locator('.sd-edge-label');
+    await expect(labels).toHaveCount(design.edges.length);
+    const seen = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node-resource')].map((el) => el.getBoundingClientRect());
+      const names = [...document.querySelectorAll<HTMLElement>('.sd-node-name')].map((el) => parseFloat(getComputedStyle(el).fontSize));
+      return {
+        labels: [...document.querySelectorAll<HTMLElement>('.sd-edge-label')].map((el) => {
+          const r = el.getBoundingClientRect();
+          const visible = getComputedStyle(el).visibility !== 'hidden';
+          const covered = cards.filter((c) => r.left < c.right - 1 && c.left < r.right - 1 && r.top < c.bottom - 1 && c.top < r.bottom - 1).length;
+          return { id: el.dataset.edgeId, font: parseFloat(getComputedStyle(el).fontSize), visible, covered, clipped: el.scrollWidth > el.clientWidth + 1 };
+        }),
+        nameFont: Math.min(...names),
+      };
+    });
+    test.info().annotations.push({ type: 'fit', description: `${slug}: zoom ${zoom.toFixed(3)}, node names ${(seen.nameFont * zoom).toFixed(1)} px on screen, labels ${seen.labels.map((l) => (l.font * zoom).toFixed(1)).join(', ') || 'none'}` });
+    for (const l of seen.labels) {
+      expect(l.visible, `${l.id} shown`).toBe(true);
+      expect(l.font * zoom, `${l.id} on screen`).toBeGreaterThanOrEqual(11);
+      expect(l.covered, `${l.id} over a card`).toBe(0);
+      expect(l.clipped, `${l.id} clipped`).toBe(false);
+    }
+    // The minimap (when shown) covers no node after fit.
+    const overlaps = await page.evaluate(() => {
+      const map = document.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+      if (!map) return [];
+      return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < map.right && map.left < r.right && r.top < map.bottom && map.top < r.bottom;
+      }).map((el) => el.dataset.id);
+    });
+    expect(overlaps).toEqual([]);
+  });
+}
+
+test('the minimap appears once part of the design is out of view and pans it', async ({ page }) => {
+  const { slug } = pickTemplate();
+  await openApp(page);
+  await openTemplate(page, slug);
+  await fit(page);
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click();
+  const minimap = page.getByRole('img', { name: /Overview of the design/ }).or(page.locator('.react-flow__minimap'));
+  await expect(minimap.first()).toBeVisible();
+  const before = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const box = (await page.locator('.react-flow__minimap svg').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 10, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
+});
+
+test('a dead-letter edge and a Paths "events lost" edge are drawn differently, and the legend names both', async ({ page }) => {
+  // SNS fan-out without the fulfilment queue's DLQ: failed events at the fulfilment worker are lost,
+  // while four dead-letter edges remain.
+  const design = loadTemplate('sns-fan-out');
+  const broken = { ...design, edges: design.edges.filter((e) => e.id !== 'e-fulfilment-dlq') };
+  const deadLetter = broken.edges.find((e) => e.kind === 'deadLetter');
+  if (!deadLetter) throw new Error('sns-fan-out has no other dead-letter edge');
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles({ name: 'fan-out.design.json', mimeType: 'application/json', buffer: Buffer.from(serializeDesign(broken)) });
+  await expect(page.locator('.react-flow__edge .sd-routed')).toHaveCount(broken.edges.length);
+  await page.getByTestId('toolbar-paths').click();
+  const lost = page.getByTestId('rf__edge-e-fulfilment-worker');
+  await expect(lost).toHaveClass(/sd-retry-lost/);
+  const style = (id: string) => page.getByTestId(`rf__edge-${id}`).locator('path.react-flow__edge-path').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { stroke: s.stroke, dash: s.strokeDasharray, width: s.strokeWidth };
+  });
+  const dlq = await style(deadLetter.id);
+  const gone = await style('e-fulfilment-worker');
+  expect(dlq.stroke).not.toBe(gone.stroke);
+  expect(dlq.dash).not.toBe(gone.dash);
+  // The dead-letter edge carries its DLQ marker; the legend explains both.
+  await expect(page.getByTestId(`edge-label-${deadLetter.id}`).locator('.sd-dlq-chip')).toHaveText('DLQ');
+  const legend = page.getByTestId('paths-legend');
+  await expect(legend).toContainText('failed events lost');
+  await expect(legend).toContainText('dead-letter queue (DLQ)');
+});
