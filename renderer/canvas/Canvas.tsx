@@ -12,7 +12,7 @@ import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { FitMiniMap } from './FitMiniMap';
 import { EdgeRoutesProvider, RoutedAttachEdge, RoutedEdge } from './RoutedEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
+import { dropTargetFinder, keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
 import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
@@ -110,6 +110,9 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   const dragStart = useRef<DragStart | undefined>(undefined);
   const resizeGesture = useRef<string | undefined>(undefined);
   const [frozenSizes, setFrozenSizes] = useState<ReadonlyMap<string, Size> | undefined>(undefined);
+  // The container a drop would go to, outlined while a card is dragged.
+  const [dropTarget, setDropTarget] = useState<string | undefined>(undefined);
+  const findDropTarget = useRef<((centre: { x: number; y: number }) => string | undefined) | undefined>(undefined);
   const [question, setQuestion] = useState<{ at: { x: number; y: number }; question: PlacementQuestion; answer(a: PlacementAnswer): void } | undefined>(undefined);
   // Security groups among the selection, as a key: only they change the projection (outlines).
   const selectedGroupsKey = selection.nodes.filter((id) => design.nodes.some((n) => n.id === id && n.kind === 'securityGroup')).join('\u0000');
@@ -123,10 +126,10 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       // Measured but not yet reported to us (the report is on its way): take React Flow's own size.
       const internal = sizes.current.has(n.id) ? undefined : flow.getInternalNode(n.id)?.measured;
       const m = sizes.current.get(n.id) ?? (internal?.width && internal.height ? { width: internal.width, height: internal.height } : undefined);
-      return { ...n, selected: selected.has(n.id), ...(m ? { measured: m } : {}) };
+      return { ...n, selected: selected.has(n.id), ...(m ? { measured: m } : {}), ...(n.id === dropTarget ? { className: `${n.className ?? ''} is-drop-target` } : {}) };
     });
     // sizesVersion: re-project when a size report arrives (the sizes live in a ref).
-  }, [projected, selection.nodes, sizesVersion, flow]);
+  }, [projected, selection.nodes, sizesVersion, flow, dropTarget]);
   // A node React Flow adopted from a render computed before its size report arrived loses its handle
   // positions, and as its size never changes again it is never re-measured: its edges stay undrawn
   // (seen about once in ten connections made right after a drop). After every render (React Flow's
@@ -293,7 +296,16 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     const frozen = containerSizes(now, placementOf(now));
     dragStart.current = { gesture: id, positions, sizes: frozen };
     setFrozenSizes(frozen);
+    findDropTarget.current = dragged.length === 1 ? dropTargetFinder(now, dragged[0].id, frozen) : undefined;
   }, []);
+
+  const onNodeDrag = useCallback((_: unknown, node: ResourceFlowNode) => {
+    const internal = findDropTarget.current && flow.getInternalNode(node.id);
+    if (!internal) return;
+    const { x, y } = internal.internals.positionAbsolute;
+    const target = findDropTarget.current?.({ x: x + (internal.measured.width ?? RESOURCE_SIZE.width) / 2, y: y + (internal.measured.height ?? RESOURCE_SIZE.height) / 2 });
+    setDropTarget((old) => (old === target ? old : target));
+  }, [flow]);
 
   /** The drop after a drag: where the card is now (dropPlan.ts). Everything it does joins the drag's
    *  undo step; a cancelled question puts the card back, leaving no step. */
@@ -301,6 +313,8 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     gesture.current = undefined;
     const start = dragStart.current;
     dragStart.current = undefined;
+    findDropTarget.current = undefined;
+    setDropTarget(undefined);
     const internal = flow.getInternalNode(node.id);
     // Containers keep their drag-time sizes while a question is open (the old one must not grow to
     // the card waiting over another VPC), and fit their contents again once it is answered.
@@ -413,6 +427,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}

@@ -276,3 +276,15 @@ export function keyboardPlacement(design: Design, nodeId: string):
   const own = subnetsOf(node).filter((id) => choices.some((c) => c.id === id));
   return { vpc, choices, preselected: own.length ? own : preselected, attached: own.length > 0 || vpcOf(design, node) !== undefined };
 }
+
+/** For the highlight while a card is dragged: the container (or bus) a drop at a centre point would
+ *  go to. The boxes are computed once, at drag start (containers do not move during a drag). */
+export function dropTargetFinder(design: Design, nodeId: string, sizes?: ReadonlyMap<string, Size>): (centre: Point) => string | undefined {
+  const node = design.nodes.find((n) => n.id === nodeId);
+  const kinds = node ? droppableKinds(node.kind) : [];
+  if (!node || !kinds.length) return () => undefined;
+  const placement = placementOf(design);
+  const all = new Map([...containerBoxes(design, sizes, placement), ...resourceBoxes(design, kinds, placement)]);
+  const exclude = drawnSubtree(nodeId, placement);
+  return (centre) => targetAt(design, kinds, centre, all, exclude)?.id;
+}

@@ -137,7 +137,15 @@ test('dropping the function on a public subnet asks Add or Only; Escape puts it 
   const target = await boxOf(page, 'sn-public-a');
   const drop = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
 
-  await dragCard(page, 'fn-quotes', drop);
+  // While dragged over it, the subnet a drop would go to is outlined.
+  await page.mouse.move(before.x + 40, before.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 60, before.y + 30, { steps: 4 });
+  await page.mouse.move(drop.x, drop.y, { steps: 14 });
+  await expect(page.locator('.react-flow__node[data-id="sn-public-a"]')).toHaveClass(/is-drop-target/);
+  await expect(page.locator('.react-flow__node.is-drop-target')).toHaveCount(1);
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__node.is-drop-target')).toHaveCount(0);
   const menu = page.getByTestId('placement-menu');
   await expect(menu.getByTestId('placement-add')).toHaveText(/Add Public subnet A \(3 subnets\)/);
   await expect(menu.getByTestId('placement-only')).toHaveText(/Only Public subnet A/);
