@@ -5,7 +5,7 @@ import { absolutePosition, History } from '../../core/commands';
 import type { Design } from '../../core/model';
 import { parseDesign } from '../../core/model/parse';
 import { placementOf, subnetsOf } from '../../core/model/placement';
-import { keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, subnetChoices } from '../../renderer/canvas/dropPlan';
+import { dropTargetFinder, keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, subnetChoices } from '../../renderer/canvas/dropPlan';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow } from '../../renderer/canvas/toFlow';
 
 /** The VPC template: Quote service and the database each in both private subnets (drawn in the VPC). */
@@ -241,5 +241,19 @@ describe('keyboardPlacement (N)', () => {
     expect(keyboardPlacement(h.design, 'api-quotes')).toEqual({ reason: expect.stringContaining('to place it in subnets') });
     h.apply({ type: 'removeNodes', ids: ['vpc'] });
     expect(keyboardPlacement(h.design, 'fn-new')).toEqual({ reason: 'There is no VPC to place New fn in: add one from the palette first.' });
+  });
+});
+
+describe('dropTargetFinder (the outline while dragging)', () => {
+  it('names the smallest container under the centre a drop would go to, never the card itself', () => {
+    const design = vpcTemplate();
+    const find = dropTargetFinder(design, 'fn-quotes');
+    expect(find(centre(boxOf(design, 'sn-public-a')))).toBe('sn-public-a');
+    const vpc = boxOf(design, 'vpc');
+    expect(find({ x: vpc.x + vpc.width - 60, y: vpc.y + 400 })).toBe('vpc');
+    expect(find({ x: -5000, y: -5000 })).toBeUndefined();
+    // A subnet is never dropped into itself, and a queue into nothing.
+    expect(dropTargetFinder(design, 'sn-public-a')(centre(boxOf(design, 'sn-public-a')))).toBe('vpc');
+    expect(dropTargetFinder(design, 'api-quotes')(centre(boxOf(design, 'sn-public-a')))).toBeUndefined();
   });
 });
