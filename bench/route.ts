@@ -1,3 +1,4 @@
+import { placeLabels } from '../core/geometry/labels';
 import { routeEdges, type Box, type Rect } from '../core/geometry/route';
 import { autoLayout, withLayout } from '../core/layout/autoLayout';
 import { parseDesign, type Design } from '../core/model';
@@ -40,4 +41,9 @@ for (const size of [100, 1000]) {
   const crossing = routes.filter((r) => r.crossesBox).length;
   console.log(`  ${boxes.length} cards, ${targets.length} containers, ${edges.length} edges + ${attach.length} attachment lines: ${routes.length} routed, ${crossing} could not avoid a box`);
   measure(`routeEdges, ${input.edges.length} edges (${size} nodes)`, () => routeEdges(input), size <= 100 ? 15 : 3);
+  // On the UI thread at each zoom step of the label size: two shapes per label, as the canvas asks.
+  const labels = routes.map((r) => ({ id: r.id, points: r.points, sizes: [{ width: 120, height: 17 }, { width: 70, height: 32 }] }));
+  const placed = placeLabels(labels, boxes, 4);
+  console.log(`  labels: ${placed.filter((p) => p.free).length} of ${placed.length} on free ground`);
+  measure(`placeLabels, ${labels.length} labels (${size} nodes)`, () => placeLabels(labels, boxes, 4));
 }

@@ -22,10 +22,37 @@ const overlap = (a: Rect, b: Rect): number => {
   return w > 0 && h > 0 ? w * h : 0;
 };
 
+/** Rects bucketed in a uniform grid, so a query looks only at those near it (1,000 labels among
+ *  1,000 cards would otherwise compare every pair). */
+class RectIndex {
+  private cells = new Map<string, Rect[]>();
+  constructor(private readonly size = 256) {}
+  private keys(r: Rect): string[] {
+    const out: string[] = [];
+    for (let i = Math.floor(r.x / this.size); i <= Math.floor((r.x + r.width) / this.size); i++) {
+      for (let j = Math.floor(r.y / this.size); j <= Math.floor((r.y + r.height) / this.size); j++) out.push(`${i},${j}`);
+    }
+    return out;
+  }
+  add(r: Rect): void {
+    for (const k of this.keys(r)) {
+      const cell = this.cells.get(k);
+      if (cell) cell.push(r); else this.cells.set(k, [r]);
+    }
+  }
+  near(r: Rect): Set<Rect> {
+    const out = new Set<Rect>();
+    for (const k of this.keys(r)) for (const x of this.cells.get(k) ?? []) out.add(x);
+    return out;
+  }
+}
+
 /** Places labels in the order given (put the important ones first). `boxes` are every node box a
  *  label must not cover (the ends included: a label over its own node hides the node's name). */
 export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rect[], gap = 3): LabelPlace[] {
-  const placed: Rect[] = [];
+  const cards = new RectIndex();
+  for (const b of boxes) cards.add(b);
+  const placed = new RectIndex();
   const out: LabelPlace[] = [];
   for (const label of labels) {
     const pts = label.points;
@@ -38,8 +65,8 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
       const s = label.sizes[size];
       const r = { x: x - s.width / 2 - gap, y: y - s.height / 2 - gap, width: s.width + 2 * gap, height: s.height + 2 * gap };
       let cost = 0;
-      for (const box of boxes) cost += overlap(r, box) * 4;
-      for (const other of placed) cost += overlap(r, other);
+      for (const box of cards.near(r)) cost += overlap(r, box) * 4;
+      for (const other of placed.near(r)) cost += overlap(r, other);
       const score = cost === 0 ? 0 : cost + preference;
       if (!best || score < best.cost) best = { x, y, size, cost: score, anchor };
       return cost === 0;
@@ -70,7 +97,7 @@ export function placeLabels(labels: readonly LabelRequest[], boxes: readonly Rec
     }
     if (!best) continue;
     const s = label.sizes[best.size];
-    placed.push({ x: best.x - s.width / 2, y: best.y - s.height / 2, width: s.width, height: s.height });
+    placed.add({ x: best.x - s.width / 2, y: best.y - s.height / 2, width: s.width, height: s.height });
     out.push({ id: label.id, x: best.x, y: best.y, size: best.size, free: best.cost === 0, anchor: best.anchor });
   }
   return out;
