@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createDesign, createNode, type Design } from '../../core/model/design';
 import { autoLayoutLabel, interpolate } from '../../renderer/canvas/useAutoLayout';
+import { LayoutClient } from '../../renderer/iac/layoutClient';
+import type { LayoutRequest, LayoutResponse } from '../../renderer/iac/layoutMessages';
 
 describe('Auto-layout glide', () => {
   const from = { a: { x: 0, y: 100 }, vpc: { x: 10, y: 10, width: 800, height: 600 }, still: { x: 5, y: 5 } };
@@ -21,5 +24,35 @@ describe('Auto-layout glide', () => {
     expect(autoLayoutLabel(0)).toBe('Auto-layout');
     expect(autoLayoutLabel(1)).toBe('Auto-layout');
     expect(autoLayoutLabel(2)).toBe('Auto-layout selection');
+  });
+});
+
+describe('LayoutClient.autoLayout', () => {
+  class FakeWorker {
+    onmessage: ((e: MessageEvent<LayoutResponse>) => void) | null = null;
+    onerror: ((e: ErrorEvent) => void) | null = null;
+    requests: LayoutRequest[] = [];
+    postMessage(r: LayoutRequest) { this.requests.push(r); }
+    terminate() {}
+  }
+
+  it('asks the worker for the selection\'s positions, and the newest request wins', async () => {
+    const worker = new FakeWorker();
+    const client = new LayoutClient(() => worker as unknown as Worker);
+    const first = client.autoLayout(createDesign('X'));
+    const second = client.autoLayout(createDesign('X'), ['a', 'b']);
+    expect(worker.requests.map((r) => [r.task, 'only' in r ? r.only : undefined])).toEqual([['autoLayout', undefined], ['autoLayout', ['a', 'b']]]);
+    worker.onmessage?.({ data: { id: worker.requests[1]!.id, ok: true, positions: { a: { x: 1, y: 2 } } } } as MessageEvent<LayoutResponse>);
+    worker.onmessage?.({ data: { id: worker.requests[0]!.id, ok: true, positions: { a: { x: 9, y: 9 } } } } as MessageEvent<LayoutResponse>);
+    expect(await first).toBeNull();
+    expect(await second).toEqual({ a: { x: 1, y: 2 } });
+  });
+
+  it('lays out in place where there is no Worker', async () => {
+    const design = createDesign('Y');
+    design.nodes = [createNode('sqsQueue', 'q', 'Orders'), createNode('lambda', 'fn', 'Worker')];
+    design.edges = [{ id: 't', kind: 'trigger', from: 'q', to: 'fn', props: {} } as Design['edges'][number]];
+    const positions = await new LayoutClient(null).autoLayout(design);
+    expect(positions?.q.x).toBeLessThan(positions?.fn.x ?? -1);
   });
 });
