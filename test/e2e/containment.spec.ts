@@ -14,8 +14,19 @@ async function boxOf(page: Page, id: string): Promise<Box> {
 const within = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.width <= b.x + b.width + slack && a.y + a.height <= b.y + b.height + slack;
 
 /** Drags a card by its name line to a screen point (its grab point lands there), as a user does. */
+/** The box once it stands still: the view may still be gliding (selecting a connection pans to it). */
+async function stableBox(page: Page, id: string): Promise<Box> {
+  let box = await boxOf(page, id);
+  await expect.poll(async () => {
+    const was = box;
+    box = await boxOf(page, id);
+    return Math.abs(box.x - was.x) + Math.abs(box.y - was.y);
+  }, { intervals: [80] }).toBeLessThan(0.5);
+  return box;
+}
+
 async function dragCard(page: Page, id: string, to: { x: number; y: number }) {
-  const box = await boxOf(page, id);
+  const box = await stableBox(page, id);
   await page.mouse.move(box.x + 40, box.y + 14);
   await page.mouse.down();
   await page.mouse.move(box.x + 60, box.y + 30, { steps: 4 });
@@ -302,7 +313,7 @@ test('placing a new function in Private subnet A changes what stops its database
   await expect(page.getByTestId('reach-broken-hop').first()).toContainText('is not attached to a VPC');
 
   // In Private subnet A, with its own new group: now the database's group is what refuses it.
-  const subnet = await boxOf(page, 'sn-private-a');
+  const subnet = await stableBox(page, 'sn-private-a');
   await dragCard(page, 'lambda-1', { x: subnet.x + subnet.width / 2 - 30, y: subnet.y + subnet.height / 2 });
   await expect(page.getByTestId('placement-menu')).toHaveCount(0);
   await expect(nodeBox(page, 'lambda-1').locator('.sd-sg-chip')).toHaveText('Lambda function 1 SG');
