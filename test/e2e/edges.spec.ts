@@ -160,3 +160,37 @@ test('a dead-letter edge and a Paths "events lost" edge are drawn differently, a
   await expect(legend).toContainText('failed events lost');
   await expect(legend).toContainText('dead-letter queue (DLQ)');
 });
+
+test('a card being dragged has its edges drawn simply, rerouted once it is dropped; labels too small to read hide and show on hover', async ({ page }) => {
+  const { slug, design } = pickTemplate();
+  await openApp(page);
+  await openTemplate(page, slug);
+  await fit(page);
+  await routesSettled(page, design);
+  const edge = page.getByTestId('rf__edge-e-quotes-partner').locator('.sd-routed');
+  const card = page.getByTestId('node-ext-partner');
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 40, { steps: 6 });
+  await expect(edge).toHaveAttribute('data-routed', 'false');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 60, { steps: 4 });
+  await page.mouse.up();
+  await expect(edge).toHaveAttribute('data-routed', 'true');
+
+  // Zoomed far out, a label would be under 9 px on screen: hidden until its edge is hovered.
+  for (let i = 0; i < 4; i++) await page.locator('.react-flow__controls-zoomout').click();
+  const label = page.getByTestId('edge-label-e-quotes-partner');
+  await expect(label).toHaveClass(/is-hidden/);
+  await expect(label).toBeHidden();
+  const point = await page.getByTestId('rf__edge-e-quotes-partner').locator('path.react-flow__edge-path').evaluate((el) => {
+    const path = el as SVGPathElement;
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const s = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM()!);
+    return { x: s.x, y: s.y };
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect(label).toBeVisible();
+  const onScreen = await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  expect(onScreen).toBeGreaterThanOrEqual(11);
+});
