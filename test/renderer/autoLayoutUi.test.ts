@@ -42,8 +42,8 @@ describe('LayoutClient.autoLayout', () => {
     const first = client.autoLayout(createDesign('X'));
     const second = client.autoLayout(createDesign('X'), ['a', 'b']);
     expect(worker.requests.map((r) => [r.task, 'only' in r ? r.only : undefined])).toEqual([['autoLayout', undefined], ['autoLayout', ['a', 'b']]]);
-    worker.onmessage?.({ data: { id: worker.requests[1]!.id, ok: true, positions: { a: { x: 1, y: 2 } } } } as MessageEvent<LayoutResponse>);
-    worker.onmessage?.({ data: { id: worker.requests[0]!.id, ok: true, positions: { a: { x: 9, y: 9 } } } } as MessageEvent<LayoutResponse>);
+    worker.onmessage?.({ data: { id: worker.requests[1]!.id, ok: true, positions: { a: { x: 1, y: 2 } } } } as unknown as MessageEvent<LayoutResponse>);
+    worker.onmessage?.({ data: { id: worker.requests[0]!.id, ok: true, positions: { a: { x: 9, y: 9 } } } } as unknown as MessageEvent<LayoutResponse>);
     expect(await first).toBeNull();
     expect(await second).toEqual({ a: { x: 1, y: 2 } });
   });
