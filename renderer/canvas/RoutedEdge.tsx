@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useReactFlow, useStore, type EdgeProps, type InternalNode, type Node } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useReactFlow, useStore, useStoreApi, type EdgeProps, type InternalNode, type Node } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { placeLabels, wrapLabel, type LabelPlace } from '../../core/geometry/labels';
 import type { Box, Point, Rect, Route } from '../../core/geometry/route';
@@ -184,6 +184,7 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   const [hover, setHover] = useState(false);
+  const store = useStoreApi();
   const route = routes.get(id);
   const current = !!route && !!from && !!to && sameRect(rectOf(from), boxes.get(source)) && sameRect(rectOf(to), boxes.get(target));
   const [fallbackPath, fallbackX, fallbackY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8 });
@@ -218,6 +219,12 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
             aria-hidden={!shown}
             onMouseEnter={() => setHover(true)}
             onMouseLeave={() => setHover(false)}
+            // The label is HTML outside the edge's SVG group: a click on it selects the edge, as a
+            // click on the line does.
+            onClick={(event) => {
+              event.stopPropagation();
+              store.getState().addSelectedEdges([id]);
+            }}
           >
             {kind === 'deadLetter' && <span className="sd-dlq-chip" aria-label="dead-letter queue">DLQ</span>}
             <span className="sd-edge-label-text">

@@ -194,3 +194,14 @@ test('a card being dragged has its edges drawn simply, rerouted once it is dropp
   const onScreen = await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
   expect(onScreen).toBeGreaterThanOrEqual(11);
 });
+
+test('a click on an edge label selects the edge, as a click on its line does', async ({ page }) => {
+  const { slug, design } = pickTemplate();
+  await openApp(page);
+  await openTemplate(page, slug);
+  await fit(page);
+  await routesSettled(page, design);
+  await page.getByTestId('edge-label-e-quotes-db').click();
+  await expect(page.getByTestId('rf__edge-e-quotes-db')).toHaveClass(/selected/);
+  await expect(page.getByTestId('edge-label-e-quotes-db')).toHaveClass(/is-raised/);
+});
