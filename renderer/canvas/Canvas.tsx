@@ -1,5 +1,5 @@
 import {
-  Background, BackgroundVariant, Controls, Panel, ReactFlow, SelectionMode, useReactFlow, useUpdateNodeInternals,
+  Background, BackgroundVariant, Controls, ReactFlow, SelectionMode, useReactFlow, useUpdateNodeInternals,
   type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
 } from '@xyflow/react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -416,7 +416,8 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   }, [onSelectionChange, selection]);
 
   return (
-    <div className="sd-canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`sd-canvas${paths ? ' has-legend' : ''}`} ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      {paths && <PathsLegend />}
       <CanvasActionsContext.Provider value={actions}>
       <EdgeRoutesProvider nodes={nodes} edges={edges} busy={gestureUnderWay}>
       <ReactFlow<ResourceFlowNode>
@@ -450,7 +451,6 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="var(--sd-canvas-dots)" />
         <Controls showInteractive={false} />
         <FitMiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
-        {paths && <PathsLegend />}
       </ReactFlow>
       </EdgeRoutesProvider>
       </CanvasActionsContext.Provider>
@@ -462,13 +462,14 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
 /** What the "Paths" colours mean; the edge labels say it in words too. */
 function PathsLegend() {
   return (
-    <Panel position="top-right" className="sd-legend" aria-label="Paths legend" data-testid="paths-legend">
+    // A strip above the canvas, not a panel over it: it never covers the design.
+    <div className="sd-legend sd-legend-strip" role="note" aria-label="Paths legend" data-testid="paths-legend">
       <span className="sd-legend-item"><i className="sd-swatch sd-reach-yes" />reachable</span>
       <span className="sd-legend-item"><i className="sd-swatch sd-reach-partial" />partly (some subnets)</span>
       <span className="sd-legend-item"><i className="sd-swatch sd-reach-no" />unreachable</span>
       <span className="sd-legend-item"><i className="sd-swatch sd-retry-lost" />failed events lost</span>
       <span className="sd-legend-item"><i className="sd-swatch sd-edge-dlq" />dead-letter queue (DLQ)</span>
-    </Panel>
+    </div>
   );
 }
 

@@ -159,6 +159,13 @@ test('a dead-letter edge and a Paths "events lost" edge are drawn differently, a
   const legend = page.getByTestId('paths-legend');
   await expect(legend).toContainText('failed events lost');
   await expect(legend).toContainText('dead-letter queue (DLQ)');
+  // The legend takes its own strip above the canvas: it covers no node.
+  const legendBox = (await legend.boundingBox())!;
+  const covered = await page.evaluate((l) => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.left < l.x + l.width && l.x < r.right && r.top < l.y + l.height && l.y < r.bottom;
+  }).map((el) => el.dataset.id), legendBox);
+  expect(covered).toEqual([]);
 });
 
 test('a card being dragged has its edges drawn simply, rerouted once it is dropped; labels too small to read hide and show on hover', async ({ page }) => {
