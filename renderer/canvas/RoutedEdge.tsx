@@ -34,10 +34,11 @@ interface Routed {
 interface EdgeRoutes extends Routed {
   labels: ReadonlyMap<string, LabelPlace & { lines: string[] }>;
   fontSize: number;
-  zoom: number;
+  /** Labels at `fontSize` are at least LABEL_UNREADABLE px on screen. */
+  readable: boolean;
 }
 
-const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), cards: [], labels: new Map(), fontSize: LABEL_BASE, zoom: 1 };
+const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), cards: [], labels: new Map(), fontSize: LABEL_BASE, readable: true };
 const EdgeRoutesContext = createContext<EdgeRoutes>(EMPTY);
 
 const rectOf = (n: InternalNode): Rect => ({
@@ -132,8 +133,10 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
     return () => clearTimeout(timer);
   }, [nodes, edges, flow, client]);
 
-  const zoom = useStore((s) => s.transform[2]);
-  const fontSize = labelFontSize(zoom);
+  // Only the label size (in half-pixel steps) and readability, not the zoom itself: edges re-render
+  // when these change, not on every frame of a zoom.
+  const fontSize = useStore((s) => labelFontSize(s.transform[2]));
+  const readable = useStore((s) => labelFontSize(s.transform[2]) * s.transform[2] >= LABEL_UNREADABLE);
   const labels = useMemo(() => {
     const requests = edges.flatMap((e) => {
       const route = routed.routes.get(e.id);
@@ -155,7 +158,7 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
     return new Map(placed.map((p) => [p.id, { ...p, lines: shapesOf.get(p.id)?.[p.size] ?? [] }]));
   }, [edges, routed, fontSize]);
 
-  const value = useMemo(() => ({ ...routed, labels, fontSize, zoom }), [routed, labels, fontSize, zoom]);
+  const value = useMemo(() => ({ ...routed, labels, fontSize, readable }), [routed, labels, fontSize, readable]);
   return <EdgeRoutesContext.Provider value={value}>{children}</EdgeRoutesContext.Provider>;
 }
 
@@ -180,7 +183,7 @@ export function roundedPath(points: readonly Point[], radius = 8): string {
  *  hidden when too small to read (shown again on hover or selection). */
 export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEdge>) {
   const { id, source, target, label, selected, markerEnd, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
-  const { routes, boxes, labels, fontSize, zoom } = useContext(EdgeRoutesContext);
+  const { routes, boxes, labels, fontSize, readable } = useContext(EdgeRoutesContext);
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   const [hover, setHover] = useState(false);
@@ -192,9 +195,10 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
   const text = typeof label === 'string' ? label : '';
   const place = current ? labels.get(id) : undefined;
   const lines = place?.lines ?? (text ? labelLines(text) : []);
-  const readable = fontSize * zoom >= LABEL_UNREADABLE;
   const shown = readable || hover || !!selected;
-  // Shown on hover while zoomed out: at a readable size on screen.
+  // Shown on hover or selection while zoomed out: at a readable size on screen (only such an edge
+  // follows the zoom).
+  const zoom = useStore((s) => (readable || !shown ? 1 : s.transform[2]));
   const size = readable ? fontSize : LABEL_READABLE / Math.max(zoom, 0.01);
   const kind = data?.edge.kind;
   return (
