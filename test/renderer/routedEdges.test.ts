@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { History } from '../../core/commands';
+import { createDesign } from '../../core/model';
+import { toFlow } from '../../renderer/canvas/toFlow';
 import { labelFontSize, LABEL_BASE, LABEL_MAX, LABEL_READABLE, LABEL_UNREADABLE, roundedPath } from '../../renderer/canvas/RoutedEdge';
 import { RouteClient } from '../../renderer/canvas/routeClient';
 
@@ -35,5 +38,21 @@ describe('edge labels', () => {
     expect(d.startsWith('M 0,0')).toBe(true);
     expect(d.endsWith('L 100,50')).toBe(true);
     expect(d).toContain('Q 100,0');
+  });
+});
+
+describe('toFlow for routing', () => {
+  it('draws design connections as routed edges, and gives their labels the finding and Paths classes', () => {
+    const h = new History(createDesign('Routes'));
+    h.apply({ type: 'addNode', kind: 'sqsQueue', id: 'q', name: 'Jobs', position: { x: 0, y: 0 } });
+    h.apply({ type: 'addNode', kind: 'lambda', id: 'fn', name: 'Worker', position: { x: 300, y: 0 } });
+    h.apply({ type: 'connect', from: 'q', to: 'fn', kind: 'trigger', id: 'e1' });
+    const plain = toFlow(h.design).edges;
+    expect(plain.map((e) => [e.id, e.type, e.data?.labelClass])).toEqual([['e1', 'routed', undefined]]);
+    const marked = toFlow(h.design, {
+      marks: new Map([['e1', { severity: 'warning', count: 1, title: 'x' }]]),
+      paths: { reach: new Map(), lost: new Map([['e1', 'dropped']]) },
+    }).edges;
+    expect(marked[0].data?.labelClass).toBe('sd-edge-mark-warning sd-retry-lost');
   });
 });
