@@ -21,6 +21,8 @@ export const fragmentSchema = z.object({
   edges: z.array(edgeSchema).default([]),
   /** Absolute canvas positions by node id (a pasted node can land in another container). */
   positions: z.record(z.string(), fragmentPosition).default({}),
+  /** Sticky notes (layout.notes), their places in `positions` too. */
+  notes: z.array(z.object({ id: z.string().min(1), text: z.string() })).default([]),
 });
 
 export type Fragment = z.output<typeof fragmentSchema>;
@@ -68,6 +70,12 @@ export function copyFragment(design: Design, selection: { nodes: readonly string
     const stored = design.layout.positions[id];
     if (p) positions[id] = { x: p.x, y: p.y, ...(stored?.width ? { width: stored.width } : {}), ...(stored?.height ? { height: stored.height } : {}) };
   }
+  const chosen = new Set(selection.nodes);
+  const notes = design.layout.notes.filter((n) => chosen.has(n.id));
+  for (const n of notes) {
+    const p = design.layout.positions[n.id];
+    if (p) positions[n.id] = { ...p };
+  }
   const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
   return {
     format: FRAGMENT_FORMAT,
@@ -75,6 +83,7 @@ export function copyFragment(design: Design, selection: { nodes: readonly string
     nodes: design.nodes.filter((n) => taken.has(n.id)).map(clone),
     edges: design.edges.filter((e) => taken.has(e.from) && taken.has(e.to)).map(clone),
     positions,
+    notes: notes.map((n) => ({ id: n.id, text: n.text })),
   };
 }
 
@@ -120,10 +129,10 @@ type D = Draft<Design>;
 /** Applies a paste to the draft; returns the reason when refused. `created` receives the new ids. */
 export function applyClipboardCommand(draft: D, command: ClipboardCommand, created: string[]): string | undefined {
   const { fragment } = command;
-  if (!fragment.nodes.length) return 'There is nothing to paste.';
+  if (!fragment.nodes.length && !fragment.notes.length) return 'There is nothing to paste.';
   const before = current(draft) as Design;
   const existing = new Set(before.nodes.map((n) => n.id));
-  const taken = new Set<string>([...existing, ...before.edges.map((e) => e.id)]);
+  const taken = new Set<string>([...existing, ...before.edges.map((e) => e.id), ...before.layout.notes.map((n) => n.id)]);
   const fresh = (prefix: string) => {
     for (let i = 1; ; i++) {
       const id = `${prefix}-${i}`;
@@ -191,7 +200,7 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
 
   // Positions: absolute in the fragment, moved by the offset (or to `at`), then made relative to
   // wherever each copy is drawn in this design.
-  const known = fragment.nodes.map((n) => fragment.positions[n.id]).filter((p): p is NonNullable<typeof p> => !!p);
+  const known = [...fragment.nodes, ...fragment.notes].map((n) => fragment.positions[n.id]).filter((p): p is NonNullable<typeof p> => !!p);
   const minX = known.length ? Math.min(...known.map((p) => p.x)) : 0;
   const minY = known.length ? Math.min(...known.map((p) => p.y)) : 0;
   const shift = command.at ? { x: command.at.x - minX, y: command.at.y - minY } : command.offset ?? { x: 0, y: 0 };
@@ -213,10 +222,18 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
     draft.layout.positions[id] = { x: own.x - base.x, y: own.y - base.y, ...(size?.width ? { width: size.width } : {}), ...(size?.height ? { height: size.height } : {}) };
   }
 
+  const noteIds = fragment.notes.map((note) => {
+    const id = fresh('note');
+    const p = fragment.positions[note.id] ?? { x: minX, y: minY };
+    draft.layout.notes.push({ id, text: note.text });
+    draft.layout.positions[id] = { ...p, x: Math.round(p.x + shift.x), y: Math.round(p.y + shift.y) };
+    return id;
+  });
+
   // The copy must be as sound as a file that loads: never leave a dangling or wrong-kind reference.
   const pasted = new Set([...nodeIds.values(), ...edgeIds.values()]);
   const broken = checkReferences(current(draft) as Design).problems.find((p) => p.target && pasted.has(p.target.id));
   if (broken) return `Cannot paste: ${broken.target?.name ?? ''} ${broken.message}`.replace(/\s+/g, ' ');
-  created.push(...nodeIds.values(), ...edgeIds.values());
+  created.push(...nodeIds.values(), ...edgeIds.values(), ...noteIds);
   return undefined;
 }

@@ -14,6 +14,7 @@ import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand
 import { alternativeCommandLabel, applyAlternativeCommand, isAlternativeCommand, type AlternativeCommand } from './alternatives';
 import { applySuppressionCommand, isSuppressionCommand, suppressionCommandLabel, type SuppressionCommand } from './suppressions';
 import { applyClipboardCommand, clipboardCommandLabel, isClipboardCommand, type ClipboardCommand } from './clipboard';
+import { applyNoteCommand, isNoteCommand, noteCommandLabel, type NoteCommand } from './notes';
 import { newSubnetDefaults } from '../model/subnetDefaults';
 
 enablePatches();
@@ -45,7 +46,9 @@ export type Command =
   /** Accept a finding with a reason, or take that back (suppressions.ts). */
   | SuppressionCommand
   /** A copied fragment inserted with new ids and names (clipboard.ts). */
-  | ClipboardCommand;
+  | ClipboardCommand
+  /** Sticky notes on the canvas, layout only (notes.ts). */
+  | NoteCommand;
 
 export interface PerformResult {
   design: Design;
@@ -86,6 +89,7 @@ export function commandLabel(command: Command): string {
   if (isAlternativeCommand(command)) return alternativeCommandLabel(command);
   if (isSuppressionCommand(command)) return suppressionCommandLabel(command);
   if (isClipboardCommand(command)) return clipboardCommandLabel(command);
+  if (isNoteCommand(command)) return noteCommandLabel(command);
   switch (command.type) {
     case 'addNode': return `Add ${kindLabel(command.kind)}`;
     case 'removeNodes': return 'Delete';
@@ -106,6 +110,11 @@ type D = Draft<Design>;
 
 function findNode(draft: D, id: string): Draft<DesignNode> {
   return draft.nodes.find((n) => n.id === id) ?? refuse(`There is no node "${id}" in this design.`);
+}
+
+/** Moves and resizes take a node or a sticky note (its place is in the layout too). */
+function findNodeOrNote(draft: D, id: string): void {
+  if (!draft.layout.notes.some((n) => n.id === id)) findNode(draft, id);
 }
 
 function applyCommand(draft: D, command: Command, ctx: Context): void {
@@ -129,6 +138,11 @@ function applyCommand(draft: D, command: Command, ctx: Context): void {
     if (refused) refuse(refused);
     return;
   }
+  if (isNoteCommand(command)) {
+    const refused = applyNoteCommand(draft, command, ctx.created);
+    if (refused) refuse(refused);
+    return;
+  }
   switch (command.type) {
     case 'addNode': return addNode(draft, command, ctx);
     case 'removeNodes': return removeNodes(draft, command.ids, ctx);
@@ -144,14 +158,14 @@ function applyCommand(draft: D, command: Command, ctx: Context): void {
     }
     case 'move':
       for (const [id, p] of Object.entries(command.positions)) {
-        findNode(draft, id);
+        findNodeOrNote(draft, id);
         if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) refuse('A position must be a finite number.');
         const old = draft.layout.positions[id];
         draft.layout.positions[id] = old ? Object.assign(old, { x: p.x, y: p.y }) : { x: p.x, y: p.y };
       }
       return;
     case 'resize': {
-      findNode(draft, command.nodeId);
+      findNodeOrNote(draft, command.nodeId);
       if (!(command.width > 0 && command.height > 0)) refuse('A size must be positive.');
       const old = draft.layout.positions[command.nodeId];
       draft.layout.positions[command.nodeId] = { ...(old ?? { x: 0, y: 0 }), width: command.width, height: command.height };

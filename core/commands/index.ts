@@ -8,3 +8,4 @@ export * from './usage';
 export * from './alternatives';
 export * from './clipboard';
 export * from './arrange';
+export * from './notes';

@@ -11,10 +11,18 @@ function ordered<T extends object>(obj: T, order: readonly string[]): T {
   return Object.fromEntries(entries.sort(([a], [b]) => rank(a) - rank(b))) as T;
 }
 
-const orderedParts = <T extends { nodes: Design['nodes']; edges: Design['edges'] }>(variant: T): T => ({
+/** A layout with no sticky notes is written without the key, as files were before notes existed. */
+const withoutNoNotes = (layout: Design['layout']): Design['layout'] => {
+  if (layout.notes?.length) return layout;
+  const { notes: _none, ...rest } = layout;
+  return rest as Design['layout'];
+};
+
+const orderedParts = <T extends { nodes: Design['nodes']; edges: Design['edges']; layout: Design['layout'] }>(variant: T): T => ({
   ...variant,
   nodes: variant.nodes.map((n) => ordered(n, NODE_ORDER)),
   edges: variant.edges.map((e) => ordered(e, EDGE_ORDER)),
+  layout: withoutNoNotes(variant.layout),
 });
 
 /** The saved text of a design: pretty JSON with a stable key order (clean git diffs), unknown
