@@ -8,10 +8,11 @@ import type { Design } from '../model/design';
 export interface LaidOut { x: number; y: number; width?: number; height?: number }
 export type LayoutPositions = Record<string, LaidOut>;
 
-/** The design with the layout's positions and sizes written in (other entries kept). */
+/** The design with the layout's positions and sizes written in: a laid-out node's entry is replaced
+ *  (a stale size stored on a resource goes), the other entries are kept. */
 export function withLayout(design: Design, laidOut: LayoutPositions): Design {
   const positions = { ...design.layout.positions };
-  for (const [id, p] of Object.entries(laidOut)) positions[id] = { ...positions[id], ...p };
+  for (const [id, p] of Object.entries(laidOut)) positions[id] = { ...p };
   return { ...design, layout: { ...design.layout, positions } };
 }
 
