@@ -32,6 +32,7 @@ import { Toolbar } from './panels/Toolbar';
 import { EditTools } from './panels/EditTools';
 import { ShortcutSheet } from './panels/ShortcutSheet';
 import { useEditing } from './useEditing';
+import { NoteActionsContext } from './canvas/NoteNode';
 import type { UsageFocus } from './panels/UsageFields';
 import { UsagePanel } from './panels/UsagePanel';
 import { isTextField, shortcutMatch, type ShortcutAction } from './shortcuts';
@@ -283,6 +284,7 @@ export function App({ host }: { host: Host }) {
       case 'zoomToSelection': return selection.nodes.length ? canvas.current?.fitNodes(selection.nodes) : notices.info('Select resources to zoom to.');
       case 'focusPaletteSearch': return setPaletteFocus((n) => n + 1);
       case 'showShortcuts': return setShortcutsOpen(true);
+      case 'addNote': return editing.addNote();
       case 'alignLeft': return editing.arrange('left');
       case 'alignCentre': return editing.arrange('centre');
       case 'alignRight': return editing.arrange('right');
@@ -472,9 +474,10 @@ export function App({ host }: { host: Host }) {
           editTools={<EditTools arrange={editing.arrangeOptions} onArrange={editing.arrange} snapOn={editing.snapOn} onToggleSnap={editing.toggleSnap} onShowShortcuts={() => setShortcutsOpen(true)} />}
         />
         <div className="sd-main">
-          <Palette onAdd={addFromPalette} focusSearch={paletteFocus} />
+          <Palette onAdd={addFromPalette} onAddNote={editing.addNote} focusSearch={paletteFocus} />
           <div className="sd-center">
             <ReactFlowProvider key={editor.documentKey}>
+              <NoteActionsContext.Provider value={editing.noteActions}>
               <Canvas
                 ref={canvas}
                 design={design}
@@ -492,6 +495,7 @@ export function App({ host }: { host: Host }) {
                 snapToGrid={editing.snapOn}
                 onNudge={editing.nudge}
               />
+              </NoteActionsContext.Provider>
             </ReactFlowProvider>
             <AnalysisDock
               tab={dock.tab}

@@ -8,7 +8,7 @@ export type ShortcutAction =
   | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection'
   | 'nudgeLeft' | 'nudgeRight' | 'nudgeUp' | 'nudgeDown'
   | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts'
-  | 'placeInSubnets' | 'searchFindings';
+  | 'placeInSubnets' | 'addNote' | 'searchFindings';
 
 export interface KeyLike {
   key: string;
@@ -85,6 +85,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'focusPaletteSearch', group: 'Edit', description: 'Search the resources to add (Enter adds the first match)', combos: [plain('p')] },
   { action: 'placeInSubnets', group: 'Arrange', description: 'Place the selected function, database … in subnets of its VPC, or take it out (what dragging it onto a subnet does)', combos: [plain('n')], canvasOnly: true },
   { action: 'searchFindings', group: 'View', description: 'Search the findings (opens the Findings tab; Ctrl/Cmd+F does too while the analysis panel has focus)', combos: [{ keys: ['/'], shift: 'any', label: '/' }] },
+  { action: 'addNote', group: 'Edit', description: 'Add a sticky note in the middle of the view (double-click it to write)', combos: [plain('n', true)] },
   { action: 'showShortcuts', group: 'Help', description: 'This list of keyboard shortcuts', combos: [{ keys: ['?'], shift: 'any', label: '?' }] },
 ];
 

@@ -4,6 +4,8 @@ import { copyFragment, parseFragment, serializeFragment, type Fragment } from '.
 import type { Design } from '../core/model/design';
 import { placementOf } from '../core/model/placement';
 import { GRID, type CanvasHandle } from './canvas/Canvas';
+import type { NoteActions } from './canvas/NoteNode';
+import { NOTE_SIZE } from '../core/commands/notes';
 import type { ArrangeOption } from './panels/EditTools';
 import { isTextField } from './shortcuts';
 import type { Editor, Notices } from './useEditor';
@@ -42,7 +44,7 @@ export function useEditing({ editor, notices, canvas }: { editor: Editor; notice
   }), []);
 
   const selectCreated = useCallback((design: Design, created: readonly string[]) => {
-    const nodes = new Set(design.nodes.map((n) => n.id));
+    const nodes = new Set([...design.nodes.map((n) => n.id), ...(design.layout.notes ?? []).map((n) => n.id)]);
     latest.current.setSelection({ nodes: created.filter((id) => nodes.has(id)), edges: created.filter((id) => !nodes.has(id)) });
   }, []);
 
@@ -197,5 +199,16 @@ export function useEditing({ editor, notices, canvas }: { editor: Editor; notice
     };
   }, [pasteText]);
 
-  return { snapOn, toggleSnap, copy, cut, paste, duplicate, selectAll, nudge, arrangeOptions, arrange };
+  /** A sticky note in the middle of the view, selected. */
+  const addNote = useCallback(() => {
+    const c = canvas.current?.visibleCenter() ?? { x: 0, y: 0 };
+    const result = latest.current.dispatch({ type: 'addNote', position: { x: Math.round(c.x - NOTE_SIZE.width / 2), y: Math.round(c.y - NOTE_SIZE.height / 2) } });
+    if (!result.refused) latest.current.setSelection({ nodes: result.created, edges: [] });
+  }, [canvas]);
+  const noteActions: NoteActions = useMemo(() => ({
+    edit: (id, text) => latest.current.dispatch({ type: 'editNote', id, text }),
+    resize: (id, box) => latest.current.dispatch({ type: 'batch', label: 'Resize note', commands: [{ type: 'move', positions: { [id]: { x: box.x, y: box.y } } }, { type: 'resize', nodeId: id, width: box.width, height: box.height }] }),
+  }), []);
+
+  return { snapOn, toggleSnap, copy, cut, paste, duplicate, selectAll, nudge, arrangeOptions, arrange, addNote, noteActions };
 }

@@ -49,7 +49,8 @@ export function useEditor(host: Host, notices: Notices) {
   /** Drops selected ids that no longer exist (after undo, delete). */
   const pruneSelection = useCallback((d: Design) => {
     setSelectionState((s) => {
-      const nodes = s.nodes.filter((id) => d.nodes.some((n) => n.id === id));
+      // Sticky notes are selected like nodes (layout.notes).
+      const nodes = s.nodes.filter((id) => d.nodes.some((n) => n.id === id) || d.layout.notes?.some((n) => n.id === id));
       const edges = s.edges.filter((id) => d.edges.some((e) => e.id === id));
       return nodes.length === s.nodes.length && edges.length === s.edges.length ? s : { nodes, edges };
     });
@@ -138,10 +139,13 @@ export function useEditor(host: Host, notices: Notices) {
       return e && !removedNodes.has(e.from) && !removedNodes.has(e.to);
     });
     const commands: Command[] = [];
+    const notes = nodes.filter((id) => design.layout.notes?.some((n) => n.id === id));
+    const designNodes = nodes.filter((id) => !notes.includes(id));
     if (loneEdges.length) commands.push({ type: 'removeEdges', ids: loneEdges });
-    if (nodes.length) commands.push({ type: 'removeNodes', ids: nodes });
+    if (designNodes.length) commands.push({ type: 'removeNodes', ids: designNodes });
+    if (notes.length) commands.push({ type: 'removeNotes', ids: notes });
     dispatch(commands.length === 1 ? commands[0] : { type: 'batch', label: 'Delete', commands });
-  }, [design.edges, dispatch, selection]);
+  }, [design.edges, design.layout.notes, dispatch, selection]);
 
   // The design as the checks and the analysis see it: everything but the layout. `design` itself
   // differs on every move of a drag; `model` changes only when something they read does.

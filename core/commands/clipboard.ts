@@ -71,7 +71,7 @@ export function copyFragment(design: Design, selection: { nodes: readonly string
     if (p) positions[id] = { x: p.x, y: p.y, ...(stored?.width ? { width: stored.width } : {}), ...(stored?.height ? { height: stored.height } : {}) };
   }
   const chosen = new Set(selection.nodes);
-  const notes = design.layout.notes.filter((n) => chosen.has(n.id));
+  const notes = (design.layout.notes ?? []).filter((n) => chosen.has(n.id));
   for (const n of notes) {
     const p = design.layout.positions[n.id];
     if (p) positions[n.id] = { ...p };
@@ -132,7 +132,7 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
   if (!fragment.nodes.length && !fragment.notes.length) return 'There is nothing to paste.';
   const before = current(draft) as Design;
   const existing = new Set(before.nodes.map((n) => n.id));
-  const taken = new Set<string>([...existing, ...before.edges.map((e) => e.id), ...before.layout.notes.map((n) => n.id)]);
+  const taken = new Set<string>([...existing, ...before.edges.map((e) => e.id), ...(before.layout.notes ?? []).map((n) => n.id)]);
   const fresh = (prefix: string) => {
     for (let i = 1; ; i++) {
       const id = `${prefix}-${i}`;
@@ -225,7 +225,7 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
   const noteIds = fragment.notes.map((note) => {
     const id = fresh('note');
     const p = fragment.positions[note.id] ?? { x: minX, y: minY };
-    draft.layout.notes.push({ id, text: note.text });
+    (draft.layout.notes ??= []).push({ id, text: note.text });
     draft.layout.positions[id] = { ...p, x: Math.round(p.x + shift.x), y: Math.round(p.y + shift.y) };
     return id;
   });

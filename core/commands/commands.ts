@@ -114,7 +114,7 @@ function findNode(draft: D, id: string): Draft<DesignNode> {
 
 /** Moves and resizes take a node or a sticky note (its place is in the layout too). */
 function findNodeOrNote(draft: D, id: string): void {
-  if (!draft.layout.notes.some((n) => n.id === id)) findNode(draft, id);
+  if (!draft.layout.notes?.some((n) => n.id === id)) findNode(draft, id);
 }
 
 function applyCommand(draft: D, command: Command, ctx: Context): void {

@@ -18,11 +18,11 @@ export function noteCommandLabel(command: NoteCommand): string {
   return command.type === 'addNote' ? 'Add note' : command.type === 'editNote' ? 'Edit note' : command.ids.length === 1 ? 'Delete note' : 'Delete notes';
 }
 
-export const isNoteId = (design: Pick<Design, 'layout'>, id: string): boolean => design.layout.notes.some((n) => n.id === id);
+export const isNoteId = (design: Pick<Design, 'layout'>, id: string): boolean => (design.layout.notes ?? []).some((n) => n.id === id);
 
 /** The first free `note-<n>` among node, edge and note ids. */
 export function nextNoteId(design: Design): string {
-  const taken = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...design.layout.notes.map((n) => n.id)]);
+  const taken = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...(design.layout.notes ?? []).map((n) => n.id)]);
   for (let i = 1; ; i++) if (!taken.has(`note-${i}`)) return `note-${i}`;
 }
 
@@ -34,21 +34,22 @@ export function applyNoteCommand(draft: Draft<Design>, command: NoteCommand, cre
       const id = command.id ?? nextNoteId(snapshot);
       if (snapshot.nodes.some((n) => n.id === id) || snapshot.edges.some((e) => e.id === id) || isNoteId(snapshot, id)) return `The id "${id}" is already taken.`;
       if (!Number.isFinite(command.position.x) || !Number.isFinite(command.position.y)) return 'A position must be a finite number.';
-      draft.layout.notes.push({ id, text: command.text ?? '' });
+      (draft.layout.notes ??= []).push({ id, text: command.text ?? '' });
       draft.layout.positions[id] = { x: command.position.x, y: command.position.y, width: command.width ?? NOTE_SIZE.width, height: command.height ?? NOTE_SIZE.height };
       created.push(id);
       return undefined;
     }
     case 'editNote': {
-      const note = draft.layout.notes.find((n) => n.id === command.id);
+      const note = draft.layout.notes?.find((n) => n.id === command.id);
       if (!note) return `There is no note "${command.id}" in this design.`;
       note.text = command.text;
       return undefined;
     }
     case 'removeNotes': {
       const ids = new Set(command.ids);
-      for (const id of ids) if (!draft.layout.notes.some((n) => n.id === id)) return `There is no note "${id}" in this design.`;
-      draft.layout.notes = draft.layout.notes.filter((n) => !ids.has(n.id));
+      const notes = draft.layout.notes ?? [];
+      for (const id of ids) if (!notes.some((n) => n.id === id)) return `There is no note "${id}" in this design.`;
+      draft.layout.notes = notes.filter((n) => !ids.has(n.id));
       for (const id of ids) delete draft.layout.positions[id];
       return undefined;
     }

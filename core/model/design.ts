@@ -141,7 +141,7 @@ export const layoutSchema = z.looseObject({
   viewport: z.looseObject({ x: z.number(), y: z.number(), zoom: z.number().positive() }).optional(),
   /** Sticky notes on the canvas: layout only, so the analysis, exports and the cost never see them.
    *  A note's place and size are in `positions` under its id. */
-  notes: z.array(z.looseObject({ id: id(), text: z.string() })).default([]),
+  notes: z.array(z.looseObject({ id: id(), text: z.string() })).optional(),
 });
 
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -188,7 +188,7 @@ export type UsageProfile = z.output<typeof usageProfileSchema>;
 export type NodeUsage = z.output<typeof nodeUsageSchema>;
 export type Suppression = z.output<typeof suppressionSchema>;
 export type Layout = z.output<typeof layoutSchema>;
-export type Note = Layout['notes'][number];
+export type Note = NonNullable<Layout['notes']>[number];
 export type Alternative = z.output<typeof alternativeSchema>;
 
 export const DEFAULT_PROFILES = ['low', 'expected', 'peak'] as const;

@@ -489,4 +489,4 @@ const ARROWS: Record<string, { x: number; y: number }> = { ArrowLeft: { x: -1, y
 export const MIN_ZOOM = 0.05;
 // Attribution stays visible (the MIT licence does not require it; this keeps it honest).
 const PRO_OPTIONS = { hideAttribution: false } as const;
-const miniMapColor = (n: ResourceFlowNode) => (n.type === 'container' ? 'rgba(120,130,145,0.15)' : kindColor(n.data.node.kind));
+const miniMapColor = (n: ResourceFlowNode) => (n.type === 'container' ? 'rgba(120,130,145,0.15)' : (n.type as string) === 'note' ? 'rgba(230,180,40,0.5)' : kindColor(n.data.node.kind));

@@ -1,4 +1,5 @@
 import { Handle, NodeResizer, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { NoteNode } from './NoteNode';
 import { memo, useCallback } from 'react';
 import { CONTAINER_MIN } from '../../core/model/placement';
 import { kindBadge, kindColor } from '../kindStyle';
@@ -120,4 +121,4 @@ const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodePr
 });
 
 /** Declared once at module scope: React Flow re-mounts every node when this object changes. */
-export const nodeTypes: NodeTypes = { resource: ResourceNode, container: ContainerNode };
+export const nodeTypes: NodeTypes = { resource: ResourceNode, container: ContainerNode, note: NoteNode };

@@ -4,6 +4,7 @@ import { indexDesign } from '../../core/graph';
 import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
 import { kindLabel } from '../../core/model/kinds';
 import { containerSizes, placementOf, RESOURCE_SIZE as CARD_SIZE, securityGroupsOf, type Placement } from '../../core/model/placement';
+import { NOTE_SIZE } from '../../core/commands/notes';
 import { isContainerKind } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 
@@ -226,6 +227,18 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
         zIndex: EDGE_Z_INDEX,
       } as DesignFlowEdge);
     }
+  }
+
+  // Sticky notes (layout only), above the containers like cards.
+  for (const note of design.layout.notes ?? []) {
+    const p = design.layout.positions[note.id] ?? { x: 0, y: 0 };
+    const width = p.width ?? NOTE_SIZE.width;
+    const height = p.height ?? NOTE_SIZE.height;
+    nodes.push({
+      id: note.id, type: 'note', position: { x: p.x, y: p.y }, data: { note },
+      width, height, style: { width, height }, ariaLabel: `Note ${note.text.split('\n')[0]}`.trim(),
+      className: 'sd-flow-note', zIndex: RESOURCE_Z_INDEX,
+    } as unknown as ResourceFlowNode);
   }
 
   return { nodes, edges };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { dropFromPalette, expect, nodeBox, openApp, test } from './helpers';
 
@@ -189,5 +190,40 @@ test.describe('selection and arrangement', () => {
     await nodeBox(page, 'sqsQueue-1').click();
     await expect(page.getByTestId('connect-menu')).toBeHidden();
     expect(await selectedIds(page)).toEqual(['sqsQueue-1']);
+  });
+});
+
+test.describe('sticky notes', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+  });
+
+  test('add with Shift+N, write two lines, Escape keeps them; Save As writes them into the file; delete and undo', async ({ page }) => {
+    await dropFromPalette(page, 'lambda', { x: 200, y: 200 });
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Shift+N');
+    const note = page.getByTestId('note-note-1');
+    await expect(note).toBeVisible();
+    await note.dblclick();
+    const editor = page.getByTestId('note-editor');
+    await expect(editor).toBeFocused();
+    await editor.fill('Retry budget: 3\nAsk the DBA about failover');
+    await editor.press('Escape');
+    await expect(editor).toBeHidden();
+    await expect(note).toContainText('Ask the DBA about failover');
+    // Notes are layout: no finding, no problem mentions them.
+    await expect(page.getByTestId('problems-panel')).not.toContainText('Retry budget');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+Shift+s')]);
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(saved.layout.notes).toEqual([{ id: 'note-1', text: 'Retry budget: 3\nAsk the DBA about failover' }]);
+    expect(saved.layout.positions['note-1']).toMatchObject({ width: 200, height: 100 });
+    expect(saved.nodes.map((n: { id: string }) => n.id)).toEqual(['lambda-1']);
+
+    await note.click();
+    await page.keyboard.press('Delete');
+    await expect(note).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('note-note-1')).toContainText('Ask the DBA about failover');
   });
 });
