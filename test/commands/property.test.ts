@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { History, type Command } from '../../core/commands';
+import { copyFragment, History, type Command } from '../../core/commands';
 import { NODE_KIND_IDS, type Design } from '../../core/model';
 import { sampleDesign } from './fixtures';
 
@@ -19,6 +19,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('setParent' as const), nodeId: anyId, parent: fc.constantFrom('vpc', 'sn', null) }),
   fc.record({ type: fc.constant('suppress' as const), ruleId: fc.constantFrom('RETRY-12', 'NET-01', 'bad'), target: fc.oneof(anyId, fc.constant('t1'), fc.constant('*')), reason: fc.constantFrom('accepted', ' ') }),
   fc.record({ type: fc.constant('unsuppress' as const), ruleId: fc.constantFrom('RETRY-12', 'NET-01'), target: fc.oneof(anyId, fc.constant('t1'), fc.constant('*')) }),
+  // Copy / paste (clipboard.ts) and sticky notes (notes.ts).
+  fc.record({ type: fc.constant('paste' as const), fragment: fc.subarray(['q', 'fn', 'vpc', 'sn']).map((nodes) => copyFragment(sampleDesign(), { nodes })), offset: point }),
+  fc.record({ type: fc.constant('addNote' as const), position: point, text: fc.string({ maxLength: 8 }) }),
+  fc.record({ type: fc.constant('editNote' as const), id: fc.constantFrom('note-1', 'note-2'), text: fc.string({ maxLength: 8 }) }),
+  fc.record({ type: fc.constant('removeNotes' as const), ids: fc.array(fc.constantFrom('note-1', 'note-2'), { maxLength: 2 }) }),
 );
 
 describe('random command sequences', () => {
