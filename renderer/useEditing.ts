@@ -126,7 +126,7 @@ export function useEditing({ editor, notices, canvas }: { editor: Editor; notice
   const burstSeq = useRef(0);
   const nudge = useCallback((dx: number, dy: number, far: boolean) => {
     const { design, selection, dispatch } = latest.current;
-    const ids = new Set(selection.nodes.filter((id) => design.nodes.some((n) => n.id === id)));
+    const ids = new Set(selection.nodes.filter((id) => design.nodes.some((n) => n.id === id) || design.layout.notes?.some((n) => n.id === id)));
     if (!ids.size) return;
     // A node inside a selected container moves with it already.
     const placement = placementOf(design);

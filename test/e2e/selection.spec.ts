@@ -227,3 +227,22 @@ test.describe('sticky notes', () => {
     await expect(page.getByTestId('note-note-1')).toContainText('Ask the DBA about failover');
   });
 });
+
+test('snap to grid (Shift+G): a dragged card lands on the 20 px grid; the toolbar button shows it', async ({ page }) => {
+  await openApp(page);
+  await dropFromPalette(page, 'lambda', { x: 303, y: 217 });
+  await page.keyboard.press('Shift+G');
+  await expect(page.getByTestId('toolbar-snap')).toHaveAttribute('aria-pressed', 'true');
+  const box = await nodeBox(page, 'lambda-1').boundingBox();
+  if (!box) throw new Error('no card');
+  await page.mouse.move(box.x + 50, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 50 + 61, box.y + 20 + 43, { steps: 8 });
+  await page.mouse.up();
+  const transform = await page.locator('.react-flow__node[data-id="lambda-1"]').evaluate((el) => (el as HTMLElement).style.transform);
+  const [, x, y] = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(transform) ?? [];
+  expect(Number(x) % 20).toBe(0);
+  expect(Number(y) % 20).toBe(0);
+  await page.getByTestId('toolbar-snap').click();
+  await expect(page.getByTestId('toolbar-snap')).toHaveAttribute('aria-pressed', 'false');
+});
