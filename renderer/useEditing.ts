@@ -119,7 +119,7 @@ export function useEditing({ editor, notices, canvas }: { editor: Editor; notice
 
   const selectAll = useCallback(() => {
     const { design } = latest.current;
-    latest.current.setSelection({ nodes: design.nodes.map((n) => n.id), edges: design.edges.map((e) => e.id) });
+    latest.current.setSelection({ nodes: [...design.nodes.map((n) => n.id), ...(design.layout.notes ?? []).map((n) => n.id)], edges: design.edges.map((e) => e.id) });
   }, []);
 
   const burst = useRef<{ gesture: string; design: Design; key: string; at: number } | undefined>(undefined);
