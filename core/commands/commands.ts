@@ -9,12 +9,14 @@ import { restoreDesign } from '../model/parse';
 import { jsonPath, type PathPart, type Problem } from '../model/problems';
 import { NODE_REFS, PARENT_KINDS } from '../model/references';
 import { nextId, nextName } from './ids';
-import { absolutePosition, type Point } from './layout';
+import type { Point } from './layout';
 import { applyUsageCommand, isUsageCommand, usageCommandLabel, type UsageCommand } from './usage';
 import { alternativeCommandLabel, applyAlternativeCommand, isAlternativeCommand, type AlternativeCommand } from './alternatives';
 import { applySuppressionCommand, isSuppressionCommand, suppressionCommandLabel, type SuppressionCommand } from './suppressions';
+import { applyPlacementCommand, isPlacementCommand, placementCommandLabel, type PlacementCommand } from './placement';
 import { applyClipboardCommand, clipboardCommandLabel, isClipboardCommand, type ClipboardCommand } from './clipboard';
 import { applyNoteCommand, isNoteCommand, noteCommandLabel, type NoteCommand } from './notes';
+import { rebasePositions } from '../model/placement';
 import { newSubnetDefaults } from '../model/subnetDefaults';
 
 enablePatches();
@@ -45,6 +47,8 @@ export type Command =
   | AlternativeCommand
   /** Accept a finding with a reason, or take that back (suppressions.ts). */
   | SuppressionCommand
+  /** A resource put in subnets or taken out of its VPC (placement.ts). */
+  | PlacementCommand
   /** A copied fragment inserted with new ids and names (clipboard.ts). */
   | ClipboardCommand
   /** Sticky notes on the canvas, layout only (notes.ts). */
@@ -75,6 +79,9 @@ export function perform(design: Design, command: Command): PerformResult {
   try {
     const [next, patches, inversePatches] = produceWithPatches(design, (draft) => {
       applyCommand(draft, command, ctx);
+      // A node now drawn in another container (its subnets or parent changed) keeps its place on the
+      // canvas: positions are relative to the draw parent (core/model/placement.ts).
+      if (mayChangePlacement(command)) rebasePositions(design, { nodes: current(draft).nodes, layout: { positions: draft.layout.positions } });
     });
     return { design: next, patches, inversePatches, warnings: ctx.warnings, created: ctx.created };
   } catch (err) {
@@ -83,11 +90,21 @@ export function perform(design: Design, command: Command): PerformResult {
   }
 }
 
+/** Commands that can change where an existing node is drawn (what subnet or container it is in);
+ *  every other command skips the rebase (it costs a pass over the design). A new node is never
+ *  rebased: it is placed where the command says. */
+const MAY_CHANGE_PLACEMENT = new Set(['removeNodes', 'setProp', 'setParent', 'attachToSubnets', 'detachFromNetwork']);
+function mayChangePlacement(command: Command): boolean {
+  if (command.type === 'batch') return command.commands.some(mayChangePlacement);
+  return MAY_CHANGE_PLACEMENT.has(command.type);
+}
+
 /** Short text for menus and tooltips: "Undo Move", "Redo Connect". */
 export function commandLabel(command: Command): string {
   if (isUsageCommand(command)) return usageCommandLabel(command);
   if (isAlternativeCommand(command)) return alternativeCommandLabel(command);
   if (isSuppressionCommand(command)) return suppressionCommandLabel(command);
+  if (isPlacementCommand(command)) return placementCommandLabel(command);
   if (isClipboardCommand(command)) return clipboardCommandLabel(command);
   if (isNoteCommand(command)) return noteCommandLabel(command);
   switch (command.type) {
@@ -130,6 +147,11 @@ function applyCommand(draft: D, command: Command, ctx: Context): void {
   }
   if (isSuppressionCommand(command)) {
     const refused = applySuppressionCommand(draft, command);
+    if (refused) refuse(refused);
+    return;
+  }
+  if (isPlacementCommand(command)) {
+    const refused = applyPlacementCommand(draft, command, ctx.created);
     if (refused) refuse(refused);
     return;
   }
@@ -374,15 +396,10 @@ function setEdgeProp(draft: D, command: Extract<Command, { type: 'setEdgeProp' }
 function setParent(draft: D, nodeId: string, parentId: string | null): void {
   const node = findNode(draft, nodeId);
   if ((node.parent ?? null) === parentId) return;
-  const snapshot = current(draft);
-  const absolute = absolutePosition(snapshot, nodeId);
-  if (parentId === null) {
-    delete node.parent;
-  } else {
+  if (parentId === null) delete node.parent;
+  else {
     checkParent(draft, node, parentId);
     node.parent = parentId;
   }
-  const origin = parentId === null ? { x: 0, y: 0 } : absolutePosition(snapshot, parentId);
-  const old = draft.layout.positions[nodeId];
-  draft.layout.positions[nodeId] = { ...(old ?? {}), x: absolute.x - origin.x, y: absolute.y - origin.y };
+  // The position follows in perform (rebasePositions): the node stays where it is on the canvas.
 }

@@ -6,6 +6,7 @@ export * from './layout';
 export * from './connectPlan';
 export * from './usage';
 export * from './alternatives';
+export * from './placement';
 export * from './clipboard';
 export * from './arrange';
 export * from './notes';

@@ -11,9 +11,10 @@ function ordered<T extends object>(obj: T, order: readonly string[]): T {
   return Object.fromEntries(entries.sort(([a], [b]) => rank(a) - rank(b))) as T;
 }
 
-/** A layout with no sticky notes is written without the key, as files were before notes existed. */
+/** A layout without sticky notes is written without the key, as files were before notes existed
+ *  (an explicit empty list read from a file is written back as it was). */
 const withoutNoNotes = (layout: Design['layout']): Design['layout'] => {
-  if (layout.notes?.length) return layout;
+  if (layout.notes !== undefined) return layout;
   const { notes: _none, ...rest } = layout;
   return rest as Design['layout'];
 };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { EDGE_KINDS, NODE_KINDS, designSchema, layoutSchema, usageSchema, type EdgeKind } from '../../core/model';
+import { CURRENT_SCHEMA_VERSION } from '../../core/model/migrations';
 
 /* Arbitraries derived from the model's own zod schemas, so that a new prop is covered by the
  * property tests without writing a generator for it. Only the zod features the model uses are
@@ -124,7 +125,7 @@ export const designDocument = fc
   .chain((ids) =>
     fc.record({
       format: fc.constant('serverless-design'),
-      schemaVersion: fc.constant(1),
+      schemaVersion: fc.constant(CURRENT_SCHEMA_VERSION),
       name: fc.string({ minLength: 1, maxLength: 20 }),
       region: fc.constantFrom('us-east-1', 'eu-west-1', 'ap-northeast-1'),
       nodes: ids.length ? fc.tuple(...ids.map(nodeArbitrary)) : fc.constant([]),
