@@ -2,7 +2,7 @@ import { indexDesign, vpcOf, type DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
 import { ELASTICACHE_DEFAULT_PORTS, RDS_DEFAULT_PORTS } from '../model/kinds';
 import type { NodeRef } from './retryPaths';
-import { INTERNET_PEER, securityGroupsAllow } from './securityGroups';
+import { INTERNET_PEER, rulePeerText, securityGroupsAllow, type SgVerdict } from './securityGroups';
 
 export type Reach = 'yes' | 'no' | 'partial';
 export type Destination = 'vpcResource' | 'awsApi' | 'internet';
@@ -26,6 +26,9 @@ export interface SubnetPath {
   reason?: string;
   /** The NET rule that describes this break. */
   ruleId?: string;
+  /** What the verdict takes for granted and the design cannot show: a security group rule to or from a
+   *  managed prefix list, whose CIDR blocks are not known offline (see `securityGroupsAllow`). */
+  assumes?: string[];
 }
 
 export interface Reachability {
@@ -85,6 +88,17 @@ interface Ctx { index: DesignIndex; region: string; fn: NodeOfKind<'lambda'>; fn
 const broken = (path: SubnetPath, at: DesignNode | undefined, reason: string, ruleId: string): SubnetPath =>
   ({ ...path, reachable: false, brokenAt: at && ref(at), reason, ruleId });
 
+/** A verdict that rests on a prefix-list rule: the security-group hop that says so, and the path noting the assumption. */
+function viaPrefixList(c: Ctx, path: SubnetPath, v: SgVerdict, direction: 'to' | 'from', covers: string, port = c.port): { path: SubnetPath; hop?: ReachHop } {
+  if (!v.prefixList || !v.by) return { path };
+  const group = c.index.node(v.by.group);
+  const assumption = `prefix list ${v.prefixList} (in a rule of "${group?.name ?? v.by.group}") covers ${covers}: its CIDR blocks are not part of the design`;
+  return {
+    path: { ...path, assumes: [...(path.assumes ?? []), assumption] },
+    hop: { kind: 'securityGroup', node: group && ref(group), detail: `"${group?.name ?? v.by.group}" allows ${v.by.rule?.protocol === '-1' ? 'all traffic' : `TCP ${port}`} ${direction} prefix list ${v.prefixList}, if that list covers ${covers} (not known offline)` },
+  };
+}
+
 /** 0.0.0.0/0 → NAT gateway (public, with an EIP, in a subnet routed to an internet gateway) → IGW. */
 function internetPath(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, last: ReachHop, noRoute: { reason: string; ruleId: string }): SubnetPath {
   const { index } = c;
@@ -110,7 +124,8 @@ function internetPath(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, la
   hops.push({ kind: 'internetGateway', node: ref(natRoute), detail: `subnet "${natSubnet.name}" routes 0.0.0.0/0 → internet gateway "${natRoute.name}"` });
   const egress = securityGroupsAllow(index, c.fnGroups, 'egress', c.port, INTERNET_PEER);
   if (!egress.allowed) return broken({ ...withNat, hops }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound TCP ${c.port} to the internet`, 'NET-07');
-  return { ...withNat, hops: [...hops, last], reachable: true };
+  const listed = viaPrefixList(c, withNat, egress, 'to', `the address of "${last.node?.name ?? 'the destination'}"`);
+  return { ...listed.path, hops: [...hops, ...(listed.hop ? [listed.hop] : []), last], reachable: true };
 }
 
 function toVpcResource(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target: DesignNode): SubnetPath {
@@ -124,29 +139,32 @@ function toVpcResource(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, t
   const place = placement(target);
   const egress = securityGroupsAllow(index, c.fnGroups, 'egress', c.port, { securityGroups: place.securityGroups, cidrs: subnetCidrs(index, place.subnets) });
   if (!egress.allowed) return broken({ ...path, hops, via: 'local' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound TCP ${c.port} to "${target.name}"`, 'NET-07');
-  hops.push({ kind: 'securityGroup', node: egress.by && ref(index.node(egress.by.group)!), detail: egress.by?.defaultEgress ? 'function egress: default allow-all' : `function egress allows TCP ${c.port}` });
+  const out = viaPrefixList(c, path, egress, 'to', `"${target.name}"`);
+  hops.push(out.hop ?? { kind: 'securityGroup', node: egress.by && ref(index.node(egress.by.group)!), detail: egress.by?.defaultEgress ? 'function egress: default allow-all' : `function egress allows TCP ${c.port}` });
   const ingress = securityGroupsAllow(index, place.securityGroups, 'ingress', c.port, { securityGroups: c.fnGroups, cidrs: [subnet.props.cidr] });
   if (!ingress.allowed) {
     const sg = place.securityGroups.length ? index.node(place.securityGroups[0]) : target;
-    return broken({ ...path, hops, via: 'local' }, sg, `the security group${place.securityGroups.length === 1 ? '' : 's'} of "${target.name}" (${groupNames(index, place.securityGroups)}) admit${place.securityGroups.length === 1 ? 's' : ''} no TCP ${c.port} from "${c.fn.name}"'s group${c.fnGroups.length === 1 ? '' : 's'} (${groupNames(index, c.fnGroups)}) or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-06');
+    return broken({ ...out.path, hops, via: 'local' }, sg, `the security group${place.securityGroups.length === 1 ? '' : 's'} of "${target.name}" (${groupNames(index, place.securityGroups)}) admit${place.securityGroups.length === 1 ? 's' : ''} no TCP ${c.port} from "${c.fn.name}"'s group${c.fnGroups.length === 1 ? '' : 's'} (${groupNames(index, c.fnGroups)}) or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-06');
   }
-  hops.push({ kind: 'securityGroup', node: ref(index.node(ingress.by!.group)!), detail: `admits TCP ${c.port} from ${ingress.by?.rule?.securityGroup ? `security group "${index.node(ingress.by.rule.securityGroup)?.name}"` : ingress.by?.rule?.cidr}` });
+  const into = viaPrefixList(c, out.path, ingress, 'from', `the address of "${c.fn.name}"'s network interface in subnet "${subnet.name}" (${subnet.props.cidr})`);
+  hops.push(into.hop ?? { kind: 'securityGroup', node: ref(index.node(ingress.by!.group)!), detail: `admits TCP ${c.port} from ${ingress.by?.rule ? rulePeerText(index, ingress.by.rule) : 'anywhere'}` });
   if (target.kind === 'rdsProxy' && target.props.target) {
     const db = index.node(target.props.target);
     if (db?.kind === 'rds') {
       hops.push({ kind: 'rdsProxy', node: ref(target), detail: `RDS Proxy pools connections to "${db.name}"` });
-      if (vpcOf(index, db) !== targetVpc) return broken({ ...path, hops, via: 'local' }, target, `RDS Proxy "${target.name}" must be in the same VPC as its database "${db.name}"`, 'NET-12');
+      if (vpcOf(index, db) !== targetVpc) return broken({ ...into.path, hops, via: 'local' }, target, `RDS Proxy "${target.name}" must be in the same VPC as its database "${db.name}"`, 'NET-12');
       const dbPort = db.props.port ?? RDS_DEFAULT_PORTS[db.props.engine];
       const dbPlace = placement(db);
       const dbIngress = securityGroupsAllow(index, dbPlace.securityGroups, 'ingress', dbPort, { securityGroups: place.securityGroups, cidrs: subnetCidrs(index, place.subnets) });
       if (!dbIngress.allowed) {
-        return broken({ ...path, hops, via: 'local' }, dbPlace.securityGroups.length ? index.node(dbPlace.securityGroups[0]) : db,
+        return broken({ ...into.path, hops, via: 'local' }, dbPlace.securityGroups.length ? index.node(dbPlace.securityGroups[0]) : db,
           `the security groups of "${db.name}" (${groupNames(index, dbPlace.securityGroups)}) admit no TCP ${dbPort} from RDS Proxy "${target.name}" (${groupNames(index, place.securityGroups)})`, 'NET-06');
       }
-      return { ...path, hops: [...hops, { kind: 'target', node: ref(db), detail: `database on TCP ${dbPort}` }], via: 'local', reachable: true };
+      const proxied = viaPrefixList(c, into.path, dbIngress, 'from', `the addresses of RDS Proxy "${target.name}"`, dbPort);
+      return { ...proxied.path, hops: [...hops, ...(proxied.hop ? [proxied.hop] : []), { kind: 'target', node: ref(db), detail: `database on TCP ${dbPort}` }], via: 'local', reachable: true };
     }
   }
-  return { ...path, hops: [...hops, { kind: 'target', node: ref(target), detail: `TCP ${c.port}` }], via: 'local', reachable: true };
+  return { ...into.path, hops: [...hops, { kind: 'target', node: ref(target), detail: `TCP ${c.port}` }], via: 'local', reachable: true };
 }
 
 function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target: DesignNode, service: string): SubnetPath {
@@ -159,7 +177,9 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
       const hops: ReachHop[] = [...path.hops, { kind: 'gatewayEndpoint', node: ref(gw), detail: `route table of "${subnet.name}" sends the ${service} prefix list to gateway endpoint "${gw.name}"` }];
       const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, INTERNET_PEER);
       if (!egress.allowed) return broken({ ...path, hops, via: 'gatewayEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to the ${service} prefix list`, 'NET-07');
-      return { ...path, hops: [...hops, last], via: 'gatewayEndpoint', reachable: true };
+      // The documented egress rule for a gateway endpoint names the service's AWS-managed prefix list (com.amazonaws.<region>.<service>).
+      const out = viaPrefixList(c, path, egress, 'to', `the ${service} addresses gateway endpoint "${gw.name}" routes (AWS's com.amazonaws.${c.region}.${service} list)`, 443);
+      return { ...out.path, hops: [...hops, ...(out.hop ? [out.hop] : []), last], via: 'gatewayEndpoint', reachable: true };
     }
   }
   const endpoints = vpc ? index.children(vpc.id).filter((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === 'interface' && n.props.service === service) : [];
@@ -174,10 +194,13 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
     const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, { securityGroups: ep.props.securityGroups, cidrs: subnetCidrs(index, ep.props.subnets) });
     if (!egress.allowed) return broken({ ...path, hops, via: 'interfaceEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to interface endpoint "${ep.name}"`, 'NET-07');
     const ingress = securityGroupsAllow(index, ep.props.securityGroups, 'ingress', 443, { securityGroups: c.fnGroups, cidrs: [subnet.props.cidr] });
+    const out = viaPrefixList(c, path, egress, 'to', `the addresses of interface endpoint "${ep.name}"`, 443);
+    if (out.hop) hops.push(out.hop);
     if (!ingress.allowed) {
-      return broken({ ...path, hops, via: 'interfaceEndpoint' }, ep, `the security groups of interface endpoint "${ep.name}" (${groupNames(index, ep.props.securityGroups)}) admit no HTTPS (443) from "${c.fn.name}" or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-05');
+      return broken({ ...out.path, hops, via: 'interfaceEndpoint' }, ep, `the security groups of interface endpoint "${ep.name}" (${groupNames(index, ep.props.securityGroups)}) admit no HTTPS (443) from "${c.fn.name}" or from subnet "${subnet.name}" (${subnet.props.cidr})`, 'NET-05');
     }
-    return { ...path, hops: [...hops, last], via: 'interfaceEndpoint', reachable: true };
+    const into = viaPrefixList(c, out.path, ingress, 'from', `the address of "${c.fn.name}"'s network interface in subnet "${subnet.name}" (${subnet.props.cidr})`, 443);
+    return { ...into.path, hops: [...hops, ...(into.hop ? [into.hop] : []), last], via: 'interfaceEndpoint', reachable: true };
   }
   const unrouted = GATEWAY_SERVICES.includes(service) && vpc
     ? index.children(vpc.id).find((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === 'gateway' && n.props.service === service)

@@ -12,9 +12,12 @@ export interface Peer {
 export const INTERNET_PEER: Peer = { securityGroups: [], cidrs: ['0.0.0.0/0'] };
 const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
+const protocolMatches = (rule: SecurityGroupRule, port: number) =>
+  rule.protocol === '-1' || (rule.protocol === 'tcp' && rule.fromPort <= port && port <= rule.toPort);
+
+/** Does a rule with a security-group or CIDR peer match? (A prefix-list peer never matches here: see below.) */
 function ruleMatches(rule: SecurityGroupRule, port: number, peer: Peer): boolean {
-  const protocolOk = rule.protocol === '-1' || (rule.protocol === 'tcp' && rule.fromPort <= port && port <= rule.toPort);
-  if (!protocolOk) return false;
+  if (!protocolMatches(rule, port)) return false;
   if (rule.securityGroup !== null) return peer.securityGroups.includes(rule.securityGroup);
   if (rule.cidr === null) return false;
   if (peer === INTERNET_PEER || peer.cidrs.includes('0.0.0.0/0')) {
@@ -24,11 +27,27 @@ function ruleMatches(rule: SecurityGroupRule, port: number, peer: Peer): boolean
   return peer.cidrs.length > 0 && peer.cidrs.every((c) => cidrCovers(rule.cidr!, c));
 }
 
-export interface SgVerdict { allowed: boolean; by?: { group: string; rule?: SecurityGroupRule; defaultEgress?: boolean } }
+export interface SgVerdict {
+  allowed: boolean;
+  by?: { group: string; rule?: SecurityGroupRule; defaultEgress?: boolean };
+  /** Set when only a rule to (or from) a managed prefix list allows it: the verdict holds if that list covers the peer. */
+  prefixList?: string;
+}
 
 /** Does any of `groups` allow traffic on `port` to (egress) or from (ingress) `peer`? A group
- *  with no egress rules given has AWS's default allow-all egress (NET-07). */
+ *  with no egress rules given has AWS's default allow-all egress (NET-07).
+ *
+ *  A rule whose peer is a managed prefix list allows the CIDR blocks in that list
+ *  (https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html). Those blocks live in
+ *  the AWS account, not in the design, so offline they are unknown: such a rule counts as allowing the
+ *  traffic, with `prefixList` naming the list the verdict depends on, rather than as allowing nothing
+ *  (which would report a false NET-07 for the documented way to let a function out to S3 or DynamoDB
+ *  through a gateway endpoint: an outbound rule to the service's AWS-managed prefix list,
+ *  https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html). A rule with a CIDR or
+ *  security-group peer that matches is preferred, so a verdict depends on a prefix list only when
+ *  nothing else allows the traffic. */
 export function securityGroupsAllow(index: DesignIndex, groups: readonly string[], direction: 'ingress' | 'egress', port: number, peer: Peer): SgVerdict {
+  let viaPrefixList: SgVerdict | undefined;
   for (const id of groups) {
     const sg = index.node(id);
     if (sg?.kind !== 'securityGroup') continue;
@@ -36,6 +55,15 @@ export function securityGroupsAllow(index: DesignIndex, groups: readonly string[
     if (rules === null) return { allowed: true, by: { group: id, defaultEgress: true } };
     const rule = rules.find((r) => ruleMatches(r, port, peer));
     if (rule) return { allowed: true, by: { group: id, rule } };
+    const listed = viaPrefixList ? undefined : rules.find((r) => r.prefixList !== null && protocolMatches(r, port));
+    if (listed) viaPrefixList = { allowed: true, by: { group: id, rule: listed }, prefixList: listed.prefixList! };
   }
-  return { allowed: false };
+  return viaPrefixList ?? { allowed: false };
+}
+
+/** How a rule names its peer in a hop: `security group "db-sg"`, `10.0.0.0/16`, `prefix list pl-63a5400a`. */
+export function rulePeerText(index: DesignIndex, rule: SecurityGroupRule): string {
+  if (rule.securityGroup !== null) return `security group "${index.node(rule.securityGroup)?.name ?? rule.securityGroup}"`;
+  if (rule.prefixList !== null) return `prefix list ${rule.prefixList}`;
+  return rule.cidr ?? '';
 }

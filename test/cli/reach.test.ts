@@ -30,4 +30,11 @@ describe('serverless-designer reach (real process)', () => {
     const json = JSON.parse(cli('reach', '--format', 'json', file).out);
     expect(json.edges.map((e: { to: { id: string }; reachable: string }) => [e.to.id, e.reachable])).toEqual([['db', 'yes'], ['ext-partner', 'partial'], ['aws-secrets', 'partial']]);
   });
+
+  it('a path that rests on a security group rule to a prefix list says what it assumes (exit 0)', () => {
+    const r = cli('reach', 'test/fixtures/rules/NET-07.pass.prefix-list.design.json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('thumbnailer → media (s3 API, TCP 443): reachable');
+    expect(r.out).toMatch(/\n {4}\? assumes prefix list pl-63a5400a \(in a rule of "thumbnailer-sg"\) covers the s3 addresses gateway endpoint "s3-gateway" routes/);
+  });
 });

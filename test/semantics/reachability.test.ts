@@ -102,3 +102,50 @@ describe('reachability without a VPC and through endpoints', () => {
     expect(r.hops.map((h) => h.kind)).toEqual(['eni', 'routeTable', 'securityGroup', 'securityGroup', 'rdsProxy', 'target']);
   });
 });
+
+describe('security group rules to a managed prefix list (CIDR blocks unknown offline)', () => {
+  const fixture = (name: string): Design => {
+    const r = parseDesign(readFileSync(`test/fixtures/rules/${name}.design.json`, 'utf8'));
+    if (!r.ok) throw new Error(`${name} does not load`);
+    return r.design;
+  };
+  const pl = (port: number, prefixList = 'pl-0123456789abcdef0') => ({ protocol: 'tcp', fromPort: port, toPort: port, cidr: null, securityGroup: null, prefixList, description: '' });
+
+  it('egress only "TCP 443 to the S3 prefix list" reaches S3 through the gateway endpoint, and the path says what it assumes', () => {
+    const r = analyzeReachability(fixture('NET-07.pass.prefix-list'))[0];
+    expect(r).toMatchObject({ reachable: 'yes', paths: [{ via: 'gatewayEndpoint' }] });
+    expect(r.hops.map((h) => h.kind)).toEqual(['eni', 'gatewayEndpoint', 'securityGroup', 'awsApi']);
+    expect(r.hops[2].detail).toContain('to prefix list pl-63a5400a');
+    expect(r.paths[0].assumes).toEqual([expect.stringMatching(/^prefix list pl-63a5400a .*com\.amazonaws\.us-east-1\.s3/)]);
+  });
+
+  it('with no egress rule at all the same design is blocked (NET-07)', () => {
+    const r = analyzeReachability(fixture('NET-07.fail.no-egress'))[0];
+    expect(r).toMatchObject({ reachable: 'no', ruleId: 'NET-07' });
+    expect(r.paths[0].assumes).toBeUndefined();
+  });
+
+  it('a prefix-list rule allows only its protocol and ports: HTTPS edges pass on the assumption, the Postgres edge is still blocked', () => {
+    const d = withProps(template('vpc-rds-external-api'), 'sg-fn', (p) => { p.egress = [pl(443)]; });
+    const rs = analyzeReachability(d);
+    expect(rs.map((r) => [r.to.id, r.reachable, r.ruleId])).toEqual([['db', 'no', 'NET-07'], ['ext-partner', 'yes', undefined], ['aws-secrets', 'yes', undefined]]);
+    expect(byTarget(rs, 'ext-partner').paths.every((p) => p.assumes?.[0]?.includes('covers the address of "Partner pricing API"'))).toBe(true);
+    expect(byTarget(rs, 'db').paths[0].assumes).toBeUndefined();
+  });
+
+  it('a rule with a CIDR peer that matches wins over a prefix-list rule, so nothing is assumed', () => {
+    const d = withProps(template('vpc-rds-external-api'), 'sg-fn', (p) => { p.egress = [pl(443), { ...pl(443), prefixList: null, cidr: '0.0.0.0/0' }, { ...pl(5432), prefixList: null, securityGroup: 'sg-db' }]; });
+    const rs = analyzeReachability(d);
+    expect(rs.map((r) => [r.to.id, r.reachable])).toEqual([['db', 'yes'], ['ext-partner', 'yes'], ['aws-secrets', 'yes']]);
+    expect(rs.flatMap((r) => r.paths.flatMap((p) => p.assumes ?? []))).toEqual([]);
+  });
+
+  it('a database admitting a prefix list names the list in its hop (never "from null")', () => {
+    const d = withProps(template('vpc-rds-external-api'), 'sg-db', (p) => { p.ingress = [pl(5432)]; });
+    const r = byTarget(analyzeReachability(d), 'db');
+    expect(r.reachable).toBe('yes');
+    const hop = r.hops.filter((h) => h.kind === 'securityGroup')[1];
+    expect(hop.detail).toMatch(/allows TCP 5432 from prefix list pl-0123456789abcdef0, if that list covers the address of "Quote service"'s network interface/);
+    expect(r.hops.map((h) => h.detail).join(' ')).not.toContain('null');
+  });
+});
