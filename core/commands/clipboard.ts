@@ -1,5 +1,6 @@
 import { current, type Draft } from 'immer';
 import { z } from 'zod';
+import { cidrContains, cidrsOverlap, nextFreeSubnet, parseCidr } from '../model/cidr';
 import { edgeSchema, nodeSchema, type Design, type DesignEdge, type DesignNode } from '../model/design';
 import { absolutePositions, placementOf } from '../model/placement';
 import { checkReferences, NODE_REFS } from '../model/references';
@@ -124,6 +125,26 @@ export function uniqueCopyName(taken: ReadonlySet<string>, name: string): string
 
 const isRecord = (v: unknown): v is Record<PathPart, unknown> => typeof v === 'object' && v !== null;
 
+/** Pasted subnets that land in a VPC of this design (not one pasted with them) get a block of their own:
+ *  the copied block when it lies in the VPC and overlaps none of its subnets (a paste from another
+ *  design), else the lowest free block of the same prefix length (a duplicate would otherwise overlap
+ *  its original at once: NET-18). With no such block left the copied one stays and NET-18 says so.
+ *  A pasted VPC keeps its subnets' blocks: a new VPC overlaps nothing that matters. */
+function freeBlocksForPastedSubnets(before: Design, pasted: readonly DesignNode[]): void {
+  const assigned = new Map<string, string[]>();
+  for (const n of pasted) {
+    if (n.kind !== 'subnet' || !n.parent) continue;
+    const vpc = before.nodes.find((v) => v.id === n.parent);
+    if (vpc?.kind !== 'vpc') continue;
+    const taken = [...before.nodes.flatMap((s) => (s.kind === 'subnet' && s.parent === vpc.id ? [s.props.cidr] : [])), ...(assigned.get(vpc.id) ?? [])];
+    const own = parseCidr(n.props.cidr);
+    const fits = own && cidrContains(vpc.props.cidr, own) && !taken.some((t) => cidrsOverlap(t, own));
+    const cidr = fits || !own ? n.props.cidr : nextFreeSubnet(vpc.props.cidr, taken, own.bits) ?? n.props.cidr;
+    n.props.cidr = cidr;
+    assigned.set(vpc.id, [...(assigned.get(vpc.id) ?? []), cidr]);
+  }
+}
+
 type D = Draft<Design>;
 
 /** Applies a paste to the draft; returns the reason when refused. `created` receives the new ids. */
@@ -181,6 +202,7 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
     if (n.kind === 'lambda' && n.props.vpc && (!n.props.vpc.subnets.length || !n.props.vpc.securityGroups.length)) n.props.vpc = null;
     return n;
   });
+  freeBlocksForPastedSubnets(before, nodes);
   const edges: DesignEdge[] = fragment.edges.map((original) => {
     const e = JSON.parse(JSON.stringify(original)) as DesignEdge;
     e.id = edgeIds.get(original.id) as string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze';
 import { copyFragment, History, parseFragment, perform, serializeFragment, uniqueCopyName, type Fragment } from '../../core/commands';
 import { createDesign, type Design } from '../../core/model/design';
 import { parseDesign, restoreDesign } from '../../core/model/parse';
@@ -149,5 +150,61 @@ describe('copy and paste', () => {
         expect(new Set(names).size).toBe(names.length);
       },
     ), { numRuns: 60 });
+  });
+});
+
+describe('pasted subnets get a block of their own', () => {
+  const subnets = (d: Design) => d.nodes.flatMap((n) => (n.kind === 'subnet' ? [n] : []));
+  const cidrOf = (d: Design, name: string) => subnets(d).find((n) => n.name === name)?.props.cidr;
+  const overlaps = (d: Design) => analyze(d).findings.filter((f) => f.ruleId === 'NET-18');
+
+  it('a duplicated subnet takes the lowest free block of its size in the VPC, so NET-18 has nothing to say', () => {
+    const d = vpcTemplate();
+    expect(overlaps(d)).toEqual([]);
+    const once = paste(d, copyFragment(d, { nodes: ['sn-private-a'] })).design;
+    // The VPC 10.0.0.0/16 holds 10.0.0.0/24, 10.0.1.0/24 (public) and 10.0.10.0/24, 10.0.11.0/24 (private).
+    expect(cidrOf(once, 'Private subnet A 2')).toBe('10.0.2.0/24');
+    expect(cidrOf(once, 'Private subnet A')).toBe('10.0.10.0/24');
+    expect(overlaps(once)).toEqual([]);
+    // Two at once (and again) each get their own block.
+    const twice = paste(once, copyFragment(d, { nodes: ['sn-private-a', 'sn-private-b'] })).design;
+    expect([cidrOf(twice, 'Private subnet A 3'), cidrOf(twice, 'Private subnet B 2')]).toEqual(['10.0.3.0/24', '10.0.4.0/24']);
+    expect(overlaps(twice)).toEqual([]);
+  });
+
+  it('keeps the prefix length of the copy', () => {
+    const d = vpcTemplate();
+    const small = structuredClone(d);
+    const sn = subnets(small).find((n) => n.id === 'sn-private-a')!;
+    sn.props.cidr = '10.0.10.0/26';
+    const r = paste(small, copyFragment(small, { nodes: ['sn-private-a'] })).design;
+    expect(cidrOf(r, 'Private subnet A 2')).toBe('10.0.2.0/26');
+  });
+
+  it('with no room left in the VPC the copy keeps its block and NET-18 reports the overlap', () => {
+    const d = vpcTemplate();
+    const full = structuredClone(d);
+    const vpc = full.nodes.find((n) => n.id === 'vpc')!;
+    if (vpc.kind === 'vpc') vpc.props.cidr = '10.0.10.0/23';
+    full.nodes = full.nodes.filter((n) => !['sn-public-a', 'sn-public-b', 'nat-a', 'nat-b'].includes(n.id));
+    for (const n of subnets(full)) n.props.routeTable.defaultRoute = null;
+    const r = paste(full, copyFragment(full, { nodes: ['sn-private-a'] })).design;
+    expect(cidrOf(r, 'Private subnet A 2')).toBe('10.0.10.0/24');
+    expect(overlaps(r).map((f) => f.message)).toEqual([expect.stringContaining('Subnet "Private subnet A 2" (10.0.10.0/24) overlaps subnet "Private subnet A"')]);
+  });
+
+  it('a pasted VPC keeps its subnets\' blocks', () => {
+    const d = vpcTemplate();
+    const r = paste(d, copyFragment(d, { nodes: ['vpc'] }), { x: 2000, y: 0 }).design;
+    for (const name of ['Private subnet A', 'Private subnet B', 'Public subnet A', 'Public subnet B']) expect(cidrOf(r, `${name} 2`)).toBe(cidrOf(d, name));
+  });
+
+  it('a subnet pasted from another design keeps its block when it is free in the VPC it lands in', () => {
+    const source = vpcTemplate();
+    const target = structuredClone(source);
+    target.nodes = target.nodes.filter((n) => n.id !== 'sn-private-b' && n.id !== 'db' && n.id !== 'fn-quotes');
+    target.edges = target.edges.filter((e) => target.nodes.some((n) => n.id === e.from) && target.nodes.some((n) => n.id === e.to));
+    const r = paste(target, copyFragment(source, { nodes: ['sn-private-b'] })).design;
+    expect(cidrOf(r, 'Private subnet B')).toBe('10.0.11.0/24');
   });
 });
