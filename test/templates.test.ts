@@ -2,6 +2,7 @@
 // layout, and show the pattern it is named after (lambda-guide chapter 7).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { placementOf } from '../core/model/placement';
 import {
   API_INTEGRATION_TIMEOUT_MS, DEFAULT_PROFILES, formatProblem, parseDesign,
   type Design, type DesignEdge, type DesignNode, type EdgeOfKind, type NodeOfKind,
@@ -162,21 +163,28 @@ describe.each(FILES)('%s', (file) => {
     }
   });
 
-  it('places every node on a grid, children inside their container, nothing drawn on top of anything', () => {
+  it('places every node, each inside the container it is drawn in, nothing drawn on top of anything', () => {
     const d = load(file);
     const ids = new Set(d.nodes.map((n) => n.id));
     expect(Object.keys(d.layout.positions).filter((id) => !ids.has(id)), 'positions of unknown nodes').toEqual([]);
     for (const n of d.nodes) expect(d.layout.positions[n.id], `position of ${n.id}`).toBeDefined();
+    // Positions are relative to the draw parent (core/model/placement.ts): a VPC or subnet, never an
+    // event bus (a rule's model parent, drawn as a card beside it).
+    const placement = placementOf(d);
     for (const n of d.nodes) {
-      if (!n.parent) continue;
-      const parent = d.layout.positions[n.parent];
+      const parentId = placement.get(n.id)?.drawParent;
+      if (!parentId) continue;
+      const parent = d.layout.positions[parentId];
       const box = boxOf(d, n.id);
-      expect(parent.width && parent.height, `${n.parent} is drawn as a container`).toBeTruthy();
+      expect(parent.width && parent.height, `${parentId} is drawn as a container`).toBeTruthy();
       expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= (parent.width ?? 0) && box.y + box.height <= (parent.height ?? 0),
-        `${n.id} lies inside ${n.parent} (relative coordinates)`).toBe(true);
+        `${n.id} lies inside ${parentId} (relative coordinates)`).toBe(true);
     }
     const siblings = new Map<string, string[]>();
-    for (const n of d.nodes) siblings.set(n.parent ?? '', [...(siblings.get(n.parent ?? '') ?? []), n.id]);
+    for (const n of d.nodes) {
+      const parentId = placement.get(n.id)?.drawParent ?? '';
+      siblings.set(parentId, [...(siblings.get(parentId) ?? []), n.id]);
+    }
     for (const group of siblings.values()) {
       group.forEach((a, i) => group.slice(i + 1).forEach((b) => {
         const p = boxOf(d, a);

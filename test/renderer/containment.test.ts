@@ -29,6 +29,30 @@ function boxOf(design: Design, id: string) {
 
 const centre = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
+/** A point of the VPC's free area (no subnet, no card within a card's half-size of it), found on the
+ *  laid-out template rather than hard-coded, so a re-layout of the template keeps the tests meaningful. */
+function vpcFreePoint(design: Design): { x: number; y: number } {
+  const vpc = boxOf(design, 'vpc');
+  const others = design.nodes.filter((n) => n.id !== 'vpc').map((n) => boxOf(design, n.id));
+  const half = { x: RESOURCE_SIZE.width / 2, y: RESOURCE_SIZE.height / 2 };
+  for (let y = vpc.y + 44 + half.y; y <= vpc.y + vpc.height - half.y; y += 4) {
+    for (let x = vpc.x + half.x; x <= vpc.x + vpc.width - half.x; x += 4) {
+      const clear = others.every((b) => x + half.x <= b.x || x - half.x >= b.x + b.width || y + half.y <= b.y || y - half.y >= b.y + b.height);
+      if (clear) return { x, y };
+    }
+  }
+  // Any point not in a subnet will do for the tests that only need the centre in the free area.
+  for (let y = vpc.y + 44; y < vpc.y + vpc.height; y += 2) {
+    for (let x = vpc.x + 2; x < vpc.x + vpc.width; x += 2) {
+      const inSubnet = design.nodes.filter((n) => n.kind === 'subnet').map((n) => boxOf(design, n.id))
+        .some((b) => x >= b.x - 2 && x <= b.x + b.width + 2 && y >= b.y - 2 && y <= b.y + b.height + 2);
+      const onCard = others.some((b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height);
+      if (!inSubnet && !onCard) return { x, y };
+    }
+  }
+  throw new Error('the VPC template has no free area in its VPC');
+}
+
 describe('toFlow draws where the model places a resource', () => {
   it('a resource in two subnets is drawn in their VPC with a dashed attachment to each subnet', () => {
     const design = vpcTemplate();
@@ -91,7 +115,8 @@ describe('planDrop: what a drop means', () => {
     const design = vpcTemplate();
     expect(planDrop(design, 'fn-quotes', cardAt(-900, -900))).toEqual({ type: 'detach' });
     const fn = absolutePosition(design, 'fn-quotes');
-    expect(planDrop(design, 'fn-quotes', cardAt(fn.x + 10, fn.y + 10))).toEqual({ type: 'none' });
+    // Nudged 10 px right and up: still in the VPC's free area, nowhere near a subnet or its edge.
+    expect(planDrop(design, 'fn-quotes', cardAt(fn.x + 10, fn.y - 10))).toEqual({ type: 'none' });
   });
 
   it('a function in no subnet dropped on a subnet goes in it at once; on a VPC free area it asks, one private subnet per AZ ticked', () => {
@@ -100,9 +125,8 @@ describe('planDrop: what a drop means', () => {
     const design = h.design;
     const a = centre(boxOf(design, 'sn-private-a'));
     expect(planDrop(design, 'fn-new', cardCentredOn(a.x, a.y))).toEqual({ type: 'attach', subnets: ['sn-private-a'] });
-    const vpc = boxOf(design, 'vpc');
-    // Between the subnet rows (subnets end at y 240 and start at 520 inside the VPC), right of them.
-    const plan = planDrop(design, 'fn-new', cardCentredOn(vpc.x + vpc.width - 120, vpc.y + 400));
+    const free = vpcFreePoint(design);
+    const plan = planDrop(design, 'fn-new', cardCentredOn(free.x, free.y));
     expect(plan).toMatchObject({ type: 'askVpc', vpc: 'vpc', preselected: ['sn-private-a', 'sn-private-b'] });
     if (plan.type === 'askVpc') expect(plan.choices.map((c) => [c.id, c.isPrivate])).toEqual([
       ['sn-private-a', true], ['sn-public-a', false], ['sn-private-b', true], ['sn-public-b', false],
@@ -131,10 +155,14 @@ describe('planDrop: what a drop means', () => {
     const h = new History(vpcTemplate());
     h.apply({ type: 'attachToSubnets', nodeId: 'fn-quotes', subnets: ['sn-private-a'] });
     const vpc = boxOf(h.design, 'vpc');
-    const plan = planDrop(h.design, 'fn-quotes', cardAt(vpc.x - 150, vpc.y + 400));
+    // Level with the VPC's bottom strip, below the subnet: the card's box overlaps only the VPC.
+    const subnet = boxOf(h.design, 'sn-private-a');
+    const y = subnet.y + subnet.height + 8;
+    expect(y + RESOURCE_SIZE.height).toBeLessThan(vpc.y + vpc.height);
+    const plan = planDrop(h.design, 'fn-quotes', cardAt(vpc.x - 150, y));
     expect(plan).toMatchObject({ type: 'settle', notice: 'Drag Quote service fully out to take it out of Quotes VPC.' });
     // Fully out: taken out.
-    expect(planDrop(h.design, 'fn-quotes', cardAt(vpc.x - 200, vpc.y + 400))).toEqual({ type: 'detach' });
+    expect(planDrop(h.design, 'fn-quotes', cardAt(vpc.x - 200, y))).toEqual({ type: 'detach' });
   });
 
   it('a NAT gateway (placed by its parent) dragged out of its subnet and the VPC leaves them', () => {
@@ -179,18 +207,20 @@ describe('settleInside and palette drops', () => {
     expect(onSubnet.subnets).toEqual(['sn-private-a']);
     // Half over the subnet's left edge: fully inside.
     expect(onSubnet.position.x).toBe(24);
-    const vpc = boxOf(design, 'vpc');
-    const free = planPaletteDrop(design, 'lambda', { x: vpc.x + vpc.width - 120, y: vpc.y + 400 });
+    const point = vpcFreePoint(design);
+    const free = planPaletteDrop(design, 'lambda', point);
     expect(free).toMatchObject({ subnets: ['sn-private-a', 'sn-private-b'] });
     expect(free.notice).toContain('Private subnet A, Private subnet B');
-    expect(planPaletteDrop(design, 'rds', { x: vpc.x + vpc.width - 120, y: vpc.y + 400 })).toMatchObject({ parent: 'vpc' });
+    expect(planPaletteDrop(design, 'rds', point)).toMatchObject({ parent: 'vpc' });
     expect(planPaletteDrop(design, 'sqsQueue', { x: a.x + 50, y: a.y + 50 }).parent).toBeUndefined();
   });
 
   it('the palette batch (add, then place) puts the new function in the subnet, drawn inside it', () => {
     const h = new History(vpcTemplate());
     const a = boxOf(h.design, 'sn-private-a');
-    const placement = planPaletteDrop(h.design, 'lambda', { x: a.x + 150, y: a.y + 100 });
+    // In the middle of the subnet's free room, so nothing needs snapping.
+    const at = { x: a.x + a.width / 2, y: a.y + 44 + (a.height - 44) / 2 };
+    const placement = planPaletteDrop(h.design, 'lambda', at);
     const result = h.apply({ type: 'batch', label: 'Add Lambda function', commands: [
       { type: 'addNode', kind: 'lambda', id: 'fn-new', position: placement.position },
       { type: 'attachToSubnets', nodeId: 'fn-new', subnets: placement.subnets ?? [] },
@@ -200,7 +230,8 @@ describe('settleInside and palette drops', () => {
     expect(fn && subnetsOf(fn)).toEqual(['sn-private-a']);
     expect(placementOf(h.design).get('fn-new')?.drawParent).toBe('sn-private-a');
     const abs = absolutePosition(h.design, 'fn-new');
-    expect(abs.x + RESOURCE_SIZE.width / 2).toBeCloseTo(a.x + 150, 0);
+    expect(abs.x + RESOURCE_SIZE.width / 2).toBeCloseTo(at.x, 0);
+    expect(abs.y + RESOURCE_SIZE.height / 2).toBeCloseTo(at.y, 0);
     expect(h.undoLabel).toBe('Add Lambda function');
   });
 
@@ -249,8 +280,7 @@ describe('dropTargetFinder (the outline while dragging)', () => {
     const design = vpcTemplate();
     const find = dropTargetFinder(design, 'fn-quotes');
     expect(find(centre(boxOf(design, 'sn-public-a')))).toBe('sn-public-a');
-    const vpc = boxOf(design, 'vpc');
-    expect(find({ x: vpc.x + vpc.width - 60, y: vpc.y + 400 })).toBe('vpc');
+    expect(find(vpcFreePoint(design))).toBe('vpc');
     expect(find({ x: -5000, y: -5000 })).toBeUndefined();
     // A subnet is never dropped into itself, and a queue into nothing.
     expect(dropTargetFinder(design, 'sn-public-a')(centre(boxOf(design, 'sn-public-a')))).toBe('vpc');
