@@ -1,10 +1,12 @@
 import type { Design } from '../model/design';
-import { containerSizes, placementOf, RESOURCE_SIZE } from '../model/placement';
+import { absolutePositions, containerSizes, placementOf, RESOURCE_SIZE } from '../model/placement';
 import type { Command } from './commands';
+import { isNoteId, NOTE_SIZE } from './notes';
 
-/** Align and distribute: diagram-tool arrangement of selected nodes. Only nodes drawn in the same
- *  container can be arranged together (their positions share one origin); the result is one `move`
- *  command, so one undo step. */
+/** Align and distribute: diagram-tool arrangement of selected nodes and sticky notes. Only nodes drawn
+ *  in the same container can be arranged together (their positions share one origin); a note lies on
+ *  the canvas (absolute position) and is arranged with them in that container's coordinates. The
+ *  result is one `move` command, so one undo step. */
 export type AlignMode = 'left' | 'centre' | 'right' | 'top' | 'middle' | 'bottom';
 export type DistributeMode = 'horizontal' | 'vertical';
 export type ArrangeMode = AlignMode | DistributeMode;
@@ -20,13 +22,15 @@ export const ARRANGE_LABELS: Record<ArrangeMode, string> = {
 
 interface Box { id: string; x: number; y: number; width: number; height: number }
 
+const isNodeId = (design: Design, id: string) => design.nodes.some((n) => n.id === id);
+
 /** Why the nodes cannot be arranged that way, or undefined when they can. */
 export function arrangeRefusal(design: Design, ids: readonly string[], mode: ArrangeMode): string | undefined {
-  const nodes = ids.filter((id) => design.nodes.some((n) => n.id === id));
+  const items = [...new Set(ids)].filter((id) => isNodeId(design, id) || isNoteId(design, id));
   const need = (DISTRIBUTE_MODES as readonly string[]).includes(mode) ? 3 : 2;
-  if (nodes.length < need) return `Select ${need} or more resources to ${need === 3 ? 'distribute' : 'align'} them.`;
+  if (items.length < need) return `Select ${need} or more resources or notes to ${need === 3 ? 'distribute' : 'align'} them.`;
   const placement = placementOf(design);
-  const parents = new Set(nodes.map((id) => placement.get(id)?.drawParent ?? ''));
+  const parents = new Set(items.filter((id) => isNodeId(design, id)).map((id) => placement.get(id)?.drawParent ?? ''));
   if (parents.size > 1) return 'The selected resources are in different containers: select resources drawn in the same VPC, subnet or on the canvas.';
   return undefined;
 }
@@ -42,14 +46,23 @@ export function arrangeCommand(
   const refused = arrangeRefusal(design, ids, mode);
   if (refused) return { refused };
   const computed = containerSizes(design);
-  const boxes: Box[] = [...new Set(ids)].filter((id) => design.nodes.some((n) => n.id === id)).map((id) => {
-    const p = design.layout.positions[id] ?? { x: 0, y: 0 };
-    const size = sizes.get(id) ?? computed.get(id) ?? RESOURCE_SIZE;
-    return { id, x: p.x, y: p.y, width: size.width, height: size.height };
+  const unique = [...new Set(ids)];
+  const nodeIds = unique.filter((id) => isNodeId(design, id));
+  const noteIds = unique.filter((id) => !isNodeId(design, id) && isNoteId(design, id));
+  // Notes are placed on the canvas: arranged in the coordinates of the container the nodes share.
+  const container = nodeIds.length ? placementOf(design).get(nodeIds[0])?.drawParent : undefined;
+  const origin = (container !== undefined && noteIds.length ? absolutePositions(design).get(container) : undefined) ?? { x: 0, y: 0 };
+  const boxes: Box[] = [...nodeIds, ...noteIds].map((id) => {
+    const stored = design.layout.positions[id];
+    const p = stored ?? { x: 0, y: 0 };
+    const note = noteIds.includes(id);
+    const size = sizes.get(id) ?? computed.get(id) ?? (note ? { width: stored?.width ?? NOTE_SIZE.width, height: stored?.height ?? NOTE_SIZE.height } : RESOURCE_SIZE);
+    return { id, x: note ? p.x - origin.x : p.x, y: note ? p.y - origin.y : p.y, width: size.width, height: size.height };
   });
   const positions: Record<string, { x: number; y: number }> = {};
   const set = (b: Box, x: number, y: number) => {
-    positions[b.id] = { x: Math.round(x), y: Math.round(y) };
+    const shift = noteIds.includes(b.id) ? origin : { x: 0, y: 0 };
+    positions[b.id] = { x: Math.round(x + shift.x), y: Math.round(y + shift.y) };
   };
   const minX = Math.min(...boxes.map((b) => b.x));
   const maxX = Math.max(...boxes.map((b) => b.x + b.width));

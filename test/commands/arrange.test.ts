@@ -70,4 +70,41 @@ describe('align and distribute', () => {
     expect(arrangeRefusal(d, ['a', 'sn'], 'left')).toMatch(/different containers/);
     expect(arrangeRefusal(d, ['a', 'b'], 'left')).toBeUndefined();
   });
+
+  it('selected sticky notes are aligned and distributed with the cards (one undo step)', () => {
+    const h = new History(scattered());
+    h.apply({ type: 'addNote', id: 'note-1', position: { x: 500, y: 400 }, width: 200, height: 100 });
+    const d = h.design;
+    expect(arrangeRefusal(d, ['a', 'note-1'], 'left')).toBeUndefined();
+    const left = apply(d, ['a', 'b', 'note-1'], 'left').design.layout.positions;
+    expect([left.a.x, left.b.x, left['note-1'].x]).toEqual([10, 10, 10]);
+    expect(left['note-1']).toMatchObject({ y: 400, width: 200, height: 100 });
+    const bottom = apply(d, ['a', 'note-1'], 'bottom').design.layout.positions;
+    expect([bottom.a.y + 54, bottom['note-1'].y + 100]).toEqual([500, 500]);
+    const spread = apply(d, ['a', 'c', 'note-1'], 'horizontal');
+    const p = spread.design.layout.positions;
+    expect(Math.abs((p['note-1'].x - (p.a.x + 180)) - (p.c.x - (p['note-1'].x + 200)))).toBeLessThanOrEqual(1);
+    spread.undo();
+    expect(spread.design).toEqual(d);
+  });
+
+  it('a note is aligned with cards inside a container in that container\'s coordinates (its own stay absolute)', () => {
+    const h = new History(scattered());
+    h.apply({ type: 'addNote', id: 'note-1', position: { x: 700, y: 900 } });
+    const d = h.design;
+    // The subnet is drawn at vpc (0, 600) + (20, 40) = (20, 640) on the canvas, the note 260 lower.
+    const r = arrangeCommand(d, ['sn', 'note-1'], 'top', sizes);
+    if ('refused' in r) throw new Error(r.refused);
+    const after = new History(d);
+    after.apply(r.command);
+    expect(after.design.layout.positions.sn).toMatchObject({ x: 20, y: 40 });
+    expect(after.design.layout.positions['note-1']).toMatchObject({ x: 700, y: 640 });
+  });
+
+  it('a note alone is not enough to align, and notes do not excuse cards in different containers', () => {
+    const h = new History(scattered());
+    h.apply({ type: 'addNote', id: 'note-1', position: { x: 700, y: 900 } });
+    expect(arrangeRefusal(h.design, ['note-1'], 'left')).toMatch(/Select 2 or more/);
+    expect(arrangeRefusal(h.design, ['a', 'sn', 'note-1'], 'left')).toMatch(/different containers/);
+  });
 });
