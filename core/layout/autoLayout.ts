@@ -2,6 +2,7 @@ import { describeEdge } from '../commands/edgeLabel';
 import { indexDesign } from '../graph';
 import type { Design, DesignNode } from '../model/design';
 import { CONTAINER_KINDS, CONTAINER_MIN, CONTAINER_PADDING, placementOf, RESOURCE_SIZE } from '../model/placement';
+import { placeNotes } from './notes';
 import type { LayoutPositions } from './positions';
 import { arrangeFlow, arrangeRow, arrangeSubnetGrid, beside, SPACING, stack, type Block, type FlowEdge, type Point, type Size, type SubnetCell } from './arrange';
 
@@ -9,7 +10,8 @@ import { arrangeFlow, arrangeRow, arrangeSubnetGrid, beside, SPACING, stack, typ
  *  algorithm), VPCs and subnets as containers sized to what they hold, subnets in Availability-Zone
  *  columns, every resource inside the container the placement rules draw it in
  *  (core/model/placement.ts). Positions come out relative to each node's draw parent, as the file
- *  stores them. Pure apart from ELK (no I/O); the same design gives the same layout. */
+ *  stores them. Sticky notes follow afterwards (core/layout/notes.ts) and never change where the nodes
+ *  go. Pure apart from ELK (no I/O); the same design gives the same layout. */
 
 export { autoLayoutCommand, withLayout, type LaidOut, type LayoutPositions } from './positions';
 
@@ -141,6 +143,8 @@ export async function autoLayout(design: Design, options: AutoLayoutOptions = {}
     for (const [id, p] of block.positions) positions[id] = { x: p.x + origin.x, y: p.y + origin.y };
   }
   for (const [id, size] of sizes) if (positions[id]) positions[id] = { ...positions[id], width: size.width, height: size.height };
+  // Sticky notes follow the nodes afterwards; they never change where the nodes go.
+  Object.assign(positions, placeNotes(design, positions));
   return positions;
 }
 
