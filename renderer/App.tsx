@@ -251,12 +251,23 @@ export function App({ host }: { host: Host }) {
     return !on;
   }), []);
 
+  // Undo/redo while a placement question is open cancel it first (else its answer would become a
+  // step of its own, or be applied to a node the undo took away). Cancelling a drag's or a drop's
+  // question already takes that drag or drop back: that is the undo.
+  const undo = useCallback(() => {
+    if (canvas.current?.cancelQuestion() !== 'reverted') editor.undo();
+  }, [editor]);
+  const redo = useCallback(() => {
+    canvas.current?.cancelQuestion();
+    editor.redo();
+  }, [editor]);
+
   // Defined further down (it needs the notices); the menu and the keyboard reach it through this ref.
   const duplicateAlternativeRef = useRef<() => void>(() => undefined);
   const runAction = useCallback((action: ShortcutAction | MenuCommand) => {
     switch (action) {
-      case 'undo': return editor.undo();
-      case 'redo': return editor.redo();
+      case 'undo': return undo();
+      case 'redo': return redo();
       case 'delete': return editor.deleteSelection();
       case 'save': return save(false);
       case 'saveAs': return save(true);
@@ -302,7 +313,7 @@ export function App({ host }: { host: Host }) {
         return;
       }
     }
-  }, [editor, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes]);
+  }, [editor, undo, redo, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -356,10 +367,22 @@ export function App({ host }: { host: Host }) {
     // Once, at start: a later change of `editor` must not reopen the startup file.
   }, []);
 
+  const paletteDrops = useRef(0);
   const addNode = useCallback((kind: DesignNode['kind'], point: { x: number; y: number }) => {
     const placement = canvas.current?.placementAt(kind, point) ?? { position: point };
     // A function or database dropped on a subnet goes in it (one step: add, then place).
     const id = nextId(editor.design, kind);
+    if (placement.ask) {
+      // On a VPC (or, for a load balancer or database, a subnet): the same question a drag there
+      // asks. The card waits at the drop point; the answer joins this add's undo step.
+      const join = `palette-${id}-${++paletteDrops.current}`;
+      const result = editor.dispatch({ type: 'addNode', kind, id, position: placement.ask.position }, { join });
+      if (result.refused) return;
+      editor.setSelection({ nodes: [id], edges: [] });
+      const name = result.design.nodes.find((n) => n.id === id)?.name ?? id;
+      canvas.current?.askNewPlacement({ id, name }, placement.ask, join, `Add ${kindLabel(kind)}`, () => editor.discard(join));
+      return;
+    }
     const add = { type: 'addNode', kind, id, position: placement.position, ...(placement.parent ? { parent: placement.parent } : {}) } as const;
     const result = editor.dispatch(placement.subnets
       ? { type: 'batch', label: `Add ${kindLabel(kind)}`, commands: [add, { type: 'attachToSubnets', nodeId: id, subnets: placement.subnets }] }
@@ -453,8 +476,8 @@ export function App({ host }: { host: Host }) {
           onExportSam={() => setExportFormat('sam')}
           onExportCdk={() => setExportFormat('cdk')}
           importing={importing}
-          onUndo={editor.undo}
-          onRedo={editor.redo}
+          onUndo={undo}
+          onRedo={redo}
           onDelete={editor.deleteSelection}
           findingCounts={analysis.counts}
           onShowFindings={showFindings}

@@ -77,6 +77,14 @@ export function useEditor(host: Host, notices: Notices) {
     }
   }, [h, pruneSelection, refresh]);
 
+  /** Takes back a gesture's step with no redo entry (History.discard): a cancelled palette drop. */
+  const discard = useCallback((gesture: string) => {
+    if (h.discard(gesture)) {
+      pruneSelection(h.design);
+      refresh();
+    }
+  }, [h, pruneSelection, refresh]);
+
   const redo = useCallback(() => {
     if (h.redo()) {
       pruneSelection(h.design);
@@ -156,7 +164,7 @@ export function useEditor(host: Host, notices: Notices) {
   return {
     design, model, file, dirty, selection, documentKey, problems,
     canUndo: h.canUndo, canRedo: h.canRedo, undoLabel: h.undoLabel, redoLabel: h.redoLabel,
-    dispatch, undo, redo, load, openText, save, setSelection, deleteSelection,
+    dispatch, undo, redo, discard, load, openText, save, setSelection, deleteSelection,
   };
 }
 

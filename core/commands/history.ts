@@ -155,6 +155,20 @@ export class History {
     return true;
   }
 
+  /** Takes back the newest step when it belongs to `gesture` (a `{ join }` step) and forgets it:
+   *  no redo entry, the version it started from. A cancelled palette drop: the node it added goes
+   *  again, as if never dropped (removing it by a command would leave a step behind whenever the
+   *  removal touches more than the add did). false, changing nothing, when the newest step is
+   *  another (an edit made meanwhile) or something was undone. */
+  discard(gesture: string): boolean {
+    const top = this.undoStack[this.undoStack.length - 1];
+    if (!top || top.gesture !== gesture || this.redoStack.length) return false;
+    this.undoStack.pop();
+    this.currentDesign = applyPatches(this.currentDesign, top.inversePatches);
+    this.currentVersion = this.undoStack[this.undoStack.length - 1]?.version ?? this.baseVersion;
+    return true;
+  }
+
   /** Starts over from `design` (New, Open): the old steps belong to another document. */
   reset(design: Design): void {
     this.currentDesign = design;

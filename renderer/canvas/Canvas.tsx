@@ -10,9 +10,10 @@ import { containerSizes, placementOf } from '../../core/model/placement';
 import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { FitMiniMap } from './FitMiniMap';
+import { ReadableText } from './ReadableText';
 import { EdgeRoutesProvider, RoutedAttachEdge, RoutedEdge } from './RoutedEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
-import { dropTargetFinder, keyboardPlacement, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type Size } from './dropPlan';
+import { dropTargetFinder, keyboardPlacement, paletteDropQuestion, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type PaletteQuestion, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
 import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
 import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
@@ -29,7 +30,16 @@ export interface CanvasHandle {
   visibleCenter(): { x: number; y: number };
   /** Where a new node of `kind` dropped at this flow point goes: its container or subnets, and its
    *  position relative to where it is drawn (dropPlan.ts). */
-  placementAt(kind: string, point: { x: number; y: number }): PalettePlacement;
+  placementAt(kind: string, point: { x: number; y: number }): PalettePlacement & { ask?: PaletteQuestion };
+  /** After a palette drop that asks (`placementAt`'s `ask`; the node is added unplaced with
+   *  `{ join }`): the subnet question at the drop point. Attach places it, joined to the add's undo
+   *  step under `label`; Cancel/Escape calls `cancel` (which takes the new node away again, leaving
+   *  no undo step: History.discard). */
+  askNewPlacement(node: { id: string; name: string }, ask: PaletteQuestion, join: string, label: string, cancel: () => void): void;
+  /** Closes an open placement question as Cancel does. 'reverted': it belonged to a drag or drop
+   *  that Cancel has now undone (so an undo key press is used up); 'closed': nothing was pending;
+   *  false: no question was open. */
+  cancelQuestion(): 'reverted' | 'closed' | false;
   /** Fits the whole design into view (after Auto-layout). */
   fitView(): void;
   /** The keyboard's "place in subnets" ("N"): opens the subnet question at the node; returns why it
@@ -113,7 +123,10 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   // The container a drop would go to, outlined while a card is dragged.
   const [dropTarget, setDropTarget] = useState<string | undefined>(undefined);
   const findDropTarget = useRef<((centre: { x: number; y: number }) => string | undefined) | undefined>(undefined);
-  const [question, setQuestion] = useState<{ at: { x: number; y: number }; question: PlacementQuestion; answer(a: PlacementAnswer): void } | undefined>(undefined);
+  // `pending`: the question belongs to a drag or palette drop whose undo step Cancel takes back.
+  const [question, setQuestion] = useState<{ at: { x: number; y: number }; question: PlacementQuestion; answer(a: PlacementAnswer): void; pending: boolean } | undefined>(undefined);
+  const openQuestion = useRef(question);
+  openQuestion.current = question;
   // Security groups among the selection, as a key: only they change the projection (outlines).
   const selectedGroupsKey = selection.nodes.filter((id) => design.nodes.some((n) => n.id === id && n.kind === 'securityGroup')).join('\u0000');
   const projected = useMemo(
@@ -173,7 +186,41 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
     },
     placementAt(kind, point) {
-      return planPaletteDrop(latestDesign.current, kind, point);
+      const ask = paletteDropQuestion(latestDesign.current, kind, point);
+      return { ...planPaletteDrop(latestDesign.current, kind, point), ...(ask ? { ask } : {}) };
+    },
+    askNewPlacement({ id: nodeId, name }, ask, join, label, cancel) {
+      const now = latestDesign.current;
+      const at = flow.flowToScreenPosition(ask.point);
+      // Each part joins the add's step under the add's label ("Add Lambda function").
+      const joined = (command: Command) => dispatch({ type: 'batch', label, commands: [command] }, { join });
+      setQuestion({
+        at,
+        pending: true,
+        question: {
+          type: 'vpc', nodeName: name, vpcName: now.nodes.find((n) => n.id === ask.vpc)?.name ?? ask.vpc,
+          choices: ask.choices, preselected: ask.preselected,
+        },
+        answer: (a) => {
+          setQuestion(undefined);
+          if (!a || a.mode === 'detach') {
+            // Back to the palette, as a cancelled drag goes back to where it started.
+            cancel();
+            return;
+          }
+          const result = joined({ type: 'attachToSubnets', nodeId, subnets: a.subnets, mode: a.mode });
+          if (result.refused) return;
+          const position = settleInside(result.design, nodeId, ask.position, RESOURCE_SIZE);
+          if (position) joined({ type: 'move', positions: { [nodeId]: position } });
+        },
+      });
+    },
+    cancelQuestion() {
+      const open = openQuestion.current;
+      if (!open) return false;
+      openQuestion.current = undefined;
+      open.answer(null);
+      return open.pending ? 'reverted' : 'closed';
     },
     askPlacement(nodeId) {
       const now = latestDesign.current;
@@ -184,6 +231,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       const at = el ? { x: el.left, y: el.bottom + 6 } : { x: (rect?.left ?? 0) + 40, y: (rect?.top ?? 0) + 40 };
       setQuestion({
         at,
+        pending: false,
         question: {
           type: 'vpc', nodeName: now.nodes.find((n) => n.id === nodeId)?.name ?? nodeId, vpcName: now.nodes.find((n) => n.id === plan.vpc)?.name ?? plan.vpc,
           choices: plan.choices, preselected: plan.preselected, canDetach: plan.attached,
@@ -358,6 +406,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
           : { type: 'vpc', nodeName: name, vpcName: design.nodes.find((n) => n.id === plan.vpc)?.name ?? plan.vpc, choices: plan.choices, preselected: plan.preselected };
         setQuestion({
           at,
+          pending: true,
           question: q,
           answer: (a) => {
             setQuestion(undefined);
@@ -451,6 +500,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="var(--sd-canvas-dots)" />
         <Controls showInteractive={false} />
         <FitMiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
+        <ReadableText />
       </ReactFlow>
       </EdgeRoutesProvider>
       </CanvasActionsContext.Provider>

@@ -19,6 +19,8 @@ export function PlacementMenu({ at, question, onAnswer }: { at: { x: number; y: 
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('button:not([disabled]), input')?.focus();
     const away = (e: MouseEvent) => {
+      // Undo/Redo buttons cancel it themselves (App's undo: a cancelled drag IS the undo step).
+      if (e.target instanceof Element && e.target.closest('[data-testid="toolbar-undo"], [data-testid="toolbar-redo"]')) return;
       if (!menu.current?.contains(e.target as Node)) answer.current(null);
     };
     window.addEventListener('mousedown', away);

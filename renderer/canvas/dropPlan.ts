@@ -236,6 +236,55 @@ export function planPaletteDrop(design: Design, kind: string, point: Point, size
   };
 }
 
+/** Kinds AWS accepts only in subnets of at least two Availability Zones: a new one dropped on a
+ *  subnet asks, with a subnet of the same kind (private or public) in each other AZ ticked too.
+ *  ALB: "[Application Load Balancers] You must specify subnets from at least two Availability Zones"
+ *  (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html);
+ *  RDS: "Each DB subnet group should have subnets in at least two Availability Zones"
+ *  (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Subnets). */
+export const NEEDS_TWO_AZS: readonly string[] = ['alb', 'rds'];
+
+/** A palette drop that asks which subnets, as a drag onto a VPC does. */
+export interface PaletteQuestion {
+  vpc: string;
+  choices: SubnetChoice[];
+  /** Ticked when the question opens: the default `planPaletteDrop` would have chosen. */
+  preselected: string[];
+  /** Where the new card waits while the question is open: its top-left on the canvas (absolute,
+   *  unplaced), and the drop point (its centre) the question is shown at. */
+  position: Point;
+  point: Point;
+}
+
+/** Whether a new node of `kind` dropped at `point` should ask where it goes (the same question a
+ *  drag onto a VPC asks), and with what ticked: any subnet-placed kind on a VPC's free area (one
+ *  private subnet per AZ ticked), a kind in NEEDS_TWO_AZS on a subnet (that subnet and one of the
+ *  same kind per other AZ). undefined: the drop places it at once (`planPaletteDrop`). */
+export function paletteDropQuestion(design: Design, kind: string, point: Point, sizes?: ReadonlyMap<string, Size>): PaletteQuestion | undefined {
+  if (!isSubnetPlaced(kind)) return undefined;
+  const position = { x: Math.round(point.x - RESOURCE_SIZE.width / 2), y: Math.round(point.y - RESOURCE_SIZE.height / 2) };
+  const placement = placementOf(design);
+  const target = targetAt(design, ['subnet', 'vpc'], point, containerBoxes(design, sizes, placement), new Set(), { ...position, ...RESOURCE_SIZE });
+  if (target?.kind === 'vpc') {
+    const { choices, preselected } = subnetChoices(design, target.id);
+    if (!choices.length) return undefined;
+    return { vpc: target.id, choices, preselected: preselected.length ? preselected : [choices[0].id], position, point };
+  }
+  if (target?.kind !== 'subnet' || !target.parent || !NEEDS_TWO_AZS.includes(kind)) return undefined;
+  const { choices } = subnetChoices(design, target.parent);
+  const dropped = choices.find((c) => c.id === target.id);
+  if (!dropped) return undefined;
+  const ticked = [dropped.id];
+  const azs = new Set([dropped.az]);
+  for (const c of choices) {
+    if (!azs.has(c.az) && c.isPrivate === dropped.isPrivate) {
+      azs.add(c.az);
+      ticked.push(c.id);
+    }
+  }
+  return { vpc: target.parent, choices, preselected: ticked, position, point };
+}
+
 /** Whether container `id` resized to `box` (its position relative to where it is drawn, as React
  *  Flow reports it, and its size) still holds everything drawn in it with the padding around it.
  *  Growing is always allowed; from the left or top edge the contents keep their place on the
