@@ -8,7 +8,8 @@ import { createDesign, type DesignNode } from '../core/model/design';
 import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
 import type { FindingTarget } from '../core/rules/types';
-import { Canvas, type CanvasHandle } from './canvas/Canvas';
+import { Canvas, GRID, type CanvasHandle } from './canvas/Canvas';
+import { keyboardResize } from './canvas/keyboardResize';
 import { autoLayoutLabel, useAutoLayout } from './canvas/useAutoLayout';
 import type { ExportRequest, Host, MenuCommand } from './host';
 import { isTemplateFileName, loadIac } from './iac/load';
@@ -43,6 +44,8 @@ import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
 const TEMPLATES = loadTemplates();
 const WELCOME_ACTIONS = new Set<string>(['open', 'importTemplate', 'new', 'save', 'saveAs', 'toggleTheme', 'showShortcuts']);
+/** The keyboard resize rows of shortcuts.ts: which edge moves which way. */
+const RESIZE_KEYS: Partial<Record<string, readonly [number, number]>> = { growWidth: [1, 0], shrinkWidth: [-1, 0], growHeight: [0, 1], shrinkHeight: [0, -1] };
 let toastId = 0;
 let usageFocusSeq = 0;
 
@@ -262,6 +265,14 @@ export function App({ host }: { host: Host }) {
     editor.redo();
   }, [editor]);
 
+  /** Alt+Arrow: the selected VPC/subnet one grid step bigger or smaller (`far`: five), one undo step. */
+  const resizeSelected = useCallback((dx: number, dy: number, far: boolean) => {
+    const step = GRID * (far ? 5 : 1);
+    const plan = keyboardResize(editor.design, editor.selection.nodes, dx * step, dy * step);
+    if ('reason' in plan) notices.info(plan.reason);
+    else editor.dispatch(plan.command, 'record');
+  }, [editor, notices]);
+
   // Defined further down (it needs the notices); the menu and the keyboard reach it through this ref.
   const duplicateAlternativeRef = useRef<() => void>(() => undefined);
   const runAction = useCallback((action: ShortcutAction | MenuCommand) => {
@@ -304,6 +315,10 @@ export function App({ host }: { host: Host }) {
       case 'alignBottom': return editing.arrange('bottom');
       case 'distributeHorizontal': return editing.arrange('horizontal');
       case 'distributeVertical': return editing.arrange('vertical');
+      case 'growWidth': return resizeSelected(1, 0, false);
+      case 'shrinkWidth': return resizeSelected(-1, 0, false);
+      case 'growHeight': return resizeSelected(0, 1, false);
+      case 'shrinkHeight': return resizeSelected(0, -1, false);
       case 'searchFindings':
         requestFindingsSearchFocus();
         return setDock({ tab: 'findings', open: true });
@@ -313,7 +328,7 @@ export function App({ host }: { host: Host }) {
         return;
       }
     }
-  }, [editor, undo, redo, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes]);
+  }, [editor, undo, redo, resizeSelected, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -325,6 +340,12 @@ export function App({ host }: { host: Host }) {
       if (match.canvasOnly && !(e.target === document.body || (e.target instanceof Element && e.target.closest('.sd-canvas')))) return;
       // Copy and cut leave text selected on the page to the browser.
       if ((match.action === 'copy' || match.action === 'cut') && (window.getSelection()?.toString().trim() ?? '') !== '') return;
+      const resize = RESIZE_KEYS[match.action];
+      if (resize && e.shiftKey) {
+        e.preventDefault();
+        resizeSelected(resize[0], resize[1], true);
+        return;
+      }
       const action = e.shiftKey && match.action.startsWith('nudge') ? undefined : match.action;
       if (!action) {
         e.preventDefault();
@@ -339,7 +360,7 @@ export function App({ host }: { host: Host }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [host.platform, runAction, editing]);
+  }, [host.platform, runAction, editing, resizeSelected]);
 
   useEffect(() => host.onMenuCommand((command) => {
     // Undo from the Edit menu while typing belongs to the text field.
@@ -517,6 +538,7 @@ export function App({ host }: { host: Host }) {
                 layoutOverride={autoLayout.override}
                 snapToGrid={editing.snapOn}
                 onNudge={editing.nudge}
+                onResizeKey={resizeSelected}
               />
               </NoteActionsContext.Provider>
             </ReactFlowProvider>

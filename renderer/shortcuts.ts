@@ -8,7 +8,8 @@ export type ShortcutAction =
   | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection'
   | 'nudgeLeft' | 'nudgeRight' | 'nudgeUp' | 'nudgeDown'
   | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts'
-  | 'placeInSubnets' | 'addNote' | 'searchFindings';
+  | 'placeInSubnets' | 'addNote' | 'searchFindings'
+  | 'growWidth' | 'shrinkWidth' | 'growHeight' | 'shrinkHeight';
 
 export interface KeyLike {
   key: string;
@@ -31,6 +32,8 @@ export interface KeySpec {
   shift?: boolean | 'any';
   /** Only with the Ctrl key itself (Ctrl+Y), and not on macOS. */
   ctrlOnly?: boolean;
+  /** Alt (Option on macOS) held; without it, a press with Alt matches nothing. */
+  alt?: boolean;
   /** How the key is written in the sheet ("?" rather than "Shift+/"). */
   label?: string;
 }
@@ -86,6 +89,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'placeInSubnets', group: 'Arrange', description: 'Place the selected function, database … in subnets of its VPC, or take it out (what dragging it onto a subnet does)', combos: [plain('n')], canvasOnly: true },
   { action: 'searchFindings', group: 'View', description: 'Search the findings (opens the Findings tab; Ctrl/Cmd+F does too while the analysis panel has focus)', combos: [{ keys: ['/'], shift: 'any', label: '/' }] },
   { action: 'addNote', group: 'Edit', description: 'Add a sticky note in the middle of the view (double-click it to write)', combos: [plain('n', true)] },
+  { action: 'growWidth', group: 'Arrange', description: 'Make the selected VPC or subnet one grid step wider (Shift: five)', combos: [{ keys: ['ArrowRight'], alt: true, shift: 'any' }], canvasOnly: true },
+  { action: 'shrinkWidth', group: 'Arrange', description: 'Make the selected VPC or subnet one grid step narrower, never smaller than what it holds (Shift: five)', combos: [{ keys: ['ArrowLeft'], alt: true, shift: 'any' }], canvasOnly: true },
+  { action: 'growHeight', group: 'Arrange', description: 'Make the selected VPC or subnet one grid step taller (Shift: five)', combos: [{ keys: ['ArrowDown'], alt: true, shift: 'any' }], canvasOnly: true },
+  { action: 'shrinkHeight', group: 'Arrange', description: 'Make the selected VPC or subnet one grid step shorter, never smaller than what it holds (Shift: five)', combos: [{ keys: ['ArrowUp'], alt: true, shift: 'any' }], canvasOnly: true },
   { action: 'showShortcuts', group: 'Help', description: 'This list of keyboard shortcuts', combos: [{ keys: ['?'], shift: 'any', label: '?' }] },
 ];
 
@@ -95,6 +102,7 @@ function matches(spec: KeySpec, e: KeyLike, platform: string): boolean {
   const modDown = isMac(platform) ? e.metaKey : e.ctrlKey || e.metaKey;
   if (spec.mod ? !modDown : e.ctrlKey || e.metaKey) return false;
   if (spec.ctrlOnly && (!e.ctrlKey || isMac(platform))) return false;
+  if (!!spec.alt !== e.altKey) return false;
   const shift = spec.shift ?? false;
   if (shift !== 'any' && shift !== e.shiftKey) return false;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -104,7 +112,6 @@ function matches(spec: KeySpec, e: KeyLike, platform: string): boolean {
 /** The shortcut a key press means, if any. `inTextField`: the key belongs to the field except for
  *  the rows marked `inTextField`. */
 export function shortcutMatch(e: KeyLike, platform: string, inTextField: boolean): Shortcut | undefined {
-  if (e.altKey) return undefined;
   return SHORTCUTS.find((s) => (!inTextField || s.inTextField) && s.combos.some((c) => matches(c, e, platform)));
 }
 
@@ -120,7 +127,7 @@ export function comboLabel(spec: KeySpec, platform: string): string {
   const mac = isMac(platform);
   const key = spec.label ?? (KEY_NAMES[spec.keys[0]] ?? (spec.keys[0].length === 1 ? spec.keys[0].toUpperCase() : spec.keys[0]));
   if (spec.label && !spec.mod) return spec.label;
-  const parts = [spec.ctrlOnly ? 'Ctrl' : spec.mod ? (mac ? '⌘' : 'Ctrl') : '', spec.shift === true && !spec.label ? (mac ? '⇧' : 'Shift') : '', key].filter(Boolean);
+  const parts = [spec.ctrlOnly ? 'Ctrl' : spec.mod ? (mac ? '⌘' : 'Ctrl') : '', spec.alt ? (mac ? '⌥' : 'Alt') : '', spec.shift === true && !spec.label ? (mac ? '⇧' : 'Shift') : '', key].filter(Boolean);
   return mac ? parts.join('') : parts.join('+');
 }
 

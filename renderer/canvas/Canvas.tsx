@@ -74,6 +74,8 @@ interface CanvasProps {
   snapToGrid?: boolean;
   /** An arrow key on the canvas: move the selection one grid step (`far`: ten). */
   onNudge?(dx: number, dy: number, far: boolean): void;
+  /** Alt+arrow on the canvas: resize the selected VPC/subnet one grid step (`far`: five). */
+  onResizeKey?(dx: number, dy: number, far: boolean): void;
 }
 
 let gestureCounter = 0;
@@ -90,7 +92,7 @@ interface DragStart {
 }
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice, snapToGrid, onNudge } = props;
+  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice, snapToGrid, onNudge, onResizeKey } = props;
   // The newest design: a drop is handled before the drag's last move has been rendered.
   const latestDesign = useRef(modelDesign);
   latestDesign.current = modelDesign;
@@ -264,17 +266,21 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   // undo step per press; the editor's nudge (grid steps, one undo step per burst) takes them instead.
   const nudgeRef = useRef(onNudge);
   nudgeRef.current = onNudge;
+  const resizeKeyRef = useRef(onResizeKey);
+  resizeKeyRef.current = onResizeKey;
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
     const onKey = (e: KeyboardEvent) => {
       const d = ARROWS[e.key];
-      if (!d || e.ctrlKey || e.metaKey || e.altKey || !nudgeRef.current) return;
+      const handler = e.altKey ? resizeKeyRef.current : nudgeRef.current;
+      if (!d || e.ctrlKey || e.metaKey || !handler) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
       e.preventDefault();
       e.stopPropagation();
-      nudgeRef.current(d.x, d.y, e.shiftKey);
+      // Alt+arrow resizes the selected container (React Flow would move the focused card instead).
+      handler(d.x, d.y, e.shiftKey);
     };
     el.addEventListener('keydown', onKey, true);
     return () => el.removeEventListener('keydown', onKey, true);

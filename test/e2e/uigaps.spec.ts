@@ -174,3 +174,59 @@ test('the toolbar Undo while a palette drop\'s question is open takes the drop b
   await expect(page.locator('.react-flow__node')).toHaveCount(count);
   await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', undoTitle ?? '');
 });
+
+test('Alt+arrows resize a selected subnet by the 20 px grid (Shift: five steps), never smaller than what it holds; one undo step a press; listed in the ? sheet', async ({ page }) => {
+  await openVpcTemplate(page);
+  const z = await zoom(page);
+  const subnet = nodeBox(page, 'sn-public-a');
+  await subnet.click({ position: { x: 30, y: 10 } });
+  await expect(subnet).toHaveClass(/is-selected/);
+  const start = await boxOf(page, 'sn-public-a');
+
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(async () => (await boxOf(page, 'sn-public-a')).width - start.width).toBeCloseTo(20 * z, 0);
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect.poll(async () => (await boxOf(page, 'sn-public-a')).height - start.height).toBeCloseTo(100 * z, 0);
+  // Still where it was: only the right and bottom edges moved.
+  const grown = await boxOf(page, 'sn-public-a');
+  expect(Math.abs(grown.x - start.x) + Math.abs(grown.y - start.y)).toBeLessThan(1);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /Undo \(Resize\)/);
+  // One undo step a press: the first undo takes back the taller, not the wider.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await boxOf(page, 'sn-public-a')).height - start.height).toBeCloseTo(0, 0);
+  expect((await boxOf(page, 'sn-public-a')).width - start.width).toBeCloseTo(20 * z, 0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await boxOf(page, 'sn-public-a')).height - start.height).toBeCloseTo(100 * z, 0);
+
+  // Shrinking stops where its NAT gateway would no longer fit, and says so.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+Shift+ArrowUp');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Public subnet A cannot get smaller' }).first()).toBeVisible();
+  const smallest = await boxOf(page, 'sn-public-a');
+  const nat = await boxOf(page, 'nat-a');
+  expect(nat.x + nat.width).toBeLessThanOrEqual(smallest.x + smallest.width);
+  expect(nat.y + nat.height).toBeLessThanOrEqual(smallest.y + smallest.height);
+  expect(smallest.width).toBeLessThanOrEqual(start.width + 0.5);
+
+  // Undo all the way: its first size again.
+  for (let i = 0; i < 12 && (await page.getByTestId('toolbar-undo').isEnabled()); i++) await page.keyboard.press('Control+z');
+  await expect.poll(async () => {
+    const b = await boxOf(page, 'sn-public-a');
+    return Math.abs(b.width - start.width) + Math.abs(b.height - start.height);
+  }).toBeLessThan(1);
+
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-growWidth')).toContainText('Alt+→');
+  await expect(page.getByTestId('shortcut-shrinkHeight')).toContainText('Alt+↑');
+});
+
+test('Alt+arrow with a function selected resizes nothing and says what to select', async ({ page }) => {
+  await openVpcTemplate(page);
+  await nodeBox(page, 'fn-quotes').click();
+  const before = await boxOf(page, 'fn-quotes');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Select a VPC or subnet to resize it' })).toBeVisible();
+  const after = await boxOf(page, 'fn-quotes');
+  expect(Math.abs(after.x - before.x) + Math.abs(after.width - before.width)).toBeLessThan(1);
+  await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
+});

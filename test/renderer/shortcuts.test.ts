@@ -61,7 +61,7 @@ describe('shortcutFor', () => {
   it('no key press means two actions: every combination belongs to one row', () => {
     const seen = new Map<string, string>();
     for (const s of SHORTCUTS) for (const c of s.combos) for (const k of c.keys) {
-      const id = `${c.mod ? 'mod+' : ''}${c.shift === true ? 'shift+' : c.shift === 'any' ? 'anyshift+' : ''}${c.ctrlOnly ? 'ctrl+' : ''}${k}`;
+      const id = `${c.mod ? 'mod+' : ''}${c.alt ? 'alt+' : ''}${c.shift === true ? 'shift+' : c.shift === 'any' ? 'anyshift+' : ''}${c.ctrlOnly ? 'ctrl+' : ''}${k}`;
       expect(seen.get(id), id).toBeUndefined();
       seen.set(id, s.action);
     }
