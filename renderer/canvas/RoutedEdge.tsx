@@ -199,7 +199,8 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
   // Shown on hover or selection while zoomed out: at a readable size on screen (only such an edge
   // follows the zoom).
   const zoom = useStore((s) => (readable || !shown ? 1 : s.transform[2]));
-  const size = readable ? fontSize : LABEL_READABLE / Math.max(zoom, 0.01);
+  // Rounded up to hundredths so that size × zoom is never a rounding error under LABEL_READABLE.
+  const size = readable ? fontSize : Math.ceil((100 * LABEL_READABLE) / Math.max(zoom, 0.01)) / 100;
   const kind = data?.edge.kind;
   return (
     <g

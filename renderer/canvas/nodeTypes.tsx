@@ -1,10 +1,11 @@
-import { Handle, NodeResizer, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { Handle, NodeResizer, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import { NoteNode } from './NoteNode';
 import { memo, useCallback } from 'react';
 import { CONTAINER_MIN } from '../../core/model/placement';
 import { kindBadge, kindColor } from '../kindStyle';
 import type { IssueMark } from '../useAnalysis';
 import { useCanvasActions } from './canvasActions';
+import { OVERVIEW_BELOW_ZOOM } from './ReadableText';
 import type { ResourceFlowNode, ResourceNodeData } from './toFlow';
 import '../styles/containment.css';
 
@@ -36,12 +37,17 @@ function CostTag({ cost }: { cost?: ResourceNodeData['cost'] }) {
   return <span className={`sd-node-cost is-${cost.tone}`} title={cost.title} aria-label={cost.title} data-testid="node-cost">{cost.text}</span>;
 }
 
-/** The card's security groups (at most two named, then "+N"); a chip selects its group. */
+const selectOverview = (s: ReactFlowState) => s.transform[2] < OVERVIEW_BELOW_ZOOM;
+
+/** The card's security groups (at most two named, one in the zoomed-out overview where chips are
+ *  larger, then "+N"); a chip selects its group. */
 function SecurityGroupChips({ groups }: { groups?: ResourceNodeData['securityGroups'] }) {
   const { selectNode } = useCanvasActions();
+  const overview = useStore(selectOverview);
   if (!groups?.length) return null;
-  const shown = groups.slice(0, 2);
-  const more = groups.slice(2);
+  const named = overview ? 1 : 2;
+  const shown = groups.slice(0, named);
+  const more = groups.slice(named);
   return (
     <div className="sd-sg-chips" data-testid="sg-chips">
       {shown.map((g) => (
@@ -112,7 +118,7 @@ const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodePr
       <Handle type="target" id="attach" position={Position.Top} className="sd-attach-handle" isConnectable={false} />
       <div className="sd-container-title">
         <KindBadge kind={node.kind} size={22} />
-        <span className="sd-container-name">{node.name}</span>
+        <span className="sd-container-name" title={data.detail ? `${node.name} · ${data.detail}` : node.name}>{node.name}</span>
         <span className="sd-container-detail">{data.detail}</span>
         <IssueMarker mark={data.mark} />
       </div>

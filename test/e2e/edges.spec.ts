@@ -72,7 +72,7 @@ test('VPC template: no edge path passes through a resource box other than its ow
 });
 
 for (const slug of templates) {
-  test(`${slug}: at fit-to-view every edge label is at least 11 px on screen, on no card, and the minimap covers no node`, async ({ page }) => {
+  test(`${slug}: at fit-to-view every label (edge labels, names, chips, marks) is at least 11 px on screen, names are whole, edge labels on no card, and the minimap covers no node`, async ({ page }) => {
     const design = loadTemplate(slug);
     await openApp(page);
     await openTemplate(page, slug);
@@ -83,7 +83,16 @@ for (const slug of templates) {
     const seen = await page.evaluate(() => {
       const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node-resource')].map((el) => el.getBoundingClientRect());
       const names = [...document.querySelectorAll<HTMLElement>('.sd-node-name')].map((el) => parseFloat(getComputedStyle(el).fontSize));
+      // Every HTML element on a card or container that shows text of its own (the kind badges are SVG
+      // icons, not labels); hidden ones (the overview drops the detail lines) do not count.
+      const texts = [...document.querySelectorAll<HTMLElement>('.react-flow__nodes *')].filter((el) => !(el instanceof SVGElement)
+        && [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && (c.textContent ?? '').trim() !== '')
+        && el.checkVisibility({ checkVisibilityCSS: true }));
       return {
+        texts: texts.map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 40), font: parseFloat(getComputedStyle(el).fontSize) })),
+        // A name cut short by its two-line clamp (a container's or a security-group chip's by its width) is not whole.
+        cut: [...document.querySelectorAll<HTMLElement>('.sd-node-name, .sd-container-name, .sd-sg-chip')]
+          .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
         labels: [...document.querySelectorAll<HTMLElement>('.sd-edge-label')].map((el) => {
           const r = el.getBoundingClientRect();
           const visible = getComputedStyle(el).visibility !== 'hidden';
@@ -94,6 +103,9 @@ for (const slug of templates) {
       };
     });
     test.info().annotations.push({ type: 'fit', description: `${slug}: zoom ${zoom.toFixed(3)}, node names ${(seen.nameFont * zoom).toFixed(1)} px on screen, labels ${seen.labels.map((l) => (l.font * zoom).toFixed(1)).join(', ') || 'none'}` });
+    expect(seen.texts.length, 'texts on the cards: at least every name').toBeGreaterThanOrEqual(design.nodes.length);
+    for (const t of seen.texts) expect(t.font * zoom, `"${t.text}" on screen`).toBeGreaterThanOrEqual(11);
+    expect(seen.cut, 'names cut short').toEqual([]);
     for (const l of seen.labels) {
       expect(l.visible, `${l.id} shown`).toBe(true);
       expect(l.font * zoom, `${l.id} on screen`).toBeGreaterThanOrEqual(11);

@@ -72,6 +72,10 @@ test('the VPC template in dark: dark cards with light names (docs/screenshot-dar
     mkdirSync(dirname(out), { recursive: true });
     await nodeBox(page, fn.id).click();
     await page.getByTestId('toolbar-paths').click();
+    // The diagram itself, large: the analysis dock folded away, then fit-to-view.
+    await page.getByTestId('dock-toggle').click();
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(600); // fitView animates
     await page.mouse.move(0, 0);
     await page.screenshot({ path: out });
   }
