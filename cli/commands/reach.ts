@@ -11,7 +11,6 @@ function edgeText(r: Reachability): string {
   for (const p of r.paths) {
     lines.push(`  ${p.subnet ? `from "${p.subnet.name}" (${p.az})` : 'from the Lambda-managed network'}: ${p.reachable ? 'ok' : 'broken'}`);
     p.hops.forEach((h) => lines.push(`    ${h.kind.padEnd(17)} ${h.detail}`));
-    p.assumes?.forEach((a) => lines.push(`    ? assumes ${a}`));
     if (!p.reachable) lines.push(`    ✗ ${p.ruleId ? `${p.ruleId}: ` : ''}${p.reason}`);
   }
   return lines.join('\n');
@@ -27,7 +26,7 @@ network path hop by hop from each of the function's subnets: route table, NAT ga
 gateway, VPC endpoints, security groups — or the hop where it breaks and why. Triggers need no path
 into the function's VPC and are not listed. A security group rule to or from a managed prefix list
 counts as allowing what that list covers; its CIDR blocks are not in the design, so a path that rests
-on one says so on a "? assumes" line.
+on one says so in its security group hop (and in JSON, in the path's "assumes").
 
 Options:
   --format text|json   text for people (default) or JSON {edges}

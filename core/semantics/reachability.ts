@@ -95,7 +95,7 @@ function viaPrefixList(c: Ctx, path: SubnetPath, v: SgVerdict, direction: 'to' |
   const assumption = `prefix list ${v.prefixList} (in a rule of "${group?.name ?? v.by.group}") covers ${covers}: its CIDR blocks are not part of the design`;
   return {
     path: { ...path, assumes: [...(path.assumes ?? []), assumption] },
-    hop: { kind: 'securityGroup', node: group && ref(group), detail: `"${group?.name ?? v.by.group}" allows ${v.by.rule?.protocol === '-1' ? 'all traffic' : `TCP ${port}`} ${direction} prefix list ${v.prefixList}, if that list covers ${covers} (not known offline)` },
+    hop: { kind: 'securityGroup', node: group && ref(group), detail: `"${group?.name ?? v.by.group}" allows ${v.by.rule?.protocol === '-1' ? 'all traffic' : `TCP ${port}`} ${direction} prefix list ${v.prefixList}, taken to cover ${covers} (a prefix list's CIDR blocks are not in the design)` },
   };
 }
 
@@ -178,7 +178,7 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
       const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, INTERNET_PEER);
       if (!egress.allowed) return broken({ ...path, hops, via: 'gatewayEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to the ${service} prefix list`, 'NET-07');
       // The documented egress rule for a gateway endpoint names the service's AWS-managed prefix list (com.amazonaws.<region>.<service>).
-      const out = viaPrefixList(c, path, egress, 'to', `the ${service} addresses gateway endpoint "${gw.name}" routes (AWS's com.amazonaws.${c.region}.${service} list)`, 443);
+      const out = viaPrefixList(c, path, egress, 'to', `the ${service} addresses gateway endpoint "${gw.name}" routes, AWS's list com.amazonaws.${c.region}.${service}`, 443);
       return { ...out.path, hops: [...hops, ...(out.hop ? [out.hop] : []), last], via: 'gatewayEndpoint', reachable: true };
     }
   }

@@ -31,10 +31,12 @@ describe('serverless-designer reach (real process)', () => {
     expect(json.edges.map((e: { to: { id: string }; reachable: string }) => [e.to.id, e.reachable])).toEqual([['db', 'yes'], ['ext-partner', 'partial'], ['aws-secrets', 'partial']]);
   });
 
-  it('a path that rests on a security group rule to a prefix list says what it assumes (exit 0)', () => {
+  it('a path that rests on a security group rule to a prefix list says what it takes for granted (exit 0)', () => {
     const r = cli('reach', 'test/fixtures/rules/NET-07.pass.prefix-list.design.json');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('thumbnailer → media (s3 API, TCP 443): reachable');
-    expect(r.out).toMatch(/\n {4}\? assumes prefix list pl-63a5400a \(in a rule of "thumbnailer-sg"\) covers the s3 addresses gateway endpoint "s3-gateway" routes/);
+    expect(r.out).toMatch(/\n {4}securityGroup {5}"thumbnailer-sg" allows TCP 443 to prefix list pl-63a5400a, taken to cover the s3 addresses gateway endpoint "s3-gateway" routes/);
+    const json = JSON.parse(cli('reach', '--format', 'json', 'test/fixtures/rules/NET-07.pass.prefix-list.design.json').out);
+    expect(json.edges[0].paths[0].assumes).toEqual([expect.stringContaining('prefix list pl-63a5400a')]);
   });
 });

@@ -146,7 +146,7 @@ describe('security group rules to a managed prefix list (CIDR blocks unknown off
     const r = byTarget(analyzeReachability(d), 'db');
     expect(r.reachable).toBe('yes');
     const hop = r.hops.filter((h) => h.kind === 'securityGroup')[1];
-    expect(hop.detail).toMatch(/allows TCP 5432 from prefix list pl-0123456789abcdef0, if that list covers the address of "Quote service"'s network interface/);
+    expect(hop.detail).toMatch(/allows TCP 5432 from prefix list pl-0123456789abcdef0, taken to cover the address of "Quote service"'s network interface/);
     expect(r.hops.map((h) => h.detail).join(' ')).not.toContain('null');
   });
 
