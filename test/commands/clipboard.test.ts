@@ -132,7 +132,7 @@ describe('copy and paste', () => {
     expect(h.design).toEqual(d);
   });
 
-  it('property: any selection pasted any number of times leaves no broken reference', () => {
+  it('property: any selection pasted any number of times leaves no broken reference and, in a VPC with room, no overlapping subnets', () => {
     const base = vpcTemplate();
     const ids = base.nodes.map((n) => n.id);
     fc.assert(fc.property(
@@ -148,6 +148,8 @@ describe('copy and paste', () => {
         expect(referenceProblems(d)).toEqual([]);
         const names = d.nodes.map((n) => n.name);
         expect(new Set(names).size).toBe(names.length);
+        // The VPC has room for every pasted subnet: none overlaps another.
+        if (!intoBlank) expect(analyze(d).findings.filter((f) => f.ruleId === 'NET-18')).toEqual([]);
       },
     ), { numRuns: 60 });
   });
