@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MENU_COMMANDS, type ExportFilesRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetTitleRequest } from '../renderer/bridge';
+import { MENU_COMMANDS, type ExportFilesRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
 
 export { MENU_COMMANDS };
 export type { DesignerBridge, ExportedFiles, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
@@ -19,6 +19,8 @@ export const CHANNELS = {
   exportCdk: 'sd:export-cdk',
   recentFiles: 'sd:recent-files',
   openRecent: 'sd:open-recent',
+  /** The in-app theme choice → nativeTheme.themeSource. */
+  setTheme: 'sd:set-theme',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'sd:menu-command',
 } as const;
@@ -36,6 +38,8 @@ export const openRecentRequest = z.strictObject({ handle: z.string().regex(/^r-[
 export const saveDesignRequest: z.ZodType<SaveDesignRequest> = z.strictObject({ text: designText, suggestedName: fileName, handle: handle.optional() });
 export const saveDesignAsRequest: z.ZodType<SaveDesignAsRequest> = z.strictObject({ text: designText, suggestedName: fileName });
 export const setTitleRequest: z.ZodType<SetTitleRequest> = z.strictObject({ title: z.string().max(500), edited: z.boolean() });
+/** Exactly Electron's nativeTheme.themeSource values. */
+export const setThemeRequest: z.ZodType<SetThemeRequest> = z.strictObject({ theme: z.enum(['system', 'light', 'dark']) });
 /** Links the app may hand to the system browser: https only, a DNS host name (no IP address, no
  *  localhost), no credentials — rule documentation and price sources, never arbitrary schemes. */
 export const externalUrl = z.string().max(2048).refine((text) => {

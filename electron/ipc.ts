@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { BlessedPaths, FileOps } from './files';
 import { folderHasEntries, nodeFileOps, readDesignFile, readTemplateFile, writeFolderExport, writeSamExport } from './files';
 import {
-  CHANNEL_PREFIX, CHANNELS, exportCdkRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setTitleRequest,
+  CHANNEL_PREFIX, CHANNELS, exportCdkRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setThemeRequest, setTitleRequest,
   type ExportedFiles, type IpcResult, type OpenedFile, type RecentFile, type SavedFile,
 } from './ipc-contract';
 import type { RecentFiles } from './recent';
@@ -20,6 +20,8 @@ export interface IpcDeps {
   setTitle(title: string, edited: boolean): void;
   /** Opens a validated https link in the system browser (shell.openExternal). */
   openExternal?(url: string): void;
+  /** The in-app theme choice for native parts (nativeTheme.themeSource; electron/theme.ts). */
+  setTheme?(theme: 'system' | 'light' | 'dark'): void;
   /** Import and export (File → Import…, Export SAM…, Export CDK…); each resolves undefined when
    *  the user cancelled. Absent: the channel answers that this build cannot do it. */
   pickTemplateToOpen?(): Promise<string | undefined>;
@@ -206,6 +208,11 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
         if (!isTrustedSender(event)) return;
         const request = parseArgs(openExternalRequest, args);
         if (request.ok) deps.openExternal?.(request.value.url);
+      },
+      [CHANNELS.setTheme]: (event, ...args) => {
+        if (!isTrustedSender(event)) return;
+        const request = parseArgs(setThemeRequest, args);
+        if (request.ok) deps.setTheme?.(request.value.theme);
       },
     },
   };

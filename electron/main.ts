@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import { BlessedPaths } from './files';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
 import { menuTemplate } from './menu';
 import { RecentFiles } from './recent';
+import { applyNativeTheme } from './theme';
 import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, hardenSession, hardenWebContents, windowOptions } from './window';
 
 // Wiring only: every decision lives in a tested module (window, files, ipc, menu).
@@ -112,6 +113,7 @@ else {
       openExternal: (url) => {
         void shell.openExternal(url);
       },
+      setTheme: (theme) => applyNativeTheme(nativeTheme, window, theme),
       setTitle: (title, isEdited) => {
         edited = isEdited;
         window?.setTitle(title);

@@ -10,6 +10,7 @@ const bridge: DesignerBridge = {
   setTitle: (request) => ipcRenderer.send(CHANNELS.setTitle, request),
   takeStartupFile: () => ipcRenderer.invoke(CHANNELS.takeStartupFile),
   openExternal: (request) => ipcRenderer.send(CHANNELS.openExternal, request),
+  setTheme: (request) => ipcRenderer.send(CHANNELS.setTheme, request),
   openTemplate: () => ipcRenderer.invoke(CHANNELS.openTemplate),
   exportSam: (request) => ipcRenderer.invoke(CHANNELS.exportSam, request),
   exportCdk: (request) => ipcRenderer.invoke(CHANNELS.exportCdk, request),

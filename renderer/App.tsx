@@ -99,6 +99,8 @@ export function App({ host }: { host: Host }) {
 
   const editor = useEditor(host, notices);
   const { choice: themeChoice, cycle: cycleTheme } = useTheme();
+  // The desktop's menus, dialogs and window background follow the in-app choice (nothing in a browser).
+  useEffect(() => host.setTheme?.(themeChoice), [host, themeChoice]);
   const { design, selection, dirty, file } = editor;
   // Copy / paste / duplicate, select all, nudges, align and distribute, snap (useEditing.ts).
   const editing = useEditing({ editor, notices, canvas });

@@ -17,6 +17,9 @@ export interface OpenRecentRequest { handle: string }
 export interface SaveDesignRequest { text: string; suggestedName: string; handle?: string }
 export interface SaveDesignAsRequest { text: string; suggestedName: string }
 export interface SetTitleRequest { title: string; edited: boolean }
+/** The in-app theme choice, for what the desktop draws itself (menus, dialogs, the window's
+ *  background, native scrollbars): Electron's nativeTheme.themeSource. */
+export interface SetThemeRequest { theme: 'system' | 'light' | 'dark' }
 
 /** One file of an infrastructure-as-code export: a relative path with forward slashes, no `..`. */
 export interface ExportFile { path: string; content: string }
@@ -50,6 +53,9 @@ export interface DesignerBridge {
   /** Opens an https link (a rule's AWS documentation, a price's source) in the system browser.
    *  Optional until the desktop side provides it; the window itself never navigates. */
   openExternal?(request: { url: string }): void;
+  /** The theme picked in the app (System / Light / Dark), so native parts follow it. Optional
+   *  like openExternal: an older preload lacks it. */
+  setTheme?(request: SetThemeRequest): void;
   /** Returns a function that removes the listener. The callback never sees the IPC event. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }

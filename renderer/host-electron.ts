@@ -34,5 +34,6 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
     openRecent: (handle) => unwrap(bridge.openRecent({ handle })),
     reopensRecent: true,
     ...(bridge.openExternal ? { openExternal: (url: string) => bridge.openExternal?.({ url }) } : {}),
+    ...(bridge.setTheme ? { setTheme: (theme: 'system' | 'light' | 'dark') => bridge.setTheme?.({ theme }) } : {}),
   };
 }

@@ -32,6 +32,9 @@ export interface Host {
   /** Opens an https link outside the app. Absent in the browser, where a `target=_blank` link
    *  opens a new tab by itself. */
   openExternal?(url: string): void;
+  /** The theme choice (System / Light / Dark) for the host's native parts: the desktop's menus,
+   *  dialogs and window background follow it (Electron nativeTheme); absent in the browser. */
+  setTheme?(choice: 'system' | 'light' | 'dark'): void;
   /** Designs opened or saved recently, newest first (the welcome screen's "Recent files"). */
   recentFiles(): Promise<RecentFile[]>;
   /** Desktop: opens the recent file itself (throws, naming it, when it is gone; it then leaves the

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 // A stand-in for Electron's main-process API: records what main.ts wires up.
 const electron = vi.hoisted(() => {
   let ready: () => void = () => undefined;
-  const windows: { options: Record<string, unknown>; loaded?: string; on: Map<string, (...a: unknown[]) => void> }[] = [];
+  const windows: { options: Record<string, unknown>; loaded?: string; background?: string; on: Map<string, (...a: unknown[]) => void> }[] = [];
   class BrowserWindow {
     webContents = { send: () => undefined };
     record: (typeof windows)[number];
@@ -15,6 +15,7 @@ const electron = vi.hoisted(() => {
     on(name: string, fn: (...a: unknown[]) => void) { this.record.on.set(name, fn); return this; }
     loadURL(url: string) { this.record.loaded = url; return Promise.resolve(); }
     setTitle() {}
+    setBackgroundColor(color: string) { this.record.background = color; }
     isMinimized() { return false; }
   }
   return {
@@ -36,6 +37,11 @@ const electron = vi.hoisted(() => {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    // The OS is dark; themeSource overrides it as Electron's nativeTheme does.
+    nativeTheme: {
+      themeSource: 'system' as 'system' | 'light' | 'dark',
+      get shouldUseDarkColors() { return this.themeSource !== 'light'; },
+    },
   };
 });
 
@@ -74,6 +80,19 @@ describe('electron/main wiring', () => {
     expect(channels.length).toBeGreaterThanOrEqual(5);
     expect(channels.every((c) => c.startsWith('sd:'))).toBe(true);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('the app window\'s theme choice becomes nativeTheme.themeSource and the window background', () => {
+    const setTheme = electron.ipcMain.on.mock.calls.find((c) => c[0] === 'sd:set-theme')?.[1] as (e: unknown, r: unknown) => void;
+    const app = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    setTheme(app, { theme: 'light' });
+    expect(electron.nativeTheme.themeSource).toBe('light');
+    expect(electron.windows[0].background).toBe('#f4f6f9');
+    setTheme(app, { theme: 'system' });
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    expect(electron.windows[0].background).toBe('#0f141a');
+    setTheme({ senderFrame: { url: 'https://evil.example/', parent: null } }, { theme: 'light' });
+    expect(electron.nativeTheme.themeSource).toBe('system');
   });
 
   it('asks before closing a window with unsaved changes', () => {
