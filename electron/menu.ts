@@ -42,6 +42,10 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         { type: 'separator' },
         item('Delete', 'delete'),
         { type: 'separator' },
+        // Single keys again: shown in the label, no accelerator.
+        item('Find a Resource to Add… (P)', 'focusPaletteSearch'),
+        item('Add Sticky Note (Shift+N)', 'addNote'),
+        { type: 'separator' },
         {
           label: 'Arrange',
           submenu: [
@@ -74,6 +78,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         item('Zoom to Fit (Shift+1)', 'zoomToFit'),
         item('Zoom to Selection (Shift+2)', 'zoomToSelection'),
         item('Snap to Grid (Shift+G)', 'toggleSnap'),
+        { type: 'separator' },
+        item('Search Findings… (/)', 'searchFindings'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
