@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { Reach, Reachability } from '../../core/semantics';
 import { ReachabilityView } from './PathDetails';
-import { SortableTable, type Column } from './SortableTable';
+import { AnalysisTablePanel } from './AnalysisTablePanel';
+import type { Column } from './SortableTable';
 
 interface ReachabilityPanelProps {
   reachability: readonly Reachability[];
@@ -39,28 +40,25 @@ export const ReachabilityPanel = memo(function ReachabilityPanel({ reachability,
     return <p className="sd-muted sd-analysis-table-empty" data-testid="reachability-empty">Nothing to check: no function accesses anything over the network.</p>;
   }
   return (
-    <section className="sd-analysis-table-panel" aria-label="Reachability" data-testid="reachability-panel">
-      <p className="sd-analysis-table-summary" data-testid="reachability-summary">
+    <AnalysisTablePanel
+      testId="reachability"
+      command="reach"
+      summary={<>
         {reachability.length} connection{reachability.length === 1 ? '' : 's'} from functions;{' '}
         {counts.no || counts.partial
           ? <strong>{[counts.no && `${counts.no} not reachable`, counts.partial && `${counts.partial} partly reachable`].filter(Boolean).join(', ')}</strong>
           : 'every one reachable'}.
-        <span className="sd-muted"> Same as <code>serverless-designer reach</code>.</span>
-      </p>
-      <SortableTable
-        label="Reachability"
-        testId="reachability-table"
-        rowTestId="reach-row"
-        columns={COLUMNS}
-        rows={reachability}
-        rowKey={(r) => r.edge}
-        rowLabel={route}
-        rowData={(r) => ({ edge: r.edge, reach: r.reachable })}
-        onSelectRow={(r) => onSelectEdge(r.edge)}
-        selectedKey={selectedEdge}
-        initialSort={{ key: 'verdict', descending: false }}
-        details={(r) => <ReachabilityView reach={r} />}
-      />
-    </section>
+      </>}
+      label="Reachability"
+      rowTestId="reach-row"
+      columns={COLUMNS}
+      rows={reachability}
+      rowKey={(r) => r.edge}
+      rowLabel={route}
+      rowData={(r) => ({ edge: r.edge, reach: r.reachable })}
+      onSelectRow={(r) => onSelectEdge(r.edge)}
+      selectedKey={selectedEdge}
+      details={(r) => <ReachabilityView reach={r} />}
+    />
   );
 });

@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import { formatDuration, type RetryHop, type RetryPath } from '../../core/semantics';
 import { RetryHopView } from './PathDetails';
-import { SortableTable, type Column } from './SortableTable';
+import { AnalysisTablePanel } from './AnalysisTablePanel';
+import type { Column } from './SortableTable';
 
 interface RetryPathsPanelProps {
   paths: readonly RetryPath[];
@@ -45,34 +46,29 @@ export const RetryPathsPanel = memo(function RetryPathsPanel({ paths, onSelectEd
     return <p className="sd-muted sd-analysis-table-empty" data-testid="retry-paths-empty">No retry paths: no event source or function invokes a function in this design.</p>;
   }
   return (
-    <section className="sd-analysis-table-panel" aria-label="Retry paths" data-testid="retry-paths-panel">
-      <p className="sd-analysis-table-summary" data-testid="retry-paths-summary">
-        {paths.length} path{paths.length === 1 ? '' : 's'} from an event source through functions; {lost ? <strong>{lost} can lose events</strong> : 'none loses events'}.
-        <span className="sd-muted"> Same as <code>serverless-designer retry-paths</code>.</span>
-      </p>
-      <SortableTable
-        label="Retry paths"
-        testId="retry-paths-table"
-        rowTestId="retry-row"
-        columns={COLUMNS}
-        rows={paths}
-        rowKey={(p) => p.id}
-        rowLabel={chain}
-        rowData={(p) => ({ edge: verdictHop(p).edge, lost: String(p.lost) })}
-        onSelectRow={(p) => onSelectEdge(verdictHop(p).edge)}
-        selectedKey={selectedEdge === undefined ? undefined : paths.find((p) => verdictHop(p).edge === selectedEdge)?.id}
-        initialSort={{ key: 'verdict', descending: false }}
-        details={(p) => (
-          <div className="sd-analysis-table-details">
-            {p.hops.map((h) => (
-              <div key={h.edge} className="sd-analysis-table-hop">
-                <button type="button" className="sd-link-button" onClick={() => onSelectEdge(h.edge)} data-testid="retry-hop-select">Select {h.source.name} → {h.function.name}</button>
-                <RetryHopView hop={h} />
-              </div>
-            ))}
-          </div>
-        )}
-      />
-    </section>
+    <AnalysisTablePanel
+      testId="retry-paths"
+      command="retry-paths"
+      summary={<>{paths.length} path{paths.length === 1 ? '' : 's'} from an event source through functions; {lost ? <strong>{lost} can lose events</strong> : 'none loses events'}.</>}
+      label="Retry paths"
+      rowTestId="retry-row"
+      columns={COLUMNS}
+      rows={paths}
+      rowKey={(p) => p.id}
+      rowLabel={chain}
+      rowData={(p) => ({ edge: verdictHop(p).edge, lost: String(p.lost) })}
+      onSelectRow={(p) => onSelectEdge(verdictHop(p).edge)}
+      selectedKey={selectedEdge === undefined ? undefined : paths.find((p) => verdictHop(p).edge === selectedEdge)?.id}
+      details={(p) => (
+        <div className="sd-analysis-table-details">
+          {p.hops.map((h) => (
+            <div key={h.edge} className="sd-analysis-table-hop">
+              <button type="button" className="sd-link-button" onClick={() => onSelectEdge(h.edge)} data-testid="retry-hop-select">Select {h.source.name} → {h.function.name}</button>
+              <RetryHopView hop={h} />
+            </div>
+          ))}
+        </div>
+      )}
+    />
   );
 });

@@ -10,7 +10,7 @@ export interface Column<R> {
   numeric?: boolean;
 }
 
-interface SortableTableProps<R> {
+export interface SortableTableProps<R> {
   label: string;
   testId: string;
   rowTestId: string;
