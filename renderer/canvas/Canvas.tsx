@@ -126,9 +126,17 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   const [dropTarget, setDropTarget] = useState<string | undefined>(undefined);
   const findDropTarget = useRef<((centre: { x: number; y: number }) => string | undefined) | undefined>(undefined);
   // `pending`: the question belongs to a drag or palette drop whose undo step Cancel takes back.
-  const [question, setQuestion] = useState<{ at: { x: number; y: number }; question: PlacementQuestion; answer(a: PlacementAnswer): void; pending: boolean } | undefined>(undefined);
+  // `nodeId`: the node it asks about.
+  const [question, setQuestion] = useState<{ at: { x: number; y: number }; question: PlacementQuestion; answer(a: PlacementAnswer): void; pending: boolean; nodeId: string } | undefined>(undefined);
   const openQuestion = useRef(question);
   openQuestion.current = question;
+  // The node it asks about is gone (deleted while it was open): nothing left to answer for.
+  useEffect(() => {
+    if (question && !modelDesign.nodes.some((n) => n.id === question.nodeId)) {
+      setQuestion(undefined);
+      setFrozenSizes(undefined);
+    }
+  }, [modelDesign, question]);
   // Security groups among the selection, as a key: only they change the projection (outlines).
   const selectedGroupsKey = selection.nodes.filter((id) => design.nodes.some((n) => n.id === id && n.kind === 'securityGroup')).join('\u0000');
   const projected = useMemo(
@@ -199,6 +207,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       setQuestion({
         at,
         pending: true,
+        nodeId,
         question: {
           type: 'vpc', nodeName: name, vpcName: now.nodes.find((n) => n.id === ask.vpc)?.name ?? ask.vpc,
           choices: ask.choices, preselected: ask.preselected,
@@ -234,6 +243,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       setQuestion({
         at,
         pending: false,
+        nodeId,
         question: {
           type: 'vpc', nodeName: now.nodes.find((n) => n.id === nodeId)?.name ?? nodeId, vpcName: now.nodes.find((n) => n.id === plan.vpc)?.name ?? plan.vpc,
           choices: plan.choices, preselected: plan.preselected, canDetach: plan.attached,
@@ -413,6 +423,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         setQuestion({
           at,
           pending: true,
+          nodeId: node.id,
           question: q,
           answer: (a) => {
             setQuestion(undefined);

@@ -230,3 +230,17 @@ test('Alt+arrow with a function selected resizes nothing and says what to select
   expect(Math.abs(after.x - before.x) + Math.abs(after.width - before.width)).toBeLessThan(1);
   await expect(page.getByTestId('toolbar-undo')).toBeDisabled();
 });
+
+test('deleting the new function while its question is open closes the question; undo brings the function back, unplaced', async ({ page }) => {
+  await openVpcTemplate(page);
+  await dropAt(page, 'lambda', await freePoint(page, 'vpc'));
+  const menu = page.getByTestId('placement-menu');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(nodeBox(page, 'lambda-1')).toHaveCount(0);
+  await expect(menu).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(nodeBox(page, 'lambda-1')).toBeVisible();
+  await expect(attachLine(page, 'lambda-1', 'sn-private-a')).toHaveCount(0);
+  await expect(page.getByTestId('placement-menu')).toHaveCount(0);
+});
