@@ -10,7 +10,7 @@ import type { Problem } from '../core/model/problems';
 import type { FindingTarget } from '../core/rules/types';
 import { Canvas, GRID, type CanvasHandle } from './canvas/Canvas';
 import { keyboardResize } from './canvas/keyboardResize';
-import { autoLayoutLabel, useAutoLayout } from './canvas/useAutoLayout';
+import { autoLayoutLabel, selectedDesignNodes, useAutoLayout } from './canvas/useAutoLayout';
 import type { ExportRequest, Host, MenuCommand } from './host';
 import { isTemplateFileName, loadIac } from './iac/load';
 import { LayoutClient } from './iac/layoutClient';
@@ -515,7 +515,7 @@ export function App({ host }: { host: Host }) {
           themeChoice={themeChoice}
           onCycleTheme={cycleTheme}
           onAutoLayout={() => void autoLayout.start()}
-          autoLayoutLabel={autoLayoutLabel(selection.nodes.length)}
+          autoLayoutLabel={autoLayoutLabel(selectedDesignNodes(design, selection.nodes).length)}
           autoLayoutBusy={autoLayout.busy}
           editTools={<EditTools arrange={editing.arrangeOptions} onArrange={editing.arrange} snapOn={editing.snapOn} onToggleSnap={editing.toggleSnap} onShowShortcuts={() => setShortcutsOpen(true)} />}
         />

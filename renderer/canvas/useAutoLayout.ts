@@ -23,6 +23,11 @@ export interface AutoLayoutDeps {
 /** "Laying out the selection" when two or more nodes are selected, else the whole design. */
 export const autoLayoutLabel = (selected: number) => (selected >= 2 ? 'Auto-layout selection' : 'Auto-layout');
 
+/** The selected ids that are design nodes (sticky notes are selectable too, but auto-layout of a
+ *  selection lays out nodes; notes follow them, core/layout/notes.ts). */
+export const selectedDesignNodes = (design: Pick<Design, 'nodes'>, selected: readonly string[]): string[] =>
+  selected.filter((id) => design.nodes.some((n) => n.id === id));
+
 const prefersReducedMotion = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
@@ -77,7 +82,8 @@ export function useAutoLayout(deps: AutoLayoutDeps) {
       d.info('Nothing to lay out: the design is empty.');
       return;
     }
-    const only = d.selectedNodes.length >= 2 ? [...d.selectedNodes] : undefined;
+    const cards = selectedDesignNodes(design, d.selectedNodes);
+    const only = cards.length >= 2 ? cards : undefined;
     const label = autoLayoutLabel(only?.length ?? 0);
     setBusy(true);
     let positions: LayoutPositions | null;

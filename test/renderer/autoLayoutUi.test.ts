@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDesign, createNode, type Design } from '../../core/model/design';
-import { autoLayoutLabel, interpolate } from '../../renderer/canvas/useAutoLayout';
+import { autoLayoutLabel, interpolate, selectedDesignNodes } from '../../renderer/canvas/useAutoLayout';
 import { LayoutClient } from '../../renderer/iac/layoutClient';
 import type { LayoutRequest, LayoutResponse } from '../../renderer/iac/layoutMessages';
 
@@ -24,6 +24,13 @@ describe('Auto-layout glide', () => {
     expect(autoLayoutLabel(0)).toBe('Auto-layout');
     expect(autoLayoutLabel(1)).toBe('Auto-layout');
     expect(autoLayoutLabel(2)).toBe('Auto-layout selection');
+  });
+
+  it('counts the selected cards, not sticky notes: one card and a note lay out the whole design', () => {
+    const design = { nodes: [{ id: 'fn' }, { id: 'q' }] } as unknown as Design;
+    expect(selectedDesignNodes(design, ['fn', 'note-1'])).toEqual(['fn']);
+    expect(autoLayoutLabel(selectedDesignNodes(design, ['fn', 'note-1']).length)).toBe('Auto-layout');
+    expect(autoLayoutLabel(selectedDesignNodes(design, ['fn', 'q', 'note-1']).length)).toBe('Auto-layout selection');
   });
 });
 
