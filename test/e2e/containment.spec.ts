@@ -265,11 +265,20 @@ test('a function dragged onto a VPC free area asks which subnets, one private su
   await expect(nodeBox(page, 'lambda-1')).toBeVisible();
   await expect(nodeBox(page, 'lambda-1').locator('.sd-sg-chip')).toHaveCount(0);
 
-  // Between the private and public subnet rows, above the public subnets' column: the VPC's free area.
-  const a = await boxOf(page, 'sn-private-a');
-  const b = await boxOf(page, 'sn-private-b');
-  const pub = await boxOf(page, 'sn-public-a');
-  await dragCard(page, 'lambda-1', { x: pub.x + pub.width / 2 - 50, y: (a.y + a.height + b.y) / 2 - 10 });
+  // The VPC's free area: a point in it at least 14 px from everything drawn in it (found from what
+  // is drawn, so a re-laid-out template keeps the journey); the card's centre goes there.
+  const vpc = await boxOf(page, 'vpc');
+  const ids = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  const others = await Promise.all(ids.filter((id) => id !== 'vpc' && id !== 'lambda-1').map((id) => boxOf(page, id)));
+  let free: { x: number; y: number } | undefined;
+  for (let y = vpc.y + 30; y < vpc.y + vpc.height - 14 && !free; y += 6) {
+    for (let x = vpc.x + 14; x < vpc.x + vpc.width - 14 && !free; x += 6) {
+      if (others.every((o) => x < o.x - 14 || x > o.x + o.width + 14 || y < o.y - 14 || y > o.y + o.height + 14)) free = { x, y };
+    }
+  }
+  if (!free) throw new Error('the VPC has no free area');
+  const card = await stableBox(page, 'lambda-1');
+  await dragCard(page, 'lambda-1', { x: free.x - card.width / 2 + 40, y: free.y - card.height / 2 + 14 });
   const menu = page.getByTestId('placement-menu');
   await expect(menu).toContainText('Place Lambda function 1 in Quotes VPC');
   await expect(menu.getByTestId('placement-subnet-sn-private-a')).toBeChecked();
