@@ -1,15 +1,8 @@
 import type { Page } from '@playwright/test';
-import { dropFromPalette, expect, nodeBox, openApp, openTemplate, test } from './helpers';
+import { boxOf, dropFromPalette, expect, nodeBox, openApp, openTemplate, test, type Box } from './helpers';
 
 const VPC = 'vpc-rds-external-api';
 
-type Box = { x: number; y: number; width: number; height: number };
-
-async function boxOf(page: Page, id: string): Promise<Box> {
-  const box = await nodeBox(page, id).boundingBox();
-  if (!box) throw new Error(`${id} is not drawn`);
-  return box;
-}
 
 const within = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.width <= b.x + b.width + slack && a.y + a.height <= b.y + b.height + slack;
 

@@ -54,3 +54,11 @@ export async function dropFromPalette(page: Page, kind: string, at: { x: number;
 }
 
 export const nodeBox = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+
+/** A node's box on screen; throws when it is not drawn. */
+export type Box = { x: number; y: number; width: number; height: number };
+export async function boxOf(page: Page, id: string): Promise<Box> {
+  const box = await nodeBox(page, id).boundingBox();
+  if (!box) throw new Error(`${id} is not drawn`);
+  return box;
+}

@@ -1,17 +1,10 @@
 import type { Page } from '@playwright/test';
-import { dropFromPalette, expect, nodeBox, openApp, openTemplate, test } from './helpers';
+import { boxOf, dropFromPalette, expect, nodeBox, openApp, openTemplate, test, type Box } from './helpers';
 
 /** Journeys for the placement question on palette drops, undo while it is open, keyboard resizing
  *  of containers. Every point is found from what is drawn (the template's layout may change). */
 
 const VPC = 'vpc-rds-external-api';
-type Box = { x: number; y: number; width: number; height: number };
-
-async function boxOf(page: Page, id: string): Promise<Box> {
-  const box = await nodeBox(page, id).boundingBox();
-  if (!box) throw new Error(`${id} is not drawn`);
-  return box;
-}
 
 const contains = (b: Box, p: { x: number; y: number }) => p.x >= b.x && p.y >= b.y && p.x <= b.x + b.width && p.y <= b.y + b.height;
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -1,19 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../core/commands';
 import { autoLayout, autoLayoutCommand, withLayout } from '../../core/layout/autoLayout';
 import { createNode, type Design } from '../../core/model/design';
-import { parseDesign } from '../../core/model/parse';
 import { placementOf } from '../../core/model/placement';
-import { checkLayout, overlap, rects } from './checkLayout';
+import { TEMPLATES, template, checkLayout, overlap, rects } from './checkLayout';
 
-const templatesDir = new URL('../../templates/', import.meta.url);
-const TEMPLATES = readdirSync(templatesDir).filter((f) => f.endsWith('.design.json')).sort();
-function template(file: string): Design {
-  const parsed = parseDesign(readFileSync(new URL(file, templatesDir), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file} does not load`);
-  return parsed.design;
-}
 const vpcTemplate = () => template('vpc-rds-external-api.design.json');
 
 /** Every node moved to a spot of a small grid, overlapping and out of order (what a user's drags can

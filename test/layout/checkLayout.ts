@@ -1,5 +1,17 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Design } from '../../core/model/design';
+import { parseDesign } from '../../core/model/parse';
 import { absolutePositions, CONTAINER_KINDS, containerSizes, placementOf, RESOURCE_SIZE } from '../../core/model/placement';
+
+const templatesDir = new URL('../../templates/', import.meta.url);
+/** The starter templates' file names, sorted. */
+export const TEMPLATES = readdirSync(templatesDir).filter((f) => f.endsWith('.design.json')).sort();
+/** A starter template, parsed (throws when it does not load). */
+export function template(file: string): Design {
+  const parsed = parseDesign(readFileSync(new URL(file, templatesDir), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not load`);
+  return parsed.design;
+}
 
 export interface Rect { x: number; y: number; width: number; height: number }
 

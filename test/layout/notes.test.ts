@@ -1,20 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../core/commands';
 import { autoLayout, autoLayoutCommand, withLayout } from '../../core/layout/autoLayout';
 import { NOTE_COLUMN_GAP } from '../../core/layout/notes';
 import type { Design } from '../../core/model/design';
-import { parseDesign } from '../../core/model/parse';
 import { CONTAINER_KINDS } from '../../core/model/placement';
-import { overlap, rects, type Rect } from './checkLayout';
+import { TEMPLATES, template, overlap, rects, type Rect } from './checkLayout';
 
-const templatesDir = new URL('../../templates/', import.meta.url);
-const TEMPLATES = readdirSync(templatesDir).filter((f) => f.endsWith('.design.json')).sort();
-function template(file: string): Design {
-  const parsed = parseDesign(readFileSync(new URL(file, templatesDir), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file} does not load`);
-  return parsed.design;
-}
 
 /** Every node on a small grid, overlapping (as in autoLayout.test.ts). */
 function scrambled(design: Design): Design {
