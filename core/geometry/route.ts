@@ -275,6 +275,9 @@ const crossesAny = (points: readonly Point[], boxes: readonly Rect[], skip: Read
   return false;
 };
 
+/** Strict-interior tests let a leg start on its own box's side, so nothing needs skipping after the search. */
+const NO_SKIP: ReadonlySet<Rect> = new Set();
+
 /** Routes every edge whose two ends are among the boxes; the others are left out. */
 export function routeEdges(input: RouteInput): Route[] {
   const margin = input.margin ?? 14;
@@ -311,7 +314,7 @@ export function routeEdges(input: RouteInput): Route[] {
     routes.push({ id: e.id, points: found.points, sourceSide: found.from.side, targetSide: found.to.side, crossesBox: crossesAny(found.points, all, skip) });
   }
   spreadPorts(routes, input.edges, byId, all);
-  separateChannels(routes, all, margin, input.edges, byId);
+  separateChannels(routes, all, margin);
   return routes;
 }
 
@@ -348,9 +351,9 @@ function spreadPorts(routes: Route[], edges: readonly RouteEdge[], byId: Readonl
       const pts = m.route.points;
       const [p0, p1] = m.end === 'source' ? [0, 1] : [pts.length - 1, pts.length - 2];
       const moved = pts.map((p, n) => (n === p0 || n === p1 ? (vertical ? { x: p.x, y: at } : { x: at, y: p.y }) : p));
-      const e = edgeOf.get(m.route.id) as RouteEdge;
-      const skip = new Set<Rect>([byId.get(e.source) as Box, byId.get(e.target) as Box]);
-      if (m.route.crossesBox || !crossesAny(moved, boxes, skip)) m.route.points = moved;
+      // Its own two boxes count too: a port moved along one side can pull the first leg through the
+      // other end's box (fast-check found a source port slid level with the target box).
+      if (m.route.crossesBox || !crossesAny(moved, boxes, NO_SKIP)) m.route.points = moved;
     });
   }
 }
@@ -358,8 +361,7 @@ function spreadPorts(routes: Route[], edges: readonly RouteEdge[], byId: Readonl
 /** Interior segments lying on the same line and overlapping are pushed apart, a few pixels each,
  *  so that two edges sharing a channel stay two visible lines. A push that would cross a box is not
  *  made. */
-function separateChannels(routes: Route[], boxes: readonly Box[], margin: number, edges: readonly RouteEdge[], byId: ReadonlyMap<string, Box>): void {
-  const edgeOf = new Map(edges.map((e) => [e.id, e]));
+function separateChannels(routes: Route[], boxes: readonly Box[], margin: number): void {
   type Seg = { route: Route; k: number; horizontal: boolean; at: number; lo: number; hi: number };
   const lines = new Map<string, Seg[]>();
   for (const route of routes) {
@@ -387,10 +389,8 @@ function separateChannels(routes: Route[], boxes: readonly Box[], margin: number
           const offset = (n - (cluster.length - 1) / 2) * step;
           const pts = s.route.points.map((p) => ({ ...p }));
           for (const idx of [s.k, s.k + 1]) { if (s.horizontal) pts[idx].y += offset; else pts[idx].x += offset; }
-          const e = edgeOf.get(s.route.id) as RouteEdge;
-          const skip = new Set<Rect>([byId.get(e.source) as Box, byId.get(e.target) as Box]);
           const touched = pts.slice(Math.max(0, s.k - 1), s.k + 3);
-          if (!crossesAny(touched, boxes, skip)) s.route.points = pts;
+          if (!crossesAny(touched, boxes, NO_SKIP)) s.route.points = pts;
         });
       }
       cluster = [];

@@ -119,6 +119,12 @@ describe('routeEdges', () => {
     return { boxes, edges };
   });
 
+  it('spreading two ports on one side never pulls a leg through the other end\'s box (fast-check counterexample, seed -964768596)', () => {
+    const boxes = [box('b0', 40, 18, 60, 40), box('b1', 360, 30, 60, 84), box('b2', 40, 230, 60, 40), box('b3', 360, 230, 60, 40)];
+    const edges = [{ id: 'e0', source: 'b2', target: 'b1' }, { id: 'e1', source: 'b1', target: 'b0' }, { id: 'e2', source: 'b1', target: 'b0' }];
+    for (const route of routeEdges({ boxes, edges })) expect(crossings(route, boxes, []), route.id).toEqual([]);
+  });
+
   it('property: no segment of any route passes through a box other than its two ends, every segment is orthogonal', () => {
     fc.assert(fc.property(drawing, ({ boxes, edges }) => {
       const routes = routeEdges({ boxes, edges });
