@@ -9,13 +9,16 @@ const within = (a: Box, b: Box, slack = 1) => a.x >= b.x - slack && a.y >= b.y -
 /** Drags a card by its name line to a screen point (its grab point lands there), as a user does. */
 /** The box once it stands still: the view may still be gliding (selecting a connection pans to it). */
 async function stableBox(page: Page, id: string): Promise<Box> {
+  // Two measures 100 ms apart that agree: the canvas is not mid-pan (a click on a reachability row
+  // pans to the edge for 250 ms; two reads within one frame would agree while it still moves).
   let box = await boxOf(page, id);
-  await expect.poll(async () => {
-    const was = box;
-    box = await boxOf(page, id);
-    return Math.abs(box.x - was.x) + Math.abs(box.y - was.y);
-  }, { intervals: [80] }).toBeLessThan(0.5);
-  return box;
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(100);
+    const next = await boxOf(page, id);
+    if (Math.abs(next.x - box.x) + Math.abs(next.y - box.y) < 0.5) return next;
+    box = next;
+  }
+  throw new Error(`${id} never stopped moving`);
 }
 
 async function dragCard(page: Page, id: string, to: { x: number; y: number }) {
