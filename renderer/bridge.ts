@@ -5,7 +5,7 @@
 export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'delete', 'importTemplate', 'exportSam', 'exportCdk', 'duplicateAlternative', 'toggleCostBadges', 'toggleTheme', 'autoLayout',
   'copy', 'cut', 'paste', 'duplicate', 'selectAll', 'showShortcuts', 'zoomToFit', 'zoomToSelection', 'toggleSnap',
   'alignLeft', 'alignCentre', 'alignRight', 'alignTop', 'alignMiddle', 'alignBottom', 'distributeHorizontal', 'distributeVertical', 'placeInSubnets',
-  'searchFindings', 'focusPaletteSearch', 'addNote'] as const;
+  'searchFindings', 'focusPaletteSearch', 'addNote', 'exportImage', 'copyImage', 'exportReport', 'printReport'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface OpenedFile { name: string; text: string; handle?: string }
@@ -30,6 +30,13 @@ export interface ExportFilesRequest { files: ExportFile[]; suggestedName: string
 /** What an export wrote: the file or folder name, how many files, and the paths left alone
  *  because a file was already there. */
 export interface ExportedFiles { name: string; written: number; kept: string[] }
+
+/** A diagram image or review report to save where the user picks (File → Export image…, Export
+ *  report…): text for SVG, HTML and Markdown, bytes for PNG. */
+export type ExportFileKind = 'svg' | 'png' | 'html' | 'md';
+export interface SaveExportFileRequest { kind: ExportFileKind; suggestedName: string; text?: string; bytes?: Uint8Array }
+/** PNG bytes for the system clipboard (the desktop's permission policy refuses navigator.clipboard). */
+export interface CopyImageRequest { png: Uint8Array }
 
 /** Errors cross IPC as data (a thrown error reaches the renderer with only its message). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -57,6 +64,11 @@ export interface DesignerBridge {
   /** The theme picked in the app (System / Light / Dark), so native parts follow it. Optional
    *  like openExternal: an older preload lacks it. */
   setTheme?(request: SetThemeRequest): void;
+  /** Saves an exported image or report (a save dialog, then an atomic write); null when cancelled.
+   *  Optional like openExternal: an older preload lacks it. */
+  saveExportFile?(request: SaveExportFileRequest): Promise<IpcResult<{ name: string } | null>>;
+  /** Puts a PNG on the system clipboard. */
+  copyImage?(request: CopyImageRequest): Promise<IpcResult<null>>;
   /** Returns a function that removes the listener. The callback never sees the IPC event. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }

@@ -50,6 +50,7 @@ export function createBrowserHost(doc: Document = document): Host {
     reopensRecent: false,
     openTemplate: () => pickFile(doc, '.yaml,.yml,.json,.template,.template.json,application/json,application/yaml,text/yaml', 'open-template-input'),
     exportFiles: async (request) => exportDownload(doc, request),
+    saveExportFile: async ({ kind, suggestedName, data }) => ({ name: download(doc, data, suggestedName, EXPORT_TYPES[kind]).name }),
     saveDesign: async (text, suggestedName) => saved(download(doc, text, suggestedName)),
     saveDesignAs: async (text, suggestedName) => saved(download(doc, text, suggestedName)),
     onMenuCommand: () => () => undefined,
@@ -59,6 +60,8 @@ export function createBrowserHost(doc: Document = document): Host {
     takeStartupFile: async () => null,
   };
 }
+
+const EXPORT_TYPES = { svg: 'image/svg+xml', png: 'image/png', html: 'text/html', md: 'text/markdown' } as const;
 
 function pickFile(doc: Document, accept: string, testId: string): Promise<{ name: string; text: string } | null> {
   return new Promise((resolve) => {

@@ -17,6 +17,7 @@ const unwrap = async <T>(call: Promise<IpcResult<T>>): Promise<T> => {
 
 /** The desktop host over the preload's bridge. */
 export function createElectronHost(bridge: DesignerBridge = window.serverlessDesigner as DesignerBridge): Host {
+  const copyImage = bridge.copyImage?.bind(bridge);
   return {
     platform: bridge.platform,
     openDesign: () => unwrap(bridge.openDesign()),
@@ -30,6 +31,11 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
       const request = { files: files.map(({ path, content }) => ({ path, content })), suggestedName };
       return unwrap(format === 'sam' ? bridge.exportSam(request) : bridge.exportCdk(request));
     },
+    saveExportFile: async ({ kind, suggestedName, data }) => {
+      if (!bridge.saveExportFile) throw new Error('this version of the desktop app cannot save exports; update it');
+      return unwrap(bridge.saveExportFile(typeof data === 'string' ? { kind, suggestedName, text: data } : { kind, suggestedName, bytes: data }));
+    },
+    ...(copyImage ? { copyImage: async (png: Uint8Array<ArrayBuffer>) => void (await unwrap(copyImage({ png }))) } : {}),
     recentFiles: () => unwrap(bridge.recentFiles()),
     openRecent: (handle) => unwrap(bridge.openRecent({ handle })),
     reopensRecent: true,

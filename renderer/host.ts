@@ -1,13 +1,16 @@
-import type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, RecentFile, SavedFile } from './bridge';
+import type { ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile } from './bridge';
 import { createBrowserHost } from './host-browser';
 import { createElectronHost, hasElectronBridge } from './host-electron';
 
-export type { ExportedFiles, ExportFile, MenuCommand, OpenedFile, RecentFile, SavedFile };
+export type { ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile };
 
 /** An export to hand to the host: SAM (files[0] is template.yaml) or a CDK app. `zip`: in the
  *  browser, SAM as a .zip with its handlers instead of the template alone (the desktop always
  *  writes the handlers beside the template). */
 export interface ExportRequest { format: 'sam' | 'cdk'; files: readonly ExportFile[]; suggestedName: string; zip?: boolean }
+
+/** A diagram image or review report to save: text (SVG, HTML, Markdown) or bytes (PNG). */
+export interface SaveExportRequest { kind: ExportFileKind; suggestedName: string; data: string | Uint8Array<ArrayBuffer> }
 
 /** Everything the renderer needs from the machine it runs on. Files and menus go through here
  *  only: the desktop implementation talks to electron/preload, the browser one uses file inputs
@@ -29,6 +32,12 @@ export interface Host {
   /** Writes (desktop: SAM to a picked template path, CDK to a picked folder) or downloads
    *  (browser: template.yaml or a .zip) an export; null when cancelled. */
   exportFiles(request: ExportRequest): Promise<ExportedFiles | null>;
+  /** Saves an exported image or report: desktop, a save dialog and the file written; browser, a
+   *  download. Resolves the file name, or null when cancelled. */
+  saveExportFile(request: SaveExportRequest): Promise<{ name: string } | null>;
+  /** Puts a PNG on the system clipboard through the desktop (whose permission policy refuses the
+   *  page's navigator.clipboard). Absent in the browser, which uses navigator.clipboard.write. */
+  copyImage?(png: Uint8Array<ArrayBuffer>): Promise<void>;
   /** Opens an https link outside the app. Absent in the browser, where a `target=_blank` link
    *  opens a new tab by itself. */
   openExternal?(url: string): void;

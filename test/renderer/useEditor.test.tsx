@@ -16,6 +16,7 @@ function setup() {
     takeStartupFile: async () => null,
     openTemplate: async () => null,
     exportFiles: async () => null,
+    saveExportFile: async () => null,
     recentFiles: async () => [],
     openRecent: async () => null,
     reopensRecent: true,
