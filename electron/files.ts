@@ -27,12 +27,12 @@ const exists = async (ops: FileOps, path: string) => ops.stat(path).then(() => t
 /** Writes `text` to `path` so that a crash at any moment leaves either the old file or the new
  *  one, never a torn one: temp file in the same directory → fsync → rename over the original.
  *  The previous version is kept as `<name>.bak`; the result is read back and compared. */
-export async function atomicWrite(path: string, text: string, ops: FileOps = nodeFileOps): Promise<void> {
+export async function atomicWrite(path: string, text: string | Uint8Array, ops: FileOps = nodeFileOps): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
   const handle = await ops.open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(text, 'utf8');
+    await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     await handle.sync();
   } finally {
     await handle.close();
@@ -45,8 +45,8 @@ export async function atomicWrite(path: string, text: string, ops: FileOps = nod
     throw err;
   }
   await syncDirectory(dir, ops);
-  const back = await ops.readFile(path, 'utf8');
-  if (back !== text) throw new Error(`${basename(path)} did not read back as written; the previous version is in ${basename(path)}.bak`);
+  const back = typeof text === 'string' ? await ops.readFile(path, 'utf8') : await ops.readFile(path);
+  if (typeof text === 'string' ? back !== text : !Buffer.from(text).equals(back as Buffer)) throw new Error(`${basename(path)} did not read back as written; the previous version is in ${basename(path)}.bak`);
 }
 
 /** Makes the rename durable on POSIX; Windows cannot open directories, which is fine there. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MENU_COMMANDS, type ExportFilesRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
+import { MENU_COMMANDS, type CopyImageRequest, type ExportFilesRequest, type SaveExportFileRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
 
 export { MENU_COMMANDS };
-export type { DesignerBridge, ExportedFiles, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
+export type { DesignerBridge, ExportedFiles, ExportFileKind, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
 
 export const CHANNEL_PREFIX = 'sd:';
 
@@ -19,6 +19,10 @@ export const CHANNELS = {
   exportCdk: 'sd:export-cdk',
   recentFiles: 'sd:recent-files',
   openRecent: 'sd:open-recent',
+  /** Export image… / Export report…: a save dialog, then the SVG, PNG, HTML or Markdown written. */
+  saveExportFile: 'sd:save-export-file',
+  /** Copy image: a PNG onto the system clipboard. */
+  copyImage: 'sd:copy-image',
   /** The in-app theme choice → nativeTheme.themeSource. */
   setTheme: 'sd:set-theme',
   /** main → renderer: a menu item was chosen. */
@@ -77,3 +81,18 @@ export const exportCdkRequest: z.ZodType<ExportFilesRequest> = z.strictObject({ 
 /** Channels that take no argument get exactly none. */
 export const noArguments = z.tuple([]);
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
+
+/** An exported image or report: far above a 2× PNG of a 1,000-node design (a few MB), low enough
+ *  that a runaway renderer cannot flood main. */
+export const MAX_EXPORT_FILE_BYTES = 64 * 1024 * 1024;
+const pngBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength > 0 && v.byteLength <= MAX_EXPORT_FILE_BYTES, { message: `expected PNG bytes (at most ${MAX_EXPORT_FILE_BYTES / 1048576} MB)` })
+  .refine((b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x), { message: 'expected a PNG (the bytes lack its signature)' });
+/** Text (SVG, HTML, Markdown) or bytes (PNG), matching the kind, and a name with that extension. */
+export const saveExportFileRequest: z.ZodType<SaveExportFileRequest> = z.strictObject({
+  kind: z.enum(['svg', 'png', 'html', 'md']),
+  suggestedName: fileName,
+  text: z.string().max(MAX_EXPORT_FILE_BYTES).optional(),
+  bytes: pngBytes.optional(),
+}).refine((r) => (r.kind === 'png' ? r.bytes !== undefined && r.text === undefined : r.text !== undefined && r.bytes === undefined), { message: 'a PNG is sent as bytes, SVG, HTML and Markdown as text' })
+  .refine((r) => r.suggestedName.toLowerCase().endsWith(`.${r.kind}`), { message: 'the suggested name must end with the kind (.svg, .png, .html, .md)' });
+export const copyImageRequest: z.ZodType<CopyImageRequest> = z.strictObject({ png: pngBytes });

@@ -2,10 +2,10 @@ import { basename, dirname } from 'node:path';
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import type { BlessedPaths, FileOps } from './files';
-import { folderHasEntries, nodeFileOps, readDesignFile, readTemplateFile, writeFolderExport, writeSamExport } from './files';
+import { atomicWrite, folderHasEntries, nodeFileOps, readDesignFile, readTemplateFile, writeFolderExport, writeSamExport } from './files';
 import {
-  CHANNEL_PREFIX, CHANNELS, exportCdkRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setThemeRequest, setTitleRequest,
-  type ExportedFiles, type IpcResult, type OpenedFile, type RecentFile, type SavedFile,
+  CHANNEL_PREFIX, CHANNELS, copyImageRequest, exportCdkRequest, saveExportFileRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setThemeRequest, setTitleRequest,
+  type ExportedFiles, type ExportFileKind, type IpcResult, type OpenedFile, type RecentFile, type SavedFile,
 } from './ipc-contract';
 import type { RecentFiles } from './recent';
 import { APP_HOST, APP_SCHEME } from './window';
@@ -29,6 +29,10 @@ export interface IpcDeps {
   pickTemplateToSave?(suggestedName: string, nearPath?: string): Promise<string | undefined>;
   /** A folder for a CDK app (the dialog may create one). */
   pickFolder?(suggestedName: string, nearPath?: string): Promise<string | undefined>;
+  /** Where to save an exported image or report (the dialog asks before replacing a file). */
+  pickExportFile?(suggestedName: string, kind: ExportFileKind, nearPath?: string): Promise<string | undefined>;
+  /** Puts PNG bytes on the system clipboard (clipboard.writeImage). */
+  writeClipboardImage?(png: Uint8Array): Promise<void>;
   /** Asked when the folder already has files: true to write into it anyway. */
   confirmNonEmptyFolder?(path: string): Promise<boolean>;
   /** A path passed on the command line, handed out once. */
@@ -187,6 +191,26 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
         const result = await writeFolderExport(folder, request.value.files, ops);
         lastExport.value = dirname(folder);
         return { ok: true, value: { name: basename(folder), ...result } };
+      }),
+      [CHANNELS.saveExportFile]: guarded(async (args): Promise<IpcResult<{ name: string } | null>> => {
+        const request = parseArgs(saveExportFileRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.pickExportFile) return missing('Export image / report');
+        const { kind, suggestedName, text, bytes } = request.value;
+        const near = lastExport.value ?? (lastPath.value ? dirname(lastPath.value) : undefined);
+        const path = await deps.pickExportFile(suggestedName, kind, near);
+        if (!path) return { ok: true, value: null };
+        await deps.blessed.bless(path); // refuses the app's own folders
+        await atomicWrite(path, bytes ?? text ?? '', ops);
+        lastExport.value = dirname(path);
+        return { ok: true, value: { name: basename(path) } };
+      }),
+      [CHANNELS.copyImage]: guarded(async (args): Promise<IpcResult<null>> => {
+        const request = parseArgs(copyImageRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.writeClipboardImage) return missing('Copy image');
+        await deps.writeClipboardImage(request.value.png);
+        return { ok: true, value: null };
       }),
       [CHANNELS.saveDesignAs]: guarded(async (args) => {
         const request = parseArgs(saveDesignAsRequest, args);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem as NativeClipboardItem, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type FileFilter } from 'electron';
 import { BlessedPaths } from './files';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
@@ -12,6 +12,10 @@ import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, harde
 // Wiring only: every decision lives in a tested module (window, files, ipc, menu).
 
 const DESIGN_FILTERS = [{ name: 'Serverless designs', extensions: ['json'] }];
+const EXPORT_FILTERS: Record<'svg' | 'png' | 'html' | 'md', FileFilter> = {
+  svg: { name: 'SVG images', extensions: ['svg'] }, png: { name: 'PNG images', extensions: ['png'] },
+  html: { name: 'HTML reports', extensions: ['html'] }, md: { name: 'Markdown', extensions: ['md'] },
+};
 const TEMPLATE_FILTERS = [{ name: 'SAM, CloudFormation and CDK templates', extensions: ['yaml', 'yml', 'json', 'template'] }, { name: 'All files', extensions: ['*'] }];
 const rendererRoot = resolve(__dirname, '..', 'dist-web');
 
@@ -102,6 +106,12 @@ else {
         const r = await dialog.showOpenDialog(window, { title: 'Export CDK app into a folder', buttonLabel: 'Export here', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
         return r.canceled ? undefined : r.filePaths[0];
       },
+      pickExportFile: async (suggestedName, kind, nearPath) => {
+        if (!window) return undefined;
+        const r = await dialog.showSaveDialog(window, { title: kind === 'html' || kind === 'md' ? 'Export report' : 'Export image', defaultPath: join(nearPath ?? app.getPath('documents'), suggestedName), filters: [EXPORT_FILTERS[kind]], properties: ['showOverwriteConfirmation', 'createDirectory'] });
+        return r.canceled ? undefined : r.filePath;
+      },
+      writeClipboardImage: (png) => clipboard.write([new NativeClipboardItem({ 'image/png': new Blob([Buffer.from(png)], { type: 'image/png' }) })]),
       confirmNonEmptyFolder: async (path) => {
         if (!window) return false;
         const r = await dialog.showMessageBox(window, {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes one frozen method per operation and nothing raw', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['exportCdk', 'exportSam', 'onMenuCommand', 'openDesign', 'openExternal', 'openRecent', 'openTemplate', 'platform', 'recentFiles', 'saveDesign', 'saveDesignAs', 'setTheme', 'setTitle', 'takeStartupFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['copyImage', 'exportCdk', 'exportSam', 'onMenuCommand', 'openDesign', 'openExternal', 'openRecent', 'openTemplate', 'platform', 'recentFiles', 'saveDesign', 'saveDesignAs', 'saveExportFile', 'setTheme', 'setTitle', 'takeStartupFile']);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
   });
 
@@ -44,8 +44,10 @@ describe('preload bridge', () => {
     await bridge.openTemplate();
     await bridge.exportSam({ files: [{ path: 'template.yaml', content: 'x' }], suggestedName: 'template.yaml' });
     await bridge.exportCdk({ files: [{ path: 'bin/app.ts', content: 'x' }], suggestedName: 'orders-cdk' });
+    await bridge.saveExportFile?.({ kind: 'svg', suggestedName: 'orders.svg', text: '<svg/>' });
+    await bridge.copyImage?.({ png: new Uint8Array([0x89]) });
     const channels = [...electron.ipcRenderer.invoke.mock.calls, ...electron.ipcRenderer.send.mock.calls].map((c) => (c as unknown[])[0]);
-    expect(channels).toEqual(['sd:open-design', 'sd:save-design', 'sd:save-design-as', 'sd:take-startup-file', 'sd:open-template', 'sd:export-sam', 'sd:export-cdk', 'sd:set-title', 'sd:open-external', 'sd:set-theme']);
+    expect(channels).toEqual(['sd:open-design', 'sd:save-design', 'sd:save-design-as', 'sd:take-startup-file', 'sd:open-template', 'sd:export-sam', 'sd:export-cdk', 'sd:save-export-file', 'sd:copy-image', 'sd:set-title', 'sd:open-external', 'sd:set-theme']);
   });
 
   it('passes only known menu commands, without the IPC event, and unsubscribes', () => {
