@@ -23,6 +23,13 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         item('Export SAM…', 'exportSam', 'CmdOrCtrl+E'),
         item('Export CDK…', 'exportCdk', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
+        item('Export Image…', 'exportImage', 'CmdOrCtrl+Shift+G'),
+        // Ctrl+Alt is AltGr on many keyboard layouts: as a menu accelerator it would take the
+        // characters it types from text fields, so these two are shown in the label only.
+        item(`Copy Image (${mac ? '⌘⌥C' : 'Ctrl+Alt+C'})`, 'copyImage'),
+        item(`Export Report… (${mac ? '⌘⌥R' : 'Ctrl+Alt+R'})`, 'exportReport'),
+        item('Print Report…', 'printReport', 'CmdOrCtrl+P'),
+        { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
     },

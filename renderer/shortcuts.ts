@@ -9,7 +9,8 @@ export type ShortcutAction =
   | 'nudgeLeft' | 'nudgeRight' | 'nudgeUp' | 'nudgeDown'
   | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts'
   | 'placeInSubnets' | 'addNote' | 'searchFindings'
-  | 'growWidth' | 'shrinkWidth' | 'growHeight' | 'shrinkHeight';
+  | 'growWidth' | 'shrinkWidth' | 'growHeight' | 'shrinkHeight'
+  | 'exportImage' | 'copyImage' | 'exportReport' | 'printReport';
 
 export interface KeyLike {
   key: string;
@@ -65,6 +66,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'importTemplate', group: 'File', description: 'Import a SAM / CloudFormation template', combos: [mod('i')], inTextField: true },
   { action: 'exportSam', group: 'File', description: 'Export SAM', combos: [mod('e')], inTextField: true },
   { action: 'exportCdk', group: 'File', description: 'Export CDK', combos: [mod('e', true)], inTextField: true },
+  { action: 'exportImage', group: 'File', description: 'Export an image of the diagram: SVG or PNG, the whole design or the selection', combos: [mod('g', true)], inTextField: true },
+  // Alt combinations match e.key first, then the physical key (⌘⌥C types "ç" on a Mac); never in a
+  // text field, where Ctrl+Alt is AltGr on many layouts and types a character.
+  { action: 'copyImage', group: 'File', description: 'Copy an image of the selection (or the whole design) to the clipboard as PNG', combos: [{ keys: ['c'], codes: ['KeyC'], mod: true, alt: true }] },
+  { action: 'exportReport', group: 'File', description: 'Export the design-review report (HTML or Markdown)', combos: [{ keys: ['r'], codes: ['KeyR'], mod: true, alt: true }] },
+  { action: 'printReport', group: 'File', description: 'Print the design-review report', combos: [mod('p')], inTextField: true },
   { action: 'duplicateAlternative', group: 'Edit', description: 'Duplicate the design as an alternative', combos: [mod('d', true)], inTextField: true },
   { action: 'toggleTheme', group: 'View', description: 'Theme: System → Light → Dark', combos: [mod('l', true)], inTextField: true },
   { action: 'autoLayout', group: 'Arrange', description: 'Auto-layout (the selection when two or more are selected)', combos: [mod('k', true)], inTextField: true },

@@ -19,6 +19,9 @@ export interface ToolbarProps {
   onImport(): void;
   onExportSam(): void;
   onExportCdk(): void;
+  /** File → Export image… (SVG/PNG of the diagram) and Export report… (the design-review report). */
+  onExportImage?(): void;
+  onExportReport?(): void;
   /** An import is being laid out. */
   importing?: boolean;
   onUndo(): void;
@@ -70,6 +73,8 @@ const ICONS = {
   light: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
   dark: 'M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z',
   autoLayout: 'M3 4h6v5H3zM15 4h6v5h-6zM9 15h6v5H9zM9 6.5h6M6 9v3.5h12V9M12 12.5V15',
+  exportImage: 'M4 5h16v14H4zM4 15l4-4 4 4 3-3 5 5M15 9a1 1 0 1 0 0 .01',
+  exportReport: 'M7 3h7l5 5v13H7zM14 3v5h5M10 12h6M10 15h6M10 18h4',
 };
 
 const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
@@ -136,6 +141,16 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
         <button type="button" className="sd-tool sd-tool-compact" onClick={p.onExportCdk} title={`Export an AWS CDK app in TypeScript (${p.mod}+Shift+E)`} aria-label="Export CDK…" data-testid="toolbar-exportCdk">
           <Icon d={ICONS.exportCdk} /><span>CDK</span>
         </button>
+        {p.onExportImage && (
+          <button type="button" className="sd-tool sd-tool-compact" onClick={p.onExportImage} title={`Export an image of the diagram: SVG or PNG, the whole design or the selection (${p.mod}+Shift+G)`} aria-label="Export image…" data-testid="toolbar-exportImage">
+            <Icon d={ICONS.exportImage} /><span>Image</span>
+          </button>
+        )}
+        {p.onExportReport && (
+          <button type="button" className="sd-tool sd-tool-compact" onClick={p.onExportReport} title={`Export the design-review report: HTML or Markdown, or print it (${p.mod}+Alt+R; print ${p.mod}+P)`} aria-label="Export report…" data-testid="toolbar-exportReport">
+            <Icon d={ICONS.exportReport} /><span>Report</span>
+          </button>
+        )}
       </div>
       <div className="sd-tool-group">
         {button('undo', p.undoLabel ? `Undo (${p.undoLabel})` : 'Undo', p.onUndo, `${p.mod}+Z`, p.canUndo, 'Nothing to undo')}

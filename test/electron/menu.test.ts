@@ -24,6 +24,8 @@ describe('menuTemplate', () => {
       ['Distribute Vertically', 'distributeVertical', undefined], ['Zoom to Fit (Shift+1)', 'zoomToFit', undefined], ['Keyboard Shortcuts (?)', 'showShortcuts', undefined],
       ['Place in Subnets… (N)', 'placeInSubnets', undefined], ['Search Findings… (/)', 'searchFindings', undefined],
       ['Find a Resource to Add… (P)', 'focusPaletteSearch', undefined], ['Add Sticky Note (Shift+N)', 'addNote', undefined],
+      ['Export Image…', 'exportImage', 'CmdOrCtrl+Shift+G'], ['Copy Image (Ctrl+Alt+C)', 'copyImage', undefined],
+      ['Export Report… (Ctrl+Alt+R)', 'exportReport', undefined], ['Print Report…', 'printReport', 'CmdOrCtrl+P'],
     ];
     for (const [label, command, accelerator] of expected) {
       const item = byLabel.get(label);
