@@ -5,13 +5,14 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { lintCommand } from './commands/lint';
 import { reachCommand } from './commands/reach';
+import { reportCommand } from './commands/report';
 import { retryPathsCommand } from './commands/retryPaths';
 import { rulesCommand } from './commands/rules';
 import { validateCommand } from './commands/validate';
 import { EXIT, processIo, type CliIo } from './io';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand, reportCommand, exportCommand, importCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
