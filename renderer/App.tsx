@@ -11,7 +11,7 @@ import type { FindingTarget } from '../core/rules/types';
 import { Canvas, GRID, type CanvasHandle } from './canvas/Canvas';
 import { keyboardResize } from './canvas/keyboardResize';
 import { autoLayoutLabel, selectedDesignNodes, useAutoLayout } from './canvas/useAutoLayout';
-import type { ExportRequest, Host, MenuCommand } from './host';
+import type { ExportRequest, Host, MenuCommand, SaveExportRequest } from './host';
 import { isTemplateFileName, loadIac } from './iac/load';
 import { LayoutClient } from './iac/layoutClient';
 import type { ImportReport } from '../core/iac/import/report';
@@ -21,6 +21,12 @@ import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels
 import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
 import { WelcomeScreen, type RecentFilesSource } from './panels/WelcomeScreen';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
+import { ExportImageDialog } from './panels/ExportImageDialog';
+import { ExportReportDialog } from './panels/ExportReportDialog';
+import { copyPng } from './export/clipboard';
+import { drawDiagram, selectionNodes, svgToPng } from './export/image';
+import { printHtml } from './export/print';
+import { reportText, type CompareChoice } from './export/report';
 import { ImportReportPanel } from './panels/ImportReportPanel';
 import { OpenExternalContext } from './panels/ExternalLink';
 import { FindingsPanel, requestFindingsSearchFocus } from './panels/FindingsPanel';
@@ -75,6 +81,8 @@ export function App({ host }: { host: Host }) {
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [importError, setImportError] = useState<{ fileName: string; message: string } | null>(null);
   const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
+  /** File → Export image… / Export report… (renderer/export). */
+  const [shareDialog, setShareDialog] = useState<'image' | 'report' | null>(null);
   const [importing, setImporting] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [paletteFocus, setPaletteFocus] = useState(0);
@@ -98,7 +106,7 @@ export function App({ host }: { host: Host }) {
   }, [dismissToast]);
 
   const editor = useEditor(host, notices);
-  const { choice: themeChoice, cycle: cycleTheme } = useTheme();
+  const { choice: themeChoice, theme, cycle: cycleTheme } = useTheme();
   // The desktop's menus, dialogs and window background follow the in-app choice (nothing in a browser).
   useEffect(() => host.setTheme?.(themeChoice), [host, themeChoice]);
   const { design, selection, dirty, file } = editor;
@@ -217,6 +225,49 @@ export function App({ host }: { host: Host }) {
     }
   }, [host, notices]);
 
+  /** Export image / report: the host's save dialog (desktop) or a download (browser). */
+  const saveExport = useCallback(async (request: SaveExportRequest): Promise<boolean> => {
+    try {
+      const saved = await host.saveExportFile(request);
+      if (!saved) return false;
+      notices.info(`${host.platform === 'browser' ? 'Downloaded' : 'Saved'} ${saved.name}`);
+      return true;
+    } catch (err) {
+      notices.error(`Could not save ${request.suggestedName}: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+  }, [host, notices]);
+  const copyImageBlob = useCallback(async (png: Blob): Promise<boolean> => {
+    try {
+      await copyPng(png, host);
+      notices.info('Copied the image to the clipboard (PNG).');
+      return true;
+    } catch (err) {
+      notices.error(`Could not copy the image: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+  }, [host, notices]);
+  /** Copy image (menu, Ctrl/Cmd+Alt+C): the selection when there is one, else the whole design,
+   *  in the app's colours on the canvas background, as a 2× PNG. */
+  const copyImage = useCallback(async () => {
+    const only = selectionNodes(editor.design, editor.selection);
+    try {
+      const diagram = await drawDiagram(editor.design, { scope: only.length ? 'selection' : 'design', background: 'theme', theme }, only);
+      await copyImageBlob(await svgToPng(diagram));
+    } catch (err) {
+      notices.error(`Could not copy the image: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, [copyImageBlob, editor, notices, theme]);
+  /** Print (Ctrl/Cmd+P, File → Print…): the HTML report, light, printed from a hidden frame. */
+  const printReport = useCallback(async (compare: CompareChoice = { kind: 'none' }) => {
+    notices.info('Preparing the report to print…');
+    try {
+      await printHtml(await reportText(editor.design, 'html', compare, 'light'));
+    } catch (err) {
+      notices.error(`Could not print the report: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, [editor, notices]);
+
   const save = useCallback((as: boolean) => {
     // A field being typed in commits on blur; let it, so the save includes it.
     (document.activeElement as HTMLElement | null)?.blur?.();
@@ -289,6 +340,10 @@ export function App({ host }: { host: Host }) {
       case 'importTemplate': return void importFromHost();
       case 'exportSam': return setExportFormat('sam');
       case 'exportCdk': return setExportFormat('cdk');
+      case 'exportImage': return setShareDialog('image');
+      case 'exportReport': return setShareDialog('report');
+      case 'copyImage': return void copyImage();
+      case 'printReport': return void printReport();
       case 'toggleCostBadges': return toggleCostBadges();
       case 'duplicateAlternative': return duplicateAlternativeRef.current();
       case 'toggleTheme': return cycleTheme();
@@ -330,7 +385,7 @@ export function App({ host }: { host: Host }) {
         return;
       }
     }
-  }, [editor, undo, redo, resizeSelected, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes]);
+  }, [editor, undo, redo, resizeSelected, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes, copyImage, printReport]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -498,6 +553,8 @@ export function App({ host }: { host: Host }) {
           onImport={() => void importFromHost()}
           onExportSam={() => setExportFormat('sam')}
           onExportCdk={() => setExportFormat('cdk')}
+          onExportImage={() => setShareDialog('image')}
+          onExportReport={() => setShareDialog('report')}
           importing={importing}
           onUndo={undo}
           onRedo={redo}
@@ -610,6 +667,8 @@ export function App({ host }: { host: Host }) {
           />
         )}
         {exportFormat && <ExportDialog format={exportFormat} design={editor.model} platform={host.platform} onExport={exportFiles} onClose={() => setExportFormat(null)} />}
+        {shareDialog === 'image' && <ExportImageDialog design={design} selection={selection} theme={theme} platform={host.platform} onSave={saveExport} onCopy={copyImageBlob} onClose={() => setShareDialog(null)} />}
+        {shareDialog === 'report' && <ExportReportDialog design={design} platform={host.platform} onSave={saveExport} onPrint={(compare) => void printReport(compare)} onClose={() => setShareDialog(null)} />}
         {importError && <ImportErrorDialog {...importError} onClose={() => setImportError(null)} />}
         {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
         {confirmRequest && <ConfirmDialog request={confirmRequest} />}
