@@ -43,7 +43,8 @@ difference per component and the monthly cost against requests a month, with the
 
 HTML is one self-contained file (inline CSS and SVG, no script, no external request) that prints
 cleanly to PDF from a browser. Markdown cannot hold the diagram: it is written beside the report
-as OUT with .svg for its extension (report.md → report.svg) and linked from it.
+as OUT with .svg for its extension (report.md → report.svg; with --compare, the other design's as
+report-b.svg) and linked from it.
 
 Options:
   -o, --out OUT               the report file; written whole or not at all (replaced if it exists)
@@ -112,7 +113,10 @@ Region code, the options are wrong, or OUT cannot be written.`,
         // The diagram first: a report is never left linking to a picture that was not written.
         writeAtomic(svgFile, report.main.diagram.svg);
         written.push(svgFile);
-        writeAtomic(out, renderMarkdown(report, { diagramFile: basename(svgFile) }));
+        const other = report.comparison?.kind === 'design' ? report.comparison.b : undefined;
+        const svgFileB = other ? `${svgFile.slice(0, -'.svg'.length)}-b.svg` : undefined;
+        if (other && svgFileB) { writeAtomic(svgFileB, other.diagram.svg); written.push(svgFileB); }
+        writeAtomic(out, renderMarkdown(report, { diagramFile: basename(svgFile), ...(svgFileB ? { diagramFileB: basename(svgFileB) } : {}) }));
       } else writeAtomic(out, renderHtml(report));
       written.push(out);
     } catch (err) {

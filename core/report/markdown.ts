@@ -10,7 +10,12 @@ export interface MarkdownOptions {
   /** Where the diagram is, relative to the Markdown file (the CLI writes `<out>.svg` beside it).
    *  Without it, the report says how to get the diagram: Markdown cannot hold the SVG itself. */
   diagramFile?: string;
+  /** The same for the other design of a comparison of two designs (the CLI writes `<OUT>-b.svg`). */
+  diagramFileB?: string;
 }
+
+/** An image link to a file beside the report; spaces and parentheses percent-encoded. */
+const imageLink = (alt: string, file: string) => `![${mdInline(alt)}](${encodeURI(file).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 
 /** Link targets: only https URLs (the AWS docs), with the characters that would end the link escaped. */
 const mdUrl = (url: string) => (/^https:\/\/[^\s<>]+$/.test(url) ? `<${url}>` : mdText(url));
@@ -88,7 +93,7 @@ function cost(side: ReportSide): string[] {
   ];
 }
 
-function comparison(report: Report): string[] {
+function comparison(report: Report, options: MarkdownOptions): string[] {
   const cmp = report.comparison;
   if (!cmp) return [];
   const a = report.main;
@@ -112,7 +117,10 @@ function comparison(report: Report): string[] {
       rows: s.points.filter((p, i) => i === 0 || i === s.points.length - 1 || Number.isInteger(Math.log10(p.requestsPerMonth))).map((p) => [p.requestsPerMonth.toLocaleString('en-US'), formatUsd(p.monthly[0]), formatUsd(p.monthly[1])]), right: [0, 1, 2], testId: 'report-sweep',
     }), '');
   } else out.push(`The chart cannot be drawn: ${mdText(cmp.sweep.message)}.`, '');
-  if (cmp.kind === 'design') out.push(`### Findings of ${mdText(b.label)}`, '', ...findings(b).slice(2));
+  if (cmp.kind === 'design') {
+    if (options.diagramFileB) out.push(`### Diagram of ${mdText(b.label)}`, '', imageLink(`Diagram of ${b.design.name}`, options.diagramFileB), '');
+    out.push(`### Findings of ${mdText(b.label)}`, '', ...findings(b).slice(2));
+  }
   return out;
 }
 
@@ -136,7 +144,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
     '## Diagram', '',
     options.diagramFile
-      ? `![Diagram of ${mdText(report.title)}](${encodeURI(options.diagramFile).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`
+      ? imageLink(`Diagram of ${report.title}`, options.diagramFile)
       : 'Markdown cannot hold the diagram: see the HTML report, or write it with `serverless-designer diagram FILE -o diagram.svg` (File → Export image in the app).',
     '',
     ...(report.resources.length ? ['### Resources', '', ...table({
@@ -148,7 +156,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '## Reachability', '',
     ...(m.reachability.length ? table(reachTable(m.reachability)) : ['No function accesses anything over the network.']), '',
     ...cost(m),
-    ...comparison(report),
+    ...comparison(report, options),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -41,6 +41,16 @@ describe('serverless-designer report (real process)', () => {
     expect(readFileSync(out, 'utf8')).toContain('<h2>Comparison: "VPC function with RDS and an external API" (A) and "Serverless REST API" (B)</h2>');
   });
 
+  it('Markdown comparing two designs links both diagrams, each written beside it', () => {
+    const dir = tmp();
+    const r = cli('report', VPC, '--compare', REST, '-o', join(dir, 'review.md'));
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['review-b.svg', 'review.md', 'review.svg']);
+    const md = readFileSync(join(dir, 'review.md'), 'utf8');
+    expect(md).toContain('\n![Diagram of Serverless REST API](review-b.svg)\n');
+    expect(readFileSync(join(dir, 'review-b.svg'), 'utf8')).toContain('Items API');
+  });
+
   it.each([
     [['--profiles', 'low,busy'], `${VPC}: no usage profile "busy" (the design has "low", "expected", "peak")`],
     [['--profiles', 'low'], '--profiles takes two names separated by a comma (like --profiles low,peak), not "low"'],
