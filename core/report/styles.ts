@@ -69,8 +69,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
   .fact,.finding,.diagram{background:none}
   .diagram.screen-only{display:none}
   .diagram.print-only{display:block}
-  a{color:inherit;text-decoration:none}
-  a[href]::after{content:" (" attr(href) ")";font-size:9pt;color:var(--muted);word-break:break-all}
+  a{color:inherit;text-decoration:none;word-break:break-all}
 }
 @page{margin:16mm 14mm}
 `;
