@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { compareCommand } from './commands/compare';
 import { costCommand } from './commands/cost';
+import { diagramCommand } from './commands/diagram';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { lintCommand } from './commands/lint';
@@ -12,7 +13,7 @@ import { validateCommand } from './commands/validate';
 import { EXIT, processIo, type CliIo } from './io';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand, reportCommand, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintCommand, rulesCommand, retryPathsCommand, reachCommand, costCommand, compareCommand, reportCommand, diagramCommand, exportCommand, importCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

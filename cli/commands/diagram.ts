@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderDiagram, type DiagramOptions } from '../../core/diagram';
+import type { Command } from '../command';
+import { EXIT } from '../io';
+import { loadDesignOrAlternative, oneOf } from '../load';
+import { terminalSafe } from './export';
+
+const THEMES = ['light', 'dark'] as const;
+const BACKGROUNDS = ['white', 'transparent', 'theme'] as const;
+/** PNG pixels per SVG px. */
+const PNG_SCALE = 2;
+
+/** Writes bytes or text whole or not at all: a temporary file beside OUT, then a rename. */
+function writeWhole(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path) || '.', { recursive: true });
+  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.serverless-designer.tmp`);
+  writeFileSync(temp, content, { flag: 'wx' });
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** The SVG as PNG at 2× (resvg, loaded only when a PNG is asked for). */
+async function toPng(svg: string): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  return new Resvg(svg, { fitTo: { mode: 'zoom', value: PNG_SCALE }, font: { loadSystemFonts: true } }).render().asPng();
+}
+
+export const diagramCommand: Command = {
+  name: 'diagram',
+  summary: 'draw the design from the model as SVG or PNG (the whole design or some nodes)',
+  help: `Usage: serverless-designer diagram FILE[#ALT] -o OUT.svg|OUT.png [--only ID,ID…]
+                                 [--theme light|dark] [--background white|transparent|theme]
+
+Draws the design as the canvas shows it — cards with their kind badges, VPCs and subnets as
+containers, connections in their styles with labels, attachment lines, security-group chips and
+sticky notes — from the model and its saved layout (laid out automatically when it has none).
+The SVG is self-contained (no external reference, no script); the PNG is the SVG at 2×.
+
+Options:
+  -o, --out OUT               .svg or .png; written whole or not at all (replaced if it exists;
+                              never touched when drawing fails)
+  --only ID,ID…               only these nodes (ids), the containers they are drawn in and the
+                              connections among them
+  --theme light|dark          default light
+  --background B              white, transparent or theme (the canvas colour);
+                              default: theme for SVG, white for PNG
+  -h, --help                  show this help
+
+Exit codes: 0 written; 2 a file cannot be read or parsed, an --only id is not in the design, the
+options are wrong, or OUT cannot be written.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
+      out: { type: 'string', short: 'o' }, only: { type: 'string' }, theme: { type: 'string', default: 'light' },
+      background: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    } });
+    if (values.help) { io.out(this.help); return EXIT.ok; }
+    if (positionals.length !== 1) { io.err('diagram: give exactly one design file (see --help)'); return EXIT.unreadable; }
+    const out = values.out;
+    if (!out) { io.err('diagram: give the output file with -o OUT (.svg or .png)'); return EXIT.unreadable; }
+    const ext = extname(out).toLowerCase();
+    if (ext !== '.svg' && ext !== '.png') {
+      io.err(`diagram: cannot tell the format from "${terminalSafe(basename(out))}": name it .svg or .png`);
+      return EXIT.unreadable;
+    }
+    const theme = oneOf('theme', values.theme, THEMES, io);
+    if (!theme) return EXIT.unreadable;
+    const background = values.background === undefined ? (ext === '.png' ? 'white' : 'theme') : oneOf('background', values.background, BACKGROUNDS, io);
+    if (!background) return EXIT.unreadable;
+
+    const loaded = await loadDesignOrAlternative(positionals[0], io);
+    if (!loaded) return EXIT.unreadable;
+    const { file, design } = loaded;
+    const options: DiagramOptions = { theme, background };
+    if (values.only !== undefined) {
+      const only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+      if (!only.length) { io.err('diagram: --only takes node ids separated by commas (like --only fn,queue)'); return EXIT.unreadable; }
+      const ids = new Set(design.nodes.map((n) => n.id));
+      const unknown = only.filter((id) => !ids.has(id));
+      if (unknown.length) {
+        io.err(terminalSafe(`${file}: --only: no node with id ${unknown.map((id) => `"${id}"`).join(', ')} in "${design.name}" (ids are the nodes' "id" fields; \`serverless-designer validate\` lists problems by id)`));
+        return EXIT.unreadable;
+      }
+      options.only = only;
+    }
+
+    let content: string | Uint8Array;
+    let size: { width: number; height: number };
+    try {
+      const diagram = await renderDiagram(design, options);
+      size = ext === '.png' ? { width: diagram.width * PNG_SCALE, height: diagram.height * PNG_SCALE } : diagram;
+      content = ext === '.png' ? await toPng(diagram.svg) : diagram.svg;
+    } catch (err) {
+      io.err(terminalSafe(`${file}: cannot draw the diagram: ${(err as Error).message}`));
+      return EXIT.unreadable;
+    }
+    try {
+      writeWhole(out, content);
+    } catch (err) {
+      io.err(terminalSafe(`diagram: cannot write ${out}: ${(err as Error).message}`));
+      return EXIT.unreadable;
+    }
+    io.out(terminalSafe(`wrote ${out} (${size.width} × ${size.height} px${values.only !== undefined ? `, ${options.only?.length} selected node${options.only?.length === 1 ? '' : 's'}` : ''})`));
+    return EXIT.ok;
+  },
+};
