@@ -7,7 +7,7 @@
  *    U+FFFF, lone surrogates) become U+FFFD "�": a parser would reject the whole file otherwise.
  *    C1 controls (U+0080–U+009F) and DEL are legal XML but invisible: also U+FFFD.
  *  - Tab, newline and return in attributes become references (`&#10;`) so attribute-value
- *    normalisation keeps them; in text they stay.
+ *    normalisation keeps them; in text a return does too (parsers turn a raw one into a newline).
  *  - Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) are kept — they are part of the name
  *    — but each user string is its own <text>/<tspan>/<title>, which ends their reach (an unclosed
  *    override cannot reorder anything outside that element). */
@@ -32,10 +32,10 @@ const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\ufff
 /** The text with characters XML cannot hold replaced by U+FFFD. */
 export const xmlSafe = (text: string): string => text.replace(INVALID, '\ufffd');
 
-const TEXT_REFS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const TEXT_REFS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\r': '&#13;' };
 const ATTR_REFS: Record<string, string> = { ...TEXT_REFS, '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
-export const escapeText = (text: string): string => xmlSafe(text).replace(/[&<>"']/g, (c) => TEXT_REFS[c]);
+export const escapeText = (text: string): string => xmlSafe(text).replace(/[&<>"'\r]/g, (c) => TEXT_REFS[c]);
 export const escapeAttr = (text: string): string => xmlSafe(text).replace(/[&<>"'\t\n\r]/g, (c) => ATTR_REFS[c]);
 
 /** Numbers printed the same way every time: at most two decimals, no "-0", no exponent. */
