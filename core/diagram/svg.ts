@@ -47,7 +47,11 @@ export function num(n: number): string {
 
 const NAME = /^[A-Za-z_][\w.:-]*$/;
 
-/** Prints the tree as XML (no whitespace between elements: text spacing stays exact). */
+/** Elements whose content is text: nothing is added between their children. */
+const INLINE = new Set(['text', 'tspan', 'title']);
+
+/** Prints the tree as XML, one element per line (diffs of golden files stay readable) except inside
+ *  text, where added whitespace would show. */
 export function printSvg(node: SvgNode): string {
   const out: string[] = [];
   const visit = (n: SvgNode) => {
@@ -67,7 +71,12 @@ export function printSvg(node: SvgNode): string {
       return;
     }
     out.push('>');
-    for (const c of n.children) visit(c);
+    const lines = !INLINE.has(n.name);
+    for (const c of n.children) {
+      if (lines) out.push('\n');
+      visit(c);
+    }
+    if (lines) out.push('\n');
     out.push('</', n.name, '>');
   };
   visit(node);
