@@ -53,9 +53,11 @@ function findings(side: ReportSide, heading: string, testId: string): HtmlNode {
     ] : null);
 }
 
+/** The light diagram, and the dark one when there is one; the style sheet shows the one that fits
+ *  the theme (or the reader's system) on screen, and always the light one on paper. */
 function diagram(side: ReportSide, label: string): Child {
-  const screen = h('figure', { class: `diagram${side.printDiagram ? ' screen-only' : ''}`, 'data-testid': 'report-diagram', 'aria-label': label }, trustedMarkup(side.diagram.svg));
-  return side.printDiagram ? [screen, h('figure', { class: 'diagram print-only', 'aria-hidden': 'true' }, trustedMarkup(side.printDiagram.svg))] : screen;
+  const light = h('figure', { class: 'diagram light', 'data-testid': 'report-diagram', 'aria-label': label }, trustedMarkup(side.diagram.svg));
+  return side.darkDiagram ? [light, h('figure', { class: 'diagram dark', 'data-testid': 'report-diagram-dark', 'aria-label': label }, trustedMarkup(side.darkDiagram.svg))] : light;
 }
 
 function conventions(cost: CostReport): Child {

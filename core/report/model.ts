@@ -6,7 +6,7 @@ import { USAGE_FIELDS } from '../model/usageFields';
 import { compare, estimateCost, sum, sweepRequests, type CostComparison, type CostComponent, type CostReport, type Dec, type RequestSweep } from '../pricing';
 import type { Finding, SuppressedFinding } from '../rules/types';
 import type { Reachability, RetryPath } from '../semantics';
-import { renderDiagram, type Diagram } from './diagramTemporary';
+import { renderDiagram, type Diagram } from '../diagram';
 
 export type ReportTheme = 'light' | 'dark' | 'auto';
 
@@ -66,9 +66,10 @@ export interface ReportSide {
   costByNode: NodeCost[];
   usage: UsageAssumption[];
   summary: ReportSummary;
-  /** The model-drawn diagram; `printDiagram` is a light copy when the screen one is dark. */
+  /** The model-drawn diagram, light on white (the one printed, and the Markdown's SVG);
+   *  `darkDiagram` the same in the dark palette for a dark screen (themes dark and auto). */
   diagram: Diagram;
-  printDiagram?: Diagram;
+  darkDiagram?: Diagram;
 }
 
 export interface ReportComparison {
@@ -124,15 +125,16 @@ function usageAssumptions(design: Design, profile: string | null): UsageAssumpti
   }));
 }
 
-type Drawn = Pick<ReportSide, 'diagram' | 'printDiagram'>;
+type Drawn = Pick<ReportSide, 'diagram' | 'darkDiagram'>;
 
+/** The light diagram on white (print, Markdown's SVG, the light screen), and a dark one on the
+ *  canvas colour for a dark screen when the report can be dark. */
 async function draw(design: Design, theme: ReportTheme): Promise<Drawn> {
-  const dark = theme === 'dark';
-  const diagram = await renderDiagram(design, { theme: dark ? 'dark' : 'light', background: dark ? 'theme' : 'white', title: design.name });
-  return dark ? { diagram, printDiagram: await renderDiagram(design, { theme: 'light', background: 'white', title: design.name }) } : { diagram };
+  const diagram = await renderDiagram(design, { theme: 'light', background: 'white', title: design.name });
+  return theme === 'light' ? { diagram } : { diagram, darkDiagram: await renderDiagram(design, { theme: 'dark', background: 'theme', title: design.name }) };
 }
 
-const drawnOf = (s: ReportSide): Drawn => (s.printDiagram ? { diagram: s.diagram, printDiagram: s.printDiagram } : { diagram: s.diagram });
+const drawnOf = (s: ReportSide): Drawn => (s.darkDiagram ? { diagram: s.diagram, darkDiagram: s.darkDiagram } : { diagram: s.diagram });
 
 /** `drawn`: the diagram already drawn for this design (the other side of a profile or Region comparison). */
 async function buildSide(label: string, design: Design, profile: string | undefined, region: string | undefined, theme: ReportTheme, drawn?: Drawn): Promise<ReportSide> {

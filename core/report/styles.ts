@@ -33,9 +33,12 @@ td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-n
 tr{break-inside:avoid}
 .lost{color:var(--danger);font-weight:600}
 .broken{color:var(--danger)}
-.diagram{border:1px solid var(--border);border-radius:8px;overflow:auto;background:var(--panel);padding:8px}
+.diagram{margin:0;border:1px solid var(--border);border-radius:8px;overflow:hidden}
 .diagram svg{display:block;max-width:100%;height:auto;margin:0 auto}
-.diagram.print-only{display:none}
+.diagram.dark{display:none}
+:root[data-theme="dark"] .diagram.light{display:none}
+:root[data-theme="dark"] .diagram.dark{display:block}
+@media (prefers-color-scheme: dark){:root[data-theme="auto"] .diagram.light{display:none}:root[data-theme="auto"] .diagram.dark{display:block}}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .finding{border-left:4px solid var(--border);padding:6px 12px;margin:8px 0;background:var(--panel);border-radius:0 6px 6px 0;break-inside:avoid}
 .finding.error{border-left-color:var(--danger)}
@@ -66,9 +69,9 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
   main{max-width:none;padding:0}
   section.page{break-before:page}
   h2,h3{break-after:avoid}
-  .fact,.finding,.diagram{background:none}
-  .diagram.screen-only{display:none}
-  .diagram.print-only{display:block}
+  .fact,.finding{background:none}
+  :root[data-theme] .diagram.light{display:block}
+  :root[data-theme] .diagram.dark{display:none}
   a{color:inherit;text-decoration:none;word-break:break-all}
 }
 @page{margin:16mm 14mm}

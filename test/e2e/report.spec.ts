@@ -31,7 +31,11 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('report-summary')).toBeVisible();
     const diagram = page.locator('figure.diagram:visible svg');
     await expect(diagram).toHaveCount(1);
-    const drawn = await diagram.evaluate((svg) => [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').join('\n'));
+    // A long name wraps onto lines (tspans) in its card: read each text element line by line.
+    const drawn = await diagram.evaluate((svg) => [...svg.querySelectorAll('text')].map((t) => {
+      const lines = [...t.querySelectorAll('tspan')].map((x) => x.textContent ?? '');
+      return lines.length ? lines.join(' ') : t.textContent ?? '';
+    }));
     for (const n of design.nodes) expect(drawn, `the diagram shows "${n.name}"`).toContain(n.name);
     // Laid out, not collapsed: the drawing has a real size on the page.
     const box = await diagram.boundingBox();

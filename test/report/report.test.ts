@@ -47,20 +47,30 @@ describe('the report of the VPC template', () => {
     expect(rows.length).toBe(analyze(design).reachability.reduce((n, r) => n + r.paths.length, 0));
     expect(doc.querySelectorAll('script, link, img, iframe, object, embed').length).toBe(0);
     for (const el of doc.querySelectorAll('[src], [srcset], [poster]')) throw new Error(`fetches ${el.outerHTML}`);
-    expect(html).not.toMatch(/url\(|@import/);
+    // Only references inside the document (the diagram's arrowheads: url(#id)).
+    expect(html).not.toMatch(/url\((?!#)|@import/);
     for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     // One bar per priced resource.
     expect(doc.querySelectorAll('[data-testid="report-cost-chart"] rect.bar').length).toBe(new Set(estimateCost(design).components.map((c) => c.node)).size);
   });
 
-  it('theme: dark draws a dark diagram for the screen and a light one for print; auto follows the system', async () => {
-    const dark = parseHtml(renderHtml(await buildReport({ design, theme: 'dark' })));
-    expect(dark.documentElement.getAttribute('data-theme')).toBe('dark');
-    expect(dark.querySelectorAll('figure.diagram.print-only svg').length).toBe(1);
+  it('theme: light has the light diagram only; dark and auto add a dark one, and the style sheet picks one (light on paper)', async () => {
+    const light = parseHtml(renderHtml(await buildReport({ design, theme: 'light' })));
+    expect(light.documentElement.getAttribute('data-theme')).toBe('light');
+    expect(light.querySelectorAll('figure.diagram').length).toBe(1);
+    for (const theme of ['dark', 'auto'] as const) {
+      const html = renderHtml(await buildReport({ design, theme }));
+      const doc = parseHtml(html);
+      expect(doc.documentElement.getAttribute('data-theme')).toBe(theme);
+      expect([...doc.querySelectorAll('figure.diagram')].map((f) => f.className)).toEqual(['diagram light', 'diagram dark']);
+      // Each drawn in its palette: the dark one on the dark canvas colour, the light one on white.
+      expect(doc.querySelector('figure.diagram.light svg > rect')?.getAttribute('fill')).toBe('#ffffff');
+      expect(doc.querySelector('figure.diagram.dark svg > rect')?.getAttribute('fill')).not.toBe('#ffffff');
+    }
     const auto = renderHtml(await buildReport({ design }));
     expect(auto).toContain('data-theme="auto"');
     expect(auto).toContain('@media (prefers-color-scheme: dark){:root[data-theme="auto"]');
-    expect(auto).toMatch(/@media print\{[^]*section\.page\{break-before:page\}/);
+    expect(auto).toMatch(/@media print\{[^]*section\.page\{break-before:page\}[^]*:root\[data-theme\] \.diagram\.dark\{display:none\}/);
   });
 });
 
@@ -130,7 +140,7 @@ describe('comparison', () => {
     const other = loadDesign('templates/rest-api.design.json');
     const report = await buildReport({ design, compare: { kind: 'design', other } });
     const doc = parseHtml(renderHtml(report));
-    expect(doc.querySelectorAll('[data-testid="report-comparison"] figure.diagram').length).toBe(2);
+    expect(doc.querySelectorAll('[data-testid="report-comparison"] figure.diagram.light').length).toBe(2);
     expect(doc.querySelector('[data-testid="report-findings-b"] h2')?.textContent).toBe(`Findings of B: ${other.name}`);
     const sweep = report.comparison!.sweep;
     expect(sweep.ok).toBe(true);
