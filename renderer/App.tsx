@@ -259,12 +259,17 @@ export function App({ host }: { host: Host }) {
     }
   }, [copyImageBlob, editor, notices, theme]);
   /** Print (Ctrl/Cmd+P, File → Print…): the HTML report, light, printed from a hidden frame. */
+  const printing = useRef(false);
   const printReport = useCallback(async (compare: CompareChoice = { kind: 'none' }) => {
+    if (printing.current) return; // one print at a time (a second Ctrl+P while preparing does nothing)
+    printing.current = true;
     notices.info('Preparing the report to print…');
     try {
       await printHtml(await reportText(editor.design, 'html', compare, 'light'));
     } catch (err) {
       notices.error(`Could not print the report: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      printing.current = false;
     }
   }, [editor, notices]);
 
