@@ -52,3 +52,7 @@ await import('./layout');
 // Issue 11: edge routing around node boxes, 100 and 1,000 nodes (also `npx tsx bench/route.ts` alone).
 console.log('');
 await import('./route');
+
+// Issue 12: the model-drawn diagram of 200 nodes, and its PNG (also `npx tsx bench/diagram.ts` alone).
+console.log('');
+await import('./diagram');
