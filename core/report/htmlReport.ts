@@ -4,7 +4,7 @@ import { costBarChart, crossoverChart, crossoverSentence } from './charts';
 import { h, printHtml, safeHref, trustedMarkup, type Child, type HtmlNode } from './html';
 import type { Report, ReportSide } from './model';
 import { REPORT_CSS } from './styles';
-import { costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
+import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
 import { kindLabel } from '../model/kinds';
 
 /** Design text isolated from the text around it, so right-to-left names cannot reorder it. */
@@ -65,7 +65,7 @@ function conventions(cost: CostReport): Child {
   return [
     h('h3', null, 'Conventions'),
     h('ul', null,
-      h('li', null, `${c.hoursPerMonth} hours a month; 1 GB = ${c.kbPerGb.toLocaleString('en-US')} KB; ${c.catalogVersion === 'none' ? 'no price catalog' : `prices as of ${c.priceDate} (catalog ${c.catalogVersion})`}; free tier ${cost.freeTier ? 'on' : 'off'}`),
+      h('li', null, conventionsLine(cost)),
       h('li', null, c.tiering),
       ...c.billingGranularity.map((g) => h('li', null, g)),
       ...cost.notes.map((n) => h('li', null, n))),

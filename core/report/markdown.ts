@@ -1,8 +1,9 @@
+import { formatNumber } from '../format';
 import { formatUsd, type CostReport } from '../pricing';
 import { SEVERITIES, type Finding, type SuppressedFinding } from '../rules/types';
 import { crossoverSentence } from './charts';
 import type { Report, ReportSide } from './model';
-import { costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
+import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
 import { kindLabel } from '../model/kinds';
 import { mdInline, mdText } from './text';
 
@@ -61,7 +62,7 @@ function conventions(cost: CostReport): string[] {
   const c = cost.conventions;
   return [
     '### Conventions', '',
-    `- ${c.hoursPerMonth} hours a month; 1 GB = ${c.kbPerGb.toLocaleString('en-US')} KB; ${c.catalogVersion === 'none' ? 'no price catalog' : `prices as of ${c.priceDate} (catalog ${c.catalogVersion})`}; free tier ${cost.freeTier ? 'on' : 'off'}`,
+    `- ${mdInline(conventionsLine(cost))}`,
     `- ${mdText(c.tiering)}`,
     ...c.billingGranularity.map((g) => `- ${mdText(g)}`),
     ...cost.notes.map((n) => `- ${mdText(n)}`),
@@ -114,7 +115,7 @@ function comparison(report: Report, options: MarkdownOptions): string[] {
     out.push(mdText(crossoverSentence(s, labels)), '', ...table({
       headers: ['Requests a month', a.label, b.label],
       // Decades only (and the two ends): the HTML report has the chart of every point.
-      rows: s.points.filter((p, i) => i === 0 || i === s.points.length - 1 || Number.isInteger(Math.log10(p.requestsPerMonth))).map((p) => [p.requestsPerMonth.toLocaleString('en-US'), formatUsd(p.monthly[0]), formatUsd(p.monthly[1])]), right: [0, 1, 2], testId: 'report-sweep',
+      rows: s.points.filter((p, i) => i === 0 || i === s.points.length - 1 || Number.isInteger(Math.log10(p.requestsPerMonth))).map((p) => [formatNumber(p.requestsPerMonth), formatUsd(p.monthly[0]), formatUsd(p.monthly[1])]), right: [0, 1, 2], testId: 'report-sweep',
     }), '');
   } else out.push(`The chart cannot be drawn: ${mdText(cmp.sweep.message)}.`, '');
   if (cmp.kind === 'design') {

@@ -1,6 +1,6 @@
 import { formatNumber } from '../format';
 import { kindLabel } from '../model/kinds';
-import { formatQuantity, formatUsd, type CostComparison, type Dec } from '../pricing';
+import { formatQuantity, formatUsd, type CostComparison, type CostReport, type Dec } from '../pricing';
 import type { Reachability, ReachHop, RetryHop, RetryPath } from '../semantics';
 import { formatDuration } from '../semantics';
 import type { Report, ReportSide } from './model';
@@ -131,4 +131,10 @@ export function summaryFacts(report: Report): { label: string; value: string; de
     { label: 'Unreachable access edges', value: formatNumber(s.unreachable), detail: `of ${plural(s.accessEdges, 'access edge')}`, alert: s.unreachable > 0, testId: 'report-unreachable' },
   ];
   return facts;
+}
+
+/** "730 hours a month; 1 GB = 1,048,576 KB; prices as of … (catalog …); free tier off". */
+export function conventionsLine(cost: CostReport): string {
+  const c = cost.conventions;
+  return `${c.hoursPerMonth} hours a month; 1 GB = ${formatNumber(c.kbPerGb)} KB; ${c.catalogVersion === 'none' ? 'no price catalog' : `prices as of ${c.priceDate} (catalog ${c.catalogVersion})`}; free tier ${cost.freeTier ? 'on' : 'off'}`;
 }
