@@ -5,7 +5,7 @@ import { routeEdges, type Box, type Rect, type Route } from '../geometry/route';
 import { indexDesign } from '../graph';
 import { autoLayout, withLayout } from '../layout';
 import type { Design, DesignEdge, DesignNode, Note } from '../model/design';
-import { absolutePositions, CONTAINER_KINDS, containerSizes, placementOf, RESOURCE_SIZE, type Placement } from '../model/placement';
+import { absolutePositions, CONTAINER_KINDS, CONTAINER_MIN, CONTAINER_PADDING, containerSizes, placementOf, RESOURCE_SIZE, type Placement } from '../model/placement';
 
 /** The diagram's geometry, from the model alone (no DOM): where every card, container, note, edge and
  *  label goes, in the canvas's absolute coordinates. Same numbers as the canvas: cards RESOURCE_SIZE,
@@ -107,6 +107,19 @@ export async function buildScene(input: Design, only?: readonly string[]): Promi
     const container = CONTAINER_KINDS.includes(n.kind);
     const size = container ? sizes.get(n.id) ?? RESOURCE_SIZE : RESOURCE_SIZE;
     nodes.push({ node: n, box: { x: p.x, y: p.y, width: size.width, height: size.height }, container, depth: depthOf(n.id) });
+  }
+  // A container drawn only because something selected is in it is cut down to what is drawn in it
+  // (deepest first), keeping every card where it is.
+  if (only) {
+    const chosen = new Set(only);
+    for (const s of [...nodes].sort((a, b) => b.depth - a.depth)) {
+      if (!s.container || chosen.has(s.node.id)) continue;
+      const inside = nodes.filter((c) => placement.get(c.node.id)?.drawParent === s.node.id).map((c) => (c.container ? c.box : { ...c.box, height: c.box.height + CHIP_OVERHANG }));
+      if (!inside.length) continue;
+      const u = union(inside);
+      const width = Math.max(CONTAINER_MIN.width, u.width + CONTAINER_PADDING.left + CONTAINER_PADDING.right);
+      s.box = { x: u.x - CONTAINER_PADDING.left, y: u.y - CONTAINER_PADDING.top, width, height: u.height + CONTAINER_PADDING.top + CONTAINER_PADDING.bottom };
+    }
   }
   const byId = new Map(nodes.map((s) => [s.node.id, s]));
   const cards: Box[] = nodes.filter((s) => !s.container).map((s) => ({ id: s.node.id, ...s.box }));

@@ -104,6 +104,19 @@ describe('options', () => {
     expect([...nat.querySelectorAll('[data-node]')].map((n) => n.getAttribute('data-node')).sort()).toEqual(['nat-b', 'sn-public-b', 'vpc']);
   });
 
+  it('only: a container drawn for what is selected in it is cut down to that, holding it', async () => {
+    const design = loadTemplate(VPC);
+    const whole = await buildScene(design);
+    const part = await buildScene(design, ['nat-a']);
+    const box = (scene: typeof whole, id: string) => scene.nodes.find((s) => s.node.id === id)?.box as Rect;
+    expect(box(part, 'vpc').width * box(part, 'vpc').height).toBeLessThan(box(whole, 'vpc').width * box(whole, 'vpc').height / 2);
+    expect(contains(box(part, 'vpc'), box(part, 'sn-public-a'))).toBe(true);
+    expect(contains(box(part, 'sn-public-a'), box(part, 'nat-a'))).toBe(true);
+    expect(box(part, 'nat-a')).toEqual(box(whole, 'nat-a'));
+    // A selected container keeps its own size.
+    expect(box(await buildScene(design, ['vpc', 'nat-a']), 'vpc')).toEqual(box(whole, 'vpc'));
+  });
+
   it('only: a smaller picture than the whole design', async () => {
     const design = loadTemplate(VPC);
     const whole = await renderDiagram(design);
