@@ -148,6 +148,23 @@ describe('options', () => {
   });
 });
 
+describe('odd designs', () => {
+  it('an empty design is a small, valid picture', async () => {
+    const base = loadTemplate('rest-api.design.json');
+    const { svg, width, height } = await renderDiagram({ ...base, nodes: [], edges: [], layout: { positions: {} } });
+    assertWellFormed(svg);
+    expect([width, height]).toEqual([48, 48]);
+  });
+
+  it('an edge to a node that does not exist is left out, not a crash', async () => {
+    const base = loadTemplate('rest-api.design.json');
+    const design = { ...base, edges: [...base.edges, { ...base.edges[0], id: 'e-ghost', to: 'ghost' }] } as Design;
+    const doc = parseSvg((await renderDiagram(design)).svg);
+    expect(doc.querySelector('[data-edge="e-ghost"]')).toBeNull();
+    expect(doc.querySelectorAll('[data-edge]').length).toBe(base.edges.length);
+  });
+});
+
 describe('a design with no saved layout', () => {
   it('is laid out automatically: every card placed, none overlapping another', async () => {
     const design = loadTemplate(VPC);
