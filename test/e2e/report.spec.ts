@@ -49,7 +49,12 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     await expect(page.locator('figure.diagram:visible svg')).toHaveCount(1);
+    expect(await page.locator('section.page').evaluateAll((s) => s.map((x) => getComputedStyle(x).breakBefore))).toEqual(['page', 'page', 'page']);
     await page.emulateMedia({ media: 'screen' });
+    // Printed to PDF as a browser does: the header and diagram, then findings, retry paths with
+    // reachability, and cost each from a new page.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
 
     expect(requests, 'the report fetched something').toEqual([]);
 
