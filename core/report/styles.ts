@@ -70,6 +70,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
   section.page{break-before:page}
   h2,h3{break-after:avoid}
   .fact,.finding{background:none}
+  .summary{grid-template-columns:repeat(4,1fr);gap:8px}
+  .fact .value{font-size:18pt}
   :root[data-theme] .diagram.light{display:block}
   :root[data-theme] .diagram.dark{display:none}
   a{color:inherit;text-decoration:none;word-break:break-all}
