@@ -69,6 +69,11 @@ describe('serverless-designer report (real process)', () => {
     expect(readdirSync(dir)).toEqual(['review.html']);
   });
 
+  it('is listed in --help and has its own help', () => {
+    expect(cli('--help').out).toMatch(/\n {2}report +write the design-review report/);
+    expect(cli('report', '--help')).toMatchObject({ code: 0, out: expect.stringMatching(/^Usage: serverless-designer report FILE\[#ALT\] -o OUT /) });
+  });
+
   it('usage errors: no OUT, a format it cannot tell, an unreadable design', () => {
     expect(cli('report', VPC).err).toBe('report: give the output file with -o OUT (.html or .md)\n');
     const dir = tmp();
