@@ -3,7 +3,7 @@ import { NOTE_SIZE } from '../commands/notes';
 import { placeLabels, wrapLabel, type LabelPlace } from '../geometry/labels';
 import { routeEdges, type Box, type Rect, type Route } from '../geometry/route';
 import { indexDesign } from '../graph';
-import { autoLayout, withLayout } from '../layout';
+import { withLayout } from '../layout/positions';
 import type { Design, DesignEdge, DesignNode, Note } from '../model/design';
 import { absolutePositions, CONTAINER_KINDS, CONTAINER_MIN, CONTAINER_PADDING, containerSizes, placementOf, RESOURCE_SIZE, type Placement } from '../model/placement';
 
@@ -62,6 +62,8 @@ async function withPositions(design: Design): Promise<{ design: Design; auto: bo
   const positions = design.layout.positions;
   const missing = design.nodes.filter((n) => !Object.hasOwn(positions, n.id)).map((n) => n.id);
   if (!missing.length) return { design, auto: false };
+  // Loaded only when needed: the app draws laid-out designs and keeps ELK in its layout worker.
+  const { autoLayout } = await import('../layout/autoLayout');
   if (missing.length === design.nodes.length) return { design: withLayout(design, await autoLayout(design)), auto: true };
   const abs = absolutePositions(design);
   const sizes = containerSizes(design);
