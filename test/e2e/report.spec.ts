@@ -63,3 +63,17 @@ for (const theme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the auto-themed report follows the reader\'s system: dark colours and the dark diagram on a dark system', async ({ page }) => {
+  const { design } = pickTemplate();
+  const { buildReport, renderHtml } = await loadReport();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setContent(renderHtml(await buildReport({ design })), { waitUntil: 'load' });
+  await expect(page.locator('figure.diagram.dark')).toBeVisible();
+  await expect(page.locator('figure.diagram.light')).toBeHidden();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 28)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('figure.diagram.light')).toBeVisible();
+  await expect(page.locator('figure.diagram.dark')).toBeHidden();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+});
