@@ -4,7 +4,7 @@ import { kindLabel } from '../model/kinds';
 import { securityGroupsOf } from '../model/placement';
 import { kindBadge, kindColor } from './kindStyle';
 import { nodeDetail } from './nodeDetail';
-import { buildScene, fitWidth, LABEL_FONT, textWidth, type SceneEdge, type SceneNode } from './scene';
+import { buildScene, fitWidth, LABEL_FONT, type SceneEdge, type SceneNode } from './scene';
 import { el, num, printSvg, type SvgElement, type SvgNode } from './svg';
 import { edgeStyle, PALETTES, type DiagramPalette } from './theme';
 
@@ -93,12 +93,18 @@ function edgeOf(e: SceneEdge, theme: string, p: DiagramPalette, names: ReadonlyM
 
 function labelOf(e: SceneEdge, p: DiagramPalette): SvgElement {
   const place = e.place as NonNullable<SceneEdge['place']>;
-  const box = e.labelBox as Rect;
+  // Placement reserved a generous box (an estimate must never be narrower than the text); the box
+  // drawn hugs the text as the canvas's measured label does, centred on the same point.
+  const room = e.labelBox as Rect;
+  const dlqRoom = e.edge.kind === 'deadLetter' ? fitWidth('DLQ', LABEL_FONT * 0.8) + LABEL_FONT * 0.9 : 0;
+  const hug = Math.max(...place.lines.map((l) => fitWidth(l, LABEL_FONT) * 1.06)) + dlqRoom + LABEL_FONT * 0.8 + 4;
+  const width = Math.min(room.width, hug);
+  const box = { ...room, x: place.x - width / 2, width };
   const leader = Math.abs(place.anchor.x - place.x) > 1 || Math.abs(place.anchor.y - place.y) > 1;
   const lineHeight = LABEL_FONT * 1.25;
   const top = place.y - ((place.lines.length - 1) * lineHeight) / 2;
   const dlq = e.edge.kind === 'deadLetter';
-  const chipWidth = dlq ? textWidth('DLQ', LABEL_FONT * 0.8) + LABEL_FONT * 0.5 : 0;
+  const chipWidth = dlq ? fitWidth('DLQ', LABEL_FONT * 0.8) + LABEL_FONT * 0.5 : 0;
   const textX = place.x + (dlq ? (chipWidth + 4) / 2 : 0);
   return el('g', { 'aria-hidden': 'true' },
     leader && el('path', { d: `M ${num(place.anchor.x)} ${num(place.anchor.y)} L ${num(place.x)} ${num(place.y)}`, stroke: p.muted, 'stroke-width': 1, 'stroke-dasharray': '2 2' }),
