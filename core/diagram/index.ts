@@ -84,7 +84,7 @@ function edgeOf(e: SceneEdge, theme: string, p: DiagramPalette, names: ReadonlyM
   const from = names.get(e.edge.from);
   const to = names.get(e.edge.to);
   return el('g', { 'data-edge': e.edge.id },
-    el('title', {}, `${from?.name ?? e.edge.from} → ${to?.name ?? e.edge.to}: ${e.label}`),
+    el('title', {}, `${isolate(from?.name ?? e.edge.from)} → ${isolate(to?.name ?? e.edge.to)}: ${e.label}`),
     el('path', {
       d: roundedPath(e.route.points), fill: 'none', stroke: style.stroke, 'stroke-width': style.width,
       'stroke-dasharray': style.dash, 'stroke-linecap': style.cap, 'marker-end': `url(#${markerId(theme, e.edge.kind)})`,
@@ -148,10 +148,16 @@ function badge(kind: string, x: number, y: number, size: number): SvgElement {
     el('text', { x: x + size / 2, y: y + size * 0.52, 'font-size': text.length > 2 ? size * 0.31 : size * 0.46, 'font-weight': 700, fill: '#ffffff', 'text-anchor': 'middle', 'dominant-baseline': 'central' }, text));
 }
 
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** A user string put inside a longer text, wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
+ *  when it holds bidi controls, so an override in a name cannot reorder the words around it (the
+ *  characters themselves are kept: they are part of the name). */
+export const isolate = (text: string): string => (BIDI_CONTROL.test(text) ? `\u2068${text}\u2069` : text);
+
 /** The designer's description of a node (a free-text field files may carry), for its <title>. */
 function described(node: DesignNode): string {
   const text = (node as { description?: unknown }).description;
-  return typeof text === 'string' && text.trim() ? ` — ${text}` : '';
+  return typeof text === 'string' && text.trim() ? ` — ${isolate(text)}` : '';
 }
 
 const NAME_FONT = 12.5;
@@ -174,7 +180,7 @@ function cardOf(s: SceneNode, p: DiagramPalette, names: ReadonlyMap<string, Desi
     return g?.kind === 'securityGroup' ? [g] : [];
   });
   return el('g', { 'data-node': node.id },
-    el('title', {}, `${kindLabel(node.kind)} ${node.name}${detail && detail !== kindLabel(node.kind) ? ` (${detail})` : ''}${described(node)}`),
+    el('title', {}, `${kindLabel(node.kind)} ${isolate(node.name)}${detail && detail !== kindLabel(node.kind) ? ` (${isolate(detail)})` : ''}${described(node)}`),
     el('rect', { x: x + 0.5, y: y + 0.5, width: width - 1, height: height - 1, rx: 8, fill: p.node, stroke: p.nodeBorder }),
     // The 4 px left border in the kind colour, following the card's rounded corners.
     el('path', { d: `M ${num(x + 8)} ${num(y)} L ${num(x + 4)} ${num(y)} L ${num(x + 4)} ${num(y + height)} L ${num(x + 8)} ${num(y + height)} A 8 8 0 0 1 ${num(x)} ${num(y + height - 8)} L ${num(x)} ${num(y + 8)} A 8 8 0 0 1 ${num(x + 8)} ${num(y)} z`, fill: color }),
@@ -211,7 +217,7 @@ function containerOf(s: SceneNode, region: string, p: DiagramPalette): SvgElemen
   const detailX = nameX + fitWidth(name, 12, true) + 8;
   const [detailLine] = fitLines(detail, Math.max(0, box.x + box.width - 10 - detailX), 11, 1);
   return el('g', { 'data-node': node.id },
-    el('title', {}, `${kindLabel(node.kind)} ${node.name}${detail ? ` (${detail})` : ''}${described(node)}`),
+    el('title', {}, `${kindLabel(node.kind)} ${isolate(node.name)}${detail ? ` (${isolate(detail)})` : ''}${described(node)}`),
     el('rect', {
       x: box.x, y: box.y, width: box.width, height: box.height, rx: 10,
       fill: vpc ? p.vpcBg : p.subnetBg, stroke: vpc ? p.vpcBorder : p.subnetBorder, 'stroke-width': 1.5, 'stroke-dasharray': vpc ? undefined : '6 4',

@@ -9,8 +9,9 @@
  *  - Tab, newline and return in attributes become references (`&#10;`) so attribute-value
  *    normalisation keeps them; in text a return does too (parsers turn a raw one into a newline).
  *  - Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) are kept — they are part of the name
- *    — but each user string is its own <text>/<tspan>/<title>, which ends their reach (an unclosed
- *    override cannot reorder anything outside that element). */
+ *    — but each user string is its own <text>/<tspan>, which ends their reach (an unclosed override
+ *    cannot reorder anything outside that element), and one composed into a longer <title> is
+ *    wrapped in U+2068 … U+2069 (an isolate: `isolate` in index.ts). */
 
 export interface SvgElement {
   name: string;

@@ -50,10 +50,23 @@ describe('hostile names come out escaped', () => {
       for (const [k, n] of design.nodes.entries()) {
         const title = doc.querySelector(`[data-node="${n.id}"] > title`)?.textContent ?? '';
         expect(title).toContain(expected(n.name));
-        if (k === 0 && description.trim()) expect(title.endsWith(` — ${expected(description)}`)).toBe(true);
+        const isolated = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(description) ? `\u2068${expected(description)}\u2069` : expected(description);
+        if (k === 0 && description.trim()) expect(title.endsWith(` — ${isolated}`)).toBe(true);
       }
       expect(all).toContain(`Note: ${expected(note)}`);
     }), { numRuns: 60 });
+  });
+
+  it('a bidi override in a name cannot reorder the rest of its title: the name is isolated', async () => {
+    const base = loadTemplate('rest-api.design.json');
+    const evil = 'Items \u202eexe.fdp';
+    const design: Design = { ...base, nodes: base.nodes.map((n) => (n.id === 'fn-items' ? { ...n, name: evil } : n)) as Design['nodes'] };
+    const doc = parseSvg((await renderDiagram(design)).svg);
+    const title = doc.querySelector('[data-node="fn-items"] > title')?.textContent ?? '';
+    expect(title.startsWith(`Lambda function \u2068${evil}\u2069 (`)).toBe(true);
+    expect(doc.querySelector('[data-edge="e-api-items"] > title')?.textContent).toContain(`\u2068${evil}\u2069`);
+    // A name without bidi controls is left as it is.
+    expect(doc.querySelector('[data-node="tbl-items"] > title')?.textContent).not.toMatch(/[\u2068\u2069]/);
   });
 
   it('the printer escapes every attribute and text, and refuses names that are not XML names', () => {
