@@ -116,7 +116,7 @@ function labelOf(e: SceneEdge, p: DiagramPalette): SvgElement {
   );
 }
 
-/** Splits text into at most `max` lines of at most `width` px (words kept whole where they fit; the
+/** Splits text into at most `max` (≥ 1) lines of at most `width` px (words kept whole where they fit; the
  *  last line ends in "…" when text is left over — the <title> keeps the whole name). */
 export function fitLines(text: string, width: number, fontSize: number, max: number, bold = false): string[] {
   const per = fitWidth('x', fontSize, bold);
@@ -138,7 +138,8 @@ export function fitLines(text: string, width: number, fontSize: number, max: num
     const last = [...lines[lines.length - 1]];
     lines[lines.length - 1] = `${last.slice(0, Math.max(0, Math.min(last.length, perLine - 1))).join('').trimEnd()}…`;
   }
-  return lines;
+  // Never no line: an empty or blank name is one empty line.
+  return lines.length ? lines : [''];
 }
 
 function badge(kind: string, x: number, y: number, size: number): SvgElement {

@@ -56,12 +56,21 @@ export function selectionClosure(design: Design, only: readonly string[], placem
   return out;
 }
 
+/** Coordinates and sizes beyond this many px are not a drawing's. */
+const MAX_COORDINATE = 1_000_000;
+const sanePosition = (p: { x: number; y: number; width?: number; height?: number }): boolean =>
+  [p.x, p.y, p.width ?? 0, p.height ?? 0].every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE);
+
 /** The design with every node placed: laid out automatically when none has a saved position; nodes
  *  missing a position among placed ones are laid out as a group below what is placed. */
-async function withPositions(design: Design): Promise<{ design: Design; auto: boolean }> {
-  const positions = design.layout.positions;
+async function withPositions(input: Design): Promise<{ design: Design; auto: boolean }> {
+  // A place or size no drawing could have (1e89 px, from a damaged file) counts as missing: laid out
+  // again rather than routed across, or drawn as, a picture too big to exist.
+  const positions = Object.fromEntries(Object.entries(input.layout.positions).filter(([, p]) => sanePosition(p)));
+  const dropped = Object.keys(positions).length !== Object.keys(input.layout.positions).length;
+  const design = dropped ? { ...input, layout: { ...input.layout, positions } } : input;
   const missing = design.nodes.filter((n) => !Object.hasOwn(positions, n.id)).map((n) => n.id);
-  if (!missing.length) return { design, auto: false };
+  if (!missing.length) return { design, auto: dropped };
   // Loaded only when needed: the app draws laid-out designs and keeps ELK in its layout worker.
   const { autoLayout } = await import('../layout/autoLayout');
   if (missing.length === design.nodes.length) return { design: withLayout(design, await autoLayout(design)), auto: true };

@@ -156,6 +156,25 @@ describe('odd designs', () => {
     expect([width, height]).toEqual([48, 48]);
   });
 
+  it('blank names (a subnet, a security group on a card, a function) draw as empty text, not a crash', async () => {
+    // fast-check counterexample: a subnet named "" made the title fitting read a line that was not there.
+    const design = loadTemplate(VPC);
+    const blank = { ...design, nodes: design.nodes.map((n) => (['sn-public-a', 'sg-fn', 'fn-quotes'].includes(n.id) ? { ...n, name: n.id === 'sg-fn' ? '   ' : '' } : n)) } as Design;
+    const { svg } = await renderDiagram(blank);
+    assertWellFormed(svg);
+    expect(parseSvg(svg).querySelectorAll('[data-node]').length).toBe(design.nodes.length);
+  });
+
+  it('a place no drawing could have (a damaged file) is laid out again, not drawn 1e89 px away', async () => {
+    // fast-check counterexample: a card at y = -8.7e89 ran routing out of memory.
+    const design = loadTemplate('rest-api.design.json');
+    const damaged = { ...design, layout: { ...design.layout, positions: { ...design.layout.positions, 'fn-items': { x: 554, y: -8.659701477839387e89 } } } } as Design;
+    const scene = await buildScene(damaged);
+    expect(scene.autoLaidOut).toBe(true);
+    expect(Math.max(scene.bounds.width, scene.bounds.height)).toBeLessThan(5000);
+    assertWellFormed((await renderDiagram(damaged)).svg);
+  });
+
   it('an edge to a node that does not exist is left out, not a crash', async () => {
     const base = loadTemplate('rest-api.design.json');
     const design = { ...base, edges: [...base.edges, { ...base.edges[0], id: 'e-ghost', to: 'ghost' }] } as Design;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDiagram } from '../../core/diagram';
 import { escapeAttr, escapeText, printSvg, el } from '../../core/diagram/svg';
-import type { Design } from '../../core/model/design';
+import { designSchema, type Design } from '../../core/model/design';
+import { designDocument } from '../support/arbitraries';
 import { assertWellFormed, loadTemplate, parseSvg, titles } from './support';
 
 /** Strings built from what breaks markup: quotes, tags, CDATA ends, references, bidi overrides and
@@ -55,6 +56,23 @@ describe('hostile names come out escaped', () => {
       }
       expect(all).toContain(`Note: ${expected(note)}`);
     }), { numRuns: 60 });
+  });
+
+  it('any design (schema-valid, arbitrary kinds, props and layout) with hostile names and descriptions draws, well-formed, naming every node', async () => {
+    await fc.assert(fc.asyncProperty(designDocument, fc.infiniteStream(hostile), async (doc, names) => {
+      const parsed = designSchema.parse(doc);
+      const design: Design = { ...parsed, name: names.next().value, nodes: parsed.nodes.map((n) => ({ ...n, name: names.next().value, description: names.next().value })) as Design['nodes'] };
+      const { svg } = await renderDiagram(design);
+      assertWellFormed(svg);
+      const doc2 = parseSvg(svg);
+      for (const e of doc2.getElementsByTagName('*')) expect(ALLOWED_ELEMENTS.has(e.tagName.toLowerCase()), e.tagName).toBe(true);
+      const seen = new Set<string>();
+      for (const n of design.nodes) {
+        if (seen.has(n.id)) continue; // a repeated id is drawn once
+        seen.add(n.id);
+        expect(doc2.querySelector(`[data-node="${n.id}"] > title`)?.textContent ?? '').toContain(expected(n.name));
+      }
+    }), { numRuns: 40 });
   });
 
   it('a bidi override in a name cannot reorder the rest of its title: the name is isolated', async () => {
