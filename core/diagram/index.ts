@@ -193,7 +193,8 @@ function cardOf(s: SceneNode, p: DiagramPalette, names: ReadonlyMap<string, Desi
   );
 }
 
-/** Security groups as chips on the card's lower edge: two named, then "+N" (as on the canvas). */
+/** Security groups as chips on the card's lower edge: two named, then "+N" (as on the canvas); one
+ *  alone is shown whole when the card has room. */
 function chips(groups: readonly DesignNode[], x: number, y: number, p: DiagramPalette): SvgElement {
   const out: SvgNode[] = [];
   let at = x;
@@ -204,7 +205,8 @@ function chips(groups: readonly DesignNode[], x: number, y: number, p: DiagramPa
     out.push(el('text', { x: at + w / 2, y: y + 9, 'font-size': 10.5, fill: muted ? p.muted : p.text, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, line));
     at += w + 4;
   };
-  for (const g of groups.slice(0, 2)) chip(g.name, 80, false);
+  // A lone chip may use the card's width (less its insets); two share it.
+  for (const g of groups.slice(0, 2)) chip(g.name, groups.length === 1 ? 164 : 80, false);
   if (groups.length > 2) chip(`+${groups.length - 2}`, 40, true);
   return el('g', { 'aria-label': `security groups: ${groups.map((g) => g.name).join(', ')}` }, ...out);
 }
