@@ -1,4 +1,5 @@
 import type { Point, Rect } from '../geometry/route';
+import { roundedPath as roundedRoute } from '../geometry/path';
 import type { Design, DesignNode } from '../model/design';
 import { kindLabel } from '../model/kinds';
 import { securityGroupsOf } from '../model/placement';
@@ -63,21 +64,8 @@ function markers(theme: string, p: DiagramPalette): SvgElement {
   }, el('path', { d: 'M 0 1 L 10 5 L 0 9 z', fill: edgeStyle(kind, p).stroke }))));
 }
 
-/** An SVG path through the points with rounded corners (as the canvas draws routes). */
-export function roundedPath(points: readonly Point[], radius = 8): string {
-  if (!points.length) return '';
-  const parts = [`M ${num(points[0].x)} ${num(points[0].y)}`];
-  for (let k = 1; k < points.length - 1; k++) {
-    const [a, b, c] = [points[k - 1], points[k], points[k + 1]];
-    const r = Math.min(radius, Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2);
-    const into = { x: b.x - Math.sign(b.x - a.x) * r, y: b.y - Math.sign(b.y - a.y) * r };
-    const out = { x: b.x + Math.sign(c.x - b.x) * r, y: b.y + Math.sign(c.y - b.y) * r };
-    parts.push(`L ${num(into.x)} ${num(into.y)} Q ${num(b.x)} ${num(b.y)} ${num(out.x)} ${num(out.y)}`);
-  }
-  const last = points[points.length - 1];
-  parts.push(`L ${num(last.x)} ${num(last.y)}`);
-  return parts.join(' ');
-}
+/** A route drawn as the canvas draws it, with coordinates rounded for stable output. */
+export const roundedPath = (points: readonly Point[], radius = 8): string => roundedRoute(points, radius, num);
 
 function edgeOf(e: SceneEdge, theme: string, p: DiagramPalette, names: ReadonlyMap<string, DesignNode>): SvgElement {
   const style = edgeStyle(e.edge.kind, p);

@@ -1,7 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useReactFlow, useStore, useStoreApi, type EdgeProps, type InternalNode, type Node } from '@xyflow/react';
+import { roundedPath } from '../../core/geometry/path';
 import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { placeLabels, wrapLabel, type LabelPlace } from '../../core/geometry/labels';
-import type { Box, Point, Rect, Route } from '../../core/geometry/route';
+import type { Box, Rect, Route } from '../../core/geometry/route';
 import { AttachEdge } from './AttachEdge';
 import { RouteClient } from './routeClient';
 import type { DesignFlowEdge } from './toFlow';
@@ -162,20 +163,8 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
   return <EdgeRoutesContext.Provider value={value}>{children}</EdgeRoutesContext.Provider>;
 }
 
-/** An SVG path through the route's points with rounded corners. */
-export function roundedPath(points: readonly Point[], radius = 8): string {
-  if (!points.length) return '';
-  let d = `M ${points[0].x},${points[0].y}`;
-  for (let k = 1; k < points.length - 1; k++) {
-    const [a, b, c] = [points[k - 1], points[k], points[k + 1]];
-    const r = Math.min(radius, Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2);
-    const into = { x: b.x - Math.sign(b.x - a.x) * r, y: b.y - Math.sign(b.y - a.y) * r };
-    const out = { x: b.x + Math.sign(c.x - b.x) * r, y: b.y + Math.sign(c.y - b.y) * r };
-    d += ` L ${into.x},${into.y} Q ${b.x},${b.y} ${out.x},${out.y}`;
-  }
-  const last = points[points.length - 1];
-  return `${d} L ${last.x},${last.y}`;
-}
+/** An SVG path through the route's points with rounded corners (core/geometry/path.ts). */
+export { roundedPath };
 
 /** A design connection drawn along its route around the boxes it does not join; while the route
  *  is pending (an end just moved, or is being dragged) a simple smooth-step path instead. The label
