@@ -1,30 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderDiagram, type DiagramOptions } from '../../core/diagram';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { loadDesignOrAlternative, oneOf } from '../load';
-import { terminalSafe } from './export';
+import { terminalSafe, writeAtomic } from './export';
 
 const THEMES = ['light', 'dark'] as const;
 const BACKGROUNDS = ['white', 'transparent', 'theme'] as const;
 /** PNG pixels per SVG px. */
 const PNG_SCALE = 2;
-
-/** Writes bytes or text whole or not at all: a temporary file beside OUT, then a rename. */
-function writeWhole(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path) || '.', { recursive: true });
-  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.serverless-designer.tmp`);
-  writeFileSync(temp, content, { flag: 'wx' });
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
 
 /** The SVG as PNG at 2× (resvg, loaded only when a PNG is asked for). */
 async function toPng(svg: string): Promise<Uint8Array> {
@@ -101,7 +86,7 @@ options are wrong, or OUT cannot be written.`,
       return EXIT.unreadable;
     }
     try {
-      writeWhole(out, content);
+      writeAtomic(out, content);
     } catch (err) {
       io.err(terminalSafe(`diagram: cannot write ${out}: ${(err as Error).message}`));
       return EXIT.unreadable;

@@ -12,8 +12,8 @@ import { loadDesignFile, oneOf } from '../load';
 /** Writes `content` to `path` through a temporary file in the same folder and a rename, so a reader
  *  (or a crash) never sees half a file. With `keepExisting`, an existing file is never replaced, not
  *  even one that appears while writing: the temporary file is hard-linked into place, which fails if
- *  the name exists. Returns false when the file was kept. */
-export function writeAtomic(path: string, content: string, keepExisting = false): boolean {
+ *  the name exists. Returns false when the file was kept. Text or bytes (a PNG). */
+export function writeAtomic(path: string, content: string | Uint8Array, keepExisting = false): boolean {
   mkdirSync(dirname(path), { recursive: true });
   if (keepExisting && existsSync(path)) return false;
   const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.serverless-designer.tmp`);
