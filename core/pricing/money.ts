@@ -32,3 +32,10 @@ export function formatQuantity(v: Dec): string {
   const [whole, frac] = s.split('.');
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
 }
+
+/** A line's unit price as people read it: "$0.045 per NAT gateway-hour", "tiered from $0.000001 per
+ *  request" (the app's cost panel and the design-review report). */
+export function unitPriceText(line: { readonly unitPrice: string; readonly unit: string }): string {
+  const tiered = line.unitPrice.match(/^tiered from (.+)$/);
+  return `${tiered ? `tiered from $${tiered[1]}` : `$${line.unitPrice}`} per ${line.unit}`;
+}

@@ -1,6 +1,6 @@
 import { formatNumber } from '../format';
 import { kindLabel } from '../model/kinds';
-import { formatQuantity, formatUsd, type CostComparison, type CostReport, type Dec } from '../pricing';
+import { formatQuantity, formatUsd, unitPriceText, type CostComparison, type CostReport, type Dec } from '../pricing';
 import type { Reachability, ReachHop, RetryHop, RetryPath } from '../semantics';
 import { formatDuration } from '../semantics';
 import type { Report, ReportSide } from './model';
@@ -68,8 +68,8 @@ export function costByNodeTable(side: ReportSide): TextTable {
 }
 
 export function costComponentTable(side: ReportSide): TextTable {
-  const rows = side.costByNode.flatMap((n) => n.components.map((c) => [c.nodeName, c.component, formatQuantity(c.quantity), c.unit, c.unitPrice, formatUsd(c.monthly), c.volumeFrom]));
-  return { headers: ['Resource', 'Component', 'Quantity', 'Unit', 'Unit price', 'Monthly', 'Volume from'], rows, right: [2, 5], testId: 'report-cost-components' };
+  const rows = side.costByNode.flatMap((n) => n.components.map((c) => [c.nodeName, c.component, `${formatQuantity(c.quantity)} ${c.unit}`, unitPriceText(c), formatUsd(c.monthly), c.volumeFrom]));
+  return { headers: ['Resource', 'Component', 'Quantity', 'Unit price', 'Monthly', 'Volume from'], rows, right: [2, 4], testId: 'report-cost-components' };
 }
 
 export function usageTable(side: ReportSide): TextTable {

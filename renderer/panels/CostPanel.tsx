@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Design } from '../../core/model/design';
 import { USAGE_FIELDS } from '../../core/model/usageFields';
-import { estimateCost, formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, type CostComponent, type CostOptions, type CostReport } from '../../core/pricing';
+import { estimateCost, formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, unitPriceText, type CostComponent, type CostOptions, type CostReport } from '../../core/pricing';
 import type { Reachability } from '../../core/semantics';
 import type { CostBadge } from '../canvas/toFlow';
 import { ExternalLink, isWebLink } from './ExternalLink';
@@ -97,11 +97,7 @@ export function costByNode(report: CostReport): NodeCost[] {
     .sort((a, b) => Number(a.node === '*') - Number(b.node === '*') || b.monthly.comparedTo(a.monthly) || a.nodeName.localeCompare(b.nodeName));
 }
 
-/** "$0.045 per NAT gateway-hour", "tiered from $0.000001 per request". */
-export function unitPriceText(line: Pick<CostComponent, 'unitPrice' | 'unit'>): string {
-  const tiered = line.unitPrice.match(/^tiered from (.+)$/);
-  return `${tiered ? `tiered from $${tiered[1]}` : `$${line.unitPrice}`} per ${line.unit}`;
-}
+export { unitPriceText };
 
 /** The monthly estimate for a usage profile and a region, with a breakdown per node and the lines
  *  that cannot be priced. Choices here are a view of the design, not edits to it. */
