@@ -59,7 +59,7 @@ test('the VPC template draws the function and the database in the VPC, attached 
       const numbers = (d?.match(/-?[\d.]+/g) ?? []).map(Number);
       const [x1, y1] = numbers;
       const [x2, y2] = numbers.slice(-2);
-      expect(d, `${id} attached to ${subnet}`).toMatch(/^M [\d.-]+,[\d.-]+ L /);
+      expect(d, `${id} attached to ${subnet}`).toMatch(/^M [\d.-]+[ ,][\d.-]+ L /);
       expect(Math.hypot(x2 - x1, y2 - y1), `${id}'s line to ${subnet} has a length`).toBeGreaterThan(10);
       // It ends on the subnet box's border (flow coordinates → screen through the viewport transform).
       const end = await toScreen(page, { x: x2, y: y2 });
