@@ -15,8 +15,11 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (problems: Problem[]): ParseResult => ({ ok: false, problems });
 
-/** Reads a design file's text. Never throws: every failure is a Problem naming its place. */
-export function parseDesign(text: string): ParseResult {
+/** Reads a design file's text. Never throws: every failure is a Problem naming its place. A UTF-8
+ *  byte order mark at the start (some Windows editors write one) is ignored; serializeDesign never
+ *  writes one. */
+export function parseDesign(fileText: string): ParseResult {
+  const text = fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
