@@ -8,3 +8,9 @@ export interface Command {
   help: string;
   run(args: string[], io: CliIo): Promise<number>;
 }
+
+/** Bad input a command found deep down and cannot return from: thrown, `cli/main.ts` prints the
+ *  message and exits 2. Any other throw is a bug (exit 3). Most commands print and return 2 instead. */
+export class CliInputError extends Error {
+  override name = 'CliInputError';
+}

@@ -4,6 +4,7 @@ import { dec, estimateCost, formatQuantity, formatUsd, moneyString, SUPPORTED_RE
 import type { Command } from '../command';
 import { EXIT, type CliIo } from '../io';
 import { loadDesignOrAlternative, oneOf } from '../load';
+import { csvText } from '../text';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
 /** Hours a month: 730 (the catalogs' convention, as the AWS Pricing Calculator) or 720. */
@@ -120,10 +121,12 @@ function textReport(file: string, design: Design, report: CostReport): string {
 }
 
 const CSV_HEADER = ['node', 'nodeName', 'component', 'unit', 'quantity', 'unitPrice', 'monthly', 'priceSource', 'volumeFrom', 'unpricedReason', 'needsInput'] as const;
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const CSV_NUMBER_COLUMNS = ['quantity', 'unitPrice', 'monthly'].map((c) => CSV_HEADER.indexOf(c as (typeof CSV_HEADER)[number]));
 
 /** RFC 4180 CSV: one row per priced component (the JSON fields), then one per unpriced item with
- *  empty amounts and its reason, then one per component that needs input, with its hint. */
+ *  empty amounts and its reason, then one per component that needs input, with its hint. Cells
+ *  from the design that a spreadsheet would run as a formula are made inert (cli/text.ts csvText);
+ *  the amounts (quantity, unitPrice, monthly) stay numbers. */
 function csvReport(report: CostReport): string {
   const rows: string[][] = [
     [...CSV_HEADER],
@@ -131,7 +134,7 @@ function csvReport(report: CostReport): string {
     ...report.unpriced.map((u) => [u.node, u.nodeName, u.component, '', '', '', '', '', '', u.reason, '']),
     ...report.needsInput.map((n) => [n.node, n.nodeName, n.component, '', '', '', '', '', '', '', n.hint]),
   ];
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
+  return csvText(rows, CSV_NUMBER_COLUMNS);
 }
 
 export const costCommand: Command = {

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { renderDiagram, type DiagramOptions } from '../../core/diagram';
 import type { Command } from '../command';
 import { EXIT } from '../io';
+import { errorMessage } from '../text';
 import { loadDesignOrAlternative, oneOf } from '../load';
-import { terminalSafe, writeAtomic } from './export';
+import { writeAtomic } from './export';
 
 const THEMES = ['light', 'dark'] as const;
 const BACKGROUNDS = ['white', 'transparent', 'theme'] as const;
@@ -51,7 +52,7 @@ options are wrong, or OUT cannot be written.`,
     if (!out) { io.err('diagram: give the output file with -o OUT (.svg or .png)'); return EXIT.unreadable; }
     const ext = extname(out).toLowerCase();
     if (ext !== '.svg' && ext !== '.png') {
-      io.err(`diagram: cannot tell the format from "${terminalSafe(basename(out))}": name it .svg or .png`);
+      io.err(`diagram: cannot tell the format from "${basename(out)}": name it .svg or .png`);
       return EXIT.unreadable;
     }
     const theme = oneOf('theme', values.theme, THEMES, io);
@@ -69,7 +70,7 @@ options are wrong, or OUT cannot be written.`,
       const ids = new Set(design.nodes.map((n) => n.id));
       const unknown = only.filter((id) => !ids.has(id));
       if (unknown.length) {
-        io.err(terminalSafe(`${file}: --only: no node with id ${unknown.map((id) => `"${id}"`).join(', ')} in "${design.name}" (ids are the nodes' "id" fields; \`serverless-designer validate\` lists problems by id)`));
+        io.err(`${file}: --only: no node with id ${unknown.map((id) => `"${id}"`).join(', ')} in "${design.name}" (ids are the nodes' "id" fields; \`serverless-designer validate\` lists problems by id)`);
         return EXIT.unreadable;
       }
       options.only = only;
@@ -82,16 +83,16 @@ options are wrong, or OUT cannot be written.`,
       size = ext === '.png' ? { width: diagram.width * PNG_SCALE, height: diagram.height * PNG_SCALE } : diagram;
       content = ext === '.png' ? await toPng(diagram.svg) : diagram.svg;
     } catch (err) {
-      io.err(terminalSafe(`${file}: cannot draw the diagram: ${(err as Error).message}`));
+      io.err(`${file}: cannot draw the diagram: ${errorMessage(err)}`);
       return EXIT.unreadable;
     }
     try {
       writeAtomic(out, content);
     } catch (err) {
-      io.err(terminalSafe(`diagram: cannot write ${out}: ${(err as Error).message}`));
+      io.err(`diagram: cannot write ${out}: ${errorMessage(err)}`);
       return EXIT.unreadable;
     }
-    io.out(terminalSafe(`wrote ${out} (${size.width} × ${size.height} px${values.only !== undefined ? `, ${options.only?.length} selected node${options.only?.length === 1 ? '' : 's'}` : ''})`));
+    io.out(`wrote ${out} (${size.width} × ${size.height} px${values.only !== undefined ? `, ${options.only?.length} selected node${options.only?.length === 1 ? '' : 's'}` : ''})`);
     return EXIT.ok;
   },
 };

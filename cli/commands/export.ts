@@ -34,14 +34,6 @@ export function writeAtomic(path: string, content: string | Uint8Array, keepExis
   }
 }
 
-/** Text from a design or template shown on a terminal: control characters (C0 but newline and tab,
- *  DEL, C1 — ESC and CSI among them) and line separators are shown as \\uXXXX escapes, so a name
- *  cannot move the cursor, recolour or retitle the terminal. Valid JSON stays valid JSON. */
-export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** `path` if it exists, as what it is. */
 function kindOf(path: string): 'file' | 'directory' | 'other' | undefined {
   try {
@@ -119,13 +111,8 @@ Example: serverless-designer export orders.design.json --sam infra/template.yaml
     const loaded = await loadDesignFile(positionals[0], io);
     if (!loaded) return EXIT.unreadable;
     const file = positionals[0];
-    let result: IacExport;
-    try {
-      result = target === 'sam' ? exportSam(loaded.design) : exportCdk(loaded.design);
-    } catch (err) {
-      io.err(`${file}: the ${target === 'sam' ? 'SAM' : 'CDK'} export failed: ${(err as Error).message} (this is a bug: please report it with the design)`);
-      return EXIT.unreadable;
-    }
+    // A throw here is a bug, not bad input: cli/main.ts says so and exits 3.
+    const result: IacExport = target === 'sam' ? exportSam(loaded.design) : exportCdk(loaded.design);
     const warnings = [...result.warnings];
     if (loaded.problems.length) {
       warnings.unshift(`${file}: the design has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} (see \`serverless-designer validate ${file}\`); the exported code may not deploy`);
@@ -151,14 +138,14 @@ Example: serverless-designer export orders.design.json --sam infra/template.yaml
       }
     }
 
-    if (format === 'json') io.out(terminalSafe(JSON.stringify({ files: written, warnings }, null, 2)));
+    if (format === 'json') io.out(JSON.stringify({ files: written, warnings }, null, 2));
     else {
       const lines = written.map((w) => (w.status === 'written' ? `wrote ${w.path}` : `kept ${w.path} (it exists: your code is not overwritten)`));
       const what = target === 'sam' ? 'SAM template' : 'CDK app';
       const wroteCount = written.filter((w) => w.status === 'written').length;
       lines.push(`${file}: ${what} for ${JSON.stringify(loaded.design.name)} (${loaded.design.nodes.length} nodes), ${wroteCount} file${wroteCount === 1 ? '' : 's'} written, ${written.length - wroteCount} kept`);
       for (const w of warnings) lines.push(`warning: ${w}`);
-      io.out(terminalSafe(lines.join('\n')));
+      io.out(lines.join('\n'));
     }
     return values.strict && warnings.length ? EXIT.findings : EXIT.ok;
   },

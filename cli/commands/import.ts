@@ -8,7 +8,7 @@ import { formatProblem, parseDesign, serializeDesign } from '../../core/model';
 import type { Command } from '../command';
 import { describeReadError, EXIT } from '../io';
 import { oneOf } from '../load';
-import { terminalSafe, writeAtomic } from './export';
+import { writeAtomic } from './export';
 
 /** A template file's text, or why it is not one (`FILE:line:column: message` where there is a place). */
 function readTemplate(file: string): { text: string } | { error: string } {
@@ -123,12 +123,10 @@ Example: serverless-designer import template.yaml -o orders.design.json`,
     try {
       result = importTemplate(read.text, { name: values.name, fileName: basename(file) });
     } catch (err) {
-      if (err instanceof TemplateSyntaxError) {
-        const message = err.message.replace(/^line \d+, column \d+: /, '');
-        io.err(terminalSafe(err.line === undefined ? `${file}: ${message}` : `${file}:${err.line}:${err.column ?? 1}: ${message}`));
-      } else {
-        io.err(`${file}: the import failed: ${(err as Error).message} (this is a bug: please report it with the template)`);
-      }
+      // Anything but a syntax error is a bug, not bad input: cli/main.ts says so and exits 3.
+      if (!(err instanceof TemplateSyntaxError)) throw err;
+      const message = err.message.replace(/^line \d+, column \d+: /, '');
+      io.err(err.line === undefined ? `${file}: ${message}` : `${file}:${err.line}:${err.column ?? 1}: ${message}`);
       return EXIT.unreadable;
     }
     const design = values['no-layout'] ? result.design : await layoutDesign(result.design);
@@ -143,11 +141,11 @@ Example: serverless-designer import template.yaml -o orders.design.json`,
     }
 
     if (format === 'json') {
-      io.out(terminalSafe(JSON.stringify({ design: out, nodes: design.nodes.length, edges: design.edges.length, report: result.report, problems }, null, 2)));
+      io.out(JSON.stringify({ design: out, nodes: design.nodes.length, edges: design.edges.length, report: result.report, problems }, null, 2));
     } else {
       const lines = [formatImportReport(result.report).trimEnd(), '', `wrote ${out}: ${JSON.stringify(design.name)}, ${design.nodes.length} nodes, ${design.edges.length} edges`];
       if (problems.length) lines.push(`the imported design has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((p) => `  ${p}`));
-      io.out(terminalSafe(lines.join('\n')));
+      io.out(lines.join('\n'));
     }
     return values.strict && (result.report.resources.some(incomplete) || problems.length) ? EXIT.findings : EXIT.ok;
   },

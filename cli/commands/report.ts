@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { buildReport, renderHtml, renderMarkdown, type ReportCompare, type ReportTheme } from '../../core/report';
 import type { Command } from '../command';
 import { EXIT, type CliIo } from '../io';
+import { errorMessage } from '../text';
 import { loadDesignOrAlternative, oneOf } from '../load';
 import { checkEstimateOptions, warnNoCatalog } from './cost';
-import { terminalSafe, writeAtomic } from './export';
+import { writeAtomic } from './export';
 
 const FORMATS = ['md', 'html'] as const;
 const THEMES = ['auto', 'light', 'dark'] as const;
@@ -100,7 +101,7 @@ Region code, the options are wrong, or OUT cannot be written.`,
     try {
       report = await buildReport({ design, theme, ...(compare ? { compare } : {}), ...(values.profile !== undefined ? { profile: values.profile } : {}), ...(values.region !== undefined ? { region: values.region } : {}) });
     } catch (err) {
-      io.err(`report: ${terminalSafe((err as Error).message)}`);
+      io.err(`report: ${errorMessage(err)}`);
       return EXIT.unreadable;
     }
     warnNoCatalog(report.main.cost, io);
@@ -120,12 +121,12 @@ Region code, the options are wrong, or OUT cannot be written.`,
       } else writeAtomic(out, renderHtml(report));
       written.push(out);
     } catch (err) {
-      io.err(`report: cannot write ${terminalSafe((err as { path?: string }).path ?? out)}: ${terminalSafe((err as Error).message)}`);
+      io.err(`report: cannot write ${(err as { path?: string }).path ?? out}: ${errorMessage(err)}`);
       return EXIT.unreadable;
     }
     const s = report.main.summary;
-    written.forEach((w) => io.out(`wrote ${terminalSafe(w)}`));
-    io.out(terminalSafe(`${file}: report on "${design.name}"${report.comparison ? ` (comparing ${report.comparison.title})` : ''}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.lostPaths} LOST retry path${s.lostPaths === 1 ? '' : 's'}, ${s.unreachable} unreachable access edge${s.unreachable === 1 ? '' : 's'}`));
+    written.forEach((w) => io.out(`wrote ${w}`));
+    io.out(`${file}: report on "${design.name}"${report.comparison ? ` (comparing ${report.comparison.title})` : ''}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.lostPaths} LOST retry path${s.lostPaths === 1 ? '' : 's'}, ${s.unreachable} unreachable access edge${s.unreachable === 1 ? '' : 's'}`);
     return EXIT.ok;
   },
 };
