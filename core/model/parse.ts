@@ -15,6 +15,20 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (problems: Problem[]): ParseResult => ({ ok: false, problems });
 
+/** A value from the file as a message shows it: never "undefined", a bare "null" or "[object
+ *  Object]" (JSON null is "JSON null", containers are named by their type, long strings shortened). */
+function shownValue(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'JSON null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  return String(v);
+}
+/** A node's or edge's id as a problem's target: its index when the id is not text. */
+const idOf = (id: unknown, index: number): string => (typeof id === 'string' || typeof id === 'number' ? String(id) : String(index));
+const EXPECTED: Record<string, string> = { string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', record: 'an object' };
+
 /** Reads a design file's text. Never throws: every failure is a Problem naming its place. A UTF-8
  *  byte order mark at the start (some Windows editors write one) is ignored; serializeDesign never
  *  writes one. */
@@ -39,11 +53,11 @@ function describeSyntaxError(text: string): string {
 export function restoreDesign(raw: unknown): ParseResult {
   if (!isObject(raw)) return fail([{ code: 'format', path: '$', message: 'not a Serverless Designer design: expected a JSON object' }]);
   if (raw.format !== DESIGN_FORMAT) {
-    return fail([{ code: 'format', path: '$.format', message: `not a Serverless Designer design: "format" is ${JSON.stringify(raw.format) ?? 'missing'}, expected "${DESIGN_FORMAT}"` }]);
+    return fail([{ code: 'format', path: '$.format', message: `not a Serverless Designer design: "format" is ${shownValue(raw.format)}, expected "${DESIGN_FORMAT}"` }]);
   }
   const version = raw.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return fail([{ code: 'version', path: '$.schemaVersion', message: `"schemaVersion" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number` }]);
+    return fail([{ code: 'version', path: '$.schemaVersion', message: `"schemaVersion" is ${shownValue(version)}; expected a whole number` }]);
   }
   if (version > CURRENT_SCHEMA_VERSION) {
     return fail([{ code: 'version', path: '$.schemaVersion', message: `this design was saved by a newer Serverless Designer (schema version ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Open it with a newer version — the file was not changed.` }]);
@@ -100,8 +114,8 @@ function checkKinds(doc: Raw): Problem[] {
     if (!Array.isArray(list)) return;
     list.forEach((item, i) => {
       if (!isObject(item) || typeof item.kind !== 'string' || known.includes(item.kind)) return;
-      const name = typeof item.name === 'string' ? item.name : String(item.id ?? i);
-      problems.push({ code: 'structure', path: jsonPath([key, i, 'kind']), target: { id: String(item.id ?? i), name, type: key === 'nodes' ? 'node' : 'edge' },
+      const name = typeof item.name === 'string' ? item.name : idOf(item.id, i);
+      problems.push({ code: 'structure', path: jsonPath([key, i, 'kind']), target: { id: idOf(item.id, i), name, type: key === 'nodes' ? 'node' : 'edge' },
         message: `unknown ${key === 'nodes' ? 'resource' : 'edge'} kind "${item.kind}"; known kinds: ${known.join(', ')}` });
     });
   };
@@ -114,7 +128,7 @@ function checkKinds(doc: Raw): Problem[] {
       check(alt.nodes, 'nodes', NODE_KIND_IDS);
       check(alt.edges, 'edges', EDGE_KIND_IDS);
       for (const p of problems.splice(before)) {
-        problems.push({ code: p.code, path: p.path.replace(/^\$/, jsonPath(['alternatives', i])), message: `alternative "${String(alt.name ?? i)}", ${p.target?.type ?? 'item'} "${p.target?.name ?? ''}": ${p.message}` });
+        problems.push({ code: p.code, path: p.path.replace(/^\$/, jsonPath(['alternatives', i])), message: `${typeof alt.name === 'string' ? `alternative "${alt.name}"` : `the alternative at index ${i}`}, ${p.target?.type ?? 'item'} "${p.target?.name ?? ''}": ${p.message}` });
       }
     });
   }
@@ -167,10 +181,14 @@ function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
   if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return undefined;
   const item = at(doc, [list, index]);
   if (!isObject(item)) return undefined;
-  const id = String(item.id ?? index);
+  const id = idOf(item.id, index);
   if (list === 'nodes') return { id, name: typeof item.name === 'string' && item.name ? item.name : id, type: 'node' };
   const nodes = Array.isArray(doc.nodes) ? doc.nodes.filter(isObject) : [];
-  const nameOf = (nodeId: unknown) => String(nodes.find((n) => n.id === nodeId)?.name ?? nodeId);
+  const nameOf = (nodeId: unknown) => {
+    if (typeof nodeId !== 'string') return nodeId === undefined || nodeId === null ? '(missing)' : '(not an id)';
+    const name = nodes.find((n) => n.id === nodeId)?.name;
+    return typeof name === 'string' && name ? name : nodeId;
+  };
   return { id, name: `${nameOf(item.from)} → ${nameOf(item.to)}`, type: 'edge' };
 }
 
@@ -178,16 +196,18 @@ function toProblem(issue: z.core.$ZodIssue, doc: Raw): Problem {
   const path = issue.path as PathPart[];
   const range = isRangeIssue(issue);
   const value = at(doc, issue.path);
-  const field = String(path[path.length - 1] ?? '');
+  const last = path[path.length - 1];
+  const field = typeof last === 'number' ? `entry ${last}` : String(last ?? '');
   let message = issue.message;
   if (range && issue.code === 'too_big' && typeof value === 'number') message = issue.message.startsWith('Too big') ? `${field} is ${value}; AWS allows at most ${String(issue.maximum)}` : `${field} is ${value}; ${issue.message}`;
   else if (range && issue.code === 'too_small' && typeof value === 'number') message = `${field} is ${value}; AWS allows at least ${String(issue.minimum)}`;
   else if (range && Array.isArray(value)) message = `${field} has ${value.length} entries; ${issue.code === 'too_big' ? `at most ${String((issue as { maximum?: unknown }).maximum)}` : `at least ${String((issue as { minimum?: unknown }).minimum)}`} allowed`;
   else if (issue.code === 'invalid_type' && value === undefined) message = `${field || 'value'} is required`;
+  else if (issue.code === 'invalid_type') message = `${field || 'value'} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${shownValue(value)}`;
   const target = targetOf(doc, issue.path);
   if (path[0] === 'alternatives') {
     const name = at(doc, [...path.slice(0, 2), 'name']);
-    return { code: range ? 'range' : 'structure', path: jsonPath(path), message: `alternative "${typeof name === 'string' ? name : String(path[1])}", ${target ? `${target.type} "${target.name}": ` : ''}${message}` };
+    return { code: range ? 'range' : 'structure', path: jsonPath(path), message: `${typeof name === 'string' ? `alternative "${name}"` : `the alternative at index ${String(path[1])}`}, ${target ? `${target.type} "${target.name}": ` : ''}${message}` };
   }
   return { code: range ? 'range' : 'structure', path: jsonPath(path), target, message };
 }
