@@ -192,6 +192,7 @@ export function aliasOrVersion(ctx: ImportContext, res: TemplateResource): void 
 
 export function describe(value: unknown): string {
   if (isUnresolvedParameter(value)) return `parameter ${String((value as Raw).Ref)} has no default`;
+  if (value === null) return 'an empty value';
   const s = JSON.stringify(value);
   return s === undefined ? 'nothing' : s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
