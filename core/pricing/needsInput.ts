@@ -47,22 +47,71 @@ function fieldWords(field: string): string {
 
 const takes = (node: DesignNode, field: string) => usageFieldsFor(node.kind).some((f) => f.key === field);
 
-/** The nodes upstream of `node` with no incoming flow (itself when it has none), along the edges
- *  volumes travel on and from a bus to its rules. */
-function sourcesOf(index: DesignIndex, node: DesignNode): DesignNode[] {
+/** The distinct nodes one step upstream of `n`: along the edges volumes travel on, and a rule's bus. */
+function upstreamOf(index: DesignIndex, n: DesignNode): DesignNode[] {
+  const ups = index.incoming(n.id).filter((e) => FLOW_EDGES.includes(e.kind)).map((e) => index.node(e.from));
+  if (n.kind === 'eventRule' && n.parent) ups.push(index.node(n.parent));
+  return [...new Set(ups.filter((u): u is DesignNode => !!u))];
+}
+
+/** The sources of one node: the upstream nodes with no incoming flow, in breadth-first order, and the
+ *  first node in that order (itself first) that takes a request volume. */
+interface Sources { roots: DesignNode[]; first: DesignNode | undefined }
+
+function breadthFirstSources(index: DesignIndex, node: DesignNode): Sources {
   const seen = new Set<string>([node.id]);
   const queue: DesignNode[] = [node];
   const roots: DesignNode[] = [];
   for (let i = 0; i < queue.length; i++) {
     const n = queue[i];
-    const ups = index.incoming(n.id).filter((e) => FLOW_EDGES.includes(e.kind)).map((e) => index.node(e.from));
-    if (n.kind === 'eventRule' && n.parent) ups.push(index.node(n.parent));
-    const found = ups.filter((u): u is DesignNode => !!u);
+    const found = upstreamOf(index, n);
     if (!found.length) roots.push(n);
     for (const u of found) if (!seen.has(u.id)) { seen.add(u.id); queue.push(u); }
   }
+  return { roots, first: queue.find((n) => takes(n, 'requestsPerMonth')) };
+}
+
+const sourcesCache = new WeakMap<DesignIndex, Map<string, Sources>>();
+
+/** The nodes upstream of `node` with no incoming flow (itself when it has none), along the edges
+ *  volumes travel on and from a bus to its rules. A node whose only upstream node is `u` has the
+ *  sources of `u` (the search from it visits itself, then what the search from `u` visits), so a
+ *  chain or a loop of 10,000 nodes is searched once, not once per node (issue 13). */
+function sourcesOf(index: DesignIndex, node: DesignNode): DesignNode[] {
+  let memo = sourcesCache.get(index);
+  if (!memo) sourcesCache.set(index, (memo = new Map()));
+  const chain: DesignNode[] = [];
+  const onChain = new Map<string, number>();
+  let n = node;
+  let loopAt = -1;
+  while (!memo.has(n.id)) {
+    const ups = upstreamOf(index, n);
+    if (ups.length !== 1) { memo.set(n.id, breadthFirstSources(index, n)); break; }
+    onChain.set(n.id, chain.length);
+    chain.push(n);
+    const up = ups[0];
+    if (onChain.has(up.id)) { loopAt = onChain.get(up.id)!; break; }
+    n = up;
+  }
+  if (loopAt >= 0) {
+    // A loop with no way in (each node's only upstream node is the next): no roots; the first node
+    // that takes a volume is the nearest one upstream, itself included.
+    const loop = chain.slice(loopAt);
+    let first: DesignNode | undefined;
+    for (let i = 2 * loop.length - 1; i >= 0; i--) {
+      const m = loop[i % loop.length];
+      if (takes(m, 'requestsPerMonth')) first = m;
+      if (i < loop.length) memo.set(m.id, { roots: [], first });
+    }
+    chain.length = loopAt;
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const up = memo.get(upstreamOf(index, chain[i])[0].id)!;
+    memo.set(chain[i].id, { roots: up.roots, first: takes(chain[i], 'requestsPerMonth') ? chain[i] : up.first });
+  }
+  const s = memo.get(node.id)!;
   // A loop with no way in: any node on it can take the volume.
-  return roots.length ? roots : queue.filter((n) => takes(n, 'requestsPerMonth')).slice(0, 1);
+  return s.roots.length ? s.roots : s.first ? [s.first] : [];
 }
 
 const hasTraffic = (traffic: Traffic, id: string) => (traffic.nodes[id]?.events ?? 0) > 0 || (traffic.nodes[id]?.invocations ?? 0) > 0;
