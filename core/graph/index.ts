@@ -89,3 +89,5 @@ export function subnetIdsOf(node: DesignNode): string[] {
   const props = node.props as { subnets?: unknown };
   return Array.isArray(props.subnets) ? (props.subnets as string[]) : [];
 }
+
+export { stronglyConnected } from './scc';

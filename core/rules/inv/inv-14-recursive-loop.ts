@@ -1,7 +1,8 @@
 import type { DesignEdge, NodeOfKind } from '../../model/design';
+import { formatNumber } from '../../format';
 import { kindLabel } from '../../model/kinds';
 import { defineRule } from '../types';
-import { names, recursiveLoop } from './support';
+import { names, recursiveLoops } from './support';
 
 const prefixOf = (edge: DesignEdge | undefined): string | undefined => (edge?.props as { prefix?: string } | undefined)?.prefix;
 
@@ -14,17 +15,12 @@ export default defineRule({
   appliesTo: ['lambda', 'access', 'trigger', 'sqsQueue', 'snsTopic', 's3Bucket'],
   why: 'A function that writes to the SQS queue, SNS topic or S3 bucket that triggers it, directly or through other functions, runs forever, scales to the account\'s concurrency and bills every call. Lambda\'s recursive loop detection (SQS and SNS since July 2023, S3 since October 2024) stops such a loop after about 16 calls when the function\'s RecursiveLoop is Terminate, the default, and sends the event to its DLQ or on-failure destination if it has one; with Allow, nothing stops it. For S3, AWS advises two buckets or a prefix filter.',
   check(ctx) {
-    const reported = new Set<string>();
-    return ctx.index.ofKind('lambda').flatMap((fn) => {
-      const loop = recursiveLoop(ctx, fn);
-      const key = loop?.map((e) => e.id).sort().join(' ');
-      if (!loop || !key || reported.has(key)) return [];
-      reported.add(key);
+    return recursiveLoops(ctx).map(({ fn, loop, others }) => {
       const nodes = loop.map((e) => ctx.index.node(e.to)).filter((n) => n !== undefined);
       const fns = [fn, ...nodes.filter((n): n is NodeOfKind<'lambda'> => n.kind === 'lambda' && n.id !== fn.id)];
       const allowed = fns.every((f) => f.props.recursiveLoop === 'Allow');
       const first = nodes[0];
-      const chain = [fn, ...nodes].map((n) => `"${n.name}"`).join(' → ');
+      const chain = chainText([fn, ...nodes]);
       const [written, fired] = [prefixOf(loop[0]), prefixOf(loop[1])];
       const s3 = first.kind === 's3Bucket' && loop.length === 2;
       const detail = s3 ? ` ("${fn.name}" writes ${written ? `under "${written}"` : 'anywhere in the bucket'}; the trigger fires for ${fired ? `keys under "${fired}"` : 'every new object'})` : '';
@@ -33,14 +29,29 @@ export default defineRule({
         : loop.length === 2
           ? `send to a different ${kindLabel(first.kind)} than "${first.name}", which triggers "${fn.name}"`
           : `make one function of the chain send somewhere that does not lead back to "${fn.name}"`;
-      return [{
+      const tangled = others.length ? ` ${names(others)} ${others.length > 1 ? 'are' : 'is'} caught in loops through the same resources too.` : '';
+      return {
         target: loop[0],
         severity: allowed ? 'error' as const : 'warning' as const,
-        message: allowed
+        message: (allowed
           ? `Recursive loop ${chain}${detail}, and ${names(fns)} ${fns.length > 1 ? 'allow' : 'allows'} recursive loops (RecursiveLoop: Allow): nothing stops it, and every invocation is billed.`
-          : `Recursive loop ${chain}${detail}: Lambda stops it after about 16 invocations and sends the event to a DLQ or on-failure destination if one is configured, but until then every invocation is billed.`,
+          : `Recursive loop ${chain}${detail}: Lambda stops it after about 16 invocations and sends the event to a DLQ or on-failure destination if one is configured, but until then every invocation is billed.`) + tangled,
         fix: `Break the loop: ${separate}${allowed ? `; or set recursive loop detection of ${names(fns)} back to Terminate` : ''}.`,
-      }];
+      };
     });
   },
 });
+
+/** Longest loop drawn in full; a longer one names its size and its first and last steps. */
+const SHOWN_STEPS = 12;
+
+/** `"a" → "q" → "a"`, or for a loop of 10,001 steps
+ *  `"f0" → "f1" → "f2" → "f3" → "f4" → … 9,993 more … → "f9998" → "f9999" → "loop" → "f0" (10,001 steps)`. */
+function chainText(nodes: readonly { name: string }[]): string {
+  const quoted = (list: readonly { name: string }[]) => list.map((n) => `"${n.name}"`).join(' → ');
+  const steps = nodes.length - 1;
+  if (steps <= SHOWN_STEPS) return quoted(nodes);
+  const head = nodes.slice(0, 5);
+  const tail = nodes.slice(-4);
+  return `${quoted(head)} → … ${formatNumber(nodes.length - head.length - tail.length)} more … → ${quoted(tail)} (${formatNumber(steps)} steps)`;
+}
