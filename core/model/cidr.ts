@@ -87,10 +87,14 @@ export function nextFreeSubnet(vpc: string, taken: readonly string[], bits?: num
   const step = blockSize(size);
   const used = taken.flatMap((t) => parseCidr(t) ?? []).filter((t) => cidrsOverlap(t, v)).sort((p, q) => p.base - q.base);
   let candidate = v.base;
+  // Blocks are nested or disjoint and sorted by first address: the first block (from `next` on) that
+  // ends at or after the candidate is the only one that can clash, so one pass over `used` suffices.
+  let next = 0;
   for (;;) {
     if (candidate + step - 1 > lastOf(v)) return undefined;
     const end = candidate + step - 1;
-    const clash = used.find((t) => t.base <= end && candidate <= lastOf(t));
+    while (next < used.length && lastOf(used[next]) < candidate) next++;
+    const clash = next < used.length && used[next].base <= end ? used[next] : undefined;
     if (!clash) return formatCidr({ base: candidate, bits: size });
     // Jump past the clashing block, to the next boundary of `step`.
     candidate = Math.ceil((lastOf(clash) + 1) / step) * step;
