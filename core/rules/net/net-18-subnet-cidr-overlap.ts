@@ -1,7 +1,7 @@
-import { cidrsOverlap } from '../../model/cidr';
+import { formatNumber } from '../../format';
 import type { RuleFinding } from '../types';
 import { defineRule } from '../types';
-import { freeBlockFix, list, subnetsByVpc } from './support';
+import { earlierOverlaps, freeBlockFix, list, subnetsByVpc } from './support';
 
 export default defineRule({
   id: 'NET-18',
@@ -12,15 +12,19 @@ export default defineRule({
   appliesTo: ['subnet'],
   why: 'Each subnet of a VPC owns its own range of addresses: AWS refuses a subnet whose CIDR block overlaps the block of another subnet in the same VPC, so this design cannot be deployed as drawn.',
   check(ctx) {
-    return subnetsByVpc(ctx.index).flatMap(({ vpc, subnets }) => subnets.flatMap((subnet, i): RuleFinding[] => {
+    return subnetsByVpc(ctx.index).flatMap(({ vpc, subnets }) => {
       // The later subnet is the one to change: the earlier one was there first.
-      const clashes = subnets.slice(0, i).filter((other) => cidrsOverlap(other.props.cidr, subnet.props.cidr));
-      if (!clashes.length) return [];
-      return [{
-        target: subnet,
-        message: `Subnet "${subnet.name}" (${subnet.props.cidr}) overlaps subnet${clashes.length > 1 ? 's' : ''} ${list(clashes.map((c) => `"${c.name}" (${c.props.cidr})`))} in VPC "${vpc.name}": AWS will not create it.`,
-        fix: freeBlockFix(vpc, subnets, subnet),
-      }];
-    }));
+      const overlaps = earlierOverlaps(subnets);
+      return subnets.flatMap((subnet, i): RuleFinding[] => {
+        const { count, first: clashes } = overlaps[i];
+        if (!count) return [];
+        const named = list(clashes.map((c) => `"${c.name}" (${c.props.cidr})`));
+        return [{
+          target: subnet,
+          message: `Subnet "${subnet.name}" (${subnet.props.cidr}) overlaps ${count === clashes.length ? `subnet${count > 1 ? 's' : ''} ${named}` : `${formatNumber(count)} subnets (${named} among them)`} in VPC "${vpc.name}": AWS will not create it.`,
+          fix: freeBlockFix(vpc, subnets, subnet),
+        }];
+      });
+    });
   },
 });

@@ -1,4 +1,4 @@
-import { nextFreeSubnet, parseCidr } from '../../model/cidr';
+import { formatCidr, nextFreeSubnet, parseCidr, type Cidr } from '../../model/cidr';
 import { vpcOf, type DesignIndex } from '../../graph';
 import { catalogFor } from '../../pricing/catalog';
 import type { DesignEdge, DesignNode, NodeOfKind } from '../../model/design';
@@ -172,11 +172,173 @@ export function subnetsByVpc(index: DesignIndex): { vpc: NodeOfKind<'vpc'>; subn
   }));
 }
 
-/** "Give "b" a block of its own inside 10.0.0.0/16, such as 10.0.2.0/24 (the lowest free one)." */
+/** The blocks of a VPC's subnets, worked out once per list of subnets (NET-18, NET-19 ask for every
+ *  subnet of a VPC): parsed blocks, how many subnets have each block, and the blocks sorted by first
+ *  address (then larger first). CIDR blocks are nested or disjoint, which the look-ups below rely on. */
+interface VpcBlocks {
+  blocks: (Cidr | undefined)[];
+  count: Map<string, number>;
+  /** Indexes into `subnets` of the parsed blocks, by (first address, prefix length, index). */
+  sorted: number[];
+  /** The lowest free block per size, with every subnet taken. */
+  free: Map<string, string | undefined>;
+}
+const blocksCache = new WeakMap<readonly NodeOfKind<'subnet'>[], VpcBlocks>();
+const blockKey = (c: Cidr) => `${c.base}/${c.bits}`;
+const lastAddress = (c: Cidr) => c.base + 2 ** (32 - c.bits) - 1;
+
+function vpcBlocks(subnets: readonly NodeOfKind<'subnet'>[]): VpcBlocks {
+  let b = blocksCache.get(subnets);
+  if (b) return b;
+  const blocks = subnets.map((s) => parseCidr(s.props.cidr));
+  const count = new Map<string, number>();
+  const sorted: number[] = [];
+  blocks.forEach((c, i) => {
+    if (!c) return;
+    count.set(blockKey(c), (count.get(blockKey(c)) ?? 0) + 1);
+    sorted.push(i);
+  });
+  sorted.sort((i, j) => blocks[i]!.base - blocks[j]!.base || blocks[i]!.bits - blocks[j]!.bits || i - j);
+  blocksCache.set(subnets, (b = { blocks, count, sorted, free: new Map() }));
+  return b;
+}
+
+/** Positions in `sorted` of the blocks inside `c`, `c`'s own included: [lo, hi). */
+function insideRange(b: VpcBlocks, c: Cidr): [number, number] {
+  const last = lastAddress(c);
+  const at = (p: number) => b.blocks[b.sorted[p]]!;
+  let lo = 0;
+  let hi = b.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = at(mid);
+    if (m.base < c.base || (m.base === c.base && m.bits < c.bits)) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  hi = b.sorted.length;
+  while (end < hi) {
+    const mid = (end + hi) >> 1;
+    if (at(mid).base <= last) end = mid + 1;
+    else hi = mid;
+  }
+  return [lo, end];
+}
+
+/** Does another subnet's block strictly contain `c`? (At most 32 look-ups: one per shorter prefix.) */
+function containedByAnother(b: VpcBlocks, c: Cidr): boolean {
+  for (let bits = 0; bits < c.bits; bits++) {
+    const size = 2 ** (32 - bits);
+    if (b.count.has(`${c.base - (c.base % size)}/${bits}`)) return true;
+  }
+  return false;
+}
+
+/** A segment tree of minimums over `values` (leaves at [size, 2·size)). */
+function buildMinTree(values: readonly number[]): { size: number; min: Float64Array } {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const min = new Float64Array(2 * size).fill(Infinity);
+  values.forEach((v, p) => (min[size + p] = v));
+  for (let k = size - 1; k > 0; k--) min[k] = Math.min(min[2 * k], min[2 * k + 1]);
+  return { size, min };
+}
+
+/** The (at most `k`) smallest values below `limit` at positions [lo, hi), smallest first: the range's
+ *  canonical tree nodes, then always the open node with the least minimum — O(k log n). */
+function smallestBelow(t: { size: number; min: Float64Array }, lo: number, hi: number, limit: number, k: number): number[] {
+  const open: number[] = [];
+  for (let l = lo + t.size, r = hi + t.size; l < r; l >>= 1, r >>= 1) {
+    if (l & 1) open.push(l++);
+    if (r & 1) open.push(--r);
+  }
+  const out: number[] = [];
+  while (out.length < k && open.length) {
+    let best = 0;
+    for (let j = 1; j < open.length; j++) if (t.min[open[j]] < t.min[open[best]]) best = j;
+    const node = open[best];
+    if (t.min[node] >= limit) break;
+    open.splice(best, 1);
+    if (node >= t.size) out.push(t.min[node]);
+    else open.push(2 * node, 2 * node + 1);
+  }
+  return out;
+}
+
+/** For each subnet of a VPC (in design order), the earlier subnets whose blocks overlap its own: how
+ *  many, and up to `shown` of them in design order. The blocks overlapping one are those containing
+ *  it (one look-up per shorter prefix) and those inside it (a run of the sorted blocks, counted with
+ *  a Fenwick tree over that order as the subnets are taken in design order, the first ones found in
+ *  a tree of minimum indexes): O(S log S) where comparing every pair of 5,000 subnets took seconds
+ *  (issue 13). */
+export function earlierOverlaps(subnets: readonly NodeOfKind<'subnet'>[], shown = 10): { count: number; first: NodeOfKind<'subnet'>[] }[] {
+  const b = vpcBlocks(subnets);
+  const position = new Int32Array(subnets.length).fill(-1);
+  b.sorted.forEach((i, p) => (position[i] = p));
+  const members = new Map<string, number[]>();
+  b.blocks.forEach((c, i) => {
+    if (c) (members.get(blockKey(c)) ?? members.set(blockKey(c), []).get(blockKey(c))!).push(i);
+  });
+  const minTree = buildMinTree(b.sorted);
+  const tree = new Int32Array(b.sorted.length + 1);
+  const add = (p: number) => { for (let k = p + 1; k < tree.length; k += k & -k) tree[k]++; };
+  const before = (p: number) => { let n = 0; for (let k = p; k > 0; k -= k & -k) n += tree[k]; return n; };
+  return subnets.map((_, i) => {
+    const c = b.blocks[i];
+    if (!c) return { count: 0, first: [] };
+    const found: number[] = [];
+    let count = 0;
+    // Blocks containing this one: each earlier subnet with one of its shorter prefixes.
+    for (let bits = 0; bits < c.bits; bits++) {
+      const size = 2 ** (32 - bits);
+      const list = members.get(`${c.base - (c.base % size)}/${bits}`);
+      if (!list) continue;
+      let earlier = 0;
+      for (let hi = list.length; earlier < hi;) {
+        const mid = (earlier + hi) >> 1;
+        if (list[mid] < i) earlier = mid + 1;
+        else hi = mid;
+      }
+      count += earlier;
+      found.push(...list.slice(0, Math.min(earlier, shown)));
+    }
+    // Blocks inside it (its own block included): the earlier ones are those already in the tree.
+    const [lo, hi] = insideRange(b, c);
+    const inside = before(hi) - before(lo);
+    count += inside;
+    if (inside) found.push(...smallestBelow(minTree, lo, hi, i, shown));
+    add(position[i]);
+    return { count, first: found.sort((x, y) => x - y).slice(0, shown).map((j) => subnets[j]) };
+  });
+}
+
+/** "Give "b" a block of its own inside 10.0.0.0/16, such as 10.0.2.0/24 (the lowest free one)."
+ *  The lowest free block of a size is worked out once per VPC: leaving `subnet` out of the taken
+ *  blocks changes it only when no other subnet covers its block, and then only by its own block. */
 export function freeBlockFix(vpc: NodeOfKind<'vpc'>, subnets: readonly NodeOfKind<'subnet'>[], subnet: NodeOfKind<'subnet'>): string {
-  const bits = parseCidr(subnet.props.cidr)?.bits;
-  const taken = subnets.filter((s) => s.id !== subnet.id).map((s) => s.props.cidr);
-  const free = nextFreeSubnet(vpc.props.cidr, taken, bits !== undefined && bits >= (parseCidr(vpc.props.cidr)?.bits ?? 33) ? bits : undefined);
+  const own = parseCidr(subnet.props.cidr);
+  const vpcBlock = parseCidr(vpc.props.cidr);
+  const bits = own !== undefined && own.bits >= (vpcBlock?.bits ?? 33) ? own.bits : undefined;
+  const b = vpcBlocks(subnets);
+  const lowest = (key: string, taken: () => string[]) => {
+    if (!b.free.has(key)) b.free.set(key, nextFreeSubnet(vpc.props.cidr, taken(), bits));
+    return b.free.get(key);
+  };
+  const all = () => lowest(`${bits}`, () => subnets.map((s) => s.props.cidr));
+  let free: string | undefined;
+  if (!own || !vpcBlock || lastAddress(own) < vpcBlock.base || lastAddress(vpcBlock) < own.base || b.count.get(blockKey(own))! > 1 || containedByAnother(b, own)) {
+    free = all();
+  } else if (bits === own.bits) {
+    // Its own block is the only block of its size it frees: free when no other block lies inside it.
+    const [lo, hi] = insideRange(b, own);
+    const alone = hi - lo === 1;
+    const other = all();
+    const otherBase = other === undefined ? undefined : parseCidr(other)?.base;
+    free = alone && (otherBase === undefined || own.base < otherBase) ? formatCidr(own) : other;
+  } else {
+    // A subnet larger than its VPC: work it out without it (at most one per shorter prefix).
+    free = lowest(`${bits} ${blockKey(own)}`, () => subnets.filter((s) => s.id !== subnet.id).map((s) => s.props.cidr));
+  }
   return free
     ? `Give "${subnet.name}" a block of its own inside ${vpc.props.cidr}, such as ${free} (the lowest free one).`
     : `VPC "${vpc.name}" (${vpc.props.cidr}) has no free block the size of "${subnet.name}" left: enlarge the VPC's range or shrink its subnets, then give "${subnet.name}" a block no other subnet uses.`;
