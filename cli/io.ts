@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { errorMessage } from './text';
 
 /** What a command touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -45,6 +46,6 @@ export const EXIT = { ok: 0, findings: 1, unreadable: 2, internal: 3 } as const;
 
 export function describeReadError(path: string, err: unknown): string {
   const code = (err as { code?: string }).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
   return `${path}: cannot read: ${reason}`;
 }

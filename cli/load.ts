@@ -31,7 +31,7 @@ export function lineOfId(text: string, id: string): number {
 
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], io: CliIo): T | undefined {
   if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
-  io.err(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  io.err(`--${name} must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
   return undefined;
 }
 

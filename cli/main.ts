@@ -101,8 +101,9 @@ export async function runMain(argv: readonly string[], io: CliIo, commands: read
 }
 
 /** The `serverless-designer` process (bin/serverless-designer.mjs): a closed output pipe ends
- *  quietly, a throw outside a command's own flow is still an internal error (exit 3). */
-export async function main(argv: string[]): Promise<number> {
+ *  quietly, a throw outside a command's own flow is still an internal error (exit 3). `commands`
+ *  is for tests that run a real process over a command of their own. */
+export async function main(argv: string[], commands: readonly Command[] = COMMANDS): Promise<number> {
   handleClosedPipes();
   const name = globalFlags(argv).args[0] ?? '';
   const debug = globalFlags(argv).debug;
@@ -112,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('uncaughtException', onStray);
   process.on('unhandledRejection', onStray);
-  const code = await runMain(argv, processIo);
+  const code = await runMain(argv, processIo, commands);
   // A failed write is reported on a later tick: let it arrive.
   await new Promise((resolve) => setImmediate(resolve));
   const failure = outputError();

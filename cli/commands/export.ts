@@ -8,6 +8,7 @@ import type { IacExport } from '../../core/iac/types';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { loadDesignFile, oneOf } from '../load';
+import { errorMessage } from '../text';
 
 /** Writes `content` to `path` through a temporary file in the same folder and a rename, so a reader
  *  (or a crash) never sees half a file. With `keepExisting`, an existing file is never replaced, not
@@ -133,7 +134,7 @@ Example: serverless-designer export orders.design.json --sam infra/template.yaml
         const wrote = writeAtomic(dest, f.content, isPlaceholder(target, f.path, index));
         written.push({ path: dest, status: wrote ? 'written' : 'kept' });
       } catch (err) {
-        io.err(`${dest}: cannot write: ${(err as Error).message}`);
+        io.err(`${dest}: cannot write: ${errorMessage(err)}`);
         return EXIT.unreadable;
       }
     }

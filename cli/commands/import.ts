@@ -8,6 +8,7 @@ import { formatProblem, parseDesign, serializeDesign } from '../../core/model';
 import type { Command } from '../command';
 import { describeReadError, EXIT } from '../io';
 import { oneOf } from '../load';
+import { errorMessage } from '../text';
 import { writeAtomic } from './export';
 
 /** A template file's text, or why it is not one (`FILE:line:column: message` where there is a place). */
@@ -136,7 +137,7 @@ Example: serverless-designer import template.yaml -o orders.design.json`,
     try {
       writeAtomic(out, text);
     } catch (err) {
-      io.err(`${out}: cannot write: ${(err as Error).message}`);
+      io.err(`${out}: cannot write: ${errorMessage(err)}`);
       return EXIT.unreadable;
     }
 
