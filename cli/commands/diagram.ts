@@ -76,16 +76,11 @@ options are wrong, or OUT cannot be written.`,
       options.only = only;
     }
 
-    let content: string | Uint8Array;
-    let size: { width: number; height: number };
-    try {
-      const diagram = await renderDiagram(design, options);
-      size = ext === '.png' ? { width: diagram.width * PNG_SCALE, height: diagram.height * PNG_SCALE } : diagram;
-      content = ext === '.png' ? await toPng(diagram.svg) : diagram.svg;
-    } catch (err) {
-      io.err(`${file}: cannot draw the diagram: ${errorMessage(err)}`);
-      return EXIT.unreadable;
-    }
+    // Every bad input is refused above: a design that loaded and cannot be drawn is a bug, which
+    // cli/main.ts reports as one (exit 3).
+    const diagram = await renderDiagram(design, options);
+    const size = ext === '.png' ? { width: diagram.width * PNG_SCALE, height: diagram.height * PNG_SCALE } : diagram;
+    const content = ext === '.png' ? await toPng(diagram.svg) : diagram.svg;
     try {
       writeAtomic(out, content);
     } catch (err) {

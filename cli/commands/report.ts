@@ -97,13 +97,9 @@ Region code, the options are wrong, or OUT cannot be written.`,
       compare = { kind: 'regions', a: r[0], b: r[1] };
     } else if (!checkEstimateOptions(file, design, values.profile, values.region, io)) return EXIT.unreadable;
 
-    let report;
-    try {
-      report = await buildReport({ design, theme, ...(compare ? { compare } : {}), ...(values.profile !== undefined ? { profile: values.profile } : {}), ...(values.region !== undefined ? { region: values.region } : {}) });
-    } catch (err) {
-      io.err(`report: ${errorMessage(err)}`);
-      return EXIT.unreadable;
-    }
+    // Profiles and Regions are checked above: a throw from here on, but a failed write, is a bug
+    // (cli/main.ts reports it as one, exit 3).
+    const report = await buildReport({ design, theme, ...(compare ? { compare } : {}), ...(values.profile !== undefined ? { profile: values.profile } : {}), ...(values.region !== undefined ? { region: values.region } : {}) });
     warnNoCatalog(report.main.cost, io);
     if (report.comparison && report.comparison.b.region !== report.main.region) warnNoCatalog(report.comparison.b.cost, io, report.comparison.b.label);
 
@@ -121,6 +117,7 @@ Region code, the options are wrong, or OUT cannot be written.`,
       } else writeAtomic(out, renderHtml(report));
       written.push(out);
     } catch (err) {
+      if (typeof (err as { syscall?: unknown }).syscall !== 'string') throw err;
       io.err(`report: cannot write ${(err as { path?: string }).path ?? out}: ${errorMessage(err)}`);
       return EXIT.unreadable;
     }
