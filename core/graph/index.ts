@@ -9,6 +9,8 @@ export interface DesignIndex {
   outgoing(id: string, kind?: DesignEdge['kind']): readonly DesignEdge[];
   incoming(id: string, kind?: DesignEdge['kind']): readonly DesignEdge[];
   children(id: string): readonly DesignNode[];
+  /** The children of one kind (VPC endpoints of a VPC …), filtered once per (node, kind). */
+  childrenOfKind<K extends DesignNode['kind']>(id: string, kind: K): readonly NodeOfKind<K>[];
   ofKind<K extends DesignNode['kind']>(kind: K): readonly NodeOfKind<K>[];
   /** Every edge of one kind, in design order. */
   edgesOfKind<K extends DesignEdge['kind']>(kind: K): readonly EdgeOfKind<K>[];
@@ -44,6 +46,7 @@ export function indexDesign(design: Design): DesignIndex {
   }
   // Rules ask for the same neighbours many times per analysis: filter each (node, kind) once.
   const byKindCache = new Map<string, readonly DesignEdge[]>();
+  const kidsByKind = new Map<string, readonly DesignNode[]>();
   const filter = (dir: 'o' | 'i', id: string, list: readonly DesignEdge[] | undefined, kind?: DesignEdge['kind']): readonly DesignEdge[] => {
     if (!list) return EMPTY;
     if (!kind) return list;
@@ -59,6 +62,12 @@ export function indexDesign(design: Design): DesignIndex {
     outgoing: (id, kind) => filter('o', id, out.get(id), kind),
     incoming: (id, kind) => filter('i', id, inc.get(id), kind),
     children: (id) => kids.get(id) ?? EMPTY_NODES,
+    childrenOfKind: <K extends DesignNode['kind']>(id: string, kind: K) => {
+      const key = `c${kind}\u0000${id}`;
+      let hit = kidsByKind.get(key);
+      if (!hit) kidsByKind.set(key, (hit = (kids.get(id) ?? EMPTY_NODES).filter((n) => n.kind === kind)));
+      return hit as readonly NodeOfKind<K>[];
+    },
     ofKind: <K extends DesignNode['kind']>(kind: K) => (byKind.get(kind) ?? EMPTY_NODES) as readonly NodeOfKind<K>[],
     edgesOfKind: <K extends DesignEdge['kind']>(kind: K) => (edgesByKind.get(kind) ?? EMPTY) as readonly EdgeOfKind<K>[],
   };

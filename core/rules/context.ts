@@ -1,5 +1,5 @@
-import { indexDesign } from '../graph';
-import type { Design, DesignEdge, DesignNode, EdgeOfKind } from '../model/design';
+import { indexDesign, vpcOf } from '../graph';
+import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
 import { analyzeReachability, effectiveTrigger, invocationModel, invocationModelsOf, traceRetryPaths, type EffectiveTrigger, type InvocationModel, type Reachability, type RetryPath } from '../semantics';
 import type { RuleContext } from './types';
 
@@ -10,6 +10,9 @@ export function createRuleContext(design: Design): RuleContext {
   const triggers = new Map<string, EffectiveTrigger>();
   let reach: Reachability[] | undefined;
   let retry: RetryPath[] | undefined;
+  let reachFrom: Map<string, Reachability[]> | undefined;
+  let byGroup: Map<string, NodeOfKind<'lambda'>[]> | undefined;
+  let byVpc: Map<string, NodeOfKind<'lambda'>[]> | undefined;
   const isEdge = (t: DesignNode | DesignEdge): t is DesignEdge => index.edge(t.id) === t;
   return {
     design,
@@ -33,9 +36,38 @@ export function createRuleContext(design: Design): RuleContext {
     },
     reachability: () => (reach ??= analyzeReachability(design)),
     retryPaths: () => (retry ??= traceRetryPaths(design)),
+    reachabilityFrom(functionId) {
+      reachFrom ??= groupBy((reach ??= analyzeReachability(design)), (r) => [r.from.id]);
+      return reachFrom.get(functionId) ?? [];
+    },
+    functionsUsingGroup(securityGroupId) {
+      byGroup ??= groupBy(index.ofKind('lambda'), (fn) => [...new Set(fn.props.vpc?.securityGroups ?? [])]);
+      return byGroup.get(securityGroupId) ?? [];
+    },
+    functionsInVpc(vpcId) {
+      byVpc ??= groupBy(index.ofKind('lambda'), (fn) => {
+        const vpc = fn.props.vpc ? vpcOf(index, fn) : undefined;
+        return vpc ? [vpc.id] : [];
+      });
+      return byVpc.get(vpcId) ?? [];
+    },
     nameOf(target) {
       if (isEdge(target)) return `${index.node(target.from)?.name ?? target.from} → ${index.node(target.to)?.name ?? target.to}`;
       return target.name;
     },
   };
+}
+
+/** Items grouped under each of their keys, in their order: one pass, for look-ups rules would
+ *  otherwise make by scanning every item once per node (issue 13: no rule worse than O(n log n)). */
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }

@@ -1,5 +1,5 @@
 import type { DesignIndex } from '../graph';
-import type { Design, DesignEdge, DesignNode, EdgeOfKind } from '../model/design';
+import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
 import type { EffectiveTrigger, InvocationModel, Reachability, RetryPath } from '../semantics';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -54,6 +54,12 @@ export interface RuleContext {
   reachability(): readonly Reachability[];
   /** Retry paths of the design (computed once, on first use). */
   retryPaths(): readonly RetryPath[];
+  /** The reachability results of one function's edges, in design order (grouped once). */
+  reachabilityFrom(functionId: string): readonly Reachability[];
+  /** Functions whose VPC configuration lists a security group, in design order (grouped once). */
+  functionsUsingGroup(securityGroupId: string): readonly NodeOfKind<'lambda'>[];
+  /** Functions attached to subnets of a VPC, in design order (grouped once). */
+  functionsInVpc(vpcId: string): readonly NodeOfKind<'lambda'>[];
   /** A readable name for a node or edge ("jobs → worker"). */
   nameOf(target: DesignNode | DesignEdge): string;
 }

@@ -182,7 +182,7 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
       return { ...out.path, hops: [...hops, ...(out.hop ? [out.hop] : []), last], via: 'gatewayEndpoint', reachable: true };
     }
   }
-  const endpoints = vpc ? index.children(vpc.id).filter((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === 'interface' && n.props.service === service) : [];
+  const endpoints = vpc ? index.childrenOfKind(vpc.id, 'vpcEndpoint').filter((n) => n.props.endpointType === 'interface' && n.props.service === service) : [];
   let dnsNote: string | undefined;
   for (const ep of endpoints) {
     const missing = [!ep.props.privateDnsEnabled && 'private DNS on the endpoint', !vpc!.props.enableDnsSupport && 'DNS support on the VPC', !vpc!.props.enableDnsHostnames && 'DNS hostnames on the VPC'].filter(Boolean);
@@ -203,7 +203,7 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
     return { ...into.path, hops: [...hops, ...(into.hop ? [into.hop] : []), last], via: 'interfaceEndpoint', reachable: true };
   }
   const unrouted = GATEWAY_SERVICES.includes(service) && vpc
-    ? index.children(vpc.id).find((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === 'gateway' && n.props.service === service)
+    ? index.childrenOfKind(vpc.id, 'vpcEndpoint').find((n) => n.props.endpointType === 'gateway' && n.props.service === service)
     : undefined;
   const viaNat = internetPath(c, subnet, path, last, unrouted ? {
     reason: `gateway endpoint "${unrouted.name}" for ${service} is not on the route table of subnet "${subnet.name}", which has no NAT route either: add the endpoint to that route table`,

@@ -27,6 +27,51 @@ function ruleMatches(rule: SecurityGroupRule, port: number, peer: Peer): boolean
   return peer.cidrs.length > 0 && peer.cidrs.every((c) => cidrCovers(rule.cidr!, c));
 }
 
+/** A long rule list, indexed once (rules are immutable values): the positions of the rules naming
+ *  each peer group, of the other rules (CIDR and prefix-list peers), and of the prefix-list rules. So
+ *  a database group admitting 1,000 function groups is not scanned 1,000 times per function. */
+interface RuleIndex { byGroup: Map<string, number[]>; other: number[]; prefixLists: number[] }
+const ruleIndexes = new WeakMap<readonly SecurityGroupRule[], RuleIndex>();
+const INDEX_FROM = 16;
+
+function ruleIndex(rules: readonly SecurityGroupRule[]): RuleIndex {
+  let idx = ruleIndexes.get(rules);
+  if (idx) return idx;
+  idx = { byGroup: new Map(), other: [], prefixLists: [] };
+  rules.forEach((r, i) => {
+    if (r.securityGroup !== null) (idx!.byGroup.get(r.securityGroup) ?? idx!.byGroup.set(r.securityGroup, []).get(r.securityGroup)!).push(i);
+    else idx!.other.push(i);
+    if (r.prefixList !== null) idx!.prefixLists.push(i);
+  });
+  ruleIndexes.set(rules, idx);
+  return idx;
+}
+
+/** The first rule (in the group's order) that matches: `rules.find(ruleMatches)`, through the index for long lists. */
+function firstMatch(rules: readonly SecurityGroupRule[], port: number, peer: Peer): SecurityGroupRule | undefined {
+  if (rules.length < INDEX_FROM) return rules.find((r) => ruleMatches(r, port, peer));
+  const idx = ruleIndex(rules);
+  let best = rules.length;
+  for (const group of peer.securityGroups) {
+    for (const i of idx.byGroup.get(group) ?? []) {
+      if (i >= best) break;
+      if (protocolMatches(rules[i], port)) { best = i; break; }
+    }
+  }
+  for (const i of idx.other) {
+    if (i >= best) break;
+    if (ruleMatches(rules[i], port, peer)) { best = i; break; }
+  }
+  return rules[best];
+}
+
+/** The first prefix-list rule whose protocol and port match. */
+function firstPrefixList(rules: readonly SecurityGroupRule[], port: number): SecurityGroupRule | undefined {
+  if (rules.length < INDEX_FROM) return rules.find((r) => r.prefixList !== null && protocolMatches(r, port));
+  for (const i of ruleIndex(rules).prefixLists) if (protocolMatches(rules[i], port)) return rules[i];
+  return undefined;
+}
+
 export interface SgVerdict {
   allowed: boolean;
   by?: { group: string; rule?: SecurityGroupRule; defaultEgress?: boolean };
@@ -53,9 +98,9 @@ export function securityGroupsAllow(index: DesignIndex, groups: readonly string[
     if (sg?.kind !== 'securityGroup') continue;
     const rules = sg.props[direction];
     if (rules === null) return { allowed: true, by: { group: id, defaultEgress: true } };
-    const rule = rules.find((r) => ruleMatches(r, port, peer));
+    const rule = firstMatch(rules, port, peer);
     if (rule) return { allowed: true, by: { group: id, rule } };
-    const listed = viaPrefixList ? undefined : rules.find((r) => r.prefixList !== null && protocolMatches(r, port));
+    const listed = viaPrefixList ? undefined : firstPrefixList(rules, port);
     if (listed) viaPrefixList = { allowed: true, by: { group: id, rule: listed }, prefixList: listed.prefixList! };
   }
   return viaPrefixList ?? { allowed: false };

@@ -27,7 +27,8 @@ export default defineRule({
         }];
       }
       // Uncapped mappings scale to 1,000 batches each whatever the reservation; below 5 is CONC-05's case.
-      const uncapped = triggers.filter((t) => !capped.includes(t));
+      const cappedSet = new Set(capped);
+      const uncapped = triggers.filter((t) => !cappedSet.has(t));
       if (!uncapped.length || reserved < SQS_INITIAL_BATCHES || total + uncapped.length * SQS_MAX_BATCHES_PER_MAPPING <= reserved) return [];
       return uncapped.map((t) => ({
         target: t.edge,

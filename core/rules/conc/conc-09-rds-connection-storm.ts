@@ -1,3 +1,4 @@
+import type { NodeOfKind } from '../../model/design';
 import { defineRule } from '../types';
 import { DEFAULT_ACCOUNT_CONCURRENCY, count } from './support';
 
@@ -10,12 +11,15 @@ export default defineRule({
   appliesTo: ['access', 'lambda', 'rds'],
   why: 'Every execution environment opens its own database connections, and a function without reserved concurrency scales with its traffic, so a burst can exhaust the database\'s connection limit. RDS Proxy pools and shares connections; reserved concurrency caps the function "to prevent overwhelming downstream resources, like database connections". Functions that do not touch a database need neither.',
   check(ctx) {
+    // The first proxy (in design order) in front of each database.
+    const proxyOf = new Map<string, NodeOfKind<'rdsProxy'>>();
+    for (const p of ctx.index.ofKind('rdsProxy')) if (p.props.target !== null && !proxyOf.has(p.props.target)) proxyOf.set(p.props.target, p);
     return ctx.design.edges.flatMap((edge) => {
       if (edge.kind !== 'access') return [];
       const fn = ctx.index.node(edge.from);
       const db = ctx.index.node(edge.to);
       if (fn?.kind !== 'lambda' || db?.kind !== 'rds' || fn.props.reservedConcurrency !== null) return [];
-      const proxy = ctx.index.ofKind('rdsProxy').find((p) => p.props.target === db.id);
+      const proxy = proxyOf.get(db.id);
       return [{
         target: edge,
         message: `"${fn.name}" connects straight to "${db.name}" with no RDS Proxy and no reserved concurrency: it can scale to the account's ${count(DEFAULT_ACCOUNT_CONCURRENCY)} concurrent executions by default, each opening its own connections.`,

@@ -11,10 +11,9 @@ export default defineRule({
   appliesTo: ['lambda', 'vpc'],
   why: 'The Lambda operator guide: "unless you are accessing services with resources in a customer VPC, there is no additional benefit to add a VPC configuration". Once attached, the function needs a NAT gateway (charged per hour and per GB) or VPC endpoints for the internet and AWS APIs. Compliance packs (cdk-nag HIPAA, NIST 800-53 and PCI DSS LambdaInsideVPC) ask for every function in a VPC; if such a control applies to you, suppress this finding with that reason.',
   check(ctx) {
-    const reach = ctx.reachability();
     return ctx.index.ofKind('lambda').flatMap((fn): RuleFinding[] => {
       if (!fn.props.vpc) return [];
-      const own = reach.filter((r) => r.from.id === fn.id);
+      const own = ctx.reachabilityFrom(fn.id);
       if (own.some((r) => r.destination === 'vpcResource')) return [];
       const targets = own.map((r) => r.to);
       return [{

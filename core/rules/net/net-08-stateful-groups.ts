@@ -14,7 +14,7 @@ export default defineRule({
     const { index } = ctx;
     const usedByOthers = new Set(ctx.design.nodes.flatMap((n) => (n.kind === 'lambda' ? [] : ((n.props as { securityGroups?: unknown }).securityGroups as string[] | undefined) ?? [])));
     return index.ofKind('securityGroup').flatMap((sg): RuleFinding[] => {
-      const fns = index.ofKind('lambda').filter((fn) => fn.props.vpc?.securityGroups.includes(sg.id));
+      const fns = ctx.functionsUsingGroup(sg.id);
       if (!fns.length || usedByOthers.has(sg.id) || !sg.props.ingress.length) return [];
       return [{
         target: sg,

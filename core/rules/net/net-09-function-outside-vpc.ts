@@ -1,3 +1,4 @@
+import type { NodeOfKind } from '../../model/design';
 import type { RuleFinding } from '../types';
 import { defineRule } from '../types';
 import { edgePaths, list, named } from './support';
@@ -13,15 +14,18 @@ export default defineRule({
   check(ctx) {
     const { index } = ctx;
     const nats = index.ofKind('natGateway').filter((n) => n.props.connectivity === 'public');
+    const byService = new Map<string, NodeOfKind<'vpcEndpoint'>[]>();
+    for (const ep of index.ofKind('vpcEndpoint')) (byService.get(ep.props.service) ?? byService.set(ep.props.service, []).get(ep.props.service)!).push(ep);
     const byFn = new Map<string, { fn: { name: string; id: string }; notes: string[] }>();
     for (const b of edgePaths(ctx, (p) => p.via === 'lambdaNetwork')) {
-      const endpoints = index.ofKind('vpcEndpoint').filter((ep) => ep.props.service === b.r.service);
+      const endpoints = (b.r.service !== undefined && byService.get(b.r.service)) || [];
       const note = b.r.destination === 'internet'
         ? nats.length && `"${b.target.name}" sees Lambda's changing addresses, not the Elastic IP of ${named('NAT gateway', nats)}`
         : endpoints.length && `calls to "${b.target.name}" do not go through ${named('VPC endpoint', endpoints)}`;
       if (!note) continue;
-      const entry = byFn.get(b.fn.id) ?? { fn: b.fn, notes: [] };
-      byFn.set(b.fn.id, { ...entry, notes: [...entry.notes, note] });
+      const entry = byFn.get(b.fn.id);
+      if (entry) entry.notes.push(note);
+      else byFn.set(b.fn.id, { fn: b.fn, notes: [note] });
     }
     return [...byFn.values()].map(({ fn, notes }): RuleFinding => ({
       target: index.node(fn.id)!,

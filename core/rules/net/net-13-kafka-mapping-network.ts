@@ -30,8 +30,9 @@ export default defineRule({
       });
       if (!stuck.length) return [];
       const missing = list(stuck.flatMap((s) => s.missing));
+      const stuckSubnets = new Set(stuck.map((s) => s.subnet));
       const vpc = vpcOf(index, stuck[0].subnet);
-      const partial = stuck.length < subnets.length ? ` Partial: ${names(subnets.filter((s) => !stuck.some((x) => x.subnet === s)))} ${subnets.length - stuck.length > 1 ? 'have' : 'has'} a path, so only pollers in ${names(stuck.map((s) => s.subnet))} fail.` : '';
+      const partial = stuck.length < subnets.length ? ` Partial: ${names(subnets.filter((s) => !stuckSubnets.has(s)))} ${subnets.length - stuck.length > 1 ? 'have' : 'has'} a path, so only pollers in ${names(stuck.map((s) => s.subnet))} fail.` : '';
       return [{
         target: edge,
         message: `The mapping from "${cluster.name}" to "${fn.name}" runs in the cluster's subnet${stuck.length > 1 ? 's' : ''} ${names(stuck.map((s) => s.subnet))}, which ${stuck.length > 1 ? 'have' : 'has'} no NAT gateway route and no usable interface endpoint for ${missing}: it cannot call ${missing}, so no records reach the function.${partial}`,

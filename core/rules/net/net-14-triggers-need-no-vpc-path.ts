@@ -27,8 +27,9 @@ export default defineRule({
       if (edge.kind !== 'trigger' || fn?.kind !== 'lambda' || !fn.props.vpc || !source) continue;
       const endpoints = (SOURCE_SERVICES[source.kind] ?? []).flatMap((svc) => endpointsOf(index, vpcOf(index, fn), svc, 'interface'));
       for (const ep of endpoints.filter((e) => !used.has(e.id))) {
-        const entry = byEndpoint.get(ep.id) ?? { sources: [], fns: [] };
-        byEndpoint.set(ep.id, { sources: [...entry.sources, source], fns: [...entry.fns, fn] });
+        const entry = byEndpoint.get(ep.id) ?? byEndpoint.set(ep.id, { sources: [], fns: [] }).get(ep.id)!;
+        entry.sources.push(source);
+        entry.fns.push(fn);
       }
     }
     return [...byEndpoint].map(([id, { sources, fns }]): RuleFinding => {

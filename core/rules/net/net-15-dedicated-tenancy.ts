@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../types';
 import { defineRule } from '../types';
-import { functionsInVpc, names } from './support';
+import { names } from './support';
 
 export default defineRule({
   id: 'NET-15',
@@ -12,8 +12,8 @@ export default defineRule({
   why: '"Lambda functions can\'t connect directly to a VPC with dedicated instance tenancy." Attaching a function to its subnets fails, whatever the routes and security groups.',
   check(ctx) {
     return ctx.index.ofKind('vpc').flatMap((vpc): RuleFinding[] => {
-      const fns = functionsInVpc(ctx.index, vpc.id);
-      if (vpc.props.tenancy !== 'dedicated' || !fns.length) return [];
+      const fns = vpc.props.tenancy === 'dedicated' ? ctx.functionsInVpc(vpc.id) : [];
+      if (!fns.length) return [];
       return [{
         target: vpc,
         message: `VPC "${vpc.name}" has dedicated instance tenancy: Lambda functions cannot connect to it, so ${names(fns)} cannot be attached to its subnets.`,

@@ -14,8 +14,9 @@ export default defineRule({
     const byFn = new Map<string, { targets: { name: string }[]; nats: { name: string }[] }>();
     for (const b of edgePaths(ctx, (p) => p.reachable && p.via === 'nat')) {
       if (b.fn.props.timeoutSeconds <= NAT_IDLE_TIMEOUT_SECONDS) continue;
-      const e = byFn.get(b.fn.id) ?? { targets: [], nats: [] };
-      byFn.set(b.fn.id, { targets: [...e.targets, b.target], nats: [...e.nats, ...b.paths.flatMap((p) => p.natGateway ?? [])] });
+      const e = byFn.get(b.fn.id) ?? byFn.set(b.fn.id, { targets: [], nats: [] }).get(b.fn.id)!;
+      e.targets.push(b.target);
+      for (const p of b.paths) if (p.natGateway) e.nats.push(p.natGateway);
     }
     return [...byFn].map(([id, { targets, nats }]): RuleFinding => {
       const fn = ctx.index.node(id)!;

@@ -18,7 +18,13 @@ export default defineRule({
       if (!nat.props.elasticIp) return `Give NAT gateway "${nat.name}" an Elastic IP.`;
       return subnet ? `Move NAT gateway "${nat.name}" into a public subnet, or route 0.0.0.0/0 of "${subnet.name}" to an internet gateway.` : `Place NAT gateway "${nat.name}" in a public subnet.`;
     };
-    const natOf = (id?: string) => index.ofKind('natGateway').find((n) => n.id === id || n.parent === id);
+    // The NAT gateway a broken path stops at: the node itself, or the first one placed in that subnet.
+    const natByPlace = new Map<string, NodeOfKind<'natGateway'>>();
+    for (const n of index.ofKind('natGateway')) {
+      if (!natByPlace.has(n.id)) natByPlace.set(n.id, n);
+      if (n.parent && !natByPlace.has(n.parent)) natByPlace.set(n.parent, n);
+    }
+    const natOf = (id?: string) => (id === undefined ? undefined : natByPlace.get(id));
     const fromPaths = pathFindings(ctx, 'NET-17', (b) => {
       const at = index.node(b.paths[0].brokenAt?.id ?? '');
       const nat = natOf(at?.id);
@@ -26,11 +32,16 @@ export default defineRule({
     });
     const seen = new Set(breaks(ctx, 'NET-17').flatMap((b) => b.paths.map((p) => p.brokenAt?.id)));
     const fnSubnets = new Set(index.ofKind('lambda').flatMap((fn) => fn.props.vpc?.subnets ?? []));
+    const routedTo = new Map<string, NodeOfKind<'subnet'>[]>();
+    for (const s of index.ofKind('subnet')) {
+      const route = s.props.routeTable.defaultRoute;
+      if (route !== null && fnSubnets.has(s.id)) (routedTo.get(route) ?? routedTo.set(route, []).get(route)!).push(s);
+    }
     const idle = index.ofKind('natGateway').flatMap((nat): RuleFinding[] => {
       if (seen.has(nat.id) || (nat.parent && seen.has(nat.parent))) return [];
       const subnet = nat.parent ? index.node(nat.parent) : undefined;
       if (nat.props.connectivity === 'private') {
-        const routed = index.ofKind('subnet').filter((s) => fnSubnets.has(s.id) && s.props.routeTable.defaultRoute === nat.id);
+        const routed = routedTo.get(nat.id) ?? [];
         return routed.length ? [{
           target: nat, severity: 'warning',
           message: `Function subnet${routed.length > 1 ? 's' : ''} ${names(routed)} route${routed.length > 1 ? '' : 's'} 0.0.0.0/0 to private NAT gateway "${nat.name}", which gives no internet path: any internet or AWS API call from there will fail.`,

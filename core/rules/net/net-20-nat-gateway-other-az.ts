@@ -1,3 +1,4 @@
+import type { NodeOfKind } from '../../model/design';
 import type { RuleFinding } from '../types';
 import { defineRule } from '../types';
 import { subnetsByVpc } from './support';
@@ -13,13 +14,21 @@ export default defineRule({
   check(ctx) {
     const { index } = ctx;
     const azOf = (n: { parent?: string }) => { const p = n.parent ? index.node(n.parent) : undefined; return p?.kind === 'subnet' ? p.props.az : undefined; };
-    const nats = index.ofKind('natGateway');
-    return subnetsByVpc(index).flatMap(({ subnets }) => subnets.flatMap((subnet): RuleFinding[] => {
-      const nat = nats.find((n) => n.id === subnet.props.routeTable.defaultRoute);
+    // The first NAT gateway (in design order) placed in a subnet of each VPC, per AZ and type.
+    const localNat = new Map<string, NodeOfKind<'natGateway'>>();
+    for (const n of index.ofKind('natGateway')) {
+      const p = n.parent ? index.node(n.parent) : undefined;
+      const key = p?.kind === 'subnet' && p.parent ? `${p.parent} ${p.props.az} ${n.props.connectivity}` : undefined;
+      if (key && !localNat.has(key)) localNat.set(key, n);
+    }
+    return subnetsByVpc(index).flatMap(({ vpc, subnets }) => subnets.flatMap((subnet): RuleFinding[] => {
+      const route = subnet.props.routeTable.defaultRoute;
+      const routed = route !== null ? index.node(route) : undefined;
+      const nat = routed?.kind === 'natGateway' ? routed : undefined;
       const natAz = nat && azOf(nat);
       if (!nat || !natAz || natAz === subnet.props.az) return [];
       const az = `${ctx.design.region}${subnet.props.az}`;
-      const local = nats.find((n) => azOf(n) === subnet.props.az && n.props.connectivity === nat.props.connectivity && subnets.some((s) => s.id === n.parent));
+      const local = localNat.get(`${vpc.id} ${subnet.props.az} ${nat.props.connectivity}`);
       return [{
         target: subnet,
         message: `Subnet "${subnet.name}" (${az}) sends 0.0.0.0/0 to NAT gateway "${nat.name}" in ${ctx.design.region}${natAz}: that traffic crosses AZs (inter-AZ data transfer is charged), and if ${ctx.design.region}${natAz} fails, "${subnet.name}" loses its NAT path.`,

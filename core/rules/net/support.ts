@@ -100,7 +100,7 @@ export const functionSubnets = (index: DesignIndex, fn: NodeOfKind<'lambda'>): N
 /** VPC endpoints of a VPC for a service and type. */
 export function endpointsOf(index: DesignIndex, vpc: DesignNode | undefined, service: string, type: 'gateway' | 'interface'): NodeOfKind<'vpcEndpoint'>[] {
   if (!vpc) return [];
-  return index.children(vpc.id).filter((n): n is NodeOfKind<'vpcEndpoint'> => n.kind === 'vpcEndpoint' && n.props.endpointType === type && n.props.service === service);
+  return index.childrenOfKind(vpc.id, 'vpcEndpoint').filter((n) => n.props.endpointType === type && n.props.service === service);
 }
 
 /** Gateway endpoints for `service` in the path's VPC that the path's subnet route table does not carry (NET-04). */
@@ -148,10 +148,6 @@ export function usableInterfaceEndpoint(index: DesignIndex, subnet: NodeOfKind<'
   });
 }
 
-/** Functions attached to subnets of `vpcId`. */
-export const functionsInVpc = (index: DesignIndex, vpcId: string): NodeOfKind<'lambda'>[] =>
-  index.ofKind('lambda').filter((fn) => fn.props.vpc && vpcOf(index, fn)?.id === vpcId);
-
 /** The VPC a function's path starts in (undefined for the Lambda-managed network). */
 export function pathVpc(index: DesignIndex, p: SubnetPath): NodeOfKind<'vpc'> | undefined {
   const subnet = subnetOf(index, p);
@@ -165,10 +161,10 @@ export function unitPrice(region: string, key: string): string | undefined {
 }
 
 /** Every VPC with its subnets, in the order the design lists them (NET-18, NET-19, NET-20). */
-export function subnetsByVpc(index: DesignIndex): { vpc: NodeOfKind<'vpc'>; subnets: NodeOfKind<'subnet'>[] }[] {
+export function subnetsByVpc(index: DesignIndex): { vpc: NodeOfKind<'vpc'>; subnets: readonly NodeOfKind<'subnet'>[] }[] {
   return index.ofKind('vpc').map((vpc) => ({
     vpc,
-    subnets: index.children(vpc.id).filter((n): n is NodeOfKind<'subnet'> => n.kind === 'subnet'),
+    subnets: index.childrenOfKind(vpc.id, 'subnet'),
   }));
 }
 

@@ -1,3 +1,4 @@
+import type { NodeOfKind } from '../../model/design';
 import { formatDuration, queueRedrive } from '../../semantics';
 import { defineRule } from '../types';
 import { isFailureSink, lambdaTriggers, MIN_RECEIVE_COUNT, names } from './support';
@@ -12,9 +13,11 @@ export default defineRule({
   why: 'Without a redrive policy, a message the function keeps failing on reappears after every visibility timeout until it succeeds or its retention runs out: a poison message loops and burns invocations. A redrive policy moves it to a dead-letter queue after maxReceiveCount receives. (Queues that are themselves dead-letter queues or failure destinations are not asked for one.)',
   check(ctx) {
     const triggers = lambdaTriggers(ctx, ['sqsQueue']);
-    return [...new Set(triggers.map((t) => t.source))].flatMap((queue) => {
+    const consumersOf = new Map<NodeOfKind<'sqsQueue'>, NodeOfKind<'lambda'>[]>();
+    for (const t of triggers) (consumersOf.get(t.source) ?? consumersOf.set(t.source, []).get(t.source)!).push(t.fn);
+    return [...consumersOf.keys()].flatMap((queue) => {
       if (queueRedrive(ctx.index, queue.id) || isFailureSink(ctx.index, queue.id)) return [];
-      const consumers = triggers.filter((t) => t.source === queue).map((t) => t.fn);
+      const consumers = consumersOf.get(queue)!;
       const { visibilityTimeoutSeconds, messageRetentionSeconds, fifo, orderCritical } = queue.props;
       const loop = `a message that ${names(consumers)} keeps failing on comes back every ${formatDuration(visibilityTimeoutSeconds)} (the visibility timeout) for as long as the queue keeps it (${formatDuration(messageRetentionSeconds)})`;
       if (fifo && orderCritical) {

@@ -1,3 +1,4 @@
+import type { NodeOfKind } from '../../model/design';
 import { deadLetterProps } from '../../model/edges';
 import { rangeOf } from '../../model/limits';
 import { defineRule } from '../types';
@@ -14,9 +15,11 @@ export default defineRule({
   check(ctx) {
     const { min, max } = rangeOf(deadLetterProps, 'maxReceiveCount');
     const triggers = lambdaTriggers(ctx, ['sqsQueue']);
+    const consumersOf = new Map<string, NodeOfKind<'lambda'>[]>();
+    for (const t of triggers) (consumersOf.get(t.source.id) ?? consumersOf.set(t.source.id, []).get(t.source.id)!).push(t.fn);
     return queueRedrives(ctx).flatMap(({ edge, source, dlq }) => {
       const receives = edge.props.maxReceiveCount;
-      const consumers = triggers.filter((t) => t.source === source).map((t) => t.fn);
+      const consumers = consumersOf.get(source.id) ?? [];
       if (receives === undefined) return [];
       if (receives < min || receives > max) {
         return [{

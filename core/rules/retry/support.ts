@@ -44,7 +44,7 @@ export function count(n: number, word: string): string {
  *  failures, in front of a function that keeps no failed events of its own. One finding a function. */
 export function asyncSourcePath(ctx: RuleContext, kinds: readonly Kind[], describe: (t: LambdaTrigger, dlq: NodeOfKind<'sqsQueue'> | undefined) => string): RuleFinding[] {
   const byFunction = new Map<string, LambdaTrigger[]>();
-  for (const t of lambdaTriggers(ctx, kinds)) byFunction.set(t.fn.id, [...(byFunction.get(t.fn.id) ?? []), t]);
+  for (const t of lambdaTriggers(ctx, kinds)) (byFunction.get(t.fn.id) ?? byFunction.set(t.fn.id, []).get(t.fn.id)!).push(t);
   return [...byFunction.values()].flatMap((triggers) => {
     const fn = triggers[0].fn;
     const capture = asyncFailureCapture(ctx.index, fn.id);
