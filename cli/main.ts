@@ -89,7 +89,9 @@ export async function runMain(argv: readonly string[], io: CliIo, commands: read
     return EXIT.unreadable;
   }
   try {
-    return await command.run(rest, out);
+    const code: unknown = await command.run(rest, out);
+    if (code === EXIT.ok || code === EXIT.findings || code === EXIT.unreadable) return code;
+    throw new Error(`the command ended with ${typeof code === 'number' ? `exit code ${code}` : 'no exit code'}`);
   } catch (err) {
     if (isBadInput(err)) {
       out.err(`${name}: ${errorMessage(err)}`);

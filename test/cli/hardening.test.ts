@@ -129,6 +129,13 @@ describe('bugs exit 3 with one line; bad input keeps exit 2', () => {
     expect(multi.err.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('a command that ends without a valid exit code is a bug too', async () => {
+    const returns = (value: unknown): Command => ({ name: 'odd', summary: '', help: '', run: async () => value as number });
+    expect(await cli(['odd'], [returns(undefined)])).toMatchObject({ code: 3, err: expect.stringMatching(/internal error in `odd`: the command ended with no exit code\. This is a bug/) });
+    expect(await cli(['odd'], [returns(7)])).toMatchObject({ code: 3, err: expect.stringMatching(/internal error in `odd`: the command ended with exit code 7\. This is a bug/) });
+    expect((await cli(['odd'], [returns(1)])).code).toBe(1);
+  });
+
   it('wrong options, a CliInputError and a failed system call are bad input: exit 2 with the message, not a bug report', async () => {
     const strict: Command = { name: 'strict', summary: '', help: '', run: async (args) => { parseArgs({ args, options: { format: { type: 'string' } } }); return 0; } };
     const unknown = await cli(['strict', '--colour'], [strict]);
