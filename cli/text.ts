@@ -18,9 +18,6 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** True when `text` has a character `terminalSafe` would escape. */
-export const hasUnsafeCharacters = (text: string): boolean => text.search(UNSAFE) >= 0;
-
 /** A cell's first character that makes a spreadsheet read the cell as a formula (or, for tab and
  *  CR, that spreadsheets skip before looking for one). OWASP's CSV Injection page
  *  (https://owasp.org/www-community/attacks/CSV_Injection) lists these six — = + - @ tab (0x09) and
