@@ -34,7 +34,7 @@ export interface PathsOverlay {
   lost: ReadonlyMap<string, string>;
 }
 
-const EMPTY_ANALYSIS: Omit<Analysis, 'findings'> = { suppressed: [], invocation: {}, retryPaths: [], reachability: [] };
+const EMPTY_ANALYSIS: Omit<Analysis, 'findings'> = { suppressed: [], invocation: {}, retryPaths: [], retryPathsOmitted: 0, retryPathsTruncated: false, retryHops: [], reachability: [] };
 
 /** `analyze`, except that a crash in the analysis itself becomes one finding instead of a blank app. */
 export function analyzeSafely(design: Design): Analysis {
@@ -64,7 +64,8 @@ export function viewOf(design: Design, analysis: Analysis): AnalysisView {
     else byTarget.set(f.target.id, [f]);
   }
   const hopByEdge = new Map<string, RetryHop>();
-  for (const path of analysis.retryPaths) for (const hop of path.hops) hopByEdge.set(hop.edge, hop);
+  // Every edge's hop, also on paths beyond the first 1,000 the Retry paths tab lists.
+  for (const hop of analysis.retryHops) hopByEdge.set(hop.edge, hop);
   const reachByEdge = new Map(analysis.reachability.map((r) => [r.edge, r]));
   return { design, analysis, counts, byTarget, hopByEdge, reachByEdge };
 }

@@ -1,6 +1,6 @@
 import { indexDesign, vpcOf } from '../graph';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
-import { analyzeReachability, effectiveTrigger, invocationModel, invocationModelsOf, traceRetryPaths, type EffectiveTrigger, type InvocationModel, type Reachability, type RetryPath } from '../semantics';
+import { analyzeReachability, effectiveTrigger, invocationModel, invocationModelsOf, RETRY_PATHS_SHOWN, traceRetryPathsCapped, type EffectiveTrigger, type InvocationModel, type Reachability, type RetryTrace } from '../semantics';
 import type { RuleContext } from './types';
 
 export function createRuleContext(design: Design): RuleContext {
@@ -9,7 +9,7 @@ export function createRuleContext(design: Design): RuleContext {
   const modelsOf = new Map<string, Set<InvocationModel>>();
   const triggers = new Map<string, EffectiveTrigger>();
   let reach: Reachability[] | undefined;
-  let retry: RetryPath[] | undefined;
+  let retry: RetryTrace | undefined;
   let reachFrom: Map<string, Reachability[]> | undefined;
   let byGroup: Map<string, NodeOfKind<'lambda'>[]> | undefined;
   let byVpc: Map<string, NodeOfKind<'lambda'>[]> | undefined;
@@ -35,7 +35,8 @@ export function createRuleContext(design: Design): RuleContext {
       return t;
     },
     reachability: () => (reach ??= analyzeReachability(design)),
-    retryPaths: () => (retry ??= traceRetryPaths(design)),
+    retryPaths: () => (retry ??= traceRetryPathsCapped(design, RETRY_PATHS_SHOWN)).paths,
+    retryTrace: () => (retry ??= traceRetryPathsCapped(design, RETRY_PATHS_SHOWN)),
     reachabilityFrom(functionId) {
       reachFrom ??= groupBy((reach ??= analyzeReachability(design)), (r) => [r.from.id]);
       return reachFrom.get(functionId) ?? [];

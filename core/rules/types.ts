@@ -1,6 +1,6 @@
 import type { DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
-import type { EffectiveTrigger, InvocationModel, Reachability, RetryPath } from '../semantics';
+import type { EffectiveTrigger, InvocationModel, Reachability, RetryPath, RetryTrace } from '../semantics';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -52,8 +52,10 @@ export interface RuleContext {
   trigger(edge: EdgeOfKind<'trigger'>): EffectiveTrigger;
   /** Network path of every access/invoke edge from a function (computed once, on first use). */
   reachability(): readonly Reachability[];
-  /** Retry paths of the design (computed once, on first use). */
+  /** Retry paths of the design: the first RETRY_PATHS_SHOWN (computed once, on first use). */
   retryPaths(): readonly RetryPath[];
+  /** The same trace with how many paths were left out. */
+  retryTrace(): RetryTrace;
   /** The reachability results of one function's edges, in design order (grouped once). */
   reachabilityFrom(functionId: string): readonly Reachability[];
   /** Functions whose VPC configuration lists a security group, in design order (grouped once). */

@@ -47,10 +47,29 @@ export interface RetryPath {
   invocationsWorstCase: number | null;
   /** The chain runs back into a function already on it. */
   loopsBackTo?: NodeRef;
+  /** The chain goes on to this node, but tracing stops after 12 hops. */
+  continuesTo?: NodeRef;
+}
+
+/** The retry paths of a design as far as they were traced: the first `paths`, and how many more. */
+export interface RetryTrace {
+  paths: RetryPath[];
+  /** Distinct paths traced beyond `paths` (not returned). */
+  omitted: number;
+  /** Tracing stopped at its budget (RETRY_TRACE_LIMIT paths or MAX_STEPS steps): there may be more
+   *  paths than `paths.length + omitted`. */
+  truncated: boolean;
+  /** The retry hop of every edge into a function, in design order, whether or not its path is shown. */
+  hops: RetryHop[];
 }
 
 const MAX_DEPTH = 12;
-const MAX_PATHS = 20_000;
+/** Distinct paths traced at most (a design's paths can grow exponentially with its size: issue 13). */
+export const RETRY_TRACE_LIMIT = 20_000;
+/** Paths an analysis keeps (the app's Retry paths tab, the report); the rest are counted. */
+export const RETRY_PATHS_SHOWN = 1_000;
+/** Edges followed at most in one trace, whatever the shape. */
+const MAX_STEPS = 1_000_000;
 const FLOW_TARGETS: readonly string[] = ['sqsQueue', 'snsTopic', 'eventBus', 'kinesisStream', 's3Bucket', 'dynamoTable'];
 const WRITES: readonly string[] = ['write', 'readWrite', 'publish'];
 
@@ -158,34 +177,74 @@ export function analyzeRetryHop(index: DesignIndex, edge: DesignEdge): RetryHop 
   return source.kind === 'sqsQueue' ? sqsHop(index, edge, source, fn) : streamHop(index, edge, source, fn);
 }
 
-/** Edges by which an event moves on from a node: deliveries, function outputs, rules on a bus. */
-function onward(index: DesignIndex, node: DesignNode): { edge?: DesignEdge; next: DesignNode }[] {
-  const out: { edge?: DesignEdge; next: DesignNode }[] = [];
-  for (const edge of index.outgoing(node.id)) {
-    const next = index.node(edge.to);
-    if (!next) continue;
-    if (node.kind === 'lambda') {
-      const flows = edge.kind === 'invoke' || edge.kind === 'destination' || (edge.kind === 'access' && WRITES.includes(edge.props.mode) && FLOW_TARGETS.includes(next.kind));
-      if (flows) out.push({ edge, next });
-    } else if (edge.kind === 'trigger') out.push({ edge, next });
-  }
-  if (node.kind === 'eventBus') for (const rule of index.children(node.id)) out.push({ next: rule });
-  return out;
-}
+/** A way on from a node: the edge (none from a bus to its rules), the next node, the retry hop when
+ *  the next node is a function, and the parallel edges that behave exactly like this one. */
+interface Step { edge?: DesignEdge; next: DesignNode; hop?: RetryHop; same: string[]; signature?: string }
+
+/** What a hop does, without the edge it is on: equal for parallel edges that behave alike. */
+const signatureOf = (step: Step): string => (step.signature ??= JSON.stringify({ ...step.hop, edge: '' }));
 
 /** Every source → function chain with its retry behaviour, hop by hop (retry-path tracing). */
 export function traceRetryPaths(design: Design): RetryPath[] {
+  return traceRetryPathsCapped(design, RETRY_TRACE_LIMIT).paths;
+}
+
+/** The retry paths, the first `shown` of them returned and the rest counted (issue 13: a design with
+ *  1,000 parallel edges printed 411 M characters). Parallel edges whose hops behave alike (same
+ *  source, function, model, attempts, policy, sinks …) count as one, so paths are distinct. Tracing
+ *  stops after RETRY_TRACE_LIMIT paths or a million steps, saying so (`truncated`). */
+export function traceRetryPathsCapped(design: Design, shown: number): RetryTrace {
   const index = indexDesign(design);
   const hops = new Map<string, RetryHop | undefined>();
   const hopOf = (edge: DesignEdge) => {
     if (!hops.has(edge.id)) hops.set(edge.id, analyzeRetryHop(index, edge));
     return hops.get(edge.id);
   };
+  /** Edges by which an event moves on from a node (deliveries, function outputs, rules on a bus),
+   *  parallel edges alike merged: worked out once per node. */
+  const steps = new Map<string, Step[]>();
+  const stepOfEdge = new Map<string, Step>();
+  const onward = (node: DesignNode): Step[] => {
+    let list = steps.get(node.id);
+    if (list) return list;
+    list = [];
+    // Steps to each next node; by signature once a second edge leads there (most nodes have one).
+    const byNext = new Map<string, Step | Map<string, Step>>();
+    const keyOf = (st: Step) => (st.hop ? signatureOf(st) : '');
+    for (const edge of index.outgoing(node.id)) {
+      const next = index.node(edge.to);
+      if (!next) continue;
+      const flows = node.kind === 'lambda'
+        ? edge.kind === 'invoke' || edge.kind === 'destination' || (edge.kind === 'access' && WRITES.includes(edge.props.mode) && FLOW_TARGETS.includes(next.kind))
+        : edge.kind === 'trigger';
+      if (!flows) continue;
+      const step: Step = { edge, next, hop: hopOf(edge), same: [edge.id] };
+      let group = byNext.get(next.id);
+      if (group && !(group instanceof Map)) byNext.set(next.id, (group = new Map([[keyOf(group), group]])));
+      const same = group?.get(keyOf(step));
+      if (same) { same.same.push(edge.id); stepOfEdge.set(edge.id, same); continue; }
+      stepOfEdge.set(edge.id, step);
+      if (group) group.set(keyOf(step), step);
+      else byNext.set(next.id, step);
+      list.push(step);
+    }
+    if (node.kind === 'eventBus') for (const rule of index.children(node.id)) list.push({ next: rule, same: [] });
+    steps.set(node.id, list);
+    return list;
+  };
+
   const paths: RetryPath[] = [];
+  let found = 0;
+  let taken = 0;
+  let truncated = false;
   const covered = new Set<string>();
-  const emit = (chain: RetryHop[], loopsBackTo?: NodeRef) => {
-    if (!chain.length || paths.length >= MAX_PATHS) return;
-    chain.forEach((h) => covered.add(h.edge));
+  const sameOf = new Map<string, string[]>();
+  const emit = (chain: RetryHop[], end?: { loopsBackTo?: NodeRef; continuesTo?: NodeRef }) => {
+    if (!chain.length) return;
+    if (found >= RETRY_TRACE_LIMIT) { truncated = true; return; }
+    found++;
+    for (const h of chain) for (const id of sameOf.get(h.edge) ?? [h.edge]) covered.add(id);
+    if (paths.length >= shown) return;
     const attempts = chain.map((h) => h.attempts);
     paths.push({
       id: chain.map((h) => h.edge).join('>'),
@@ -193,19 +252,25 @@ export function traceRetryPaths(design: Design): RetryPath[] {
       lost: chain.some((h) => h.lost),
       worstCaseSeconds: sumNullable(chain.map((h) => h.worstCaseSeconds)),
       invocationsWorstCase: attempts.some((a) => a === null) ? null : (attempts as number[]).reduce((a, b) => a * b, 1),
-      ...(loopsBackTo ? { loopsBackTo } : {}),
+      ...end,
     });
   };
-  /** Follows every onward step; returns whether some path was emitted below this node. */
+  const stop = () => truncated || found >= RETRY_TRACE_LIMIT;
+  /** Follows every onward step; returns whether some path was emitted below this node. The depth is
+   *  at most 12, so the recursion is too. */
   const walk = (node: DesignNode, chain: RetryHop[], seen: Set<string>, depth: number): boolean => {
     let emitted = false;
-    for (const { edge, next } of onward(index, node)) {
-      if (paths.length >= MAX_PATHS) return true;
-      const hop = edge ? hopOf(edge) : undefined;
+    for (const { edge, next, hop, same } of onward(node)) {
+      if (stop()) return true;
+      if (++taken > MAX_STEPS) { truncated = true; return true; }
+      if (edge && hop) sameOf.set(edge.id, same);
       if (next.kind === 'lambda' && !hop) continue;
       const nextChain = hop ? [...chain, hop] : chain;
       if (seen.has(next.id) || depth >= MAX_DEPTH) {
-        if (nextChain.length) { emit(nextChain, ref(next)); emitted = true; }
+        if (nextChain.length) {
+          emit(nextChain, seen.has(next.id) ? { loopsBackTo: ref(next) } : { continuesTo: ref(next) });
+          emitted = true;
+        }
         continue;
       }
       emitted = walk(next, nextChain, new Set(seen).add(next.id), depth + 1) || emitted;
@@ -217,13 +282,20 @@ export function traceRetryPaths(design: Design): RetryPath[] {
   const fed = new Set<string>();
   for (const e of design.edges) if (e.kind !== 'deadLetter') fed.add(e.to);
   for (const n of design.nodes) if (n.kind === 'eventRule' && n.parent) fed.add(n.id);
-  for (const n of design.nodes) if (!fed.has(n.id) && n.kind !== 'lambda') walk(n, [], new Set([n.id]), 0);
+  for (const n of design.nodes) if (!stop() && !fed.has(n.id) && n.kind !== 'lambda') walk(n, [], new Set([n.id]), 0);
   // Loops with no entry from outside (bus → rule → function → bus) still get every edge traced.
   for (const e of design.edges) {
+    if (stop()) break;
     if (covered.has(e.id)) continue;
-    const hop = hopOf(e);
     const fn = index.node(e.to);
-    if (hop && fn) walk(fn, [hop], new Set([e.from, e.to]), 1);
+    const from = index.node(e.from);
+    // Only an edge some node sends events along (a parallel edge alike stands for it).
+    if (from) onward(from);
+    const step = stepOfEdge.get(e.id);
+    const hop = step ? step.hop : hopOf(e);
+    if (!hop || !fn) continue;
+    if (step?.edge) sameOf.set(step.edge.id, step.same);
+    walk(fn, [hop], new Set([e.from, e.to]), 1);
   }
-  return paths;
+  return { paths, omitted: found - paths.length, truncated, hops: design.edges.flatMap((e) => hopOf(e) ?? []) };
 }
