@@ -1,4 +1,5 @@
-import { formatDuration, traceRetryPaths, type RetryHop, type RetryPath } from '../../core/semantics';
+import { formatNumber } from '../../core/format';
+import { formatDuration, RETRY_PATHS_SHOWN, RETRY_TRACE_LIMIT, traceRetryPathsCapped, type RetryHop, type RetryPath, type RetryTrace } from '../../core/semantics';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { oneDesignWithFormat } from '../load';
@@ -22,9 +23,23 @@ function hopText(h: RetryHop): string[] {
 
 function pathText(p: RetryPath, i: number): string {
   const names = [p.hops[0].source.name, ...p.hops.map((h) => h.function.name)];
-  const head = `Path ${i + 1}: ${names.join(' → ')}${p.loopsBackTo ? ` → (back to ${p.loopsBackTo.name})` : ''}${p.lost ? '  [events can be lost]' : ''}`;
+  const end = p.loopsBackTo ? ` → (back to ${p.loopsBackTo.name})` : p.continuesTo ? ` → (on to ${p.continuesTo.name}: traced 12 hops deep)` : '';
+  const head = `Path ${i + 1}: ${names.join(' → ')}${end}${p.lost ? '  [events can be lost]' : ''}`;
   const summary = `  worst case ${p.worstCaseSeconds === null ? 'unbounded' : formatDuration(p.worstCaseSeconds)} to a sink; up to ${p.invocationsWorstCase ?? 'unbounded'} invocation${p.invocationsWorstCase === 1 ? '' : 's'} of the last function per event`;
   return [head, summary, ...p.hops.flatMap(hopText)].join('\n');
+}
+
+/** Paths printed as text at most (JSON lists up to RETRY_PATHS_SHOWN, 1,000): a design with
+ *  1,000 parallel edges printed 411 M characters (issue 13). */
+export const TEXT_PATHS_SHOWN = 200;
+
+/** "… and 9,800 more paths not shown (use --format json for up to 1,000)" */
+function moreText(trace: RetryTrace, shown: number): string {
+  const more = trace.paths.length - shown + trace.omitted;
+  if (more <= 0 && !trace.truncated) return '';
+  const count = `${trace.truncated ? 'at least ' : ''}${formatNumber(more)} more path${more === 1 && !trace.truncated ? '' : 's'}`;
+  const why = trace.truncated ? `; tracing stops after ${formatNumber(RETRY_TRACE_LIMIT)} distinct paths` : '';
+  return `… and ${count} not shown${why}${shown < RETRY_PATHS_SHOWN && trace.paths.length > shown ? ` (--format json lists up to ${formatNumber(RETRY_PATHS_SHOWN)})` : ''}.`;
 }
 
 export const retryPathsCommand: Command = {
@@ -36,8 +51,12 @@ For every chain from an event source through functions (SQS → Lambda → SNS �
 hop how AWS retries a failing event, where it ends up (DLQ, on-failure destination, redrive queue,
 the caller), the worst-case time until then, the duplicate invocations, and whether it can be lost.
 
+Parallel edges that behave alike count as one path. Text shows the first ${TEXT_PATHS_SHOWN} paths and
+JSON the first ${RETRY_PATHS_SHOWN}, then how many more there are; tracing stops after
+${RETRY_TRACE_LIMIT} distinct paths, and a chain is followed 12 hops deep.
+
 Options:
-  --format text|json   text for people (default) or JSON {paths}
+  --format text|json   text for people (default) or JSON {paths, omittedPaths, truncated}
   -h, --help           show this help
 
 Exit codes: 0 traced; 2 the file cannot be read or parsed.`,
@@ -45,9 +64,14 @@ Exit codes: 0 traced; 2 the file cannot be read or parsed.`,
     const loaded = await oneDesignWithFormat('retry-paths', this.help, args, io);
     if (typeof loaded === 'number') return loaded;
     const { format, file, design } = loaded;
-    const paths = traceRetryPaths(design);
-    if (format === 'json') io.out(JSON.stringify({ file, paths }, null, 2));
-    else io.out(paths.length ? paths.map(pathText).join('\n\n') : `${file}: no event source reaches a function`);
+    const trace = traceRetryPathsCapped(design, RETRY_PATHS_SHOWN);
+    if (format === 'json') {
+      io.out(JSON.stringify({ file, paths: trace.paths, omittedPaths: trace.omitted, truncated: trace.truncated }, null, 2));
+      return EXIT.ok;
+    }
+    const shown = trace.paths.slice(0, TEXT_PATHS_SHOWN);
+    const more = moreText(trace, shown.length);
+    io.out(shown.length ? [...shown.map(pathText), ...(more ? [more] : [])].join('\n\n') : `${file}: no event source reaches a function`);
     return EXIT.ok;
   },
 };

@@ -1,4 +1,5 @@
 import type { DesignNode, EdgeOfKind, NodeOfKind, NodeUsage } from '../model/design';
+import { formatNumber } from '../format';
 import type { RuleContext } from './types';
 
 type Kind = DesignNode['kind'];
@@ -26,9 +27,14 @@ export function functionTriggers<K extends Kind>(ctx: RuleContext, kinds: readon
   });
 }
 
-/** `"a", "b" and "c"` */
+/** Names listed in full in a message at most; beyond, the rest are counted ("and 9,990 others"). */
+export const NAMES_SHOWN = 10;
+
+/** `"a", "b" and "c"`; past ten names `"a", "b", … "j" and 9,990 others` (a message naming every
+ *  caller of a function with 10,000 callers would be 100 KB long). */
 export function names(items: readonly { name: string }[]): string {
   const quoted = [...new Set(items.map((i) => `"${i.name}"`))];
+  if (quoted.length > NAMES_SHOWN) return `${quoted.slice(0, NAMES_SHOWN - 1).join(', ')} and ${formatNumber(quoted.length - NAMES_SHOWN + 1)} others`;
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
 }
 

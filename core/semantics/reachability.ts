@@ -54,6 +54,9 @@ const API_SERVICE: Partial<Record<DesignNode['kind'], string>> = {
   // Endpoint service names (com.amazonaws.<region>.<name>); Kinesis Data Streams' is kinesis-streams.
   dynamoTable: 'dynamodb', s3Bucket: 's3', sqsQueue: 'sqs', snsTopic: 'sns', eventBus: 'events', kinesisStream: 'kinesis-streams', stepFunction: 'states', lambda: 'lambda',
 };
+/** Subnets a function's VPC configuration takes at most (VpcConfig SubnetIds, "Maximum number of 16
+ *  items": https://docs.aws.amazon.com/lambda/latest/dg/API_VpcConfig.html). */
+export const MAX_FUNCTION_SUBNETS = 16;
 const KAFKA_PORTS = { none: 9092, mtls: 9094, 'sasl-scram': 9096, iam: 9098 } as const;
 const GATEWAY_SERVICES = ['s3', 'dynamodb'];
 
@@ -242,7 +245,10 @@ export function reachEdge(index: DesignIndex, edge: DesignEdge): Reachability | 
   }
 
   const c: Ctx = { index, region, fn, fnGroups: fn.props.vpc.securityGroups, port: kind.port };
-  const paths = fn.props.vpc.subnets.map((subnetId): SubnetPath => {
+  // One ENI per distinct subnet, and at most Lambda's 16: a function listing 10,000 subnets is not
+  // traced 10,000 times for each of its edges (issue 13).
+  const subnetIds = [...new Set(fn.props.vpc.subnets)];
+  const paths = subnetIds.slice(0, MAX_FUNCTION_SUBNETS).map((subnetId): SubnetPath => {
     const subnet = index.node(subnetId);
     if (subnet?.kind !== 'subnet') return { reachable: false, via: 'none', hops: [], reason: `"${fn.name}" is attached to "${subnetId}", which is not a subnet of this design` };
     const vpc = vpcOf(index, subnet);
@@ -254,6 +260,9 @@ export function reachEdge(index: DesignIndex, edge: DesignEdge): Reachability | 
       reason: `subnet "${subnet.name}" routes 0.0.0.0/0 nowhere: "${fn.name}" cannot reach the internet; add a route to a NAT gateway in a public subnet`, ruleId: 'NET-01',
     });
   });
+  if (subnetIds.length > MAX_FUNCTION_SUBNETS) {
+    paths.push({ reachable: false, via: 'none', hops: [], reason: `"${fn.name}" is attached to ${subnetIds.length} subnets; Lambda takes at most ${MAX_FUNCTION_SUBNETS} per function, so it cannot be deployed (only the first ${MAX_FUNCTION_SUBNETS} are traced here)` });
+  }
   const ok = paths.filter((p) => p.reachable);
   const firstBroken = paths.find((p) => !p.reachable);
   const reachable: Reach = paths.length && ok.length === paths.length ? 'yes' : ok.length ? 'partial' : 'no';

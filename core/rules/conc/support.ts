@@ -1,6 +1,7 @@
 import { formatNumber } from '../../format';
 import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import type { InvocationModel } from '../../semantics';
+import { NAMES_SHOWN } from '../support';
 import type { RuleContext } from '../types';
 
 /** Concurrent executions per Region in an account with the default quota; new accounts get less.
@@ -49,10 +50,10 @@ export function functionTriggers<K extends DesignNode['kind']>(ctx: RuleContext,
 
 /** Names of what invokes a function (under `model`, when given), quoted and joined. */
 export function invokerNames(ctx: RuleContext, fnId: string, model?: InvocationModel): string {
-  return ctx.index.incoming(fnId)
+  const quoted = ctx.index.incoming(fnId)
     .filter((e) => (model ? ctx.invocation(e) === model : ctx.invocation(e) !== undefined))
-    .map((e) => `"${ctx.index.node(e.from)?.name ?? e.from}"`)
-    .join(', ');
+    .map((e) => `"${ctx.index.node(e.from)?.name ?? e.from}"`);
+  return quoted.length > NAMES_SHOWN ? `${quoted.slice(0, NAMES_SHOWN - 1).join(', ')} and ${formatNumber(quoted.length - NAMES_SHOWN + 1)} others` : quoted.join(', ');
 }
 
 /** The average concurrency the active usage profile implies for a function (invocations per second

@@ -3,6 +3,8 @@ import { vpcOf, type DesignIndex } from '../../graph';
 import { catalogFor } from '../../pricing/catalog';
 import type { DesignEdge, DesignNode, NodeOfKind } from '../../model/design';
 import { securityGroupsAllow, type Reachability, type SubnetPath } from '../../semantics';
+import { formatNumber } from '../../format';
+import { NAMES_SHOWN } from '../support';
 import type { RuleContext, RuleFinding } from '../types';
 
 /** An idle connection through a NAT gateway times out after 350 s (NET-16). */
@@ -10,9 +12,10 @@ export const NAT_IDLE_TIMEOUT_SECONDS = 350;
 /** The only services with gateway endpoints. */
 export const GATEWAY_SERVICES: readonly string[] = ['s3', 'dynamodb'];
 
-/** `a, b and c` (duplicates dropped). */
+/** `a, b and c` (duplicates dropped); past ten items `a, b, … i and 9,991 others`. */
 export function list(items: readonly string[]): string {
   const u = [...new Set(items)];
+  if (u.length > NAMES_SHOWN) return `${u.slice(0, NAMES_SHOWN - 1).join(', ')} and ${formatNumber(u.length - NAMES_SHOWN + 1)} others`;
   return u.length > 1 ? `${u.slice(0, -1).join(', ')} and ${u[u.length - 1]}` : (u[0] ?? '');
 }
 
