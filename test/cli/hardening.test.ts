@@ -397,6 +397,35 @@ describe('no message prints undefined, null, NaN or [object Object]', () => {
     expect(codes.has(3)).toBe(false);
   }, 120_000);
 
+  it('import over bad templates and every template fixture: the report says what was skipped, without those words', async () => {
+    const sam = readFileSync('test/fixtures/iac/sam-orders.yaml', 'utf8');
+    const templates: Record<string, string> = {
+      empty: '', 'yaml-nul': 'null', list: '[]', scalar: 'hello', truncated: sam.slice(0, 300), 'resources-nul': 'Resources: null', 'resources-list': 'Resources: [1, 2]',
+      'type-nul': 'Resources:\n  Fn:\n    Type: null\n', 'type-object': 'Resources:\n  Fn:\n    Type: {a: 1}\n',
+      'properties-list': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1]\n',
+      'values-nul': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      MemorySize: null\n      Timeout: {}\n      Runtime: [x]\n      Events: {E: null, F: {Type: null}, G: {Type: SQS, Properties: {Queue: null, BatchSize: {}}}}\n',
+      'queue-nul': 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: null\n      RedrivePolicy: {deadLetterTargetArn: null, maxReceiveCount: {}}\n',
+      'ref-object': 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: {Ref: {x: 1}}\n      Environment: {Variables: {A: null, B: {x: 1}}}\n',
+      'json-nul': '{"Resources": {"A": null, "B": {"Type": "AWS::SNS::Topic", "Properties": null}}}',
+    };
+    const files = [
+      ...Object.entries(templates).map(([name, text]) => { const f = join(dir, `template-${name}.yaml`); writeFileSync(f, text); return f; }),
+      ...['test/fixtures/iac', 'test/fixtures/cli/iac'].flatMap((d) => readdirSync(d).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(d, f))),
+    ];
+    const problems: string[] = [];
+    for (const [i, f] of files.entries()) {
+      for (const format of ['text', 'json']) {
+        const r = await cli(['import', f, '-o', join(dir, `imported-${i}-${format}.design.json`), '--no-layout', '--format', format]);
+        const what = `import ${f} --format ${format}`;
+        if (r.code === 3) problems.push(`${what}: internal error: ${r.err}`);
+        const texts = [r.err, ...(format === 'json' && r.code === 0 ? stringsOf(JSON.parse(r.out)) : [r.out])];
+        const bad = texts.find((t) => badTokenIn(t));
+        if (bad !== undefined) problems.push(`${what}: prints ${badTokenIn(bad)}: ${bad.split('\n').find((l) => badTokenIn(l))}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('the bad inputs are said plainly: a JSON null by name, a broken edge by what it links', async () => {
     const dirFile = (name: string) => join(dir, `bad-${name}.design.json`);
     badInputs();
