@@ -23,7 +23,7 @@ function hopText(h: RetryHop): string[] {
 
 function pathText(p: RetryPath, i: number): string {
   const names = [p.hops[0].source.name, ...p.hops.map((h) => h.function.name)];
-  const end = p.loopsBackTo ? ` → (back to ${p.loopsBackTo.name})` : p.continuesTo ? ` → (on to ${p.continuesTo.name}: traced 12 hops deep)` : '';
+  const end = p.loopsBackTo ? ` → (back to ${p.loopsBackTo.name})` : p.continuesTo ? ` → (on to ${p.continuesTo.name}: not traced further)` : '';
   const head = `Path ${i + 1}: ${names.join(' → ')}${end}${p.lost ? '  [events can be lost]' : ''}`;
   const summary = `  worst case ${p.worstCaseSeconds === null ? 'unbounded' : formatDuration(p.worstCaseSeconds)} to a sink; up to ${p.invocationsWorstCase ?? 'unbounded'} invocation${p.invocationsWorstCase === 1 ? '' : 's'} of the last function per event`;
   return [head, summary, ...p.hops.flatMap(hopText)].join('\n');
@@ -53,7 +53,7 @@ the caller), the worst-case time until then, the duplicate invocations, and whet
 
 Parallel edges that behave alike count as one path. Text shows the first ${TEXT_PATHS_SHOWN} paths and
 JSON the first ${RETRY_PATHS_SHOWN}, then how many more there are; tracing stops after
-${RETRY_TRACE_LIMIT} distinct paths, and a chain is followed 12 hops deep.
+${RETRY_TRACE_LIMIT} distinct paths, and a chain is followed through at most 13 functions.
 
 Options:
   --format text|json   text for people (default) or JSON {paths, omittedPaths, truncated}

@@ -255,7 +255,11 @@ export function traceRetryPathsCapped(design: Design, shown: number): RetryTrace
       ...end,
     });
   };
-  const stop = () => truncated || found >= RETRY_TRACE_LIMIT;
+  /** Whether tracing must stop before a step it was about to take (then there may be more paths). */
+  const stop = () => {
+    if (found >= RETRY_TRACE_LIMIT) truncated = true;
+    return truncated;
+  };
   /** Follows every onward step; returns whether some path was emitted below this node. The depth is
    *  at most 12, so the recursion is too. */
   const walk = (node: DesignNode, chain: RetryHop[], seen: Set<string>, depth: number): boolean => {
@@ -282,10 +286,9 @@ export function traceRetryPathsCapped(design: Design, shown: number): RetryTrace
   const fed = new Set<string>();
   for (const e of design.edges) if (e.kind !== 'deadLetter') fed.add(e.to);
   for (const n of design.nodes) if (n.kind === 'eventRule' && n.parent) fed.add(n.id);
-  for (const n of design.nodes) if (!stop() && !fed.has(n.id) && n.kind !== 'lambda') walk(n, [], new Set([n.id]), 0);
+  for (const n of design.nodes) if (!fed.has(n.id) && n.kind !== 'lambda' && onward(n).length && !stop()) walk(n, [], new Set([n.id]), 0);
   // Loops with no entry from outside (bus → rule → function → bus) still get every edge traced.
   for (const e of design.edges) {
-    if (stop()) break;
     if (covered.has(e.id)) continue;
     const fn = index.node(e.to);
     const from = index.node(e.from);
@@ -294,6 +297,7 @@ export function traceRetryPathsCapped(design: Design, shown: number): RetryTrace
     const step = stepOfEdge.get(e.id);
     const hop = step ? step.hop : hopOf(e);
     if (!hop || !fn) continue;
+    if (stop()) break;
     if (step?.edge) sameOf.set(step.edge.id, step.same);
     walk(fn, [hop], new Set([e.from, e.to]), 1);
   }
