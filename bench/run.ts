@@ -56,3 +56,7 @@ await import('./route');
 // Issue 12: the model-drawn diagram of 200 nodes, and its PNG (also `npx tsx bench/diagram.ts` alone).
 console.log('');
 await import('./diagram');
+
+// Issue 13: pathological shapes, shape × command against the 2 s budget (also `npx tsx bench/shapes.ts`).
+console.log('');
+await (await import('./shapes')).benchShapes();
