@@ -23,26 +23,41 @@ const overlap = (a: Rect, b: Rect): number => {
 };
 
 /** Rects bucketed in a uniform grid, so a query looks only at those near it (1,000 labels among
- *  1,000 cards would otherwise compare every pair). */
+ *  1,000 cards would otherwise compare every pair). A rect spanning more than MAX_SPAN cells a side
+ *  (a card 1e9 px wide from a damaged file), or placed where cell numbers lose precision, is kept
+ *  aside and compared with every query: no work or memory grows with the coordinates (issue 13). */
+const MAX_SPAN = 64;
 class RectIndex {
   private cells = new Map<string, Rect[]>();
+  private oversized: Rect[] = [];
+  private all: Rect[] = [];
   constructor(private readonly size = 256) {}
-  private keys(r: Rect): string[] {
+  /** The cell range of a rect, or undefined when it is too large (or too far out) to bucket. */
+  private range(r: Rect): [number, number, number, number] | undefined {
+    const i0 = Math.floor(r.x / this.size); const i1 = Math.floor((r.x + r.width) / this.size);
+    const j0 = Math.floor(r.y / this.size); const j1 = Math.floor((r.y + r.height) / this.size);
+    const ok = [i0, i1, j0, j1].every((v) => Number.isSafeInteger(v)) && i1 - i0 <= MAX_SPAN && j1 - j0 <= MAX_SPAN;
+    return ok ? [i0, i1, j0, j1] : undefined;
+  }
+  private keys([i0, i1, j0, j1]: [number, number, number, number]): string[] {
     const out: string[] = [];
-    for (let i = Math.floor(r.x / this.size); i <= Math.floor((r.x + r.width) / this.size); i++) {
-      for (let j = Math.floor(r.y / this.size); j <= Math.floor((r.y + r.height) / this.size); j++) out.push(`${i},${j}`);
-    }
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) out.push(`${i},${j}`);
     return out;
   }
   add(r: Rect): void {
-    for (const k of this.keys(r)) {
+    this.all.push(r);
+    const range = this.range(r);
+    if (!range) { this.oversized.push(r); return; }
+    for (const k of this.keys(range)) {
       const cell = this.cells.get(k);
       if (cell) cell.push(r); else this.cells.set(k, [r]);
     }
   }
   near(r: Rect): Set<Rect> {
-    const out = new Set<Rect>();
-    for (const k of this.keys(r)) for (const x of this.cells.get(k) ?? []) out.add(x);
+    const range = this.range(r);
+    if (!range) return new Set(this.all);
+    const out = new Set<Rect>(this.oversized);
+    for (const k of this.keys(range)) for (const x of this.cells.get(k) ?? []) out.add(x);
     return out;
   }
 }

@@ -3,6 +3,7 @@ import { DEFAULT_ALTERNATIVE_NAME, designSchema, type Alternative, type Design }
 import { EDGE_KIND_IDS } from './edges';
 import { NODE_KIND_IDS } from './kinds';
 import { locateJsonError } from './jsonLocate';
+import { clampLayout } from './layoutBounds';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT, migrate } from './migrations';
 import { jsonPath, type PathPart, type Problem } from './problems';
 import { checkReferences } from './references';
@@ -81,9 +82,11 @@ export function restoreDesign(raw: unknown): ParseResult {
     design = lenient;
     rangeProblems = problems;
   }
-  const checked = checkReferences(design);
+  // Places beyond ±1,000,000 px (issue 13: 1e89 ran routing out of memory): range problems, clamped.
+  const layout = clampLayout(design);
+  const checked = checkReferences(layout.design);
   const alternatives = checkAlternatives(checked.design);
-  return { ok: true, design: alternatives.design, problems: [...rangeProblems, ...checked.problems, ...alternatives.problems] };
+  return { ok: true, design: alternatives.design, problems: [...rangeProblems, ...layout.problems, ...checked.problems, ...alternatives.problems] };
 }
 
 /** Each alternative is checked like the design itself; its problems name the alternative and carry

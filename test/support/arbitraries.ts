@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { EDGE_KINDS, NODE_KINDS, designSchema, layoutSchema, usageSchema, type EdgeKind } from '../../core/model';
+import { MAX_COORDINATE } from '../../core/model/layoutBounds';
 import { CURRENT_SCHEMA_VERSION } from '../../core/model/migrations';
 
 /* Arbitraries derived from the model's own zod schemas, so that a new prop is covered by the
@@ -137,4 +138,18 @@ export const designDocument = fc
   )
   .map(({ alternatives, ...doc }) => (alternatives.length ? { ...doc, alternativeName: 'A', alternatives } : doc))
   .map((doc) => JSON.parse(JSON.stringify(doc)) as unknown)
+  .map(onCanvas)
   .filter((doc) => designSchema.safeParse(doc).success);
+
+/** Places and sizes within ±MAX_COORDINATE, which a file loads unchanged (beyond, loading clamps
+ *  them with a range problem: test/core/shapes/geometry.test.ts). */
+function onCanvas(doc: unknown): unknown {
+  const positions = (doc as { layout?: { positions?: Record<string, Record<string, unknown>> } }).layout?.positions;
+  for (const place of Object.values(positions ?? {})) {
+    for (const key of ['x', 'y', 'width', 'height']) {
+      const v = place[key];
+      if (typeof v === 'number' && Math.abs(v) > MAX_COORDINATE) place[key] = Math.sign(v) * MAX_COORDINATE;
+    }
+  }
+  return doc;
+}
