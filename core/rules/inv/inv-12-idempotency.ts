@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format';
 import type { DesignEdge, DesignNode, EdgeOfKind } from '../../model/design';
 import { defineRule, type RuleContext } from '../types';
 
@@ -18,6 +19,10 @@ function duplicateCause(ctx: RuleContext, edge: DesignEdge, source: DesignNode):
     : `a failed batch from "${source.name}" is retried whole, records already processed included`;
 }
 
+/** The causes, at most five of them spelled out (a function fed by 10,000 sources has one per source). */
+const causesText = (causes: readonly string[]): string =>
+  causes.length > 5 ? `${causes.slice(0, 5).join('; ')}; and ${formatNumber(causes.length - 5)} more sources alike` : causes.join('; ');
+
 export default defineRule({
   id: 'INV-12',
   title: 'Handler must be idempotent: duplicate deliveries',
@@ -37,7 +42,7 @@ export default defineRule({
       if (!causes.size) return [];
       return [{
         target: fn,
-        message: `"${fn.name}" can receive the same event more than once: ${[...causes].join('; ')}.`,
+        message: `"${fn.name}" can receive the same event more than once: ${causesText([...causes])}.`,
         fix: `Make "${fn.name}" idempotent: key each side effect on a stable id from the event (message id, object key and version, event id) and skip ids already done, for example with a conditional write to a DynamoDB table or Powertools' idempotency utility.`,
       }];
     });
