@@ -624,7 +624,7 @@ export function App({ host }: { host: Host }) {
                   : dock.tab === 'usage'
                     ? <UsagePanel design={editor.model} dispatch={editor.dispatch} onSelectNode={selectNode} />
                   : dock.tab === 'retryPaths'
-                    ? <RetryPathsPanel paths={analysis.analysis.retryPaths} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
+                    ? <RetryPathsPanel paths={analysis.analysis.retryPaths} omitted={analysis.analysis.retryPathsOmitted} truncated={analysis.analysis.retryPathsTruncated} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
                   : dock.tab === 'reachability'
                     ? <ReachabilityPanel reachability={analysis.analysis.reachability} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
                   : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} design={analysis.design} />}

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { formatNumber } from '../../core/format';
 import { formatDuration, type RetryHop, type RetryPath } from '../../core/semantics';
 import { RetryHopView } from './PathDetails';
 import { AnalysisTablePanel } from './AnalysisTablePanel';
@@ -9,6 +10,10 @@ interface RetryPathsPanelProps {
   onSelectEdge(id: string): void;
   /** The selected edge, to mark the row whose verdict is about it. */
   selectedEdge?: string;
+  /** Paths traced beyond those listed (the analysis keeps the first 1,000), and whether tracing
+   *  stopped at its budget so that there are more still. */
+  omitted?: number;
+  truncated?: boolean;
 }
 
 /** The hop a path's verdict is about: where events are lost, else the last one (where they end up). */
@@ -40,7 +45,7 @@ const COLUMNS: readonly Column<RetryPath>[] = [
 /** Every retry path of the design, as `serverless-designer retry-paths` prints it: where a failing
  *  event goes, after how many invocations and how long, and whether it can be lost. A row selects
  *  the connection its verdict is about; its details show each hop. */
-export const RetryPathsPanel = memo(function RetryPathsPanel({ paths, onSelectEdge, selectedEdge }: RetryPathsPanelProps) {
+export const RetryPathsPanel = memo(function RetryPathsPanel({ paths, onSelectEdge, selectedEdge, omitted = 0, truncated = false }: RetryPathsPanelProps) {
   const lost = useMemo(() => paths.filter((p) => p.lost).length, [paths]);
   if (!paths.length) {
     return <p className="sd-muted sd-analysis-table-empty" data-testid="retry-paths-empty">No retry paths: no event source or function invokes a function in this design.</p>;
@@ -49,7 +54,7 @@ export const RetryPathsPanel = memo(function RetryPathsPanel({ paths, onSelectEd
     <AnalysisTablePanel
       testId="retry-paths"
       command="retry-paths"
-      summary={<>{paths.length} path{paths.length === 1 ? '' : 's'} from an event source through functions; {lost ? <strong>{lost} can lose events</strong> : 'none loses events'}.</>}
+      summary={<>{paths.length} path{paths.length === 1 ? '' : 's'} from an event source through functions; {lost ? <strong>{lost} can lose events</strong> : 'none loses events'}.{omitted || truncated ? <span data-testid="retry-paths-omitted"> {truncated ? 'At least ' : ''}{formatNumber(omitted)} more path{omitted === 1 && !truncated ? ' is' : 's are'} not listed{truncated ? ' (tracing stops after 20,000)' : ''}.</span> : null}</>}
       label="Retry paths"
       rowTestId="retry-row"
       columns={COLUMNS}
