@@ -4,6 +4,9 @@ import { stronglyConnected } from '../../../core/graph/scc';
 import { cidrsOverlap, nextFreeSubnet, parseCidr } from '../../../core/model/cidr';
 import type { NodeOfKind } from '../../../core/model/design';
 import { earlierOverlaps, freeBlockFix } from '../../../core/rules/net/support';
+import type { DesignIndex } from '../../../core/graph';
+import type { SecurityGroupRule } from '../../../core/model/kinds';
+import { cidrCovers, securityGroupsAllow, type Peer } from '../../../core/semantics';
 
 /* The indexes issue 13's complexity fixes rest on, against the plain quadratic definitions they
  * replace, on random inputs (fast-check, fixed seed). */
@@ -80,5 +83,50 @@ describe('stronglyConnected (iterative Tarjan)', () => {
     const { components } = stronglyConnected(100_000, (v) => (v + 1 < 100_000 ? [v + 1] : [0]));
     expect(components).toHaveLength(1);
     expect(components[0]).toHaveLength(100_000);
+  });
+});
+
+describe('security group rules indexed by peer (long rule lists)', () => {
+  const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+  /** The plain definition: the first rule in order that matches, else the first prefix-list rule. */
+  function reference(groups: Record<string, SecurityGroupRule[]>, ids: string[], port: number, peer: Peer) {
+    const proto = (r: SecurityGroupRule) => r.protocol === '-1' || (r.protocol === 'tcp' && r.fromPort <= port && port <= r.toPort);
+    const matches = (r: SecurityGroupRule) => {
+      if (!proto(r)) return false;
+      if (r.securityGroup !== null) return peer.securityGroups.includes(r.securityGroup);
+      if (r.cidr === null) return false;
+      if (peer.cidrs.includes('0.0.0.0/0')) return !PRIVATE.some((p) => cidrCovers(p, r.cidr!));
+      return peer.cidrs.length > 0 && peer.cidrs.every((c) => cidrCovers(r.cidr!, c));
+    };
+    let listed: { group: string; rule: SecurityGroupRule } | undefined;
+    for (const id of ids) {
+      const rules = groups[id];
+      if (!rules) continue;
+      const rule = rules.find(matches);
+      if (rule) return { group: id, rule };
+      listed ??= ((r) => (r ? { group: id, rule: r } : undefined))(rules.find((r) => r.prefixList !== null && proto(r)));
+    }
+    return listed;
+  }
+  const peerGroup = fc.constantFrom('sg-a', 'sg-b', 'sg-c', 'sg-d');
+  const rule = fc.record({
+    protocol: fc.constantFrom('tcp', 'udp', '-1'),
+    fromPort: fc.constantFrom(0, 80, 443, 5432),
+    span: fc.constantFrom(0, 100, 65535),
+    peer: fc.oneof(peerGroup.map((g) => ({ securityGroup: g, cidr: null, prefixList: null })), fc.constantFrom('10.0.0.0/16', '10.0.1.0/24', '0.0.0.0/0', '8.8.8.0/24').map((c) => ({ securityGroup: null, cidr: c, prefixList: null })), fc.constant({ securityGroup: null, cidr: null, prefixList: 'pl-12345678' })),
+  }).map(({ protocol, fromPort, span, peer }) => ({ protocol, fromPort, toPort: Math.min(65535, fromPort + span), description: '', ...peer }) as SecurityGroupRule);
+
+  it('finds the same rule as scanning every rule', () => {
+    fc.assert(fc.property(fc.array(rule, { minLength: 16, maxLength: 60 }), fc.array(rule, { maxLength: 20 }), fc.constantFrom(80, 443, 5432, 22), fc.subarray(['sg-a', 'sg-b', 'sg-c', 'sg-d']), fc.constantFrom([], ['10.0.1.0/24'], ['0.0.0.0/0']),
+      (long, short, port, peerGroups, cidrs) => {
+        const groups: Record<string, SecurityGroupRule[]> = { long, short };
+        const index = { node: (id: string) => (groups[id] ? { id, kind: 'securityGroup', props: { ingress: groups[id], egress: groups[id] } } : undefined) } as unknown as DesignIndex;
+        const peer = { securityGroups: peerGroups, cidrs };
+        const got = securityGroupsAllow(index, ['short', 'long'], 'ingress', port, peer);
+        const want = reference(groups, ['short', 'long'], port, peer);
+        expect(got.allowed).toBe(want !== undefined);
+        expect(got.by?.rule).toBe(want?.rule);
+        expect(got.by?.group).toBe(want?.group);
+      }), { seed: 13, numRuns: 400 });
   });
 });
