@@ -78,6 +78,21 @@ describe('pathological shapes (issue 13)', () => {
     expectBoundedTrace(trace);
   });
 
+  it('a queue feeding 10,000 functions that each write back to it: one recursive-loop finding that counts the others', BOUND, () => {
+    const nodes: object[] = [{ id: 'q', kind: 'sqsQueue', name: 'q' }];
+    const edges: object[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      nodes.push({ id: `f${i}`, kind: 'lambda', name: `f${i}` });
+      edges.push({ id: `t${i}`, kind: 'trigger', from: 'q', to: `f${i}` }, { id: `w${i}`, kind: 'access', from: `f${i}`, to: 'q', props: { mode: 'write' } });
+    }
+    const { design } = load({ format: 'serverless-design', schemaVersion: 2, name: 'star', region: 'us-east-1', nodes, edges });
+    const loops = analyze(design).findings.filter((f) => f.ruleId === 'INV-14');
+    expect(loops).toHaveLength(1);
+    expect(loops[0].target.id).toBe('w0');
+    expect(loops[0].message).toMatch(/^Recursive loop "f0" → "q" → "f0": /);
+    expect(loops[0].message).toContain('"f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9" and 9,990 others are caught in loops through the same resources too.');
+  });
+
   it('a fan-out of 10,000: 10,000 distinct paths, 1,000 kept and 9,000 counted; the CLI prints 200 and the rest as a count', BOUND, async () => {
     const doc = fanOut(10_000);
     const { design } = load(doc);
