@@ -66,6 +66,20 @@ export function fanOut(n: number): Raw {
   return b.doc(`fan-out of ${n}`);
 }
 
+/** One SNS topic → n functions, each subscription with its own dead-letter queue edge (`via`) to one
+ *  shared DLQ: a source with 10,000 triggers and 10,000 DLQ edges. */
+export function fanOutWithDlqs(n: number): Raw {
+  const b = new Builder();
+  const t = b.node('topic', 'snsTopic');
+  b.usage[t] = { requestsPerMonth: 10_000 };
+  const dlq = b.node('dlq', 'sqsQueue');
+  for (let i = 0; i < n; i++) {
+    const sub = b.edge('trigger', t, b.fn(`f${i}`));
+    b.edge('deadLetter', t, dlq, { via: sub });
+  }
+  return b.doc(`fan-out of ${n} with a DLQ per subscription`);
+}
+
 /** n functions fed by one topic, all writing to one queue that triggers one consumer: n event paths
  *  meet at the consumer (n + 3 nodes). */
 export function fanIn(n: number): Raw {
@@ -174,6 +188,7 @@ export interface Shape { name: string; nodes: number; build: () => Raw }
 export const SHAPES: readonly Shape[] = [
   { name: 'async chain', nodes: 10_000, build: () => asyncChain(10_000) },
   { name: 'fan-out', nodes: 10_000, build: () => fanOut(10_000) },
+  { name: 'fan-out with DLQs', nodes: 10_000, build: () => fanOutWithDlqs(10_000) },
   { name: 'fan-in', nodes: 10_000, build: () => fanIn(10_000) },
   { name: 'cycle', nodes: 10_000, build: () => cycle(10_000) },
   { name: '5,000 subnets', nodes: 15_000, build: () => subnets(5_000) },

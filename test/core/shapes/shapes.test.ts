@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asyncChain, cycle, fanIn, fanOut, nested, parallelEdges, parentChain, subnets } from '../../../bench/shapes';
+import { asyncChain, cycle, fanIn, fanOut, fanOutWithDlqs, nested, parallelEdges, parentChain, subnets } from '../../../bench/shapes';
 import { retryPathsCommand, TEXT_PATHS_SHOWN } from '../../../cli/commands/retryPaths';
 import { analyze, type Analysis } from '../../../core/analyze';
 import { parseDesign, type Design } from '../../../core/model';
@@ -116,6 +116,15 @@ describe('pathological shapes (issue 13)', () => {
     expect(json.paths).toHaveLength(1_000);
     expect(json.omittedPaths).toBe(9_000);
     expect(json.truncated).toBe(false);
+  });
+
+  it('a fan-out of 10,000 with a DLQ per subscription: each hop names its own subscription DLQ', BOUND, () => {
+    const { design } = load(fanOutWithDlqs(10_000));
+    const { analysis, trace } = runAll(design);
+    expectDistinct(analysis);
+    expect(trace.paths.length + trace.omitted).toBe(10_000);
+    expect(trace.paths.every((p) => p.hops[0].delivery?.dlq?.name === 'dlq')).toBe(true);
+    expect(analysis.retryHops.every((h) => h.delivery?.dlq?.name === 'dlq')).toBe(true);
   });
 
   it('a fan-in of 10,000 functions into one queue: a path per function, each of two hops', BOUND, () => {
