@@ -7,10 +7,11 @@
 // binaries carry, all fuses in their Electron defaults, so electron-builder's "electronFuses" config
 // flips them for real (through @electron/fuses) and the result can be read back.
 //
-// Usage: node scripts/package-check.mjs <outputDir>   (prints the app dir path on the last line)
-// Builds the web + electron bundles first when dist-web/ or dist-electron/ is missing.
+// Usage: node scripts/package-check.mjs <outDir> — builds the app fresh into <outDir>/stage (a
+// staging project: package.json, build/, dist-web/, dist-electron/ with source maps), packages it into
+// <outDir>/release, and prints the stage dir and the unpacked app dir (last line).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -49,23 +50,37 @@ function sh(cmd, args, env = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
-/** Runs the packaged --dir build into `outDir`; returns the unpacked app directory. */
-export function packageDir(outDir, { root = process.cwd() } = {}) {
-  if (!existsSync(join(root, 'dist-web', 'index.html'))) sh('npm', ['run', '--silent', 'build:web']);
-  if (!existsSync(join(root, 'dist-electron', 'main.cjs'))) sh('npm', ['run', '--silent', 'build:electron']);
+/** Builds the app fresh into a staging project dir (package.json, build/, dist-web/, dist-electron/,
+ *  with source maps kept beside the bundles for size attribution; the asar leaves maps out), so the
+ *  shared dist-web/ and dist-electron/ of the working tree are neither needed nor touched. */
+export function stageProject(stage, { root = process.cwd() } = {}) {
+  const vite = (args) => sh('npx', ['vite', 'build', '--config', join(root, 'vite.config.ts'), '--logLevel', 'error', ...args]);
+  vite(['--outDir', join(stage, 'dist-web'), '--emptyOutDir', '--sourcemap']);
+  vite(['--mode', 'electron-main', '--outDir', join(stage, 'dist-electron'), '--emptyOutDir']);
+  vite(['--mode', 'electron-preload', '--outDir', join(stage, 'dist-electron')]);
+  cpSync(join(root, 'package.json'), join(stage, 'package.json'));
+  cpSync(join(root, 'build'), join(stage, 'build'), { recursive: true });
+  return stage;
+}
+
+/** Runs the packaged --dir build of the project at `projectDir` into `outDir`; returns the unpacked app directory. */
+export function packageDir(outDir, { projectDir = process.cwd() } = {}) {
   const dist = makeStandInElectronDist(mkdtempSync(join(tmpdir(), 'sd-electron-dist-')));
   const out = resolve(outDir);
-  sh('npx', ['electron-builder', '--linux', '--x64', '--dir', '--publish', 'never',
+  sh('npx', ['electron-builder', '--linux', '--x64', '--dir', '--publish', 'never', '--projectDir', resolve(projectDir),
     `-c.electronDist=${dist}`, `-c.electronVersion=${ELECTRON_VERSION}`, `-c.directories.output=${out}`,
     '-c.npmRebuild=false'], {
-    // no network: nothing to download for --dir with a local electronDist; these make sure of it
+    // no network: nothing to download for --dir with a local electronDist (checked under `unshare -rn`)
     ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false',
-    ELECTRON_BUILDER_OFFLINE: '1', USE_SYSTEM_APP_BUILDER: 'false',
   });
+  rmSync(dist, { recursive: true, force: true });
   return join(out, 'linux-unpacked');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'sd-package-'));
-  console.log(packageDir(out));
+  // node scripts/package-check.mjs <outDir> [<stageDir>]: stage a fresh build, package it, print both dirs
+  const out = resolve(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'sd-package-')));
+  const stage = stageProject(resolve(process.argv[3] ?? join(out, 'stage')));
+  console.log(stage);
+  console.log(packageDir(join(out, 'release'), { projectDir: stage }));
 }
