@@ -314,6 +314,9 @@ export function routeEdges(input: RouteInput): Route[] {
     routes.push({ id: e.id, points: found.points, sourceSide: found.from.side, targetSide: found.to.side, crossesBox: crossesAny(found.points, all, skip) });
   }
   spreadPorts(routes, input.edges, byId, all);
+  // A port moved level with the next bend leaves a zero-length segment, which the channel
+  // separation would otherwise take for a horizontal one and bend diagonally.
+  for (const route of routes) route.points = simplify(route.points);
   separateChannels(routes, all, margin);
   return routes;
 }
@@ -368,6 +371,7 @@ function separateChannels(routes: Route[], boxes: readonly Box[], margin: number
     const pts = route.points;
     for (let k = 1; k + 2 < pts.length; k++) {
       const a = pts[k]; const b = pts[k + 1];
+      if (Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01) continue; // no direction to push across
       const horizontal = Math.abs(a.y - b.y) < 0.01;
       const at = horizontal ? a.y : a.x;
       const seg = { route, k, horizontal, at, lo: Math.min(horizontal ? a.x : a.y, horizontal ? b.x : b.y), hi: Math.max(horizontal ? a.x : a.y, horizontal ? b.x : b.y) };
@@ -390,7 +394,7 @@ function separateChannels(routes: Route[], boxes: readonly Box[], margin: number
           const pts = s.route.points.map((p) => ({ ...p }));
           for (const idx of [s.k, s.k + 1]) { if (s.horizontal) pts[idx].y += offset; else pts[idx].x += offset; }
           const touched = pts.slice(Math.max(0, s.k - 1), s.k + 3);
-          if (!crossesAny(touched, boxes, NO_SKIP)) s.route.points = pts;
+          if (!crossesAny(touched, boxes, NO_SKIP) && isOrthogonal(touched)) s.route.points = pts;
         });
       }
       cluster = [];
@@ -403,6 +407,9 @@ function separateChannels(routes: Route[], boxes: readonly Box[], margin: number
     flush();
   }
 }
+
+const isOrthogonal = (pts: readonly Point[]): boolean =>
+  pts.every((p, i) => i === 0 || Math.abs(p.x - pts[i - 1].x) < 0.01 || Math.abs(p.y - pts[i - 1].y) < 0.01);
 
 /** Is p strictly inside any of the rects? (Used by label placement and the tests.) */
 export const insideAny = (p: Point, rects: readonly Rect[]): boolean => rects.some((r) => inside(p, r));

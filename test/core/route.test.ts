@@ -125,6 +125,15 @@ describe('routeEdges', () => {
     for (const route of routeEdges({ boxes, edges })) expect(crossings(route, boxes, []), route.id).toEqual([]);
   });
 
+  it('a port spread level with the next bend leaves no diagonal step (fast-check counterexample, seed -253918231)', () => {
+    const boxes = [box('b0', 40, 30, 60, 40), box('b1', 360, 30, 60, 40), box('b2', 680, 30, 60, 40), box('b3', 1000, 30, 60, 40), box('b4', 1320, 30, 60, 40), box('b6', 360, 221, 110, 50), box('b7', 680, 252, 60, 40)];
+    const edges = [{ id: 'e0', source: 'b7', target: 'b6' }, { id: 'e1', source: 'b3', target: 'b6' }, { id: 'e2', source: 'b0', target: 'b0' }];
+    for (const route of routeEdges({ boxes, edges })) {
+      expect(orthogonal(route.points), JSON.stringify(route.points)).toBe(true);
+      expect(crossings(route, boxes, []), route.id).toEqual([]);
+    }
+  });
+
   it('property: no segment of any route passes through a box other than its two ends, every segment is orthogonal', () => {
     fc.assert(fc.property(drawing, ({ boxes, edges }) => {
       const routes = routeEdges({ boxes, edges });
