@@ -56,15 +56,15 @@ export function splitAlternative(arg: string): { file: string; alternative?: str
 
 /** A design file, or one of its alternatives named after "#"; an unknown name is said with the names
  *  the file has. */
-export async function loadDesignOrAlternative(arg: string, io: CliIo): Promise<{ file: string; design: Design } | undefined> {
+export async function loadDesignOrAlternative(arg: string, io: CliIo): Promise<{ file: string; design: Design; problems: Problem[] } | undefined> {
   const { file, alternative } = splitAlternative(arg);
   const loaded = await loadDesignFile(file, io);
   if (!loaded) return undefined;
-  if (alternative === undefined) return { file, design: loaded.design };
+  if (alternative === undefined) return { file, design: loaded.design, problems: loaded.problems };
   const design = designOfAlternative(loaded.design, alternative);
   if (!design) {
     io.err(`${file}: no alternative "${alternative}"; the file has: ${alternativeNames(loaded.design).join(', ')}`);
     return undefined;
   }
-  return { file, design };
+  return { file, design, problems: loaded.problems };
 }

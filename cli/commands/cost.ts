@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Design } from '../../core/model';
+import { formatProblem, type Design } from '../../core/model';
 import { dec, estimateCost, formatQuantity, formatUsd, moneyString, SUPPORTED_REGIONS, sum, type CostComponent, type CostReport, type Dec, type NeedsInput, type Unpriced } from '../../core/pricing';
 import type { Command } from '../command';
 import { EXIT, type CliIo } from '../io';
@@ -168,7 +168,8 @@ Options:
                               strings (lines exact, the total to the cent); CSV with a header row
   -h, --help                  show this help
 
-Exit codes: 0 estimated (also in a Region without a catalog: see the warning); 2 the file cannot be
+Exit codes: 0 estimated (also in a Region without a catalog: see the warning); 1 estimated, but
+the design has problems (listed on stderr, e.g. a value out of AWS's range); 2 the file cannot be
 read or parsed, the profile does not exist, --region is not a Region code, or the options are wrong.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -190,6 +191,13 @@ read or parsed, the profile does not exist, --region is not a Region code, or th
     if (format === 'json') io.out(JSON.stringify(reportJson(report), null, 2));
     else if (format === 'csv') io.out(csvReport(report));
     else io.out(textReport(file, loaded.design, report));
+    // A design with problems (an AWS value out of range, an edge to a missing node) is still
+    // estimated, but the estimate rests on values AWS would refuse: said on stderr, exit 1.
+    if (loaded.problems.length) {
+      io.err(`${file}: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} — the estimate above is not what AWS would deploy until they are fixed:`);
+      loaded.problems.forEach((p) => io.err(`  ${file}:${formatProblem(p)}`));
+      return EXIT.findings;
+    }
     return EXIT.ok;
   },
 };

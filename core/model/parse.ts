@@ -65,6 +65,8 @@ export function restoreDesign(raw: unknown): ParseResult {
   }
   const doc = version < CURRENT_SCHEMA_VERSION ? migrate(raw, version) : raw;
 
+  const reserved = reservedKeyProblems(doc);
+  if (reserved.length) return fail(reserved);
   const kindProblems = checkKinds(doc);
   if (kindProblems.length) return fail(kindProblems);
 
@@ -109,6 +111,29 @@ function checkAlternatives(design: Design): { design: Design; problems: Problem[
     return { ...alt, edges: checked.design.edges };
   });
   return { design: changed ? { ...design, alternatives } : design, problems };
+}
+
+/** `__proto__` as an id, a profile name or any key: JavaScript objects cannot hold it as data
+ *  (schema parsing drops it, and a lookup by it reaches the object's prototype), so it is refused
+ *  with its place instead of being lost or misread (issue 13). `constructor`, `toString` and the
+ *  like are ordinary ids. Walked without recursion: a 10,000-deep document cannot overflow the stack. */
+function reservedKeyProblems(doc: Raw): Problem[] {
+  const problems: Problem[] = [];
+  const stack: { value: unknown; path: PathPart[] }[] = [{ value: doc, path: [] }];
+  while (stack.length && problems.length < 20) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => { if (typeof v === 'object' && v !== null) stack.push({ value: v, path: [...path, i] }); });
+    } else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        const v = value[key];
+        if (key === '__proto__') problems.push({ code: 'structure', path: jsonPath([...path, '__proto__']), message: `the key "__proto__" is reserved and cannot be used (as an id, a name or a profile name); rename it` });
+        else if (key === 'id' && v === '__proto__') problems.push({ code: 'structure', path: jsonPath([...path, 'id']), message: `the id "__proto__" is reserved; choose another id` });
+        if (typeof v === 'object' && v !== null) stack.push({ value: v, path: [...path, key] });
+      }
+    }
+  }
+  return problems;
 }
 
 function checkKinds(doc: Raw): Problem[] {

@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 import { indexDesign } from '../graph';
 import type { Design } from '../model/design';
 import { analyzeReachability, propagateTraffic, type Reachability } from '../semantics';
@@ -55,9 +56,9 @@ export function estimateCost(design: Design, options: CostOptions = {}): CostRep
   const traffic = propagateTraffic(design, profile, hoursPerMonth);
   const used = new Map<string, Dec>();
   const notes = [...traffic.notes];
-  if (profile && !design.usage.profiles[profile]) notes.push(`No usage profile "${profile}": only fixed monthly charges are shown.`);
+  if (profile && !own(design.usage.profiles, profile)) notes.push(`No usage profile "${profile}": only fixed monthly charges are shown.`);
   if (!found) notes.push(`No price catalog for ${region}: each line says "no price in ${region} for <price>" and is not in the total. Regions with catalogs: ${SUPPORTED_REGIONS.join(', ')}.`);
-  const usage = (id: string) => (profile ? design.usage.profiles[profile]?.nodes[id] : undefined) ?? {};
+  const usage = (id: string) => own(own(design.usage.profiles, profile)?.nodes, id) ?? {};
   const ctx: EstimateContext = {
     design, index, region, catalog, traffic,
     reachability: options.reachability ?? analyzeReachability(design),

@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 import type { DesignIndex } from '../graph';
 import type { DesignNode, NodeUsage } from '../model/design';
 import { USAGE_FIELDS, usageFieldsFor } from '../model/usageFields';
@@ -114,7 +115,7 @@ function sourcesOf(index: DesignIndex, node: DesignNode): DesignNode[] {
   return s.roots.length ? s.roots : s.first ? [s.first] : [];
 }
 
-const hasTraffic = (traffic: Traffic, id: string) => (traffic.nodes[id]?.events ?? 0) > 0 || (traffic.nodes[id]?.invocations ?? 0) > 0;
+const hasTraffic = (traffic: Traffic, id: string) => (own(traffic.nodes, id)?.events ?? 0) > 0 || (own(traffic.nodes, id)?.invocations ?? 0) > 0;
 
 /** Why `line` (quantity 0) has no volume and where a value would give it one; undefined when the
  *  zero is itself an input (a value entered as 0, or sources whose volume simply does not reach it). */

@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 import type { Design, DesignNode, NodeUsage } from '../model/design';
 import { analyzeReachability } from '../semantics';
 import { estimateCost, type CostReport } from './estimate';
@@ -14,21 +15,21 @@ export interface SweepOptions {
 
 /** The design with one profile's node usage changed by `change` (a new value, the input untouched). */
 function withUsage(design: Design, profile: string, change: (id: string, u: NodeUsage) => NodeUsage, nodes: Design['nodes'] = design.nodes): Design {
-  const p = design.usage.profiles[profile];
+  const p = own(design.usage.profiles, profile)!;
   const ids = new Set([...Object.keys(p.nodes), ...nodes.map((n) => n.id)]);
-  const usage = Object.fromEntries([...ids].map((id) => [id, change(id, p.nodes[id] ?? {})]).filter(([, u]) => Object.keys(u as NodeUsage).length));
+  const usage = Object.fromEntries([...ids].map((id) => [id, change(id, own(p.nodes, id) ?? {})]).filter(([, u]) => Object.keys(u as NodeUsage).length));
   return { ...design, nodes, usage: { ...design.usage, profiles: { ...design.usage.profiles, [profile]: { ...p, nodes: usage } } } };
 }
 
 function profileOf(design: Design, profile: string | undefined): string {
   const name = profile ?? design.usage.active;
-  if (!name || !design.usage.profiles[name]) throw new Error(`"${design.name}" has no usage profile ${name ? `"${name}"` : '(no active profile)'} to sweep`);
+  if (!name || !own(design.usage.profiles, name)) throw new Error(`"${design.name}" has no usage profile ${name ? `"${name}"` : '(no active profile)'} to sweep`);
   return name;
 }
 
 /** Requests a month entered at the design's sources (every node with requestsPerMonth) in a profile. */
 export function enteredRequests(design: Design, profile: string): number {
-  return Object.values(design.usage.profiles[profile]?.nodes ?? {}).reduce((t, u) => t + (u.requestsPerMonth ?? 0), 0);
+  return Object.values(own(design.usage.profiles, profile)?.nodes ?? {}).reduce((t, u) => t + (u.requestsPerMonth ?? 0), 0);
 }
 
 /** Every source's requestsPerMonth in `profile` multiplied by `factor` (durations, payloads, storage
@@ -157,7 +158,7 @@ export function sweepMemory(design: Design, functionId: string, options: SweepOp
   const fn = design.nodes.find((n): n is Extract<DesignNode, { kind: 'lambda' }> => n.id === functionId && n.kind === 'lambda');
   if (!fn) throw new Error(`sweepMemory: no Lambda function "${functionId}" in "${design.name}"`);
   const profile = profileOf(design, options.profile);
-  const baseMs = design.usage.profiles[profile].nodes[functionId]?.avgDurationMs;
+  const baseMs = own(own(design.usage.profiles, profile)?.nodes, functionId)?.avgDurationMs;
   if (!baseMs) throw new Error(`sweepMemory: "${fn.name}" has no avgDurationMs in profile "${profile}"`);
   const parallelism = options.parallelism ?? 1;
   if (!(parallelism > 0)) throw new Error('sweepMemory: parallelism must be positive');

@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 import { analyze } from '../analyze';
 import { formatNumber } from '../format';
 import { REGION_PATTERN, type Design } from '../model/design';
@@ -96,7 +97,7 @@ export interface Report {
 const quoted = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
 
 function checkProfile(design: Design, profile: string | undefined): void {
-  if (profile === undefined || design.usage.profiles[profile]) return;
+  if (profile === undefined || own(design.usage.profiles, profile)) return;
   const names = Object.keys(design.usage.profiles);
   throw new Error(`"${design.name}" has no usage profile "${profile}" (${names.length ? `it has ${quoted(names)}` : 'it has none'})`);
 }
@@ -114,7 +115,7 @@ function costByNode(design: Design, cost: CostReport): NodeCost[] {
 }
 
 function usageAssumptions(design: Design, profile: string | null): UsageAssumption[] {
-  const nodes = profile ? design.usage.profiles[profile]?.nodes ?? {} : {};
+  const nodes = own(design.usage.profiles, profile)?.nodes ?? {};
   const fieldOf = new Map(USAGE_FIELDS.map((f) => [f.key as string, f]));
   return design.nodes.flatMap((n) => Object.entries(nodes[n.id] ?? {}).flatMap(([key, value]) => {
     if (value === undefined) return [];
@@ -146,7 +147,7 @@ async function buildSide(label: string, design: Design, profile: string | undefi
   const profileName = cost.profile;
   return {
     label, design, region: cost.region, profile: profileName,
-    profileDescription: profileName ? design.usage.profiles[profileName]?.description ?? '' : '',
+    profileDescription: own(design.usage.profiles, profileName)?.description ?? '',
     findings: analysis.findings, suppressed: analysis.suppressed, retryPaths: analysis.retryPaths, reachability: analysis.reachability,
     cost, costByNode: costByNode(design, cost), usage: usageAssumptions(design, profileName),
     summary: {
@@ -200,7 +201,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   let title: string;
   if (c.kind === 'design') {
     a = await buildSide('A', design, input.profile, input.region, theme);
-    b = await buildSide('B', c.other, input.profile !== undefined && c.other.usage.profiles[input.profile] ? input.profile : undefined, input.region, theme);
+    b = await buildSide('B', c.other, input.profile !== undefined && own(c.other.usage.profiles, input.profile) ? input.profile : undefined, input.region, theme);
     title = `"${design.name}" (A) and "${c.other.name}" (B)`;
   } else if (c.kind === 'profiles') {
     a = await buildSide(c.a, design, c.a, input.region, theme);

@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 import type { DesignNode, EdgeOfKind, NodeOfKind, NodeUsage } from '../model/design';
 import { formatNumber } from '../format';
 import type { RuleContext } from './types';
@@ -41,5 +42,5 @@ export function names(items: readonly { name: string }[]): string {
 /** Usage entered at a node in the design's active profile. */
 export function nodeUsage(ctx: RuleContext, id: string): NodeUsage {
   const { profiles, active } = ctx.design.usage;
-  return (active !== null ? profiles[active]?.nodes[id] : undefined) ?? {};
+  return own(own(profiles, active)?.nodes, id) ?? {};
 }

@@ -1,6 +1,7 @@
 import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, NodeUsage } from '../model/design';
+import { own, userKeyed } from '../model/own';
 import { queueRedrive } from './failure';
 import { invocationModel } from './invocation';
 import { effectiveTrigger } from './settings';
@@ -31,9 +32,12 @@ const fmt = (n: number) => formatNumber(Number.isInteger(n) ? n : Number(n.toPre
 
 /** Expected attempts when each attempt fails with probability `e`, with `retries` retries. */
 export const expectedAttempts = (e: number, retries: number): number => {
-  let total = 0;
-  for (let k = 0; k <= retries; k++) total += e ** k;
-  return total;
+  // The geometric series 1 + e + … + e^retries in closed form: a loop per retry ran a billion times
+  // for maximumRetryAttempts 1e9 and never ended for maxReceiveCount 1e308 (issue 13).
+  const n = Math.max(0, Math.floor(Number.isFinite(retries) ? retries : 0));
+  if (!(e > 0)) return 1;
+  if (e >= 1) return n + 1;
+  return (1 - e ** (n + 1)) / (1 - e);
 };
 
 /** The active (or named) usage profile's volumes carried along the edges: SNS fan-out to every
@@ -42,10 +46,11 @@ export const expectedAttempts = (e: number, retries: number): number => {
  *  schedules fire over `hoursPerMonth` (the pricing convention, 730 unless 720 is asked for). */
 export function propagateTraffic(design: Design, profileName: string | null = design.usage.active, hoursPerMonth = HOURS_PER_MONTH): Traffic {
   const index = indexDesign(design);
-  const profile = profileName ? design.usage.profiles[profileName] : undefined;
-  const usage = (id: string): NodeUsage => profile?.nodes[id] ?? {};
-  const nodes: Record<string, NodeTraffic> = {};
-  const edges: Record<string, EdgeTraffic> = {};
+  const profile = own(design.usage.profiles, profileName);
+  const usage = (id: string): NodeUsage => own(profile?.nodes, id) ?? {};
+  // Keyed by node and edge ids, which people choose: `constructor` must be an id like any other.
+  const nodes = userKeyed<NodeTraffic>();
+  const edges = userKeyed<EdgeTraffic>();
   const notes: string[] = [];
   const at = (id: string) => (nodes[id] ??= { events: 0, invocations: 0, from: [] });
 
@@ -86,7 +91,7 @@ export function propagateTraffic(design: Design, profileName: string | null = de
       for (const edge of index.outgoing(node.id)) {
         const target = index.node(edge.to);
         if (!target) continue;
-        const per = profile?.edges[edge.id]?.perInvocation;
+        const per = own(profile?.edges, edge.id)?.perInvocation;
         if (edge.kind === 'access' && (WRITE_MODES.includes(edge.props.mode) || (edge.props.mode === 'invoke' && target.kind === 'stepFunction'))) {
           send(edge, target, t.invocations * (per ?? 1), `${fmt(per ?? 1)} per invocation of "${node.name}"${per === undefined ? ' (assumed: no perInvocation given)' : ''} × ${fmt(t.invocations)} invocations`);
         } else if (edge.kind === 'access') {
@@ -113,7 +118,7 @@ export function propagateTraffic(design: Design, profileName: string | null = de
         if (!usage(to.id).requestsPerMonth) send(undefined, to, t.events, `all ${fmt(t.events)} events of bus "${node.name}" (no matching volume entered at the rule)`);
         continue;
       }
-      const perRun = node.kind === 'stepFunction' ? profile?.edges[edge.id]?.perInvocation ?? 1 : 1;
+      const perRun = node.kind === 'stepFunction' ? own(profile?.edges, edge.id)?.perInvocation ?? 1 : 1;
       const events = t.events * perRun;
       const why = node.kind === 'snsTopic' ? `every publish to "${node.name}" (fan-out)` : node.kind === 'stepFunction' ? `${fmt(perRun)} per execution of "${node.name}"` : `from "${node.name}"`;
       send(edge, to, events, why);

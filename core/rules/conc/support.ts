@@ -1,3 +1,4 @@
+import { own } from '../../model/own';
 import { formatNumber } from '../../format';
 import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import type { InvocationModel } from '../../semantics';
@@ -61,7 +62,7 @@ export function invokerNames(ctx: RuleContext, fnId: string, model?: InvocationM
  *  Undefined when the profile lacks the function's duration or every source's volume. */
 export function expectedConcurrency(ctx: RuleContext, fn: NodeOfKind<'lambda'>, inputs: readonly { sourceId: string; batchSize: number }[]): { value: number; profile: string } | undefined {
   const { active, profiles } = ctx.design.usage;
-  const usage = active ? profiles[active]?.nodes : undefined;
+  const usage = own(profiles, active)?.nodes;
   const durationMs = usage?.[fn.id]?.avgDurationMs;
   if (!active || !usage || durationMs === undefined) return undefined;
   const volumes = inputs.filter((i) => usage[i.sourceId]?.requestsPerMonth !== undefined);

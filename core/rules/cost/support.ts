@@ -1,3 +1,4 @@
+import { own } from '../../model/own';
 import { formatNumber } from '../../format';
 import type { NodeUsage } from '../../model/design';
 import type { RuleContext } from '../types';
@@ -5,8 +6,8 @@ import type { RuleContext } from '../types';
 /** A node's usage in the design's active profile, and the profile's name for messages. */
 export function activeUsage(ctx: RuleContext, nodeId: string): { profile: string; usage: NodeUsage | undefined } | undefined {
   const { active, profiles } = ctx.design.usage;
-  const profile = active === null ? undefined : profiles[active];
-  return profile && active !== null ? { profile: active, usage: profile.nodes[nodeId] } : undefined;
+  const profile = own(profiles, active);
+  return profile && active !== null ? { profile: active, usage: own(profile.nodes, nodeId) } : undefined;
 }
 
 /** Invocations a month of a function in the active profile: its own `requestsPerMonth`, else the sum

@@ -1,3 +1,4 @@
+import { own } from '../../model/own';
 import { formatNumber } from '../../format';
 import type { DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
 import { stronglyConnected } from '../../graph/scc';
@@ -38,7 +39,7 @@ export interface Payload {
  *  function's is what it receives, not what it sends), else the receiving function's event size. */
 export function payloadOf(ctx: RuleContext, edge: DesignEdge): Payload | undefined {
   const { profiles, active } = ctx.design.usage;
-  const onEdge = active !== null ? profiles[active]?.edges[edge.id]?.avgPayloadKb : undefined;
+  const onEdge = own(own(profiles, active)?.edges, edge.id)?.avgPayloadKb;
   const source = ctx.index.node(edge.from);
   const fn = ctx.index.node(edge.to);
   if (!source || !fn) return undefined;

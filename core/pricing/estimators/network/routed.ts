@@ -1,3 +1,4 @@
+import { own } from '../../../model/own';
 import { formatNumber } from '../../../format';
 import type { DesignNode, NodeOfKind } from '../../../model/design';
 import type { SubnetPath } from '../../../semantics';
@@ -29,14 +30,14 @@ export interface Routed {
  *  function's subnets — Lambda spreads invocations over the subnets/AZs it is attached to — and
  *  counted only for the subnets whose path works (a broken path carries nothing). */
 export function routedThrough(ctx: EstimateContext, uses: (path: SubnetPath) => boolean): Routed {
-  const edgeUsage = ctx.traffic.profile ? ctx.design.usage.profiles[ctx.traffic.profile]?.edges ?? {} : {};
+  const edgeUsage = own(ctx.design.usage.profiles, ctx.traffic.profile)?.edges ?? {};
   const parts: string[] = [];
   const paths: Routed['paths'] = [];
   let kb = ZERO;
   for (const r of ctx.reachability) {
     const through = r.paths.filter((p) => p.reachable && uses(p));
     if (!through.length) continue;
-    const calls = ctx.traffic.edges[r.edge]?.events ?? 0;
+    const calls = own(ctx.traffic.edges, r.edge)?.events ?? 0;
     const entered = edgeUsage[r.edge]?.avgPayloadKb;
     const payloadKb = entered ?? DEFAULT_CALL_PAYLOAD_KB;
     const perPathKb = dec(calls).times(payloadKb).div(r.paths.length);
