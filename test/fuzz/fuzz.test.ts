@@ -1,0 +1,194 @@
+// Fuzz suite (issue 13, bullet 4): mutations of every template through parse → validate → lint →
+// cost → reach → retry paths, in process. The property: every case ends in a result or a clear
+// ParseResult with problems — never a throw, never more than 1 s, never output beyond
+// 50 × input + 1 MB. Fixed seed by default (npm test is reproducible); SD_FUZZ_SEED / SD_FUZZ_RUNS
+// rerun with another seed or more runs (see test/README.md). A failure names the seed, the
+// mutation and the stage that threw.
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inputChars, runPipeline, type Input, type Outcome } from './pipeline';
+
+const SEED = Number(process.env.SD_FUZZ_SEED ?? 13_2026);
+const RUNS = Number(process.env.SD_FUZZ_RUNS ?? 60);
+const CASE_BUDGET_MS = 1000;
+const outputBound = (input: Input) => 50 * inputChars(input) + 1_000_000;
+
+const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
+const TEMPLATES = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.design.json')).sort()
+  .map((file) => ({ file, text: readFileSync(new URL(file, TEMPLATE_DIR), 'utf8') }));
+const FIXTURE_DIR = new URL('../fixtures/fuzz/corpus/', import.meta.url);
+const CORPUS = (() => {
+  try {
+    return readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.design.json')).sort()
+      .map((file) => ({ file: `corpus/${file}`, text: readFileSync(new URL(file, FIXTURE_DIR), 'utf8') }));
+  } catch {
+    return [];
+  }
+})();
+const SOURCES = [...TEMPLATES, ...CORPUS];
+
+let cases = 0;
+let slowest = { ms: 0, what: '' };
+const started = performance.now();
+afterAll(() => {
+  console.info(`fuzz: ${cases} cases over ${SOURCES.length} designs, seed ${SEED}, ${RUNS} runs per property, `
+    + `${Math.round(performance.now() - started)} ms, slowest case ${Math.round(slowest.ms)} ms (${slowest.what}), 0 crashes`);
+});
+
+/** Runs one case and states the property; the message names the case so a failure is reproducible. */
+function check(what: string, input: Input): Outcome {
+  const outcome = runPipeline(input);
+  cases++;
+  if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, what };
+  const where = `seed ${SEED}: ${what}`;
+  expect(outcome.crash, `${where}\n crashed in ${outcome.crash?.stage}: ${outcome.crash?.error}`).toBeUndefined();
+  expect(outcome.ms, `${where}\n took ${Math.round(outcome.ms)} ms (budget ${CASE_BUDGET_MS} ms per case)`).toBeLessThanOrEqual(CASE_BUDGET_MS);
+  expect(outcome.outputChars, `${where}\n output ${outcome.outputChars} chars for input ${inputChars(input)}`).toBeLessThanOrEqual(outputBound(input));
+  return outcome;
+}
+
+// ---- walking a document ----------------------------------------------------------------------
+
+type Path = (string | number)[];
+function paths(value: unknown, at: Path = [], out: { path: Path; value: unknown }[] = []) {
+  out.push({ path: at, value });
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
+  return out;
+}
+const showPath = (p: Path) => `$${p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
+
+/** Sets an own property even for "__proto__" (a plain assignment would change the prototype). */
+function setOwn(target: Record<string | number, unknown>, key: string | number, value: unknown) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+/** A copy of `doc` with the value at `path` replaced (the root when the path is empty). */
+function replaced(doc: unknown, path: Path, value: unknown): unknown {
+  if (!path.length) return value;
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let node = copy;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  setOwn(node, path[path.length - 1], value);
+  return copy;
+}
+/** A copy of `doc` with the key at `path` renamed (order kept). */
+function renamed(doc: unknown, path: Path, key: string): unknown {
+  const copy = structuredClone(doc) as Record<string, unknown>;
+  let parent: Record<string | number, unknown> = copy;
+  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+  const obj = parent === copy && path.length === 1 ? copy : parent;
+  const old = path[path.length - 1] as string;
+  const rebuilt: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) setOwn(rebuilt, k === old ? key : k, v);
+  if (path.length === 1) return rebuilt;
+  const grand = path.slice(0, -1);
+  return replaced(copy, grand, rebuilt);
+}
+
+const DOCS = SOURCES.map((s) => ({ ...s, doc: JSON.parse(s.text) as unknown, nodes: paths(JSON.parse(s.text)) }));
+const docArb = fc.integer({ min: 0, max: DOCS.length - 1 }).map((i) => DOCS[i]);
+/** A document and one place in it (index taken modulo its size so every place can be drawn). */
+const placeArb = (filter: (v: unknown, p: Path) => boolean) => fc.tuple(docArb, fc.nat()).map(([d, n]) => {
+  const places = d.nodes.filter((x) => filter(x.value, x.path));
+  const place = places.length ? places[n % places.length] : d.nodes[0];
+  return { d, place };
+});
+
+const WRONG = [ 'text', '', 0, 1, -1, true, false, null, [], [1, 'a'], {}, { a: 1 } ] as const;
+const RANGE = [0, -0, -1, 1e308, -1e308, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity, 0.1, 1e-320] as const;
+const PROTO = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'] as const;
+const opts = (n = RUNS) => ({ seed: SEED, numRuns: n, endOnFailure: true });
+
+describe('fuzz: mutations of every template and corpus design', () => {
+  it('every source design runs clean unmutated', () => {
+    expect(TEMPLATES.length).toBeGreaterThanOrEqual(9);
+    for (const s of SOURCES) expect(check(`${s.file} unmutated`, { text: s.text }).parsed, s.file).toBe(true);
+  });
+
+  it('wrong types at every JSON path (text and object)', () => {
+    fc.assert(fc.property(placeArb(() => true), fc.constantFrom(...WRONG), fc.boolean(), ({ d, place }, value, asText) => {
+      const doc = replaced(d.doc, place.path, value);
+      check(`${d.file} ${showPath(place.path)} := ${JSON.stringify(value)} (${asText ? 'text' : 'object'})`,
+        asText ? { text: JSON.stringify(doc) } : { object: doc });
+    }), opts(RUNS * 3));
+  });
+
+  it('out-of-range numbers (±0, -1, 1e308, 2**53, NaN, ±Infinity) via restoreDesign', () => {
+    fc.assert(fc.property(placeArb((v) => typeof v === 'number'), fc.constantFrom(...RANGE), ({ d, place }, value) => {
+      check(`${d.file} ${showPath(place.path)} := ${String(value)} (object)`, { object: replaced(d.doc, place.path, value) });
+    }), opts(RUNS * 3));
+  });
+
+  it('prototype keys as ids, names, profile/alternative names and object keys', () => {
+    fc.assert(fc.property(placeArb((v, p) => typeof v === 'string' || (p.length > 0 && typeof p[p.length - 1] === 'string')),
+      fc.constantFrom(...PROTO), fc.boolean(), fc.boolean(), ({ d, place }, key, renameKey, asText) => {
+        const last = place.path[place.path.length - 1];
+        const doRename = (renameKey || typeof place.value !== 'string') && typeof last === 'string';
+        const doc = doRename ? renamed(d.doc, place.path, key) : replaced(d.doc, place.path, key);
+        check(`${d.file} ${doRename ? `rename key ${showPath(place.path)} → ${key}` : `${showPath(place.path)} := "${key}"`} (${asText ? 'text' : 'object'})`,
+          asText ? { text: JSON.stringify(doc) } : { object: doc });
+      }), opts(RUNS * 2));
+  });
+
+  it('edges to missing nodes, self-loops and duplicate ids', () => {
+    type Doc = { nodes: { id: string }[]; edges: { id: string; from: string; to: string }[] };
+    fc.assert(fc.property(docArb, fc.nat(), fc.nat(), fc.constantFrom('missing-to', 'missing-from', 'self-loop', 'dup-node', 'dup-edge', 'edge-id-is-node-id'), (d, i, j, how) => {
+      const doc = structuredClone(d.doc) as Doc;
+      if (!doc.edges.length || !doc.nodes.length) return;
+      const e = doc.edges[i % doc.edges.length];
+      const n = doc.nodes[j % doc.nodes.length];
+      if (how === 'missing-to') e.to = 'no-such-node';
+      if (how === 'missing-from') e.from = 'no-such-node';
+      if (how === 'self-loop') e.to = e.from;
+      if (how === 'dup-node') doc.nodes.push(structuredClone(n));
+      if (how === 'dup-edge') doc.edges.push(structuredClone(e));
+      if (how === 'edge-id-is-node-id') e.id = n.id;
+      check(`${d.file} ${how} (edge ${e.id}, node ${n.id})`, { object: doc });
+    }), opts(RUNS * 2));
+  });
+
+  it('truncation at random offsets', () => {
+    fc.assert(fc.property(docArb, fc.double({ min: 0, max: 1, noNaN: true }), (d, at) => {
+      const cut = Math.floor(at * d.text.length);
+      check(`${d.file} truncated at ${cut}/${d.text.length}`, { text: d.text.slice(0, cut) });
+    }), opts(RUNS));
+  });
+
+  it('invalid UTF-8 bytes (decoded as the CLI/app read files) and lone surrogates in strings', () => {
+    const BAD = [0xff, 0xfe, 0xc3, 0xe2, 0x82, 0xed, 0xa0, 0x80, 0xf4, 0x90];
+    fc.assert(fc.property(docArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BAD)), { minLength: 1, maxLength: 8 }), (d, edits) => {
+      const bytes = new TextEncoder().encode(d.text);
+      for (const [at, b] of edits) bytes[at % bytes.length] = b;
+      check(`${d.file} bytes ${JSON.stringify(edits.map(([at, b]) => [at % bytes.length, b]))}`,
+        { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) });
+    }), opts(RUNS));
+    fc.assert(fc.property(placeArb((v) => typeof v === 'string'), fc.constantFrom('\uD800', '\uDFFF', 'a\uD83D', '\uDE00b'), fc.boolean(), ({ d, place }, lone, asText) => {
+      const doc = replaced(d.doc, place.path, `${String(place.value)}${lone}`);
+      check(`${d.file} ${showPath(place.path)} + lone surrogate ${JSON.stringify(lone)} (${asText ? 'text' : 'object'})`,
+        asText ? { text: JSON.stringify(doc) } : { object: doc });
+    }), opts(RUNS));
+  });
+
+  it('10 MB strings as a name, an id and a profile name', () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const d = DOCS[0];
+    const doc = d.doc as { name: string; nodes: { id: string }[]; usage: { profiles: Record<string, unknown> } };
+    check(`${d.file} 10 MB name`, { object: { ...doc, name: big } });
+    check(`${d.file} 10 MB node id`, { object: { ...doc, nodes: doc.nodes.map((n, i) => (i ? n : { ...n, id: big })) } });
+    check(`${d.file} 10 MB profile name (text)`, { text: JSON.stringify({ ...doc, usage: { ...doc.usage, profiles: { ...doc.usage.profiles, [big]: {} } } }) });
+  }, 30_000);
+
+  it('10,000-deep nesting as the document and inside a value', () => {
+    const depth = 10_000;
+    const arrays = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const objects = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    check('10,000-deep [[[…]]] document', { text: arrays });
+    check('10,000-deep {"a":{"a":…}} document', { text: objects });
+    for (const d of DOCS.slice(0, 3)) {
+      const text = JSON.stringify(d.doc);
+      check(`${d.file} name := 10,000-deep arrays`, { text: text.replace(/"name":/, `"name":${arrays},"x":`) });
+      check(`${d.file} first node's config := 10,000-deep objects`, { text: text.replace(/"nodes":\[\{/, `"nodes":[{"deep":${objects},`) });
+    }
+  }, 30_000);
+});
