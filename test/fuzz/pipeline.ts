@@ -27,7 +27,7 @@ function size(value: unknown): number {
   try {
     return JSON.stringify(value)?.length ?? 0;
   } catch (e) {
-    throw new Error(`result is not serialisable: ${String(e)}`);
+    throw new Error(`result is not serialisable: ${String(e)}`, { cause: e });
   }
 }
 
