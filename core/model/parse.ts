@@ -129,7 +129,8 @@ function reservedKeyProblems(doc: Raw): Problem[] {
         const v = value[key];
         if (key === '__proto__') problems.push({ code: 'structure', path: jsonPath([...path, '__proto__']), message: `the key "__proto__" is reserved and cannot be used (as an id, a name or a profile name); rename it` });
         else if (key === 'id' && v === '__proto__') problems.push({ code: 'structure', path: jsonPath([...path, 'id']), message: `the id "__proto__" is reserved; choose another id` });
-        if (typeof v === 'object' && v !== null) stack.push({ value: v, path: [...path, key] });
+        // "x-…" fields are another tool's data, kept as written and never looked up by key.
+        if (typeof v === 'object' && v !== null && !key.startsWith('x-')) stack.push({ value: v, path: [...path, key] });
       }
     }
   }
