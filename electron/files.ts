@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDesign } from '../core/model/parse';
@@ -13,32 +14,68 @@ export interface FileOps {
   rm: typeof fs.rm;
   readFile: typeof fs.readFile;
   stat: typeof fs.stat;
+  lstat: typeof fs.lstat;
   realpath: typeof fs.realpath;
   mkdir: typeof fs.mkdir;
   readdir: typeof fs.readdir;
 }
 
 export const nodeFileOps: FileOps = {
-  open: fs.open, rename: fs.rename, copyFile: fs.copyFile, rm: fs.rm, readFile: fs.readFile, stat: fs.stat, realpath: fs.realpath, mkdir: fs.mkdir, readdir: fs.readdir,
+  open: fs.open, rename: fs.rename, copyFile: fs.copyFile, rm: fs.rm, readFile: fs.readFile, stat: fs.stat, lstat: fs.lstat, realpath: fs.realpath, mkdir: fs.mkdir, readdir: fs.readdir,
 };
 
 const exists = async (ops: FileOps, path: string) => ops.stat(path).then(() => true, () => false);
 
+/** How many previous versions a save keeps: `<name>.bak` (the newest), `<name>.bak2`, `<name>.bak3`. */
+export const BACKUP_COUNT = 3;
+export const backupPaths = (path: string): string[] => Array.from({ length: BACKUP_COUNT }, (_, i) => `${path}.bak${i === 0 ? '' : i + 1}`);
+
+/** Makes room for a new `<name>.bak`: `.bak2` → `.bak3`, `.bak` → `.bak2` (the oldest is dropped).
+ *  Never follows a symbolic link: a backup path that is a link is removed (the link, never what it
+ *  points at) and replaced by a real file; anything else that is not a file (a folder) stops the save. */
+async function rotateBackups(path: string, ops: FileOps): Promise<void> {
+  const slots = backupPaths(path);
+  const present: boolean[] = [];
+  for (const slot of slots) {
+    const info = await ops.lstat(slot).catch(() => undefined);
+    if (info?.isSymbolicLink()) await ops.rm(slot, { force: true });
+    else if (info && !info.isFile()) throw new Error(`${basename(slot)} is not a file, so the previous version of ${basename(path)} cannot be kept there; move it away and save again. Nothing was written.`);
+    present.push(Boolean(info && !info.isSymbolicLink()));
+  }
+  for (let i = slots.length - 1; i > 0; i -= 1) {
+    if (present[i - 1]) await ops.rename(slots[i - 1], slots[i]);
+  }
+}
+
 /** Writes `text` to `path` so that a crash at any moment leaves either the old file or the new
  *  one, never a torn one: temp file in the same directory → fsync → rename over the original.
- *  The previous version is kept as `<name>.bak`; the result is read back and compared. */
+ *  The last three versions are kept (`<name>.bak`, `.bak2`, `.bak3`; see rotateBackups); the new
+ *  file keeps the old one's permission bits (a 0600 design stays 0600: the temp file is created
+ *  with them, so it is never readable by more people, even for a moment); the result is read
+ *  back and compared. */
 export async function atomicWrite(path: string, text: string | Uint8Array, ops: FileOps = nodeFileOps): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
-  const handle = await ops.open(temp, 'wx', 0o644);
+  const before = await ops.stat(path).catch(() => undefined);
+  const mode = before?.isFile() ? before.mode & 0o777 : undefined;
+  const handle = await ops.open(temp, 'wx', mode ?? 0o644);
   try {
+    // The umask may have taken bits away from the mode asked for at creation; set it exactly.
+    if (mode !== undefined) await handle.chmod(mode);
     await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await ops.rm(temp, { force: true }).catch(() => undefined);
+    throw err;
   }
+  await handle.close();
   try {
-    if (await exists(ops, path)) await ops.copyFile(path, `${path}.bak`);
+    if (before?.isFile()) {
+      await rotateBackups(path, ops);
+      // COPYFILE_EXCL: never through a link planted at the backup path after the rotation.
+      await ops.copyFile(path, `${path}.bak`, fsConstants.COPYFILE_EXCL);
+    }
     await ops.rename(temp, path);
   } catch (err) {
     await ops.rm(temp, { force: true }).catch(() => undefined);
