@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inputChars, runPipeline, type Input, type Outcome } from './pipeline';
+import { CaseRunner, HANG_MS } from './harness';
+import { inputChars, type Input, type Outcome } from './pipeline';
 
 const SEED = Number(process.env.SD_FUZZ_SEED ?? 13_2026);
 const RUNS = Number(process.env.SD_FUZZ_RUNS ?? 60);
@@ -28,20 +29,41 @@ const CORPUS = (() => {
 })();
 const SOURCES = [...TEMPLATES, ...CORPUS];
 
-let cases = 0;
+const runner = new CaseRunner();
+const tally = { cases: 0, crashes: 0, hangs: 0, slow: 0, unbounded: 0 };
 let slowest = { ms: 0, what: '' };
 const started = performance.now();
-afterAll(() => {
-  console.info(`fuzz: ${cases} cases over ${SOURCES.length} designs, seed ${SEED}, ${RUNS} runs per property, `
-    + `${Math.round(performance.now() - started)} ms, slowest case ${Math.round(slowest.ms)} ms (${slowest.what}), 0 crashes`);
+afterAll(async () => {
+  await runner.close();
+  console.info(`fuzz: ${tally.cases} cases over ${SOURCES.length} designs, seed ${SEED}, ${RUNS} runs per property, `
+    + `${Math.round(performance.now() - started)} ms, slowest case ${Math.round(slowest.ms)} ms (${slowest.what}); `
+    + `${tally.crashes} crashes, ${tally.hangs} hangs (no answer in ${HANG_MS} ms), ${tally.slow} over ${CASE_BUDGET_MS} ms, `
+    + `${tally.unbounded} unbounded outputs`);
 });
 
-/** Runs one case and states the property; the message names the case so a failure is reproducible. */
-function check(what: string, input: Input): Outcome {
-  const outcome = runPipeline(input);
-  cases++;
-  if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, what };
+/**
+ * Runs one case in the worker and states the property; the message names the seed and the case so
+ * a failure is reproducible. Every failure is counted before it is asserted (the summary's counts).
+ */
+async function check(what: string, input: Input): Promise<Outcome> {
+  tally.cases++;
   const where = `seed ${SEED}: ${what}`;
+  let answer;
+  try {
+    answer = await runner.run(input);
+  } catch (e) {
+    tally.crashes++;
+    throw new Error(`${where}\n the fuzz worker died: ${String(e)}`, { cause: e });
+  }
+  if (answer.hung) {
+    tally.hangs++;
+    expect.fail(`${where}\n hung: no result after ${Math.round(answer.waitedMs)} ms (worker terminated; budget ${CASE_BUDGET_MS} ms per case)`);
+  }
+  const outcome = answer.outcome;
+  if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, what };
+  if (outcome.crash) tally.crashes++;
+  else if (outcome.ms > CASE_BUDGET_MS) tally.slow++;
+  else if (outcome.outputChars > outputBound(input)) tally.unbounded++;
   expect(outcome.crash, `${where}\n crashed in ${outcome.crash?.stage}: ${outcome.crash?.error}`).toBeUndefined();
   expect(outcome.ms, `${where}\n took ${Math.round(outcome.ms)} ms (budget ${CASE_BUDGET_MS} ms per case)`).toBeLessThanOrEqual(CASE_BUDGET_MS);
   expect(outcome.outputChars, `${where}\n output ${outcome.outputChars} chars for input ${inputChars(input)}`).toBeLessThanOrEqual(outputBound(input));
@@ -86,13 +108,17 @@ function renamed(doc: unknown, path: Path, key: string): unknown {
   return replaced(copy, grand, rebuilt);
 }
 
-const DOCS = SOURCES.map((s) => ({ ...s, doc: JSON.parse(s.text) as unknown, nodes: paths(JSON.parse(s.text)) }));
+// fast-check prints a counterexample with fc.toStringMethod: the file name (and the path), not the whole document.
+const DOCS = SOURCES.map((s) => ({
+  ...s, doc: JSON.parse(s.text) as unknown, nodes: paths(JSON.parse(s.text)),
+  [fc.toStringMethod]: () => s.file,
+}));
 const docArb = fc.integer({ min: 0, max: DOCS.length - 1 }).map((i) => DOCS[i]);
 /** A document and one place in it (index taken modulo its size so every place can be drawn). */
 const placeArb = (filter: (v: unknown, p: Path) => boolean) => fc.tuple(docArb, fc.nat()).map(([d, n]) => {
   const places = d.nodes.filter((x) => filter(x.value, x.path));
   const place = places.length ? places[n % places.length] : d.nodes[0];
-  return { d, place };
+  return { d, place, [fc.toStringMethod]: () => `${d.file} ${showPath(place.path)}` };
 });
 
 const WRONG = [ 'text', '', 0, 1, -1, true, false, null, [], [1, 'a'], {}, { a: 1 } ] as const;
@@ -101,39 +127,39 @@ const PROTO = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueO
 const opts = (n = RUNS) => ({ seed: SEED, numRuns: n, endOnFailure: true });
 
 describe('fuzz: mutations of every template and corpus design', () => {
-  it('every source design runs clean unmutated', () => {
+  it('every source design runs clean unmutated', async () => {
     expect(TEMPLATES.length).toBeGreaterThanOrEqual(9);
-    for (const s of SOURCES) expect(check(`${s.file} unmutated`, { text: s.text }).parsed, s.file).toBe(true);
+    for (const s of SOURCES) expect((await check(`${s.file} unmutated`, { text: s.text })).parsed, s.file).toBe(true);
   });
 
-  it('wrong types at every JSON path (text and object)', () => {
-    fc.assert(fc.property(placeArb(() => true), fc.constantFrom(...WRONG), fc.boolean(), ({ d, place }, value, asText) => {
+  it('wrong types at every JSON path (text and object)', async () => {
+    await fc.assert(fc.asyncProperty(placeArb(() => true), fc.constantFrom(...WRONG), fc.boolean(), async ({ d, place }, value, asText) => {
       const doc = replaced(d.doc, place.path, value);
-      check(`${d.file} ${showPath(place.path)} := ${JSON.stringify(value)} (${asText ? 'text' : 'object'})`,
+      await check(`${d.file} ${showPath(place.path)} := ${JSON.stringify(value)} (${asText ? 'text' : 'object'})`,
         asText ? { text: JSON.stringify(doc) } : { object: doc });
     }), opts(RUNS * 3));
   });
 
-  it('out-of-range numbers (±0, -1, 1e308, 2**53, NaN, ±Infinity) via restoreDesign', () => {
-    fc.assert(fc.property(placeArb((v) => typeof v === 'number'), fc.constantFrom(...RANGE), ({ d, place }, value) => {
-      check(`${d.file} ${showPath(place.path)} := ${String(value)} (object)`, { object: replaced(d.doc, place.path, value) });
+  it('out-of-range numbers (±0, -1, 1e308, 2**53, NaN, ±Infinity) via restoreDesign', async () => {
+    await fc.assert(fc.asyncProperty(placeArb((v) => typeof v === 'number'), fc.constantFrom(...RANGE), async ({ d, place }, value) => {
+      await check(`${d.file} ${showPath(place.path)} := ${String(value)} (object)`, { object: replaced(d.doc, place.path, value) });
     }), opts(RUNS * 3));
   });
 
-  it('prototype keys as ids, names, profile/alternative names and object keys', () => {
-    fc.assert(fc.property(placeArb((v, p) => typeof v === 'string' || (p.length > 0 && typeof p[p.length - 1] === 'string')),
-      fc.constantFrom(...PROTO), fc.boolean(), fc.boolean(), ({ d, place }, key, renameKey, asText) => {
+  it('prototype keys as ids, names, profile/alternative names and object keys', async () => {
+    await fc.assert(fc.asyncProperty(placeArb((v, p) => typeof v === 'string' || (p.length > 0 && typeof p[p.length - 1] === 'string')),
+      fc.constantFrom(...PROTO), fc.boolean(), fc.boolean(), async ({ d, place }, key, renameKey, asText) => {
         const last = place.path[place.path.length - 1];
         const doRename = (renameKey || typeof place.value !== 'string') && typeof last === 'string';
         const doc = doRename ? renamed(d.doc, place.path, key) : replaced(d.doc, place.path, key);
-        check(`${d.file} ${doRename ? `rename key ${showPath(place.path)} → ${key}` : `${showPath(place.path)} := "${key}"`} (${asText ? 'text' : 'object'})`,
+        await check(`${d.file} ${doRename ? `rename key ${showPath(place.path)} → ${key}` : `${showPath(place.path)} := "${key}"`} (${asText ? 'text' : 'object'})`,
           asText ? { text: JSON.stringify(doc) } : { object: doc });
       }), opts(RUNS * 2));
   });
 
-  it('edges to missing nodes, self-loops and duplicate ids', () => {
+  it('edges to missing nodes, self-loops and duplicate ids', async () => {
     type Doc = { nodes: { id: string }[]; edges: { id: string; from: string; to: string }[] };
-    fc.assert(fc.property(docArb, fc.nat(), fc.nat(), fc.constantFrom('missing-to', 'missing-from', 'self-loop', 'dup-node', 'dup-edge', 'edge-id-is-node-id'), (d, i, j, how) => {
+    await fc.assert(fc.asyncProperty(docArb, fc.nat(), fc.nat(), fc.constantFrom('missing-to', 'missing-from', 'self-loop', 'dup-node', 'dup-edge', 'edge-id-is-node-id'), async (d, i, j, how) => {
       const doc = structuredClone(d.doc) as Doc;
       if (!doc.edges.length || !doc.nodes.length) return;
       const e = doc.edges[i % doc.edges.length];
@@ -144,51 +170,51 @@ describe('fuzz: mutations of every template and corpus design', () => {
       if (how === 'dup-node') doc.nodes.push(structuredClone(n));
       if (how === 'dup-edge') doc.edges.push(structuredClone(e));
       if (how === 'edge-id-is-node-id') e.id = n.id;
-      check(`${d.file} ${how} (edge ${e.id}, node ${n.id})`, { object: doc });
+      await check(`${d.file} ${how} (edge ${e.id}, node ${n.id})`, { object: doc });
     }), opts(RUNS * 2));
   });
 
-  it('truncation at random offsets', () => {
-    fc.assert(fc.property(docArb, fc.double({ min: 0, max: 1, noNaN: true }), (d, at) => {
+  it('truncation at random offsets', async () => {
+    await fc.assert(fc.asyncProperty(docArb, fc.double({ min: 0, max: 1, noNaN: true }), async (d, at) => {
       const cut = Math.floor(at * d.text.length);
-      check(`${d.file} truncated at ${cut}/${d.text.length}`, { text: d.text.slice(0, cut) });
+      await check(`${d.file} truncated at ${cut}/${d.text.length}`, { text: d.text.slice(0, cut) });
     }), opts(RUNS));
   });
 
-  it('invalid UTF-8 bytes (decoded as the CLI/app read files) and lone surrogates in strings', () => {
+  it('invalid UTF-8 bytes (decoded as the CLI/app read files) and lone surrogates in strings', async () => {
     const BAD = [0xff, 0xfe, 0xc3, 0xe2, 0x82, 0xed, 0xa0, 0x80, 0xf4, 0x90];
-    fc.assert(fc.property(docArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BAD)), { minLength: 1, maxLength: 8 }), (d, edits) => {
+    await fc.assert(fc.asyncProperty(docArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BAD)), { minLength: 1, maxLength: 8 }), async (d, edits) => {
       const bytes = new TextEncoder().encode(d.text);
       for (const [at, b] of edits) bytes[at % bytes.length] = b;
-      check(`${d.file} bytes ${JSON.stringify(edits.map(([at, b]) => [at % bytes.length, b]))}`,
+      await check(`${d.file} bytes ${JSON.stringify(edits.map(([at, b]) => [at % bytes.length, b]))}`,
         { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) });
     }), opts(RUNS));
-    fc.assert(fc.property(placeArb((v) => typeof v === 'string'), fc.constantFrom('\uD800', '\uDFFF', 'a\uD83D', '\uDE00b'), fc.boolean(), ({ d, place }, lone, asText) => {
+    await fc.assert(fc.asyncProperty(placeArb((v) => typeof v === 'string'), fc.constantFrom('\uD800', '\uDFFF', 'a\uD83D', '\uDE00b'), fc.boolean(), async ({ d, place }, lone, asText) => {
       const doc = replaced(d.doc, place.path, `${String(place.value)}${lone}`);
-      check(`${d.file} ${showPath(place.path)} + lone surrogate ${JSON.stringify(lone)} (${asText ? 'text' : 'object'})`,
+      await check(`${d.file} ${showPath(place.path)} + lone surrogate ${JSON.stringify(lone)} (${asText ? 'text' : 'object'})`,
         asText ? { text: JSON.stringify(doc) } : { object: doc });
     }), opts(RUNS));
   });
 
-  it('10 MB strings as a name, an id and a profile name', () => {
+  it('10 MB strings as a name, an id and a profile name', async () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
     const d = DOCS[0];
     const doc = d.doc as { name: string; nodes: { id: string }[]; usage: { profiles: Record<string, unknown> } };
-    check(`${d.file} 10 MB name`, { object: { ...doc, name: big } });
-    check(`${d.file} 10 MB node id`, { object: { ...doc, nodes: doc.nodes.map((n, i) => (i ? n : { ...n, id: big })) } });
-    check(`${d.file} 10 MB profile name (text)`, { text: JSON.stringify({ ...doc, usage: { ...doc.usage, profiles: { ...doc.usage.profiles, [big]: {} } } }) });
+    await check(`${d.file} 10 MB name`, { object: { ...doc, name: big } });
+    await check(`${d.file} 10 MB node id`, { object: { ...doc, nodes: doc.nodes.map((n, i) => (i ? n : { ...n, id: big })) } });
+    await check(`${d.file} 10 MB profile name (text)`, { text: JSON.stringify({ ...doc, usage: { ...doc.usage, profiles: { ...doc.usage.profiles, [big]: {} } } }) });
   }, 30_000);
 
-  it('10,000-deep nesting as the document and inside a value', () => {
+  it('10,000-deep nesting as the document and inside a value', async () => {
     const depth = 10_000;
     const arrays = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const objects = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    check('10,000-deep [[[…]]] document', { text: arrays });
-    check('10,000-deep {"a":{"a":…}} document', { text: objects });
+    await check('10,000-deep [[[…]]] document', { text: arrays });
+    await check('10,000-deep {"a":{"a":…}} document', { text: objects });
     for (const d of DOCS.slice(0, 3)) {
       const text = JSON.stringify(d.doc);
-      check(`${d.file} name := 10,000-deep arrays`, { text: text.replace(/"name":/, `"name":${arrays},"x":`) });
-      check(`${d.file} first node's config := 10,000-deep objects`, { text: text.replace(/"nodes":\[\{/, `"nodes":[{"deep":${objects},`) });
+      await check(`${d.file} name := 10,000-deep arrays`, { text: text.replace(/"name":/, `"name":${arrays},"x":`) });
+      await check(`${d.file} first node's config := 10,000-deep objects`, { text: text.replace(/"nodes":\[\{/, `"nodes":[{"deep":${objects},`) });
     }
   }, 30_000);
 });
