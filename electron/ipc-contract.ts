@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MENU_COMMANDS, type CopyImageRequest, type ExportFilesRequest, type SaveExportFileRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
 
 export { MENU_COMMANDS };
-export type { DesignerBridge, ExportedFiles, ExportFileKind, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
+export type { DesignerBridge, DiskChange, ExportedFiles, ExportFileKind, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
 
 export const CHANNEL_PREFIX = 'sd:';
 
@@ -27,6 +27,10 @@ export const CHANNELS = {
   setTheme: 'sd:set-theme',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'sd:menu-command',
+  /** main → renderer: another launch handed over a design; take it with takeStartupFile (electron/instance.ts). */
+  openRequested: 'sd:open-requested',
+  /** main → renderer: the open design changed on disk ({ kind, handle, name, text? }; electron/watch.ts). */
+  diskChanged: 'sd:disk-changed',
 } as const;
 
 /** 20 MB: far above any real design, low enough that a runaway renderer cannot flood main. */

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { app, BrowserWindow, clipboard, ClipboardItem as NativeClipboardItem, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type FileFilter } from 'electron';
 import { BlessedPaths } from './files';
+import { claimSingleInstance, createOpenHandler, designPathFromArgv, discardQuestion, PendingOpen } from './instance';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
 import { menuTemplate } from './menu';
@@ -19,13 +19,6 @@ const EXPORT_FILTERS: Record<'svg' | 'png' | 'html' | 'md', FileFilter> = {
 const TEMPLATE_FILTERS = [{ name: 'SAM, CloudFormation and CDK templates', extensions: ['yaml', 'yml', 'json', 'template'] }, { name: 'All files', extensions: ['*'] }];
 const rendererRoot = resolve(__dirname, '..', 'dist-web');
 
-/** A design path passed on the command line (`serverless-designer-app orders.design.json`). */
-function startupPathFrom(argv: readonly string[]): string | undefined {
-  const args = argv.slice(app.isPackaged ? 1 : 2);
-  const candidate = args.find((a) => !a.startsWith('-') && a.endsWith('.json'));
-  return candidate && existsSync(candidate) ? resolve(candidate) : undefined;
-}
-
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -33,7 +26,8 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 let window: BrowserWindow | undefined;
 let edited = false;
 let closeAfterSave = false;
-let startupPath: string | undefined = startupPathFrom(process.argv);
+// The command line's design, later one another launch (or Finder) hands over: electron/instance.ts.
+const pendingOpen = new PendingOpen(designPathFromArgv(process.argv, { packaged: app.isPackaged }));
 
 const sendMenuCommand = (command: MenuCommand) => window?.webContents.send(CHANNELS.menuCommand, command);
 
@@ -63,14 +57,21 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-// One window per app: a second launch focuses it (opening its file there is left to a later issue).
-app.on('second-instance', () => {
-  if (window?.isMinimized()) window.restore();
-  window?.focus();
+// One window per app: a second launch focuses it and opens its file here (asking about unsaved
+// work first); so does macOS's open-file (Finder, the Dock), which may come before ready.
+const openRequested = createOpenHandler({
+  pending: pendingOpen,
+  window: () => window,
+  edited: () => edited,
+  confirmDiscard: async (win, path) => (await dialog.showMessageBox(win, discardQuestion(path))).response === 0,
+  notify: (win) => win.webContents.send(CHANNELS.openRequested),
+  ready: () => app.isReady(),
+  createWindow: () => {
+    window = createWindow();
+  },
 });
 
-if (!app.requestSingleInstanceLock()) app.quit();
-else {
+if (claimSingleInstance(app, { window: () => window, open: (path) => void openRequested(path) })) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererRoot));
@@ -133,11 +134,7 @@ else {
           window?.close();
         }
       },
-      takeStartupPath: () => {
-        const path = startupPath;
-        startupPath = undefined;
-        return path;
-      },
+      takeStartupPath: () => pendingOpen.take(),
       onSaveSettled: (saved) => {
         if (!saved) closeAfterSave = false;
       },

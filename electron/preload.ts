@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, MENU_COMMANDS, type DesignerBridge, type MenuCommand } from './ipc-contract';
+import { CHANNELS, MENU_COMMANDS, type DesignerBridge, type DiskChange, type MenuCommand } from './ipc-contract';
 
 // One method per operation; no raw ipcRenderer, no Node, and callbacks never see the IPC event.
 const bridge: DesignerBridge = {
@@ -25,6 +25,23 @@ const bridge: DesignerBridge = {
     ipcRenderer.on(CHANNELS.menuCommand, listener);
     return () => {
       ipcRenderer.removeListener(CHANNELS.menuCommand, listener);
+    };
+  },
+  onOpenRequested: (callback) => {
+    const listener = () => callback();
+    ipcRenderer.on(CHANNELS.openRequested, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.openRequested, listener);
+    };
+  },
+  onDiskChanged: (callback) => {
+    const listener = (_event: unknown, change: unknown) => {
+      const c = change as Partial<DiskChange> | null;
+      if (c && typeof c.handle === 'string' && typeof c.name === 'string' && (c.kind === 'removed' || (c.kind === 'changed' && typeof c.text === 'string'))) callback(c as DiskChange);
+    };
+    ipcRenderer.on(CHANNELS.diskChanged, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.diskChanged, listener);
     };
   },
 };

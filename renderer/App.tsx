@@ -449,6 +449,10 @@ export function App({ host }: { host: Host }) {
     host.takeStartupFile().then((f) => f && editor.openText(f.name, f.text, f.handle), (err: unknown) => notices.error(String(err)));
     // Once, at start: a later change of `editor` must not reopen the startup file.
   }, []);
+  // Desktop: another launch (or Finder) handed over a design; main has asked about unsaved work.
+  useEffect(() => host.onOpenRequested?.(() => {
+    host.takeStartupFile().then((f) => f && editor.openText(f.name, f.text, f.handle), (err: unknown) => notices.error(String(err)));
+  }), [editor, host, notices]);
 
   const paletteDrops = useRef(0);
   const addNode = useCallback((kind: DesignNode['kind'], point: { x: number; y: number }) => {

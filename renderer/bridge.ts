@@ -38,6 +38,11 @@ export interface SaveExportFileRequest { kind: ExportFileKind; suggestedName: st
 /** PNG bytes for the system clipboard (the desktop's permission policy refuses navigator.clipboard). */
 export interface CopyImageRequest { png: Uint8Array }
 
+/** main → renderer: the open design's file was changed on disk by another program (`changed`,
+ *  with its new text) or deleted or moved away (`removed`). `handle` is the file's handle, so a
+ *  renderer that has since opened another design ignores it. */
+export type DiskChange = { kind: 'changed'; handle: string; name: string; text: string } | { kind: 'removed'; handle: string; name: string };
+
 /** Errors cross IPC as data (a thrown error reaches the renderer with only its message). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -71,4 +76,9 @@ export interface DesignerBridge {
   copyImage?(request: CopyImageRequest): Promise<IpcResult<null>>;
   /** Returns a function that removes the listener. The callback never sees the IPC event. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** main → renderer: another launch (or macOS Finder) asked to open a design here and the user
+   *  agreed to leave the current one: take it with takeStartupFile. Optional: an older preload lacks it. */
+  onOpenRequested?(callback: () => void): () => void;
+  /** main → renderer: the open design changed on disk (electron/watch.ts). Optional like onOpenRequested. */
+  onDiskChanged?(callback: (change: DiskChange) => void): () => void;
 }

@@ -1,4 +1,4 @@
-import type { DesignerBridge, IpcResult } from './bridge';
+import type { DesignerBridge, DiskChange, IpcResult } from './bridge';
 import type { Host } from './host';
 
 declare global {
@@ -24,6 +24,8 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
     saveDesign: (text, suggestedName, handle) => unwrap(bridge.saveDesign(handle ? { text, suggestedName, handle } : { text, suggestedName })),
     saveDesignAs: (text, suggestedName) => unwrap(bridge.saveDesignAs({ text, suggestedName })),
     onMenuCommand: (callback) => bridge.onMenuCommand(callback),
+    ...(bridge.onOpenRequested ? { onOpenRequested: (callback: () => void) => bridge.onOpenRequested?.(callback) ?? (() => undefined) } : {}),
+    ...(bridge.onDiskChanged ? { onDiskChanged: (callback: (change: DiskChange) => void) => bridge.onDiskChanged?.(callback) ?? (() => undefined) } : {}),
     setTitle: (title, edited) => bridge.setTitle({ title, edited }),
     takeStartupFile: () => unwrap(bridge.takeStartupFile()),
     openTemplate: () => unwrap(bridge.openTemplate()),

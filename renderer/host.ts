@@ -1,8 +1,8 @@
-import type { ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile } from './bridge';
+import type { DiskChange, ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile } from './bridge';
 import { createBrowserHost } from './host-browser';
 import { createElectronHost, hasElectronBridge } from './host-electron';
 
-export type { ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile };
+export type { DiskChange, ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile };
 
 /** An export to hand to the host: SAM (files[0] is template.yaml) or a CDK app. `zip`: in the
  *  browser, SAM as a .zip with its handlers instead of the template alone (the desktop always
@@ -24,6 +24,12 @@ export interface Host {
   saveDesign(text: string, suggestedName: string, handle?: string): Promise<SavedFile | null>;
   saveDesignAs(text: string, suggestedName: string): Promise<SavedFile | null>;
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** Desktop: another launch (or macOS Finder) handed this window a design and the user agreed to
+   *  leave the current one; take it with takeStartupFile. Absent in the browser. */
+  onOpenRequested?(callback: () => void): () => void;
+  /** Desktop: the open design's file changed on disk (another program wrote, replaced or deleted
+   *  it; the app's own saves never count). Absent in the browser. */
+  onDiskChanged?(callback: (change: DiskChange) => void): () => void;
   setTitle(title: string, edited: boolean): void;
   /** A design passed on the command line, once; null in the browser. */
   takeStartupFile(): Promise<OpenedFile | null>;
