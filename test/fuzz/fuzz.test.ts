@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFile } from '../support/shared';
+import { COMMITTED_PATTERNS, importedDesignText, patterns } from './corpus';
 import { CaseRunner, HANG_MS } from './harness';
 import { inputChars, type Input, type Outcome } from './pipeline';
 
@@ -18,16 +20,25 @@ const outputBound = (input: Input) => 50 * inputChars(input) + 1_000_000;
 const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
 const TEMPLATES = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.design.json')).sort()
   .map((file) => ({ file, text: readFileSync(new URL(file, TEMPLATE_DIR), 'utf8') }));
+// Corpus designs: committed fixtures (SAM templates imported with core/iac/import, see
+// test/fixtures/fuzz/corpus/README.md), plus a few more imported at test time where ../shared
+// exists (chosen by the seed; sharedFile prints one line when it is absent).
 const FIXTURE_DIR = new URL('../fixtures/fuzz/corpus/', import.meta.url);
-const CORPUS = (() => {
-  try {
-    return readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.design.json')).sort()
-      .map((file) => ({ file: `corpus/${file}`, text: readFileSync(new URL(file, FIXTURE_DIR), 'utf8') }));
-  } catch {
-    return [];
-  }
+const CORPUS = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.design.json')).sort()
+  .map((file) => ({ file: `corpus/${file}`, text: readFileSync(new URL(file, FIXTURE_DIR), 'utf8') }));
+const EXTRA_IMPORTS = Number(process.env.SD_FUZZ_EXTRA_IMPORTS ?? 6);
+const IMPORTED = (() => {
+  const root = sharedFile('corpus/serverless-patterns');
+  if (!root) return [];
+  const committed = new Set<string>(COMMITTED_PATTERNS);
+  const rest = patterns(root).filter((p) => !committed.has(p));
+  const [picked] = fc.sample(fc.shuffledSubarray(rest, { minLength: EXTRA_IMPORTS, maxLength: EXTRA_IMPORTS }), { seed: SEED, numRuns: 1 });
+  return picked.flatMap((p) => {
+    const imported = importedDesignText(root, p);
+    return imported ? [{ file: `shared:${imported.template}`, text: imported.text }] : [];
+  });
 })();
-const SOURCES = [...TEMPLATES, ...CORPUS];
+const SOURCES = [...TEMPLATES, ...CORPUS, ...IMPORTED];
 
 const runner = new CaseRunner();
 const tally = { cases: 0, crashes: 0, hangs: 0, slow: 0, unbounded: 0 };
@@ -35,7 +46,7 @@ let slowest = { ms: 0, what: '' };
 const started = performance.now();
 afterAll(async () => {
   await runner.close();
-  console.info(`fuzz: ${tally.cases} cases over ${SOURCES.length} designs, seed ${SEED}, ${RUNS} runs per property, `
+  console.info(`fuzz: ${tally.cases} cases over ${SOURCES.length} designs (${TEMPLATES.length} templates, ${CORPUS.length} corpus fixtures, ${IMPORTED.length} imported from ../shared), seed ${SEED}, ${RUNS} runs per property, `
     + `${Math.round(performance.now() - started)} ms, slowest case ${Math.round(slowest.ms)} ms (${slowest.what}); `
     + `${tally.crashes} crashes, ${tally.hangs} hangs (no answer in ${HANG_MS} ms), ${tally.slow} over ${CASE_BUDGET_MS} ms, `
     + `${tally.unbounded} unbounded outputs`);
@@ -129,6 +140,7 @@ const opts = (n = RUNS) => ({ seed: SEED, numRuns: n, endOnFailure: true });
 describe('fuzz: mutations of every template and corpus design', () => {
   it('every source design runs clean unmutated', async () => {
     expect(TEMPLATES.length).toBeGreaterThanOrEqual(9);
+    expect(CORPUS.length).toBeGreaterThanOrEqual(8);
     for (const s of SOURCES) expect((await check(`${s.file} unmutated`, { text: s.text })).parsed, s.file).toBe(true);
   });
 
