@@ -1,5 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import { app, BrowserWindow, clipboard, ClipboardItem as NativeClipboardItem, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type FileFilter } from 'electron';
+import { guardRenderer, type RendererGuard } from './crash';
 import { BlessedPaths } from './files';
 import { claimSingleInstance, createOpenHandler, designPathFromArgv, discardQuestion, PendingOpen } from './instance';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
@@ -26,17 +27,30 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 let window: BrowserWindow | undefined;
 let edited = false;
 let closeAfterSave = false;
+// The page's health (electron/crash.ts): crashed or hung pages get a native box, never a dead window.
+let renderer: RendererGuard | undefined;
 // The command line's design, later one another launch (or Finder) hands over: electron/instance.ts.
 const pendingOpen = new PendingOpen(designPathFromArgv(process.argv, { packaged: app.isPackaged }));
 
-const sendMenuCommand = (command: MenuCommand) => window?.webContents.send(CHANNELS.menuCommand, command);
+// While the page is gone, a menu command (Save among them) is answered with the "stopped working" box.
+const sendMenuCommand = (command: MenuCommand) => {
+  if (renderer?.isGone()) void renderer.explain();
+  else window?.webContents.send(CHANNELS.menuCommand, command);
+};
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
   win.once('ready-to-show', () => win.show());
+  renderer = guardRenderer(win, {
+    showMessageBox: (parent, options) => dialog.showMessageBox(parent, options),
+    onGone: () => {
+      closeAfterSave = false;
+    },
+  });
   // Unsaved changes: ask before closing (the renderer reports `edited` with every title change).
   win.on('close', (event) => {
-    if (!edited) return;
+    // A page that is gone cannot save: closing keeps its autosaved draft, nothing more to ask.
+    if (!edited || renderer?.isGone()) return;
     event.preventDefault();
     const choice = dialog.showMessageBoxSync(win, {
       type: 'warning', buttons: ['Save', "Don't Save", 'Cancel'], defaultId: 0, cancelId: 2, noLink: true,
@@ -52,6 +66,7 @@ function createWindow(): BrowserWindow {
   });
   win.on('closed', () => {
     window = undefined;
+    renderer = undefined;
   });
   void win.loadURL(APP_ENTRY);
   return win;

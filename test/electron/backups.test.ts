@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, type PathLike } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +7,7 @@ import { createDesign, serializeDesign } from '../../core/model';
 
 vi.mock('electron', () => ({}));
 
-const { atomicWrite, backupPaths, BlessedPaths } = await import('../../electron/files');
+const { atomicWrite, backupPaths, BlessedPaths, nodeFileOps } = await import('../../electron/files');
 
 const posix = process.platform !== 'win32';
 let dir: string;
@@ -42,12 +43,10 @@ describe('backups rotate, keeping the last three versions', () => {
 
   it('a failed save leaves the file as it was and every older version still in a backup', async () => {
     for (const version of ['v1', 'v2', 'v3']) await atomicWrite(path, version);
-    const failingRename = vi.fn(async (from: string, to: string) => {
+    const failingRename = vi.fn(async (from: PathLike, to: PathLike) => {
       if (to === path) throw new Error('ENOSPC: disk full');
-      const { rename } = await import('node:fs/promises');
       return rename(from, to);
     });
-    const { nodeFileOps } = await import('../../electron/files');
     await expect(atomicWrite(path, 'v4', { ...nodeFileOps, rename: failingRename })).rejects.toThrow('disk full');
     expect(read(path)).toBe('v3');
     expect(backupPaths(path).map(read)).toEqual(['v3', 'v2', 'v1']);

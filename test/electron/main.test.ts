@@ -3,14 +3,17 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 // A stand-in for Electron's main-process API: records what main.ts wires up.
 const electron = vi.hoisted(() => {
   let ready: () => void = () => undefined;
-  const windows: { options: Record<string, unknown>; loaded?: string; background?: string; on: Map<string, (...a: unknown[]) => void> }[] = [];
+  const windows: { options: Record<string, unknown>; loaded?: string; background?: string; on: Map<string, (...a: unknown[]) => void>; contentsOn: Map<string, (...a: unknown[]) => void>; sent: unknown[][] }[] = [];
   class BrowserWindow {
-    webContents = { send: () => undefined };
+    webContents: { send: (...a: unknown[]) => void; on: (name: string, fn: (...a: unknown[]) => void) => void; reload: () => void };
     record: (typeof windows)[number];
     constructor(options: Record<string, unknown>) {
-      this.record = { options, on: new Map() };
-      windows.push(this.record);
+      const record: (typeof windows)[number] = { options, on: new Map(), contentsOn: new Map(), sent: [] };
+      this.record = record;
+      this.webContents = { send: (...a) => record.sent.push(a), on: (name, fn) => record.contentsOn.set(name, fn), reload: () => undefined };
+      windows.push(record);
     }
+    isDestroyed() { return false; }
     once() { return this; }
     on(name: string, fn: (...a: unknown[]) => void) { this.record.on.set(name, fn); return this; }
     loadURL(url: string) { this.record.loaded = url; return Promise.resolve(); }
@@ -32,7 +35,7 @@ const electron = vi.hoisted(() => {
       getPath: (name: string) => `/home/me/.config/${name}`,
     },
     BrowserWindow,
-    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBoxSync: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBoxSync: vi.fn(), showMessageBox: vi.fn(() => new Promise(() => undefined)) },
     ipcMain: { handle: vi.fn(), on: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -103,5 +106,25 @@ describe('electron/main wiring', () => {
     electron.windows[0].on.get('close')?.(event);
     expect(electron.dialog.showMessageBoxSync).toHaveBeenCalled();
     expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('while the page is gone, a menu command (Save) is answered with the crash box and closing does not ask to save', () => {
+    const win = electron.windows[0];
+    const menu = electron.Menu.buildFromTemplate.mock.calls[0][0] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    const save = menu.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Save');
+    save?.click?.();
+    expect(win.sent).toEqual([['sd:menu-command', 'save']]);
+    win.contentsOn.get('render-process-gone')?.({}, { reason: 'crashed', exitCode: 11 });
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    save?.click?.();
+    expect(win.sent).toHaveLength(1);
+    expect((electron.dialog.showMessageBox.mock.calls[0] as unknown[])[1]).toMatchObject({ message: 'The design window stopped working: it crashed, exit code 11.' });
+    const setTitle = electron.ipcMain.on.mock.calls.find((c) => c[0] === 'sd:set-title')?.[1] as (e: unknown, r: unknown) => void;
+    setTitle({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, { title: '● x', edited: true });
+    electron.dialog.showMessageBoxSync.mockClear();
+    const event = { preventDefault: vi.fn() };
+    win.on.get('close')?.(event);
+    expect(electron.dialog.showMessageBoxSync).not.toHaveBeenCalled();
+    expect(event.preventDefault).not.toHaveBeenCalled();
   });
 });
