@@ -125,6 +125,13 @@ async function canonical(path: string, ops: FileOps): Promise<string> {
   return join(await ops.realpath(dirname(absolute)), basename(absolute));
 }
 
+/** Told around every design save (electron/watch.ts: the app's own saves are not "changed on disk"). */
+export interface WriteObserver {
+  writing(path: string, text: string): void;
+  /** After the write, whether it succeeded; `handle` is the file's handle. */
+  written(path: string, handle: string, text: string, ok: boolean): void;
+}
+
 /** draw.io's "blessed paths": only a path the user picked in a dialog (or passed on the command
  *  line) can be written, never one inside the app or its data. The renderer holds an opaque
  *  handle per path and never sends a path itself. */
@@ -132,7 +139,7 @@ export class BlessedPaths {
   private byHandle = new Map<string, string>();
   private byPath = new Map<string, string>();
 
-  constructor(private readonly forbiddenRoots: readonly string[], private readonly ops: FileOps = nodeFileOps) {}
+  constructor(private readonly forbiddenRoots: readonly string[], private readonly ops: FileOps = nodeFileOps, private readonly observer?: WriteObserver) {}
 
   /** Blesses `path`, returning its handle; throws for a path inside a forbidden root. */
   async bless(path: string): Promise<string> {
@@ -168,7 +175,14 @@ export class BlessedPaths {
       const current = await readDesignFile(path, this.ops).catch(() => undefined);
       if (!current?.parses) throw new Error(`${basename(path)} is not a design this app can read, so it was not overwritten. Save under another name.`);
     }
-    await atomicWrite(path, text, this.ops);
+    this.observer?.writing(path, text);
+    let ok = false;
+    try {
+      await atomicWrite(path, text, this.ops);
+      ok = true;
+    } finally {
+      this.observer?.written(path, handle, text, ok);
+    }
     return path;
   }
 }

@@ -37,6 +37,8 @@ export interface IpcDeps {
   confirmNonEmptyFolder?(path: string): Promise<boolean>;
   /** A path passed on the command line, handed out once. */
   takeStartupPath(): string | undefined;
+  /** A design was opened (read, parsed, blessed): electron/watch.ts watches it for changes by other programs. */
+  onDesignOpened?(path: string, handle: string, text: string): void;
   /** Called after every save attempt with whether it wrote the file (closing after "Save"). */
   onSaveSettled?(saved: boolean): void;
   /** Designs opened or saved, kept across sessions (the welcome screen's Recent files). Absent: an empty list. */
@@ -79,6 +81,7 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
     // A file that does not parse gets no handle: this session can never write over it.
     const handle = file.parses ? await deps.blessed.bless(path) : undefined;
     if (file.parses) {
+      if (handle) deps.onDesignOpened?.(path, handle, file.text);
       lastPath.value = path;
       await deps.recent?.add(path);
     }

@@ -4,6 +4,7 @@ import { guardRenderer, type RendererGuard } from './crash';
 import { BlessedPaths } from './files';
 import { claimSingleInstance, createOpenHandler, designPathFromArgv, discardQuestion, PendingOpen } from './instance';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
+import { DesignWatcher } from './watch';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
 import { menuTemplate } from './menu';
 import { RecentFiles } from './recent';
@@ -31,6 +32,12 @@ let closeAfterSave = false;
 let renderer: RendererGuard | undefined;
 // The command line's design, later one another launch (or Finder) hands over: electron/instance.ts.
 const pendingOpen = new PendingOpen(designPathFromArgv(process.argv, { packaged: app.isPackaged }));
+
+// The open design changed on disk by another program: the renderer asks Reload from disk / Keep
+// mine (electron/watch.ts; the app's own saves are told to it around the write, so never count).
+const watcher = new DesignWatcher((change) => {
+  if (!renderer?.isGone()) window?.webContents.send(CHANNELS.diskChanged, change);
+});
 
 // While the page is gone, a menu command (Save among them) is answered with the "stopped working" box.
 const sendMenuCommand = (command: MenuCommand) => {
@@ -93,7 +100,13 @@ if (claimSingleInstance(app, { window: () => window, open: (path) => void openRe
     // Never write into the app itself or its data. (Unpackaged, the app path is the repository,
     // where saving a template is legitimate; its build output stays protected.)
     const builtRoots = [rendererRoot, __dirname];
-    const blessed = new BlessedPaths([app.getPath('userData'), ...builtRoots, ...(app.isPackaged ? [app.getAppPath()] : [])]);
+    const blessed = new BlessedPaths([app.getPath('userData'), ...builtRoots, ...(app.isPackaged ? [app.getAppPath()] : [])], undefined, {
+      writing: (path, text) => watcher.writing(path, text),
+      written: (path, handle, text, ok) => {
+        watcher.written(path);
+        if (ok) void watcher.track(path, handle, text);
+      },
+    });
     registerIpcHandlers(ipcMain, createIpcHandlers({
       blessed,
       recent: new RecentFiles(join(app.getPath('userData'), 'recent-files.json')),
@@ -150,6 +163,10 @@ if (claimSingleInstance(app, { window: () => window, open: (path) => void openRe
         }
       },
       takeStartupPath: () => pendingOpen.take(),
+      onDesignOpened: (_path, handle, text) => {
+        const real = blessed.resolve(handle);
+        if (real) void watcher.track(real, handle, text);
+      },
       onSaveSettled: (saved) => {
         if (!saved) closeAfterSave = false;
       },
