@@ -20,6 +20,7 @@ import { ComparePanel } from './panels/ComparePanel';
 import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
 import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
 import { WelcomeScreen, type RecentFilesSource } from './panels/WelcomeScreen';
+import { DiskChangedWatcher } from './panels/DiskChangedDialog';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
 import { ExportImageDialog } from './panels/ExportImageDialog';
 import { ExportReportDialog } from './panels/ExportReportDialog';
@@ -680,6 +681,7 @@ export function App({ host }: { host: Host }) {
         {shareDialog === 'report' && <ExportReportDialog design={design} platform={host.platform} onSave={saveExport} onPrint={(compare) => void printReport(compare)} onClose={() => setShareDialog(null)} />}
         {importError && <ImportErrorDialog {...importError} onClose={() => setImportError(null)} />}
         {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
+        <DiskChangedWatcher host={host} editor={editor} />
         {confirmRequest && <ConfirmDialog request={confirmRequest} />}
         {shortcutsOpen && <ShortcutSheet platform={host.platform} onClose={() => setShortcutsOpen(false)} />}
         <Toasts toasts={toasts} onDismiss={dismissToast} />

@@ -136,6 +136,9 @@ export function useEditor(host: Host, notices: Notices) {
   }, [file, h, host, notices]);
 
   const setSelection = useCallback((s: Selection) => setSelectionState(s), []);
+  /** The file no longer holds what is shown (it changed on disk and the user kept theirs): the
+   *  design counts as unsaved until the next save, so closing asks. */
+  const markUnsaved = useCallback(() => setSavedVersion(Number.NaN), []);
 
   const deleteSelection = useCallback(() => {
     const { nodes, edges } = selection;
@@ -164,7 +167,7 @@ export function useEditor(host: Host, notices: Notices) {
   return {
     design, model, file, dirty, selection, documentKey, problems,
     canUndo: h.canUndo, canRedo: h.canRedo, undoLabel: h.undoLabel, redoLabel: h.redoLabel,
-    dispatch, undo, redo, discard, load, openText, save, setSelection, deleteSelection,
+    dispatch, undo, redo, discard, load, openText, save, setSelection, deleteSelection, markUnsaved,
   };
 }
 
