@@ -4,7 +4,8 @@ import { alternativeNames, currentAlternativeName } from '../core/commands/alter
 import { planConnection } from '../core/commands/connectPlan';
 import { nextId } from '../core/commands/ids';
 import { kindLabel } from '../core/model/kinds';
-import { createDesign, type DesignNode } from '../core/model/design';
+import { createDesign, type Design, type DesignNode } from '../core/model/design';
+import { parseDesign } from '../core/model/parse';
 import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
 import type { FindingTarget } from '../core/rules/types';
@@ -18,7 +19,10 @@ import type { ImportReport } from '../core/iac/import/report';
 import { AnalysisDock, DEFAULT_TABS, type DockTab } from './panels/AnalysisDock';
 import { ComparePanel } from './panels/ComparePanel';
 import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
-import { ConfirmDialog, ConnectMenu, ImportErrorDialog, ProblemDialog, Toasts, type ConfirmRequest, type ToastMessage } from './panels/Dialogs';
+import { RecoveryDialog, UnsavedDialog, type UnsavedChoice, type UnsavedRequest } from './drafts/DraftDialogs';
+import type { Draft } from './drafts/store';
+import { useDrafts } from './drafts/useDrafts';
+import { ConnectMenu, ImportErrorDialog, ProblemDialog, Toasts, type ToastMessage } from './panels/Dialogs';
 import { WelcomeScreen, type RecentFilesSource } from './panels/WelcomeScreen';
 import { DiskChangedWatcher } from './panels/DiskChangedDialog';
 import { ExportDialog, type ExportFormat } from './panels/ExportDialog';
@@ -71,7 +75,7 @@ interface PendingConnect { from: string; to: string; kinds: EdgeKind[]; at: { x:
 export function App({ host }: { host: Host }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [problemDialog, setProblemDialog] = useState<{ title: string; intro: string; problems: readonly Problem[] } | null>(null);
-  const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null);
+  const [unsavedRequest, setUnsavedRequest] = useState<UnsavedRequest | null>(null);
   /** The welcome screen: on at start ('start'), and New… over a design ('new'). */
   const [welcome, setWelcome] = useState<'start' | 'new' | null>('start');
   const [pendingConnect, setPendingConnect] = useState<PendingConnect | null>(null);
@@ -124,19 +128,30 @@ export function App({ host }: { host: Host }) {
     fitView: () => canvas.current?.fitView(),
   });
 
-  const confirm = useCallback((title: string, message: string, confirmLabel: string) => new Promise<boolean>((resolve) => {
-    setConfirmRequest({ title, message, confirmLabel, resolve: (ok) => { setConfirmRequest(null); resolve(ok); } });
-  }), []);
+  // Autosave and crash recovery (renderer/drafts): the open design's draft follows every edit.
+  const drafts = useDrafts({ backend: host.drafts, design, dirty, fileName: file?.name, documentKey: editor.documentKey, onProblem: notices.error });
+
+  /** Before the open design is replaced: true to go on. With unsaved changes, asks Save / Don't
+   *  save / Cancel; Save goes on only once the file is saved. */
+  const askUnsaved = useCallback(async (action: string): Promise<boolean> => {
+    if (!dirty) return true;
+    const choice = await new Promise<UnsavedChoice>((resolve) => {
+      setUnsavedRequest({ name: file?.name ?? design.name, action, resolve: (c) => { setUnsavedRequest(null); resolve(c); } });
+    });
+    if (choice === 'cancel') return false;
+    if (choice === 'discard') return true;
+    return editor.save(false, canvas.current?.viewport());
+  }, [design.name, dirty, editor, file]);
 
   const openDesign = useCallback(async () => {
-    if (dirty && !(await confirm('Discard unsaved changes?', 'Opening another design discards the changes you have not saved.', 'Discard and open'))) return;
+    if (!(await askUnsaved('Opening another design'))) return;
     try {
       const opened = await host.openDesign();
       if (opened) editor.openText(opened.name, opened.text, opened.handle);
     } catch (err) {
       notices.error(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`);
     }
-  }, [confirm, dirty, editor, host, notices]);
+  }, [askUnsaved, editor, host, notices]);
 
   useEffect(() => () => layout.current?.dispose(), []);
 
@@ -177,7 +192,7 @@ export function App({ host }: { host: Host }) {
     }
   }, [editor, notices]);
 
-  const confirmDiscard = useCallback(async () => !dirty || confirm('Discard unsaved changes?', 'Importing a template opens it as a new design and discards the changes you have not saved.', 'Discard and import'), [confirm, dirty]);
+  const confirmDiscard = useCallback(() => askUnsaved('Importing a template'), [askUnsaved]);
 
   const importFromHost = useCallback(async () => {
     if (!(await confirmDiscard())) return;
@@ -205,13 +220,13 @@ export function App({ host }: { host: Host }) {
     }
     if (isDesign) {
       // A design file dropped on the canvas opens like File → Open (it is not a template).
-      if (dirty && !(await confirm('Discard unsaved changes?', 'Opening another design discards the changes you have not saved.', 'Discard and open'))) return;
+      if (!(await askUnsaved('Opening another design'))) return;
       editor.openText(dropped.name, text);
       return;
     }
     if (!(await confirmDiscard())) return;
     await importText(dropped.name, text);
-  }, [confirm, confirmDiscard, dirty, editor, importText, notices]);
+  }, [askUnsaved, confirmDiscard, editor, importText, notices]);
 
   const exportFiles = useCallback(async (request: ExportRequest): Promise<boolean> => {
     try {
@@ -280,11 +295,42 @@ export function App({ host }: { host: Host }) {
     setTimeout(() => void editor.save(as, canvas.current?.viewport()), 0);
   }, [editor]);
 
-  const pickTemplate = useCallback((t: Template) => {
-    if (!t.design) return;
+  const pickTemplate = useCallback(async (t: Template) => {
+    if (!t.design || !(await askUnsaved(`Starting from the ${t.name} template`))) return;
     setWelcome(null);
     editor.load(t.design, null);
-  }, [editor]);
+  }, [askUnsaved, editor]);
+  const startBlank = useCallback(async () => {
+    if (!(await askUnsaved('Starting a blank design'))) return;
+    setWelcome(null);
+    editor.load(createDesign(BLANK_NAME), null);
+  }, [askUnsaved, editor]);
+
+  /** Restore from the recovery offer: the draft opens as an unsaved design under its file's name
+   *  (its first Save asks where), and becomes this session's draft. */
+  const restoreDraft = useCallback(async (draft: Draft) => {
+    const parsed = parseDesign(draft.text);
+    if (!parsed.ok) {
+      notices.problems(`Cannot restore ${draft.name}`, 'The autosaved draft could not be read, so it was not restored. It stays in the list until you discard it.', parsed.problems);
+      return;
+    }
+    if (!(await askUnsaved(`Restoring ${draft.name}`))) return;
+    try {
+      await drafts.adopt(draft);
+    } catch (err) {
+      notices.error(`Could not take over the draft of ${draft.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    setWelcome(null);
+    editor.load(parsed.design satisfies Design, draft.fileName ? { name: draft.fileName } : null, parsed.problems, true);
+    notices.info(`Restored ${draft.name}: it is unsaved until you save it.`);
+  }, [askUnsaved, drafts, editor, notices]);
+  const discardDraft = useCallback(async (draft: Draft) => {
+    try {
+      await drafts.discard(draft);
+    } catch (err) {
+      notices.error(`Could not discard the draft of ${draft.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, [drafts, notices]);
 
   const closeWelcome = useCallback(() => setWelcome(null), []);
   // Any document opened, imported or created replaces what the welcome screen offered.
@@ -296,7 +342,7 @@ export function App({ host }: { host: Host }) {
     list: listRecent,
     reopens: host.reopensRecent,
     open: async (entry) => {
-      if (dirty && !(await confirm('Discard unsaved changes?', 'Opening another design discards the changes you have not saved.', 'Discard and open'))) return;
+      if (!(await askUnsaved('Opening another design'))) return;
       try {
         const opened = await host.openRecent(entry.handle);
         if (opened) editor.openText(opened.name, opened.text, opened.handle);
@@ -304,7 +350,7 @@ export function App({ host }: { host: Host }) {
         notices.error(`Could not open ${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
-  }), [confirm, dirty, editor, host, listRecent, notices]);
+  }), [askUnsaved, editor, host, listRecent, notices]);
 
   const toggleCostBadges = useCallback(() => setCostBadgesOn((on) => {
     try {
@@ -659,8 +705,8 @@ export function App({ host }: { host: Host }) {
             dirty={dirty}
             mod={mod}
             recent={recentFiles}
-            onPick={pickTemplate}
-            onBlank={() => { setWelcome(null); editor.load(createDesign(BLANK_NAME), null); }}
+            onPick={(t) => void pickTemplate(t)}
+            onBlank={() => void startBlank()}
             onOpen={() => void openDesign()}
             onImport={() => void importFromHost()}
             onClose={closeWelcome}
@@ -682,7 +728,10 @@ export function App({ host }: { host: Host }) {
         {importError && <ImportErrorDialog {...importError} onClose={() => setImportError(null)} />}
         {problemDialog && <ProblemDialog {...problemDialog} onClose={() => setProblemDialog(null)} />}
         <DiskChangedWatcher host={host} editor={editor} />
-        {confirmRequest && <ConfirmDialog request={confirmRequest} />}
+        {drafts.orphans.length > 0 && !unsavedRequest && (
+          <RecoveryDialog drafts={drafts.orphans} onRestore={(d) => void restoreDraft(d)} onDiscard={(d) => void discardDraft(d)} onLater={drafts.postpone} />
+        )}
+        {unsavedRequest && <UnsavedDialog request={unsavedRequest} />}
         {shortcutsOpen && <ShortcutSheet platform={host.platform} onClose={() => setShortcutsOpen(false)} />}
         <Toasts toasts={toasts} onDismiss={dismissToast} />
       </div>

@@ -9,7 +9,8 @@ export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', '
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface OpenedFile { name: string; text: string; handle?: string }
-export interface SavedFile { name: string; handle: string }
+/** `downloaded`: the browser was handed the file as a download, which a page cannot confirm. */
+export interface SavedFile { name: string; handle: string; downloaded?: boolean }
 /** A design opened or saved recently. `handle` is opaque (desktop: a token main maps to the path;
  *  browser: the name); `detail` says where it is (the folder), when known. */
 export interface RecentFile { name: string; handle: string; detail?: string }

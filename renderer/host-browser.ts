@@ -1,3 +1,5 @@
+import type { SavedFile } from './bridge';
+import { idbBackend } from './drafts/store';
 import type { ExportRequest, Host } from './host';
 import { zipFiles } from './iac/zip';
 
@@ -30,18 +32,74 @@ function safeLocalStorage(): Storage | undefined {
   }
 }
 
-/** The browser host: Open reads a file picked in a file input, Save downloads the file. A page
- *  cannot reopen a file by its path, so "Recent files" are names, and opening one asks for it. */
+/** The parts of the File System Access API Save uses (Chromium-based browsers have it; others
+ *  do not, and Save downloads instead). */
+interface WritableFile { write(data: string): Promise<void>; close(): Promise<void>; abort?(): Promise<void> }
+export interface SaveFileHandle { readonly name: string; createWritable(): Promise<WritableFile> }
+type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<SaveFileHandle>;
+
+function savePicker(win: Window | undefined): SavePicker | undefined {
+  const picker = (win as unknown as { showSaveFilePicker?: SavePicker } | undefined)?.showSaveFilePicker;
+  return typeof picker === 'function' ? picker.bind(win) : undefined;
+}
+
+/** Writes the whole text and resolves only once the browser has committed it (close()); a
+ *  failed write is aborted, so the file keeps what it had, and the error reaches the caller. */
+export async function writeToHandle(handle: SaveFileHandle, text: string): Promise<void> {
+  const writable = await handle.createWritable();
+  try {
+    await writable.write(text);
+  } catch (err) {
+    await writable.abort?.().catch(() => undefined);
+    throw err;
+  }
+  await writable.close();
+}
+
+const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
+
+/** The browser host: Open reads a file picked in a file input. Save writes the file itself where
+ *  the browser has the File System Access API (marked saved only once the write is committed, and
+ *  the next Save goes to the same file), and downloads it elsewhere (which a page cannot confirm,
+ *  so the app says "Downloaded"). A page cannot reopen a file by its path, so "Recent files" are
+ *  names, and opening one asks for it. */
 export function createBrowserHost(doc: Document = document): Host {
+  const win = doc.defaultView ?? undefined;
+  /** Files picked with the save picker in this page, by the handle given to the editor. */
+  const fileHandles = new Map<string, SaveFileHandle>();
+  let handleSeq = 0;
+  const saveAs = async (text: string, suggestedName: string): Promise<SavedFile | null> => {
+    const picker = savePicker(win);
+    if (!picker) return saved({ ...download(doc, text, suggestedName), downloaded: true });
+    let handle: SaveFileHandle;
+    try {
+      handle = await picker({ suggestedName, types: [{ description: 'Serverless Designer design', accept: { 'application/json': ['.json'] } }] });
+    } catch (err) {
+      if (isAbort(err)) return null; // the user closed the picker
+      // The browser refused the picker (no user gesture, a policy): download instead, and say so.
+      return saved({ ...download(doc, text, suggestedName), downloaded: true });
+    }
+    await writeToHandle(handle, text);
+    const key = `fs-${++handleSeq}`;
+    fileHandles.set(key, handle);
+    return saved({ name: handle.name, handle: key });
+  };
+  const saveDesign = async (text: string, suggestedName: string, handle?: string): Promise<SavedFile | null> => {
+    const file = handle ? fileHandles.get(handle) : undefined;
+    if (!file) return saveAs(text, suggestedName);
+    await writeToHandle(file, text);
+    return saved({ name: file.name, handle: handle as string });
+  };
+  const drafts = hasIndexedDb(win) ? idbBackend() : undefined;
   const openDesign = async () => {
     const opened = await pickFile(doc, '.json,application/json', 'open-file-input');
     if (opened) rememberRecentName(opened.name);
     return opened;
   };
-  const saved = (result: { name: string; handle: string }) => {
+  function saved(result: SavedFile): SavedFile {
     rememberRecentName(result.name);
     return result;
-  };
+  }
   return {
     platform: 'browser',
     openDesign,
@@ -51,14 +109,23 @@ export function createBrowserHost(doc: Document = document): Host {
     openTemplate: () => pickFile(doc, '.yaml,.yml,.json,.template,.template.json,application/json,application/yaml,text/yaml', 'open-template-input'),
     exportFiles: async (request) => exportDownload(doc, request),
     saveExportFile: async ({ kind, suggestedName, data }) => ({ name: download(doc, data, suggestedName, EXPORT_TYPES[kind]).name }),
-    saveDesign: async (text, suggestedName) => saved(download(doc, text, suggestedName)),
-    saveDesignAs: async (text, suggestedName) => saved(download(doc, text, suggestedName)),
+    saveDesign,
+    saveDesignAs: saveAs,
+    ...(drafts ? { drafts } : {}),
     onMenuCommand: () => () => undefined,
     setTitle: (title) => {
       doc.title = title;
     },
     takeStartupFile: async () => null,
   };
+}
+
+function hasIndexedDb(win: Window | undefined): boolean {
+  try {
+    return win !== undefined && typeof win.indexedDB?.open === 'function';
+  } catch {
+    return false; // a sandboxed frame throws on access
+  }
 }
 
 const EXPORT_TYPES = { svg: 'image/svg+xml', png: 'image/png', html: 'text/html', md: 'text/markdown' } as const;

@@ -1,4 +1,5 @@
 import type { DiskChange, ExportedFiles, ExportFile, ExportFileKind, MenuCommand, OpenedFile, RecentFile, SavedFile } from './bridge';
+import type { DraftBackend } from './drafts/store';
 import { createBrowserHost } from './host-browser';
 import { createElectronHost, hasElectronBridge } from './host-electron';
 
@@ -57,6 +58,10 @@ export interface Host {
   openRecent(handle: string): Promise<OpenedFile | null>;
   /** Whether `openRecent` reopens the file itself (desktop) or asks for it (browser). */
   readonly reopensRecent: boolean;
+  /** Where autosaved drafts live (renderer/drafts): IndexedDB in the browser, the user-data folder
+   *  on the desktop. Absent where neither is available: then nothing is autosaved, and the app
+   *  says so once. */
+  readonly drafts?: DraftBackend;
 }
 
 export function createHost(): Host {

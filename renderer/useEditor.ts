@@ -127,7 +127,7 @@ export function useEditor(host: Host, notices: Notices) {
       if (!saved) return false;
       setFile({ name: saved.name, handle: saved.handle });
       setSavedVersion(version);
-      notices.info(`Saved ${saved.name}`);
+      notices.info(saved.downloaded ? `Downloaded ${saved.name}: the browser does not confirm downloads, so check your downloads folder.` : `Saved ${saved.name}`);
       return true;
     } catch (err) {
       notices.error(`Could not save: ${err instanceof Error ? err.message : String(err)}`);

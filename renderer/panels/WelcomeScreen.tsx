@@ -90,7 +90,7 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
             <button type="button" className="sd-icon-button sd-welcome-close" onClick={onClose} aria-label="Close and go to the canvas (Escape)" title="Close (Escape)" data-testid="welcome-close">×</button>
           </div>
         </header>
-        {p.dirty && <p className="sd-warning">The current design has unsaved changes; starting a new one discards them.</p>}
+        {p.dirty && <p className="sd-warning">The current design has unsaved changes: you will be asked whether to save them first.</p>}
         <div className="sd-welcome-body">
           <section className="sd-welcome-templates" aria-label="Templates">
             <ul className="sd-welcome-grid" ref={grid} onKeyDown={onGridKey}>

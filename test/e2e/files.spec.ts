@@ -32,7 +32,7 @@ test('a corrupt file is refused with its JSON path, and the current design stays
   });
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('toolbar-open').click();
-  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('unsaved-discard').click();
   await (await chooser).setFiles({ name: 'broken.design.json', mimeType: 'application/json', buffer: Buffer.from(corrupt) });
   const dialog = page.getByTestId('problem-dialog');
   await expect(dialog).toContainText('Cannot open broken.design.json');

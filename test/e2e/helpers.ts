@@ -5,7 +5,15 @@ import { parseDesign, type Design } from '../../core/model';
 
 /** Every journey fails on a console error or an uncaught exception (a CSP violation included:
  *  `vite preview` serves the built app under the same policy as Electron). */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; savePicker: boolean; noSavePicker: void }>({
+  /** Headless Chromium has the File System Access save picker but cancels it at once: journeys
+   *  that save see the download path (as in a browser without the API) unless they opt in with
+   *  `test.use({ savePicker: true })` and put a picker of their own in the page. */
+  savePicker: [false, { option: true }],
+  noSavePicker: [async ({ page, savePicker }, use) => {
+    if (!savePicker) await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
+    await use();
+  }, { auto: true }],
   consoleErrors: [async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (m) => {

@@ -16,7 +16,7 @@ const templateText = () => readFileSync(FIXTURE, 'utf8');
 async function importViaToolbar(page: Page, name: string, text: string, confirmDiscard = false) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('toolbar-import').click();
-  if (confirmDiscard) await page.getByTestId('confirm-ok').click();
+  if (confirmDiscard) await page.getByTestId('unsaved-discard').click();
   await (await chooser).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text) });
 }
 
@@ -84,13 +84,13 @@ test('a template dropped on the canvas is imported after the unsaved-changes pro
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
 
   await dropFile(page, 'apigw-sqs-lambda.yaml', templateText());
-  await expect(page.getByTestId('confirm-dialog')).toContainText('Discard unsaved changes?');
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('unsaved-dialog')).toContainText('Save changes to Untitled design?');
+  await page.getByTestId('unsaved-cancel').click();
   await expect(nodeBox(page, 'lambda-1')).toBeVisible();
   await expect(nodeBox(page, 'MySqsQueue')).toHaveCount(0);
 
   await dropFile(page, 'apigw-sqs-lambda.yaml', templateText());
-  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('unsaved-discard').click();
   await expect(nodeBox(page, 'MySqsQueue')).toBeVisible();
   await expect(nodeBox(page, 'lambda-1')).toHaveCount(0);
   await expect(page.getByTestId('import-skipped')).toContainText('MyHttpApiRole');
@@ -98,7 +98,7 @@ test('a template dropped on the canvas is imported after the unsaved-changes pro
   // Ctrl+I asks first (the import is unsaved), then opens the template picker.
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+i');
-  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('unsaved-discard').click();
   const picker = await chooser;
   expect(await picker.element().getAttribute('accept')).toContain('.yaml');
   await picker.setFiles([]);
@@ -106,7 +106,7 @@ test('a template dropped on the canvas is imported after the unsaved-changes pro
   // A design file dropped there opens as a design, not as a template.
   const { slug, design } = pickTemplate();
   await dropFile(page, `${slug}.design.json`, readFileSync(join(import.meta.dirname, '..', '..', 'templates', `${slug}.design.json`), 'utf8'));
-  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('unsaved-discard').click();
   await expect(nodeBox(page, design.nodes[0]!.id)).toBeVisible();
   await expect(page.getByTestId('document-title')).toContainText(`${slug}.design.json`);
   await expect(page.getByTestId('dock-tab-import')).toHaveCount(0);

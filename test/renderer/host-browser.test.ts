@@ -7,14 +7,14 @@ import type { DesignerBridge } from '../../renderer/bridge';
 afterEach(() => vi.restoreAllMocks());
 
 describe('browser host', () => {
-  it('saves by downloading the text under the suggested name', async () => {
+  it('saves by downloading the text under the suggested name where the browser has no save picker, and says it was a download', async () => {
     const clicked: { download: string; href: string }[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push({ download: this.download, href: this.href });
     });
     URL.createObjectURL = vi.fn(() => 'blob:design');
     const host = createBrowserHost();
-    expect(await host.saveDesign('{}', 'orders.design.json')).toEqual({ name: 'orders.design.json', handle: 'orders.design.json' });
+    expect(await host.saveDesign('{}', 'orders.design.json')).toEqual({ name: 'orders.design.json', handle: 'orders.design.json', downloaded: true });
     expect(clicked).toEqual([{ download: 'orders.design.json', href: 'blob:design' }]);
     expect(document.querySelectorAll('a').length).toBe(0);
   });
