@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MENU_COMMANDS, type CopyImageRequest, type ExportFilesRequest, type SaveExportFileRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
+import { MENU_COMMANDS, type CopyImageRequest, type PutDraftRequest, type RemoveDraftRequest, type ExportFilesRequest, type SaveExportFileRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
 
 export { MENU_COMMANDS };
 export type { DesignerBridge, DiskChange, ExportedFiles, ExportFileKind, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
@@ -25,6 +25,10 @@ export const CHANNELS = {
   copyImage: 'sd:copy-image',
   /** The in-app theme choice → nativeTheme.themeSource. */
   setTheme: 'sd:set-theme',
+  /** Autosaved drafts (electron/drafts.ts): list, write, remove. */
+  listDrafts: 'sd:list-drafts',
+  putDraft: 'sd:put-draft',
+  removeDraft: 'sd:remove-draft',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'sd:menu-command',
   /** main → renderer: another launch handed over a design; take it with takeStartupFile (electron/instance.ts). */
@@ -84,6 +88,14 @@ export const exportCdkRequest: z.ZodType<ExportFilesRequest> = z.strictObject({ 
 
 /** Channels that take no argument get exactly none. */
 export const noArguments = z.tuple([]);
+
+/** A draft id the renderer made (crypto.randomUUID): letters, digits and dashes only, so main can
+ *  name a file after it in its own drafts folder and never anywhere else. */
+const draftId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'expected a draft id (letters, digits, dashes)' });
+export const putDraftRequest: z.ZodType<PutDraftRequest> = z.strictObject({
+  draft: z.strictObject({ id: draftId, name: z.string().max(1000), text: designText, time: z.number().finite().nonnegative(), fileName: fileName.optional() }),
+});
+export const removeDraftRequest: z.ZodType<RemoveDraftRequest> = z.strictObject({ id: draftId });
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 
 /** An exported image or report: far above a 2× PNG of a 1,000-node design (a few MB), low enough

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { BlessedPaths, FileOps } from './files';
 import { atomicWrite, folderHasEntries, nodeFileOps, readDesignFile, readTemplateFile, writeFolderExport, writeSamExport } from './files';
 import {
-  CHANNEL_PREFIX, CHANNELS, copyImageRequest, exportCdkRequest, saveExportFileRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setThemeRequest, setTitleRequest,
+  CHANNEL_PREFIX, CHANNELS, copyImageRequest, putDraftRequest, removeDraftRequest, exportCdkRequest, saveExportFileRequest, exportSamRequest, noArguments, openExternalRequest, openRecentRequest, saveDesignAsRequest, saveDesignRequest, setThemeRequest, setTitleRequest,
   type ExportedFiles, type ExportFileKind, type IpcResult, type OpenedFile, type RecentFile, type SavedFile,
 } from './ipc-contract';
 import type { RecentFiles } from './recent';
@@ -41,6 +41,9 @@ export interface IpcDeps {
   onDesignOpened?(path: string, handle: string, text: string): void;
   /** Called after every save attempt with whether it wrote the file (closing after "Save"). */
   onSaveSettled?(saved: boolean): void;
+  /** Autosaved drafts in the user-data folder (electron/drafts.ts DraftFiles). Absent: the
+   *  channels answer that this build does not autosave. */
+  drafts?: { list(): Promise<unknown[]>; put(id: string, draft: unknown): Promise<void>; remove(id: string): Promise<void> };
   /** Designs opened or saved, kept across sessions (the welcome screen's Recent files). Absent: an empty list. */
   recent?: RecentFiles;
   ops?: FileOps;
@@ -213,6 +216,26 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: Record<string, Invok
         if (!request.ok) return fail(request.message);
         if (!deps.writeClipboardImage) return missing('Copy image');
         await deps.writeClipboardImage(request.value.png);
+        return { ok: true, value: null };
+      }),
+      [CHANNELS.listDrafts]: guarded(async (args): Promise<IpcResult<unknown[]>> => {
+        const none = parseArgs(noArguments, [args]);
+        if (!none.ok) return fail(none.message);
+        if (!deps.drafts) return missing('Autosave');
+        return { ok: true, value: await deps.drafts.list() };
+      }),
+      [CHANNELS.putDraft]: guarded(async (args): Promise<IpcResult<null>> => {
+        const request = parseArgs(putDraftRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.drafts) return missing('Autosave');
+        await deps.drafts.put(request.value.draft.id, request.value.draft);
+        return { ok: true, value: null };
+      }),
+      [CHANNELS.removeDraft]: guarded(async (args): Promise<IpcResult<null>> => {
+        const request = parseArgs(removeDraftRequest, args);
+        if (!request.ok) return fail(request.message);
+        if (!deps.drafts) return missing('Autosave');
+        await deps.drafts.remove(request.value.id);
         return { ok: true, value: null };
       }),
       [CHANNELS.saveDesignAs]: guarded(async (args) => {

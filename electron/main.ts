@@ -3,6 +3,7 @@ import { app, BrowserWindow, clipboard, ClipboardItem as NativeClipboardItem, di
 import { guardRenderer, type RendererGuard } from './crash';
 import { BlessedPaths } from './files';
 import { claimSingleInstance, createOpenHandler, designPathFromArgv, discardQuestion, PendingOpen } from './instance';
+import { DraftFiles } from './drafts';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { DesignWatcher } from './watch';
 import { CHANNELS, type MenuCommand } from './ipc-contract';
@@ -110,6 +111,7 @@ if (claimSingleInstance(app, { window: () => window, open: (path) => void openRe
     registerIpcHandlers(ipcMain, createIpcHandlers({
       blessed,
       recent: new RecentFiles(join(app.getPath('userData'), 'recent-files.json')),
+      drafts: new DraftFiles(join(app.getPath('userData'), 'drafts')),
       pickFileToOpen: async () => {
         if (!window) return undefined;
         const r = await dialog.showOpenDialog(window, { title: 'Open design', properties: ['openFile'], filters: DESIGN_FILTERS });

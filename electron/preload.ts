@@ -18,6 +18,9 @@ const bridge: DesignerBridge = {
   copyImage: (request) => ipcRenderer.invoke(CHANNELS.copyImage, request),
   recentFiles: () => ipcRenderer.invoke(CHANNELS.recentFiles),
   openRecent: (request) => ipcRenderer.invoke(CHANNELS.openRecent, request),
+  listDrafts: () => ipcRenderer.invoke(CHANNELS.listDrafts),
+  putDraft: (request) => ipcRenderer.invoke(CHANNELS.putDraft, request),
+  removeDraft: (request) => ipcRenderer.invoke(CHANNELS.removeDraft, request),
   onMenuCommand: (callback) => {
     const listener = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) callback(command as MenuCommand);

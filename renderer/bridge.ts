@@ -19,6 +19,10 @@ export interface OpenRecentRequest { handle: string }
 export interface SaveDesignRequest { text: string; suggestedName: string; handle?: string }
 export interface SaveDesignAsRequest { text: string; suggestedName: string }
 export interface SetTitleRequest { title: string; edited: boolean }
+/** An autosaved draft as the renderer's draft store writes it (renderer/drafts/store.ts Draft). */
+export interface DraftRecord { id: string; name: string; text: string; time: number; fileName?: string }
+export interface PutDraftRequest { draft: DraftRecord }
+export interface RemoveDraftRequest { id: string }
 /** The in-app theme choice, for what the desktop draws itself (menus, dialogs, the window's
  *  background, native scrollbars): Electron's nativeTheme.themeSource. */
 export interface SetThemeRequest { theme: 'system' | 'light' | 'dark' }
@@ -75,6 +79,11 @@ export interface DesignerBridge {
   saveExportFile?(request: SaveExportFileRequest): Promise<IpcResult<{ name: string } | null>>;
   /** Puts a PNG on the system clipboard. */
   copyImage?(request: CopyImageRequest): Promise<IpcResult<null>>;
+  /** Autosaved drafts in the user-data folder (electron/drafts.ts): every stored draft (checked by
+   *  the renderer before use), write one, remove one. Optional like openExternal. */
+  listDrafts?(): Promise<IpcResult<unknown[]>>;
+  putDraft?(request: PutDraftRequest): Promise<IpcResult<null>>;
+  removeDraft?(request: RemoveDraftRequest): Promise<IpcResult<null>>;
   /** Returns a function that removes the listener. The callback never sees the IPC event. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
   /** main → renderer: another launch (or macOS Finder) asked to open a design here and the user

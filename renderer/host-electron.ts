@@ -1,4 +1,5 @@
 import type { DesignerBridge, DiskChange, IpcResult } from './bridge';
+import type { DraftBackend } from './drafts/store';
 import type { Host } from './host';
 
 declare global {
@@ -18,6 +19,15 @@ const unwrap = async <T>(call: Promise<IpcResult<T>>): Promise<T> => {
 /** The desktop host over the preload's bridge. */
 export function createElectronHost(bridge: DesignerBridge = window.serverlessDesigner as DesignerBridge): Host {
   const copyImage = bridge.copyImage?.bind(bridge);
+  const { listDrafts, putDraft, removeDraft } = bridge;
+  // Drafts in the user-data folder (electron/drafts.ts), through the bridge.
+  const drafts: DraftBackend | undefined = listDrafts && putDraft && removeDraft
+    ? {
+      list: () => unwrap(listDrafts()),
+      set: async (_id, draft) => void (await unwrap(putDraft({ draft: { id: draft.id, name: draft.name, text: draft.text, time: draft.time, ...(draft.fileName ? { fileName: draft.fileName } : {}) } }))),
+      delete: async (id) => void (await unwrap(removeDraft({ id }))),
+    }
+    : undefined;
   return {
     platform: bridge.platform,
     openDesign: () => unwrap(bridge.openDesign()),
@@ -41,6 +51,7 @@ export function createElectronHost(bridge: DesignerBridge = window.serverlessDes
     recentFiles: () => unwrap(bridge.recentFiles()),
     openRecent: (handle) => unwrap(bridge.openRecent({ handle })),
     reopensRecent: true,
+    ...(drafts ? { drafts } : {}),
     ...(bridge.openExternal ? { openExternal: (url: string) => bridge.openExternal?.({ url }) } : {}),
     ...(bridge.setTheme ? { setTheme: (theme: 'system' | 'light' | 'dark') => bridge.setTheme?.({ theme }) } : {}),
   };
