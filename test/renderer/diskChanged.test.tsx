@@ -15,8 +15,9 @@ function fakeHost() {
   return { host, raise: (c: DiskChange) => act(() => listener?.(c)), subscribed: () => listener !== undefined };
 }
 
-function fakeEditor(dirty = false, parses = true): DiskChangeEditor & { openText: ReturnType<typeof vi.fn>; markUnsaved: ReturnType<typeof vi.fn> } {
-  return { file: { name: 'orders.design.json', handle: 'h-1' }, dirty, openText: vi.fn(() => parses), markUnsaved: vi.fn() };
+function fakeEditor(dirty = false, parses = true) {
+  const editor = { file: { name: 'orders.design.json', handle: 'h-1' }, dirty, openText: vi.fn((_name: string, _text: string, _handle?: string) => parses), markUnsaved: vi.fn(() => undefined) };
+  return editor satisfies DiskChangeEditor;
 }
 
 const changed: DiskChange = { kind: 'changed', handle: 'h-1', name: 'orders.design.json', text: '{"theirs":true}' };
