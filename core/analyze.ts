@@ -1,3 +1,4 @@
+import { boundedForAnalysis } from './model/bounded';
 import { indexDesign } from './graph';
 import type { Design } from './model/design';
 import { createRuleContext } from './rules/context';
@@ -21,11 +22,14 @@ export interface Analysis extends LintResult {
   reachability: readonly Reachability[];
 }
 
-/** The whole analysis of a design: pure, deterministic, no I/O — runs on every edit. */
-export function analyze(design: Design, rules: readonly Rule[] = RULES): Analysis {
+/** The whole analysis of a design: pure, deterministic, no I/O — runs on every edit. Out-of-range
+ *  values are clamped to AWS's range first (model/bounded.ts). */
+export function analyze(input: Design, rules: readonly Rule[] = RULES): Analysis {
+  const design = boundedForAnalysis(input);
   const index = indexDesign(design);
   const ctx = createRuleContext(design);
-  const lint = runRules(design, rules, ctx);
+  // The range rules (CFG-01 memory …) report the values as written; the rest see them clamped.
+  const lint = runRules(design, rules, ctx, design === input ? ctx : createRuleContext(input));
   const trace = ctx.retryTrace();
   return {
     ...lint, invocation: Object.fromEntries(invocationModels(index)),

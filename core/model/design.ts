@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EDGE_KINDS } from './edges';
 import * as K from './kinds';
+import { USAGE_LIMITS } from './limits';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT } from './migrations';
 
 const id = () => z.string().min(1, { message: 'an id must not be empty' });
@@ -60,55 +61,56 @@ export const edgeSchema = z.discriminatedUnion('kind', [
 
 /** Usage entered at a node: requests at sources, durations and payloads at functions, volumes AWS
  *  bills on. What each field means, its unit and the kinds it applies to: core/model/usageFields.ts.
- *  A volume entered here replaces the one the analysis would derive (traffic, routing). */
+ *  A volume entered here replaces the one the analysis would derive (traffic, routing). Every number
+ *  is bounded: AWS's limit where it has one, else USAGE_LIMITS (core/model/limits.ts, with reasons). */
 export const nodeUsageSchema = z.looseObject({
-  requestsPerMonth: z.number().min(0).optional(),
+  requestsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
   avgDurationMs: z.number().min(0).max(900000).optional(),
   avgPayloadKb: z.number().min(0).max(1048576).optional(),
   errorRate: z.number().min(0).max(1).optional(),
-  storageGb: z.number().min(0).optional(),
-  logKbPerInvocation: z.number().min(0).optional(),
-  dataOutGbPerMonth: z.number().min(0).optional(),
+  storageGb: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
+  logKbPerInvocation: z.number().min(0).max(USAGE_LIMITS.logKbPerInvocation).optional(),
+  dataOutGbPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
   /** WebSocket APIs: connection minutes a month. */
-  connectionMinutesPerMonth: z.number().min(0).optional(),
+  connectionMinutesPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
   /** Lambda provisioned concurrency schedule: hours a day it is on, and days a month. */
   provisionedHoursPerDay: z.number().min(0).max(24).optional(),
   provisionedDaysPerMonth: z.number().min(0).max(31).optional(),
   /** NAT gateway / VPC endpoint: GB processed a month. */
-  gbProcessedPerMonth: z.number().min(0).optional(),
+  gbProcessedPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
   /** DynamoDB: request units a month, and how reads and writes are made. */
-  readRequestUnitsPerMonth: z.number().min(0).optional(),
-  writeRequestUnitsPerMonth: z.number().min(0).optional(),
+  readRequestUnitsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
+  writeRequestUnitsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
   readConsistency: z.enum(['eventual', 'strong', 'transactional']).optional(),
   transactionalWrites: z.boolean().optional(),
   /** DynamoDB Streams: GetRecords calls a month by consumers other than Lambda triggers. */
-  streamReadRequestsPerMonth: z.number().min(0).optional(),
+  streamReadRequestsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
   /** S3 requests by class: PUT/COPY/POST/LIST, and GET/SELECT/other. */
-  putRequestsPerMonth: z.number().min(0).optional(),
-  getRequestsPerMonth: z.number().min(0).optional(),
+  putRequestsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
+  getRequestsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
   /** Data transfer between Availability Zones and to other Regions. */
-  crossAzGbPerMonth: z.number().min(0).optional(),
-  interRegionGbPerMonth: z.number().min(0).optional(),
+  crossAzGbPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
+  interRegionGbPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
   /** EventBridge bus: archive, replay and partner events. */
-  archivedGbPerMonth: z.number().min(0).optional(),
-  archiveStorageGb: z.number().min(0).optional(),
-  replayedEventsPerMonth: z.number().min(0).optional(),
-  partnerEventsPerMonth: z.number().min(0).optional(),
+  archivedGbPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
+  archiveStorageGb: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
+  replayedEventsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
+  partnerEventsPerMonth: z.number().min(0).max(USAGE_LIMITS.perMonth).optional(),
   /** Kinesis: enhanced fan-out consumers (at most 20 a stream:
    *  https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), and data read back
    *  from long-term retention. */
   enhancedFanOutConsumers: z.number().int().min(0).max(20).optional(),
-  longTermRetrievedGbPerMonth: z.number().min(0).optional(),
+  longTermRetrievedGbPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
   /** Step Functions Express: memory an execution uses (billed in 64 MB chunks). */
   billedMemoryMb: z.number().min(0).max(10240).optional(),
   /** CloudWatch Logs log group: GB ingested a month, and GB scanned by Logs Insights queries. */
-  ingestedGbPerMonth: z.number().min(0).optional(),
-  insightsGbScannedPerMonth: z.number().min(0).optional(),
+  ingestedGbPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
+  insightsGbScannedPerMonth: z.number().min(0).max(USAGE_LIMITS.gigabytes).optional(),
 });
 
 /** Usage carried by an edge: how many messages/writes each invocation of `from` makes along it. */
 export const edgeUsageSchema = z.looseObject({
-  perInvocation: z.number().min(0).optional(),
+  perInvocation: z.number().min(0).max(USAGE_LIMITS.perInvocation).optional(),
   avgPayloadKb: z.number().min(0).max(1048576).optional(),
 });
 

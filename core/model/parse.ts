@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { formatNumber } from '../format';
 import { DEFAULT_ALTERNATIVE_NAME, designSchema, type Alternative, type Design } from './design';
+import { outOfRangeValues, type OutOfRange } from './bounded';
 import { EDGE_KIND_IDS } from './edges';
 import { NODE_KIND_IDS } from './kinds';
 import { locateJsonError } from './jsonLocate';
@@ -76,13 +78,23 @@ export function restoreDesign(raw: unknown): ParseResult {
   if (first.success) {
     design = first.data;
   } else {
-    const problems = first.error.issues.map((issue) => toProblem(issue, doc));
-    if (problems.some((p) => p.code !== 'range')) return fail(problems);
-    // Only AWS-range problems: load the values as written so the user sees and fixes them in place.
-    const lenient = loadOutOfRange(doc, first.error.issues);
-    if (!lenient) return fail(problems);
+    const issues = withoutSafeIntDuplicates(first.error.issues);
+    if (!issues.every((issue) => isRangeIssue(issue, doc))) return fail(issues.map((issue) => toProblem(issue, doc)));
+    // Only AWS-range problems: load the values as written so the user sees and fixes them in place;
+    // the analysis uses each one clamped to AWS's range (bounded.ts), and the message says to what.
+    const lenient = loadOutOfRange(doc, issues);
+    if (!lenient) return fail(issues.map((issue) => toProblem(issue, doc)));
     design = lenient;
-    rangeProblems = problems;
+    const used = new Map(outOfRangeValues(design).map((o) => [jsonPath(o.path), o]));
+    // One problem per value: a refinement's (e.g. the HTTP API's 30 s) over zod's generic range.
+    const byPath = new Map<string, { problem: Problem; specific: boolean }>();
+    for (const issue of issues) {
+      const problem = toProblem(issue, doc, used);
+      const specific = !/^(Too big|Too small|Invalid input)/.test(issue.message);
+      const known = byPath.get(problem.path);
+      if (!known || (specific && !known.specific)) byPath.set(problem.path, { problem, specific });
+    }
+    rangeProblems = [...byPath.values()].map((p) => p.problem);
   }
   // Places beyond ±1,000,000 px (issue 13: 1e89 ran routing out of memory): range problems, clamped.
   const layout = clampLayout(design);
@@ -169,13 +181,45 @@ const cloneJson = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringi
 
 const RANGE_CODES = new Set(['too_big', 'too_small', 'not_multiple_of']);
 
-function isRangeIssue(issue: z.core.$ZodIssue): boolean {
+/** Issues about a value in `props` or in usage that is out of AWS's range (loaded as written, with
+ *  a `range` problem). A fraction where AWS wants a whole number (0.5 retries) is one too: it has
+ *  a nearest valid value like any other. */
+function isRangeIssue(issue: z.core.$ZodIssue, doc: Raw): boolean {
+  const inRangedPlace = issue.path.includes('props') || issue.path[0] === 'usage' || (issue.path[0] === 'alternatives' && issue.path[2] === 'usage');
   // A refinement marks itself as a range check with params.range (e.g. "-1 or 60 to 604800").
   if (issue.code === 'custom' && (issue as { params?: { range?: boolean } }).params?.range) return issue.path.includes('props');
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return inRangedPlace && typeof at(doc, issue.path) === 'number';
   if (!RANGE_CODES.has(issue.code)) return false;
   const origin = (issue as { origin?: string }).origin;
   if (origin !== 'number' && origin !== 'array' && origin !== 'int') return false;
-  return issue.path.includes('props') || issue.path[0] === 'usage' || (issue.path[0] === 'alternatives' && issue.path[2] === 'usage');
+  return inRangedPlace;
+}
+
+/** zod checks a whole number against ±2^53 as well as against its own range: 1e308 for a retry
+ *  count gave two problems, one saying "at most 9007199254740991". Keep the one that states AWS's range. */
+function withoutSafeIntDuplicates(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const key = (i: z.core.$ZodIssue) => JSON.stringify(i.path);
+  const isSafeInt = (i: z.core.$ZodIssue) => {
+    const limit = (i as { maximum?: unknown; minimum?: unknown }).maximum ?? (i as { minimum?: unknown }).minimum;
+    return (i.code === 'too_big' || i.code === 'too_small') && (i as { origin?: string }).origin === 'int' && (limit === Number.MAX_SAFE_INTEGER || limit === Number.MIN_SAFE_INTEGER);
+  };
+  const others = new Set(issues.filter((i) => !isSafeInt(i)).map(key));
+  return issues.filter((i) => !isSafeInt(i) || !others.has(key(i)));
+}
+
+/** "memoryMb is 1e+308; AWS allows at most 10240; the analysis uses 10240". Usage (requests a
+ *  month …) has bounds of the designer's where AWS sets none (limits.ts USAGE_LIMITS): said as
+ *  "at most 1,000,000,000,000,000 is allowed". */
+function rangeMessage(field: string, o: OutOfRange): string {
+  const { min, max, integer, gap } = o.bound;
+  const usage = o.path[0] === 'usage' || o.path[2] === 'usage';
+  const n = (v: number) => (usage && Math.abs(v) < 1e21 ? formatNumber(v) : String(v));
+  const who = usage ? 'the designer allows' : 'AWS allows';
+  const allows = o.value > max ? `${who} at most ${n(max)}`
+    : o.value < min ? `${who} at least ${n(min)}`
+    : gap && o.value > gap.below && o.value < gap.above ? `${who} ${n(gap.below)}, or ${n(gap.above)} to ${n(max)}`
+    : integer ? `${who} whole numbers only` : `${who} ${n(min)} to ${n(max)}`;
+  return `${field} is ${n(o.value)}; ${allows}; the analysis uses ${n(o.used)}`;
 }
 
 const at = (obj: unknown, path: readonly PropertyKey[]): unknown =>
@@ -186,18 +230,44 @@ function setAt(obj: unknown, path: readonly PropertyKey[], value: unknown): void
   if (isObject(parent) || Array.isArray(parent)) (parent as Record<PropertyKey, unknown>)[path[path.length - 1]] = value;
 }
 
-/** Parses with the out-of-range values removed (so defaults and every other check apply), then
- *  puts the values back as written. Undefined when the rest of the document does not parse either. */
+/** Parses with each out-of-range value replaced by one in range (the limit the issue names, a whole
+ *  number for a fraction) — or, when that does not parse, removed (so defaults apply) — then puts
+ *  the values back as written. A placeholder first: removing a required number (a security group
+ *  rule's port) would fail the entry. Undefined when the rest of the document does not parse either. */
 function loadOutOfRange(doc: Raw, issues: readonly z.core.$ZodIssue[]): Design | undefined {
+  const first = reparse(doc, issues, () => true);
+  // A placeholder a refinement refuses (a record age in the gap "-1, or 60 to 604800"): removed instead.
+  const refused = first.success ? undefined : new Set(first.error.issues.map((i) => JSON.stringify(i.path)));
+  const second = first.success || !refused ? first : reparse(doc, issues, (path) => !refused.has(path));
+  const third = second.success ? second : reparse(doc, issues, () => false);
+  if (!third.success) return undefined;
+  const parsed = third.data;
+  for (const issue of issues) setAt(parsed, issue.path, cloneJson(at(doc, issue.path)));
+  return parsed;
+}
+
+function reparse(doc: Raw, issues: readonly z.core.$ZodIssue[], placeholder: (path: string) => boolean) {
   const copy = cloneJson(doc);
-  for (const issue of issues) {
-    const parent = at(copy, issue.path.slice(0, -1));
-    if (isObject(parent)) delete parent[issue.path[issue.path.length - 1] as string];
+  const byPath = new Map<string, z.core.$ZodIssue[]>();
+  for (const issue of issues) (byPath.get(JSON.stringify(issue.path)) ?? byPath.set(JSON.stringify(issue.path), []).get(JSON.stringify(issue.path))!).push(issue);
+  for (const [pathKey, list] of byPath) {
+    const path = list[0].path;
+    const parent = at(copy, path.slice(0, -1));
+    const key = path[path.length - 1] as string;
+    const value = at(doc, path);
+    if (typeof value === 'number' && isObject(parent) && placeholder(pathKey)) {
+      let v = list.some((i) => i.code === 'invalid_type') ? Math.round(value) : value;
+      for (const i of list) {
+        const limit = (i as { maximum?: unknown; minimum?: unknown });
+        if (i.code === 'too_big' && typeof limit.maximum === 'number') v = Math.min(v, limit.maximum);
+        if (i.code === 'too_small' && typeof limit.minimum === 'number') v = Math.max(v, limit.minimum);
+      }
+      parent[key] = v;
+    } else if (isObject(parent)) {
+      delete parent[key];
+    }
   }
-  const second = designSchema.safeParse(copy);
-  if (!second.success) return undefined;
-  for (const issue of issues) setAt(second.data, issue.path, cloneJson(at(doc, issue.path)));
-  return second.data;
+  return designSchema.safeParse(copy);
 }
 
 function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
@@ -205,6 +275,13 @@ function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
     // Named in the message instead (see toProblem): the canvas shows the edited variant's nodes.
     const alt = at(doc, path.slice(0, 2));
     return isObject(alt) ? targetOf(alt, path.slice(2)) : undefined;
+  }
+  if (path[0] === 'usage' && path[1] === 'profiles' && (path[3] === 'nodes' || path[3] === 'edges')) {
+    // Usage entered at a node or edge (keyed by its id): the problem names that node or edge.
+    const list = path[3];
+    const items = doc[list];
+    const i = Array.isArray(items) ? items.findIndex((item) => isObject(item) && item.id === path[4]) : -1;
+    return i >= 0 ? targetOf(doc, [list, i]) : undefined;
   }
   const [list, index] = path;
   if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return undefined;
@@ -221,14 +298,18 @@ function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
   return { id, name: `${nameOf(item.from)} → ${nameOf(item.to)}`, type: 'edge' };
 }
 
-function toProblem(issue: z.core.$ZodIssue, doc: Raw): Problem {
+function toProblem(issue: z.core.$ZodIssue, doc: Raw, used?: ReadonlyMap<string, OutOfRange>): Problem {
   const path = issue.path as PathPart[];
-  const range = isRangeIssue(issue);
+  const range = isRangeIssue(issue, doc);
   const value = at(doc, issue.path);
   const last = path[path.length - 1];
   const field = typeof last === 'number' ? `entry ${last}` : String(last ?? '');
+  const clamped = range ? used?.get(jsonPath(path)) : undefined;
   let message = issue.message;
-  if (range && issue.code === 'too_big' && typeof value === 'number') message = issue.message.startsWith('Too big') ? `${field} is ${value}; AWS allows at most ${String(issue.maximum)}` : `${field} is ${value}; ${issue.message}`;
+  // A refinement's own words (e.g. "HTTP APIs allow an integration timeout of at most 30000 ms") are
+  // kept; zod's generic ones are replaced by the range.
+  if (clamped) message = /^(Too big|Too small|Invalid input)/.test(issue.message) ? rangeMessage(field, clamped) : `${field} is ${clamped.value}; ${issue.message}; the analysis uses ${clamped.used}`;
+  else if (range && issue.code === 'too_big' && typeof value === 'number') message = issue.message.startsWith('Too big') ? `${field} is ${value}; AWS allows at most ${String(issue.maximum)}` : `${field} is ${value}; ${issue.message}`;
   else if (range && issue.code === 'too_small' && typeof value === 'number') message = `${field} is ${value}; AWS allows at least ${String(issue.minimum)}`;
   else if (range && Array.isArray(value)) message = `${field} has ${value.length} entries; ${issue.code === 'too_big' ? `at most ${String((issue as { maximum?: unknown }).maximum)}` : `at least ${String((issue as { minimum?: unknown }).minimum)}`} allowed`;
   else if (issue.code === 'invalid_type' && value === undefined) message = `${field || 'value'} is required`;

@@ -1,3 +1,4 @@
+import { boundedForAnalysis } from '../model/bounded';
 import { own } from '../model/own';
 import { indexDesign } from '../graph';
 import type { Design } from '../model/design';
@@ -46,7 +47,9 @@ export interface CostReport {
  *  the region's catalog. A region without a catalog (or a catalog without a key) degrades per line:
  *  each line whose price is missing is unpriced ("no price in <region> for <key>"), the rest is
  *  priced. A line whose quantity is 0 because no usage was entered is listed in `needsInput`. */
-export function estimateCost(design: Design, options: CostOptions = {}): CostReport {
+export function estimateCost(input: Design, options: CostOptions = {}): CostReport {
+  // Out-of-range values priced as AWS would clamp them, never as written (model/bounded.ts).
+  const design = boundedForAnalysis(input);
   const region = options.region ?? design.region;
   const profile = options.profile ?? design.usage.active;
   const found = catalogFor(region);

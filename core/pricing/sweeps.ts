@@ -1,3 +1,4 @@
+import { boundedForAnalysis } from '../model/bounded';
 import { own } from '../model/own';
 import type { Design, DesignNode, NodeUsage } from '../model/design';
 import { analyzeReachability } from '../semantics';
@@ -69,7 +70,8 @@ export function sweepRequests(designs: readonly Design[], options: SweepOptions 
   const to = options.toRequests ?? 1_000_000_000;
   const perDecade = options.pointsPerDecade ?? 4;
   if (!(from > 0 && to > from && perDecade >= 1)) throw new Error('sweepRequests: need 0 < fromRequests < toRequests and pointsPerDecade ≥ 1');
-  const costAt = designs.map((design) => {
+  const costAt = designs.map((input) => {
+    const design = boundedForAnalysis(input);
     const profile = profileOf(design, options.profile);
     const base = enteredRequests(design, profile);
     if (!(base > 0)) throw new Error(`"${design.name}" has no requestsPerMonth entered in profile "${profile}": nothing to scale`);
@@ -154,7 +156,8 @@ export function modelledDurationMs(baseMs: number, baseMb: number, memoryMb: num
 /** Lambda memory sweep for one function: cost and duration per memory size (duration from
  *  modelledDurationMs, the entered avgDurationMs at the configured memory as the base), and the
  *  cheapest and fastest sizes. */
-export function sweepMemory(design: Design, functionId: string, options: SweepOptions & { parallelism?: number; sizesMb?: readonly number[] } = {}): MemorySweep {
+export function sweepMemory(input: Design, functionId: string, options: SweepOptions & { parallelism?: number; sizesMb?: readonly number[] } = {}): MemorySweep {
+  const design = boundedForAnalysis(input);
   const fn = design.nodes.find((n): n is Extract<DesignNode, { kind: 'lambda' }> => n.id === functionId && n.kind === 'lambda');
   if (!fn) throw new Error(`sweepMemory: no Lambda function "${functionId}" in "${design.name}"`);
   const profile = profileOf(design, options.profile);

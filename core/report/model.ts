@@ -1,3 +1,4 @@
+import { boundedForAnalysis } from '../model/bounded';
 import { own } from '../model/own';
 import { analyze } from '../analyze';
 import { formatNumber } from '../format';
@@ -138,7 +139,9 @@ async function draw(design: Design, theme: ReportTheme): Promise<Drawn> {
 const drawnOf = (s: ReportSide): Drawn => (s.darkDiagram ? { diagram: s.diagram, darkDiagram: s.darkDiagram } : { diagram: s.diagram });
 
 /** `drawn`: the diagram already drawn for this design (the other side of a profile or Region comparison). */
-async function buildSide(label: string, design: Design, profile: string | undefined, region: string | undefined, theme: ReportTheme, drawn?: Drawn): Promise<ReportSide> {
+async function buildSide(label: string, input: Design, profile: string | undefined, region: string | undefined, theme: ReportTheme, drawn?: Drawn): Promise<ReportSide> {
+  // The report shows what the analysis used: out-of-range values clamped (model/bounded.ts).
+  const design = boundedForAnalysis(input);
   checkProfile(design, profile);
   checkRegion(region);
   const analysis = analyze(design);

@@ -18,16 +18,19 @@ function targetOf(ctx: RuleContext, target: DesignNode | DesignEdge | 'design'):
 const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
 
 /** Runs every rule over a design. A rule that throws becomes a RULE-ERROR finding, never a crash.
- *  Findings matching a suppression (rule id + target id, reason required) move to `suppressed`. */
-export function runRules(design: Design, rules: readonly Rule[], ctx: RuleContext = createRuleContext(design)): LintResult {
+ *  Findings matching a suppression (rule id + target id, reason required) move to `suppressed`.
+ *  `asWritten`: a context over the design as written, for the rules that report out-of-range values
+ *  (`readsValuesAsWritten`) when `design` is the clamped one (analyze). */
+export function runRules(design: Design, rules: readonly Rule[], ctx: RuleContext = createRuleContext(design), asWritten: RuleContext = ctx): LintResult {
   const all: Finding[] = [];
   for (const rule of rules) {
+    const ruleCtx = rule.readsValuesAsWritten ? asWritten : ctx;
     try {
-      for (const f of rule.check(ctx)) {
+      for (const f of rule.check(ruleCtx)) {
         all.push({
           ruleId: rule.id,
           severity: f.severity ?? rule.severity,
-          target: targetOf(ctx, f.target),
+          target: targetOf(ruleCtx, f.target),
           message: f.message,
           why: f.why ?? rule.why,
           fix: f.fix,

@@ -78,6 +78,9 @@ export interface Rule {
   appliesTo: readonly string[];
   /** Why this matters, shown with every finding unless the finding says more. */
   why: string;
+  /** The rule reports values outside AWS's range (its finding IS the out-of-range value), so it reads
+   *  the design as written; every other rule sees out-of-range values clamped (model/bounded.ts). */
+  readsValuesAsWritten?: boolean;
   check(ctx: RuleContext): RuleFinding[];
 }
 

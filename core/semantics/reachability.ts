@@ -1,4 +1,5 @@
 import { indexDesign, vpcOf, type DesignIndex } from '../graph';
+import { boundedForAnalysis } from '../model/bounded';
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
 import { ELASTICACHE_DEFAULT_PORTS, RDS_DEFAULT_PORTS } from '../model/kinds';
 import type { NodeRef } from './retryPaths';
@@ -273,7 +274,8 @@ export function reachEdge(index: DesignIndex, edge: DesignEdge): Reachability | 
 }
 
 /** Reachability of every access/invoke edge from a function, in design order. */
-export function analyzeReachability(design: Design): Reachability[] {
+export function analyzeReachability(input: Design): Reachability[] {
+  const design = boundedForAnalysis(input);
   const index = indexDesign(design);
   return design.edges.map((e) => reachEdge(index, e)).filter((r): r is Reachability => r !== undefined);
 }

@@ -1,5 +1,6 @@
 import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
+import { boundedForAnalysis } from '../model/bounded';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
 import { asyncFailureCapture, mappingOnFailure, queueRedrive, subscriptionDlq } from './failure';
 import { invocationModel, type InvocationModel } from './invocation';
@@ -193,7 +194,8 @@ export function traceRetryPaths(design: Design): RetryPath[] {
  *  1,000 parallel edges printed 411 M characters). Parallel edges whose hops behave alike (same
  *  source, function, model, attempts, policy, sinks …) count as one, so paths are distinct. Tracing
  *  stops after RETRY_TRACE_LIMIT paths or a million steps, saying so (`truncated`). */
-export function traceRetryPathsCapped(design: Design, shown: number): RetryTrace {
+export function traceRetryPathsCapped(input: Design, shown: number): RetryTrace {
+  const design = boundedForAnalysis(input);
   const index = indexDesign(design);
   const hops = new Map<string, RetryHop | undefined>();
   const hopOf = (edge: DesignEdge) => {

@@ -1,6 +1,8 @@
 import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, NodeUsage } from '../model/design';
+import { boundedForAnalysis } from '../model/bounded';
+import { MAX_MONTHLY_VOLUME } from '../model/limits';
 import { own, userKeyed } from '../model/own';
 import { queueRedrive } from './failure';
 import { invocationModel } from './invocation';
@@ -44,7 +46,8 @@ export const expectedAttempts = (e: number, retries: number): number => {
  *  subscriber, SQS/stream batches dividing invocations, retries multiplying them under a
  *  function's error rate, functions writing per invocation, buses feeding their rules. rate()
  *  schedules fire over `hoursPerMonth` (the pricing convention, 730 unless 720 is asked for). */
-export function propagateTraffic(design: Design, profileName: string | null = design.usage.active, hoursPerMonth = HOURS_PER_MONTH): Traffic {
+export function propagateTraffic(input: Design, profileName: string | null = input.usage.active, hoursPerMonth = HOURS_PER_MONTH): Traffic {
+  const design = boundedForAnalysis(input);
   const index = indexDesign(design);
   const profile = own(design.usage.profiles, profileName);
   const usage = (id: string): NodeUsage => own(profile?.nodes, id) ?? {};
@@ -53,14 +56,24 @@ export function propagateTraffic(design: Design, profileName: string | null = de
   const edges = userKeyed<EdgeTraffic>();
   const notes: string[] = [];
   const at = (id: string) => (nodes[id] ??= { events: 0, invocations: 0, from: [] });
+  // Entered volumes are bounded (limits.ts USAGE_LIMITS), but fan-out and writes per invocation
+  // multiply them along a chain: every volume is capped at MAX_MONTHLY_VOLUME, so none overflows to
+  // Infinity (1e308 requests priced "Infinity a month", issue 13), said once in the notes.
+  let capped = false;
+  const cap = (v: number): number => {
+    if (v <= MAX_MONTHLY_VOLUME) return v > 0 ? v : 0;
+    capped = true;
+    return MAX_MONTHLY_VOLUME;
+  };
 
   for (const n of design.nodes) {
-    const entered = usage(n.id).requestsPerMonth ?? scheduledFirings(n, design, hoursPerMonth);
+    const written = usage(n.id).requestsPerMonth ?? scheduledFirings(n, design, hoursPerMonth);
+    const entered = written === undefined ? undefined : cap(written);
     if (entered) {
-      at(n.id).events += entered;
+      at(n.id).events = cap(at(n.id).events + entered);
       at(n.id).from.push(usage(n.id).requestsPerMonth ? `${fmt(entered)} a month entered at "${n.name}"` : `${fmt(entered)} firings a month of ${(n.props as { scheduleExpression: string }).scheduleExpression}`);
       // Requests entered at a function are direct invocations (SDK, console, other accounts).
-      if (n.kind === 'lambda') at(n.id).invocations += entered;
+      if (n.kind === 'lambda') at(n.id).invocations = cap(at(n.id).invocations + entered);
     }
   }
 
@@ -69,16 +82,17 @@ export function propagateTraffic(design: Design, profileName: string | null = de
   const looped = order.loops.slice(0, order.loops.length > 30 ? 29 : 30).map((n) => `"${n.name}"`).join(', ');
   if (order.loops.length) notes.push(`Loops (${looped}${order.loops.length > 30 ? ` and ${formatNumber(order.loops.length - 29)} more` : ''}): events that come back around a loop are not counted again.`);
   const done = new Set<string>();
-  const send = (edge: DesignEdge | undefined, to: DesignNode, events: number, why: string) => {
+  const send = (edge: DesignEdge | undefined, to: DesignNode, volume: number, why: string) => {
+    const events = cap(volume);
     if (edge) edges[edge.id] = { events, from: why };
     if (done.has(to.id) || events <= 0) return;
     const t = at(to.id);
-    t.events += events;
+    t.events = cap(t.events + events);
     t.from.push(why);
   };
   const invoke = (fn: DesignNode, invocations: number, why: string) => {
     if (done.has(fn.id)) return;
-    at(fn.id).invocations += invocations;
+    at(fn.id).invocations = cap(at(fn.id).invocations + cap(invocations));
     at(fn.id).from.push(why);
   };
 
@@ -95,7 +109,7 @@ export function propagateTraffic(design: Design, profileName: string | null = de
         if (edge.kind === 'access' && (WRITE_MODES.includes(edge.props.mode) || (edge.props.mode === 'invoke' && target.kind === 'stepFunction'))) {
           send(edge, target, t.invocations * (per ?? 1), `${fmt(per ?? 1)} per invocation of "${node.name}"${per === undefined ? ' (assumed: no perInvocation given)' : ''} × ${fmt(t.invocations)} invocations`);
         } else if (edge.kind === 'access') {
-          edges[edge.id] = { events: t.invocations * (per ?? 1), from: `${fmt(per ?? 1)} per invocation of "${node.name}"` };
+          edges[edge.id] = { events: cap(t.invocations * (per ?? 1)), from: `${fmt(per ?? 1)} per invocation of "${node.name}"` };
         } else if (edge.kind === 'invoke') {
           const calls = t.invocations * (per ?? 1);
           send(edge, target, calls, `${fmt(per ?? 1)} call per invocation of "${node.name}"`);
@@ -144,6 +158,7 @@ export function propagateTraffic(design: Design, profileName: string | null = de
       }
     }
   }
+  if (capped) notes.push(`Some volumes multiply along the edges beyond ${formatNumber(MAX_MONTHLY_VOLUME)} a month; they are counted as ${formatNumber(MAX_MONTHLY_VOLUME)} (check the requests and per-invocation counts entered).`);
   return { profile: profile ? profileName : null, nodes, edges, notes };
 }
 

@@ -24,7 +24,7 @@ describe('parseDesign', () => {
     const r = parseDesign(text(doc));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(lines(r.problems)).toEqual(['$.nodes[0].props.memoryMb (node "resize"): memoryMb is 99999; AWS allows at most 10240']);
+    expect(lines(r.problems)).toEqual(['$.nodes[0].props.memoryMb (node "resize"): memoryMb is 99999; AWS allows at most 10240; the analysis uses 10240']);
     expect(r.problems[0].code).toBe('range');
     const fn = r.design.nodes[0];
     expect(fn.kind === 'lambda' && fn.props.memoryMb).toBe(99999);
@@ -33,7 +33,7 @@ describe('parseDesign', () => {
 
   it('reports the HTTP API integration timeout limit (30 s) but lets regional REST APIs go higher', () => {
     const http = parseDesign(text(minimalDoc({ nodes: [{ id: 'api', kind: 'apiGateway', name: 'api', props: { apiType: 'http', integrationTimeoutMs: 45000 } }], edges: [] })));
-    expect(http.ok && lines(http.problems)).toEqual(['$.nodes[0].props.integrationTimeoutMs (node "api"): integrationTimeoutMs is 45000; HTTP APIs allow an integration timeout of at most 30000 ms']);
+    expect(http.ok && lines(http.problems)).toEqual(['$.nodes[0].props.integrationTimeoutMs (node "api"): integrationTimeoutMs is 45000; HTTP APIs allow an integration timeout of at most 30000 ms; the analysis uses 30000']);
     const rest = parseDesign(text(minimalDoc({ nodes: [{ id: 'api', kind: 'apiGateway', name: 'api', props: { apiType: 'rest', endpointType: 'regional', integrationTimeoutMs: 45000 } }], edges: [] })));
     expect(rest.ok && rest.problems).toEqual([]);
   });

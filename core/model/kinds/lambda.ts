@@ -40,10 +40,13 @@ export const lambdaProps = z.looseObject({
   recursiveLoop: z.enum(['Terminate', 'Allow']).default('Terminate'),
   environment: z.record(z.string(), z.string()).default({}),
   layers: z.array(z.string().min(1)).max(5).default([]),
-  /** Deployment package sizes when known (CFG-04: 50 MB zipped upload, 250 MB unzipped with layers). */
+  /** Deployment package sizes when known (CFG-04: 50 MB zipped upload, 250 MB unzipped with layers).
+   *  At most 10,240 MB: the largest code Lambda runs is a 10 GB container image
+   *  (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html); a .zip package over
+   *  the .zip limits is CFG-04's finding, not a range problem. */
   codeSize: z.looseObject({
-    zippedMb: z.number().min(0).nullable().default(null),
-    unzippedMb: z.number().min(0).nullable().default(null),
+    zippedMb: z.number().min(0).max(10240).nullable().default(null),
+    unzippedMb: z.number().min(0).max(10240).nullable().default(null),
   }).prefault({}),
   /** Attachment to the customer's VPC; null runs in the Lambda-managed network. */
   vpc: z.looseObject({

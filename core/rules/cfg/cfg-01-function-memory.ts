@@ -3,6 +3,7 @@ import { functionSettingCheck } from './support';
 
 export default defineRule({
   id: 'CFG-01',
+  readsValuesAsWritten: true,
   title: 'Function memory out of range',
   severity: 'error',
   category: 'config',

@@ -3,6 +3,7 @@ import { functionSettingCheck } from './support';
 
 export default defineRule({
   id: 'CFG-02',
+  readsValuesAsWritten: true,
   title: 'Function timeout out of range',
   severity: 'error',
   category: 'config',

@@ -9,6 +9,7 @@ const IMAGE_MB = 10240;
 
 export default defineRule({
   id: 'CFG-04',
+  readsValuesAsWritten: true,
   title: 'Layers and deployment package size',
   severity: 'error',
   category: 'config',

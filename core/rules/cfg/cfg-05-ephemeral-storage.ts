@@ -3,6 +3,7 @@ import { functionSettingCheck } from './support';
 
 export default defineRule({
   id: 'CFG-05',
+  readsValuesAsWritten: true,
   title: 'Ephemeral storage (/tmp) out of range',
   severity: 'error',
   category: 'config',

@@ -12,6 +12,7 @@ const SETTINGS: readonly BoundedSetting[] = [
 
 export default defineRule({
   id: 'CFG-06',
+  readsValuesAsWritten: true,
   title: 'SQS queue attribute out of range',
   severity: 'error',
   category: 'config',

@@ -15,6 +15,7 @@ const MIN_RECORD_AGE_SECONDS = 60;
 
 export default defineRule({
   id: 'CFG-08',
+  readsValuesAsWritten: true,
   title: 'Stream event source mapping settings out of range',
   severity: 'error',
   category: 'config',

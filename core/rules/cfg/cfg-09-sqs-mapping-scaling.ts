@@ -5,6 +5,7 @@ import { rangeFindings } from './support';
 
 export default defineRule({
   id: 'CFG-09',
+  readsValuesAsWritten: true,
   title: 'SQS event source mapping scaling settings',
   severity: 'error',
   category: 'config',

@@ -9,6 +9,7 @@ const SETTINGS: readonly BoundedSetting[] = [
 
 export default defineRule({
   id: 'CFG-11',
+  readsValuesAsWritten: true,
   title: 'EventBridge target retry policy out of range',
   severity: 'error',
   category: 'config',

@@ -22,6 +22,7 @@ function timeoutOf(api: NodeOfKind<'apiGateway'>) {
 
 export default defineRule({
   id: 'INV-02',
+  readsValuesAsWritten: true,
   title: 'API Gateway integration timeout versus function timeout',
   severity: 'warning',
   category: 'invocation',

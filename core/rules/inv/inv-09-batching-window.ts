@@ -16,6 +16,7 @@ function rateText(perSecond: number): string {
 
 export default defineRule({
   id: 'INV-09',
+  readsValuesAsWritten: true,
   title: 'Batching window range and latency',
   severity: 'error',
   category: 'invocation',

@@ -13,6 +13,7 @@ const SETTINGS = [
 
 export default defineRule({
   id: 'RETRY-02',
+  readsValuesAsWritten: true,
   title: 'Async retry settings out of range or cut short',
   severity: 'error',
   category: 'retry',

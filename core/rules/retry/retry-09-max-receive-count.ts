@@ -6,6 +6,7 @@ import { lambdaTriggers, MIN_RECEIVE_COUNT, names, queueRedrives } from './suppo
 
 export default defineRule({
   id: 'RETRY-09',
+  readsValuesAsWritten: true,
   title: 'maxReceiveCount too low for a Lambda consumer',
   severity: 'warning',
   category: 'retry',
