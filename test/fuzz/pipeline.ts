@@ -9,14 +9,36 @@ import { parseDesign, restoreDesign, type Design, type ParseResult } from '../..
 import { estimateCost, SUPPORTED_REGIONS } from '../../core/pricing';
 import { analyzeReachability, RETRY_PATHS_SHOWN, traceRetryPathsCapped } from '../../core/semantics';
 
-export type Input = { text: string } | { object: unknown };
+/**
+ * One case: JSON text (parseDesign) or a JS object (restoreDesign, as IPC and paste hand it over).
+ * `deepAt` puts a `depth`-deep structure at `path` of the object before the clock starts: built here
+ * because structured clone (postMessage, and IPC in the app) overflows on 10,000 levels itself.
+ */
+export type Input = { text: string } | { object: unknown; deepAt?: { path: (string | number)[]; depth: number; shape: 'objects' | 'arrays' } };
+
+function withDeep(object: unknown, { path, depth, shape }: NonNullable<Extract<Input, { object: unknown }>['deepAt']>): unknown {
+  let deep: unknown = 1;
+  for (let i = 0; i < depth; i++) deep = shape === 'arrays' ? [deep] : { a: deep };
+  if (!path.length) return deep;
+  let node = object as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = deep;
+  return object;
+}
 
 export interface Outcome {
   /** The stage that threw and what it threw; undefined when every stage returned. */
   crash?: { stage: string; error: string };
+  /** Wall time of the whole case, the harness's output measuring (JSON.stringify) included. */
   ms: number;
-  /** JSON length of everything the stages returned (the unbounded-output check). */
+  /** The step a user would wait on longest (parse, lint, one cost estimate, reach, retry paths) and its
+   *  time without the measuring: the issue's "a result or a clear error within 1 s" is checked on it. */
+  slowest: { stage: string; ms: number };
+  /** JSON length of everything the steps returned. */
   outputChars: number;
+  /** The step with the largest output and its JSON length (the unbounded-output check is per step,
+   *  like the time budget: a case prices every profile × 3 Regions, a user asks for one). */
+  largest: { stage: string; chars: number };
   parsed: boolean;
 }
 
@@ -55,13 +77,28 @@ function stagesOf(design: Design): [string, () => unknown][] {
 }
 
 export function runPipeline(input: Input): Outcome {
+  if ('object' in input && input.deepAt) input = { object: withDeep(input.object, input.deepAt) };
   const start = performance.now();
   let outputChars = 0;
-  const done = (crash?: Outcome['crash'], parsed = false): Outcome => ({ crash, ms: performance.now() - start, outputChars, parsed });
+  let slowest = { stage: 'parse', ms: 0 };
+  let largest = { stage: 'parse', chars: 0 };
+  const done = (crash?: Outcome['crash'], parsed = false): Outcome => ({ crash, ms: performance.now() - start, slowest, outputChars, largest, parsed });
+  /** Runs one step, timing it apart from measuring its output. */
+  const step = <T>(stage: string, run: () => T, measured: (out: T) => unknown = (out) => out): T => {
+    const t = performance.now();
+    const out = run();
+    const ms = performance.now() - t;
+    if (ms > slowest.ms) slowest = { stage, ms };
+    const chars = size(measured(out));
+    outputChars += chars;
+    if (chars > largest.chars) largest = { stage, chars };
+    return out;
+  };
   let result: ParseResult;
   try {
-    result = 'text' in input ? parseDesign(input.text) : restoreDesign(input.object);
-    outputChars += size(result.problems);
+    // Parse's output measured is its problems: the design is the input itself, kept as written
+    // (a 10,000-deep value in props would overflow JSON.stringify here — see the fuzz report).
+    result = step('parse', () => ('text' in input ? parseDesign(input.text) : restoreDesign(input.object)), (r) => r.problems);
   } catch (e) {
     return done({ stage: 'parse', error: errorText(e) });
   }
@@ -74,7 +111,7 @@ export function runPipeline(input: Input): Outcome {
   }
   for (const [stage, run] of stages) {
     try {
-      outputChars += size(run());
+      step(stage, run);
     } catch (e) {
       return done({ stage, error: errorText(e) }, true);
     }
