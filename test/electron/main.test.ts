@@ -14,6 +14,8 @@ const electron = vi.hoisted(() => {
       windows.push(record);
     }
     isDestroyed() { return false; }
+    show() {}
+    focus() {}
     once() { return this; }
     on(name: string, fn: (...a: unknown[]) => void) { this.record.on.set(name, fn); return this; }
     loadURL(url: string) { this.record.loaded = url; return Promise.resolve(); }
@@ -126,5 +128,25 @@ describe('electron/main wiring', () => {
     win.on.get('close')?.(event);
     expect(electron.dialog.showMessageBoxSync).not.toHaveBeenCalled();
     expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('a second launch with a design hands it to this window: the renderer is told, and takes it once', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sd-main-'));
+    writeFileSync(join(dir, 'second.design.json'), JSON.stringify({ format: 'not a design' }));
+    const trusted = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    const setTitle = electron.ipcMain.on.mock.calls.find((c) => c[0] === 'sd:set-title')?.[1] as (e: unknown, r: unknown) => void;
+    setTitle(trusted, { title: 'x', edited: false });
+    const secondInstance = electron.app.on.mock.calls.find((c) => c[0] === 'second-instance')?.[1] as (e: unknown, argv: string[], cwd: string) => void;
+    const win = electron.windows[0];
+    const before = win.sent.length;
+    secondInstance({}, ['electron', '.', '--some-chromium-switch', 'second.design.json'], dir);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(win.sent.slice(before)).toEqual([['sd:open-requested']]);
+    const take = electron.ipcMain.handle.mock.calls.find((c) => c[0] === 'sd:take-startup-file')?.[1] as (e: unknown) => Promise<{ ok: boolean; value: { name: string } | null }>;
+    expect((await take(trusted)).value).toMatchObject({ name: 'second.design.json' });
+    expect((await take(trusted)).value).toBeNull();
   });
 });
