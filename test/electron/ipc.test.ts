@@ -138,7 +138,7 @@ describe('registerIpcHandlers', () => {
     const ipcMain = { handle: vi.fn(), on: vi.fn() };
     registerIpcHandlers(ipcMain as never, handlers);
     const names = [...ipcMain.handle.mock.calls.map((c) => c[0]), ...ipcMain.on.mock.calls.map((c) => c[0])];
-    expect(names.sort()).toEqual([CHANNELS.openDesign, CHANNELS.saveDesign, CHANNELS.saveDesignAs, CHANNELS.setTitle, CHANNELS.takeStartupFile, CHANNELS.openExternal, CHANNELS.openTemplate, CHANNELS.exportSam, CHANNELS.exportCdk, CHANNELS.recentFiles, CHANNELS.openRecent, CHANNELS.setTheme, CHANNELS.saveExportFile, CHANNELS.copyImage].sort());
+    expect(names.sort()).toEqual([CHANNELS.openDesign, CHANNELS.saveDesign, CHANNELS.saveDesignAs, CHANNELS.setTitle, CHANNELS.takeStartupFile, CHANNELS.openExternal, CHANNELS.openTemplate, CHANNELS.exportSam, CHANNELS.exportCdk, CHANNELS.recentFiles, CHANNELS.openRecent, CHANNELS.setTheme, CHANNELS.saveExportFile, CHANNELS.copyImage, CHANNELS.listDrafts, CHANNELS.putDraft, CHANNELS.removeDraft].sort());
     expect(() => registerIpcHandlers(ipcMain as never, { invoke: { 'open-file': handlers.invoke[CHANNELS.openDesign] }, send: {} })).toThrow(/prefix/);
   });
 });

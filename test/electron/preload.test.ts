@@ -29,7 +29,7 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes one frozen method per operation and nothing raw', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['copyImage', 'exportCdk', 'exportSam', 'onDiskChanged', 'onMenuCommand', 'onOpenRequested', 'openDesign', 'openExternal', 'openRecent', 'openTemplate', 'platform', 'recentFiles', 'saveDesign', 'saveDesignAs', 'saveExportFile', 'setTheme', 'setTitle', 'takeStartupFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['copyImage', 'exportCdk', 'exportSam', 'listDrafts', 'onDiskChanged', 'onMenuCommand', 'onOpenRequested', 'openDesign', 'openExternal', 'openRecent', 'openTemplate', 'platform', 'putDraft', 'recentFiles', 'removeDraft', 'saveDesign', 'saveDesignAs', 'saveExportFile', 'setTheme', 'setTitle', 'takeStartupFile']);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
   });
 
