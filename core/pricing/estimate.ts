@@ -6,7 +6,7 @@ import { analyzeReachability, propagateTraffic, type Reachability } from '../sem
 import { catalogFor, emptyCatalog, SUPPORTED_REGIONS, tieredCost, unitPriceLabel, type PriceCatalog } from './catalog';
 import { conventionsFor } from './conventions';
 import { ESTIMATORS, UNPRICED_KINDS } from './estimators';
-import { dec, Dec, sum, ZERO } from './money';
+import { amount, dec, Dec, sum, ZERO } from './money';
 import { splitNeedsInput, splitUnpricedNeedingInput } from './needsInput';
 import { isUnpriced, type CostComponent, type CostConventions, type EstimateContext, type NeedsInput, type Unpriced } from './types';
 
@@ -68,14 +68,15 @@ export function estimateCost(input: Design, options: CostOptions = {}): CostRepo
     hoursPerMonth,
     usage,
     price: (key) => catalog.prices[key],
-    line(node, component, key, quantity, volumeFrom) {
+    line(node, component, key, volume, volumeFrom) {
       const price = catalog.prices[key];
       if (!price) return { node: node.id, nodeName: node.name, component, reason: `no price in ${region} for ${key}` };
+      const quantity = amount(volume, `${node.name} · ${component}: the quantity`);
       const before = used.get(key) ?? ZERO;
       used.set(key, before.plus(quantity));
       return {
         node: node.id, nodeName: node.name, component, unit: price.unit, quantity, unitPrice: unitPriceLabel(price),
-        monthly: tieredCost(price, quantity, before), priceKey: key, priceSource: price.source, volumeFrom,
+        monthly: amount(tieredCost(price, quantity, before), `${node.name} · ${component}: the monthly amount`), priceKey: key, priceSource: price.source, volumeFrom,
       };
     },
   };

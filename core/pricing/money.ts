@@ -7,7 +7,23 @@ export type Dec = Decimal;
 
 export const ZERO = new Dec(0);
 
-export const dec = (v: Decimal.Value): Dec => new Dec(v);
+/** A decimal from a number or text — never NaN or ±Infinity, which Decimal itself accepts (issue 13:
+ *  1e308 requests priced "Infinity a month"). The analysis bounds its inputs (model/bounded.ts,
+ *  MAX_MONTHLY_VOLUME), so this never throws on a design that parses: it is the guarantee, a
+ *  RangeError naming the value rather than an Infinity printed as an amount. */
+export function dec(v: Decimal.Value): Dec {
+  const d = new Dec(v);
+  if (!d.isFinite()) throw new RangeError(`not a finite amount: ${String(v)}`);
+  return d;
+}
+
+/** A cost line's quantity or monthly amount: finite and not negative, by construction (every priced
+ *  line goes through it; only free-tier credit lines, made from these, are negative). */
+export function amount(v: Dec | Decimal.Value, what = 'amount'): Dec {
+  const d = Decimal.isDecimal(v) ? (v as Dec) : dec(v as Decimal.Value);
+  if (!d.isFinite() || d.lt(0)) throw new RangeError(`${what} must be a finite amount not below zero, not ${d.toString()}`);
+  return d;
+}
 
 export function sum(values: readonly Dec[]): Dec {
   return values.reduce((a, b) => a.plus(b), ZERO);
