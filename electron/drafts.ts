@@ -14,6 +14,9 @@ export const DRAFT_ID = /^[A-Za-z0-9-]{1,64}$/;
 export const MAX_DRAFT_FILE_BYTES = MAX_DESIGN_CHARS * 3 + 64 * 1024;
 
 export class DraftFiles {
+  /** The drafts written in this run of the app (the window's own; not those a crash left before). */
+  private readonly written = new Set<string>();
+
   constructor(private readonly dir: string, private readonly ops: FileOps = nodeFileOps) {}
 
   private pathOf(id: string): string {
@@ -50,6 +53,7 @@ export class DraftFiles {
     const text = JSON.stringify(draft);
     if (text.length > MAX_DRAFT_FILE_BYTES) throw new Error(`the draft is larger than ${Math.round(MAX_DRAFT_FILE_BYTES / 1048576)} MB`);
     await this.ops.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    this.written.add(id);
     const temp = join(this.dir, `.${id}.${randomUUID().slice(0, 8)}.tmp`);
     const handle = await this.ops.open(temp, 'wx', 0o600);
     try {
@@ -68,5 +72,12 @@ export class DraftFiles {
     const path = this.pathOf(id);
     // A link in the drafts folder is removed as a link: rm never follows it.
     await this.ops.rm(path, { force: true });
+    this.written.delete(id);
+  }
+
+  /** Closing with "Don't Save": the window's drafts go too, so the next start does not offer back
+   *  what the user chose to throw away. Drafts other runs left behind stay. */
+  async removeWritten(): Promise<void> {
+    for (const id of [...this.written]) await this.remove(id).catch(() => undefined);
   }
 }

@@ -29,6 +29,8 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 let window: BrowserWindow | undefined;
 let edited = false;
 let closeAfterSave = false;
+/** Autosaved drafts (electron/drafts.ts), set once the app is ready. */
+let drafts: DraftFiles | undefined;
 // The page's health (electron/crash.ts): crashed or hung pages get a native box, never a dead window.
 let renderer: RendererGuard | undefined;
 // The command line's design, later one another launch (or Finder) hands over: electron/instance.ts.
@@ -66,7 +68,8 @@ function createWindow(): BrowserWindow {
     });
     if (choice === 1) {
       edited = false;
-      win.close();
+      // "Don't Save" throws the changes away: their draft too (never offered back at the next start).
+      void (drafts?.removeWritten() ?? Promise.resolve()).finally(() => win.close());
     } else if (choice === 0) {
       closeAfterSave = true;
       sendMenuCommand('save');
@@ -111,7 +114,7 @@ if (claimSingleInstance(app, { window: () => window, open: (path) => void openRe
     registerIpcHandlers(ipcMain, createIpcHandlers({
       blessed,
       recent: new RecentFiles(join(app.getPath('userData'), 'recent-files.json')),
-      drafts: new DraftFiles(join(app.getPath('userData'), 'drafts')),
+      drafts: (drafts = new DraftFiles(join(app.getPath('userData'), 'drafts'))),
       pickFileToOpen: async () => {
         if (!window) return undefined;
         const r = await dialog.showOpenDialog(window, { title: 'Open design', properties: ['openFile'], filters: DESIGN_FILTERS });

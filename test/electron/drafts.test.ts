@@ -39,6 +39,16 @@ describe('DraftFiles (the desktop drafts folder)', () => {
     await files.remove('a-1'); // already gone: fine
   });
 
+  it('"Don\'t Save" on closing removes the drafts this run wrote, and only those', async () => {
+    await new DraftFiles(dir).put('left-by-a-crash', draft('left-by-a-crash'));
+    const files = new DraftFiles(dir);
+    await files.put('this-window', draft('this-window'));
+    await files.put('restored', draft('restored'));
+    await files.remove('restored');
+    await files.removeWritten();
+    expect(readdirSync(dir)).toEqual(['left-by-a-crash.json']);
+  });
+
   it('refuses an id that could name a path outside the folder', async () => {
     const files = new DraftFiles(dir);
     for (const id of ['../escape', 'a/b', '', '.', 'x'.repeat(65), 'a\u0000b']) {
