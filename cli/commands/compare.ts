@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { compare, type CostComparison } from '../../core/pricing/compare';
+import { formatProblem, type Problem } from '../../core/model';
 import { estimateCost, formatUsd, moneyString, type CostReport, type Dec } from '../../core/pricing';
 import type { Command } from '../command';
-import { EXIT } from '../io';
+import { EXIT, type CliIo } from '../io';
 import { loadDesignOrAlternative, oneOf } from '../load';
 import { checkEstimateOptions, componentJson, exact, hoursOption, needsInputText, reportContext, table, unpricedText, warnNoCatalog } from './cost';
 
@@ -71,6 +72,21 @@ function comparisonText(a: Side, b: Side, c: CostComparison): string {
   return out.join('\n');
 }
 
+/** The problems of each file compared (once per file), on stderr: the comparison above rests on
+ *  values AWS would refuse (analysed clamped to AWS's range) until they are fixed. True when any. */
+function reportProblems(sides: readonly { file: string; problems: readonly Problem[] }[], io: CliIo): boolean {
+  const seen = new Set<string>();
+  let any = false;
+  for (const { file, problems } of sides) {
+    if (seen.has(file) || !problems.length) continue;
+    seen.add(file);
+    any = true;
+    io.err(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} — the comparison above is not what AWS would deploy until they are fixed:`);
+    problems.forEach((p) => io.err(`  ${file}:${formatProblem(p)}`));
+  }
+  return any;
+}
+
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'compare the monthly cost of two designs, or of one design under two profiles or regions',
@@ -107,7 +123,8 @@ Options:
 A side in a Region without a price catalog is compared line by line all the same (its lines are
 "no price"), with a warning on stderr.
 
-Exit codes: 0 compared; 2 a file cannot be read or parsed, a profile does not exist, a region is not
+Exit codes: 0 compared; 1 compared, but a design has problems (listed on stderr, e.g. a value out of
+AWS's range, which the comparison uses clamped to the range); 2 a file cannot be read or parsed, a profile does not exist, a region is not
 a Region code, or there is nothing to compare (one file and no --profile-b or --region-b).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -128,10 +145,11 @@ a Region code, or there is nothing to compare (one file and no --profile-b or --
       io.err('compare: one design needs --profile-b or --region-b to compare against (see --help)');
       return EXIT.unreadable;
     }
-    const pick = async (arg: string) => (await loadDesignOrAlternative(arg, io))?.design;
-    const designA = await pick(fileA);
-    const designB = positionals.length === 2 ? await pick(fileB) : designA;
-    if (!designA || !designB) return EXIT.unreadable;
+    const loadedA = await loadDesignOrAlternative(fileA, io);
+    const loadedB = positionals.length === 2 ? await loadDesignOrAlternative(fileB, io) : loadedA;
+    if (!loadedA || !loadedB) return EXIT.unreadable;
+    const designA = loadedA.design;
+    const designB = loadedB.design;
     const options = [
       { file: fileA, design: designA, profile: values.profile, region: values.region },
       { file: fileB, design: designB, profile: values['profile-b'] ?? values.profile, region: values['region-b'] ?? values.region },
@@ -142,6 +160,7 @@ a Region code, or there is nothing to compare (one file and no --profile-b or --
     if (b.report.region !== a.report.region) warnNoCatalog(b.report, io, 'side B');
     const comparison = compare(a.report, b.report, { roundedTotals: differenceMode === 'rounded' });
     io.out(format === 'json' ? JSON.stringify(comparisonJson(a, b, comparison), null, 2) : comparisonText(a, b, comparison));
-    return EXIT.ok;
+    // As `cost`: compared all the same, the problems on stderr, exit 1.
+    return reportProblems([{ file: loadedA.file, problems: loadedA.problems }, { file: loadedB.file, problems: loadedB.problems }], io) ? EXIT.findings : EXIT.ok;
   },
 };
