@@ -26,15 +26,18 @@ export const nodeFileOps: FileOps = {
 
 const exists = async (ops: FileOps, path: string) => ops.stat(path).then(() => true, () => false);
 
-/** How many previous versions a save keeps: `<name>.bak` (the newest), `<name>.bak2`, `<name>.bak3`. */
+/** How many previous versions a design save keeps: `<name>.bak` (the newest), `<name>.bak2`,
+ *  `<name>.bak3`. Other files (exports, the recent-files list) keep one, `<name>.bak`, so a
+ *  re-exported CDK app does not fill its folder with copies. */
 export const BACKUP_COUNT = 3;
-export const backupPaths = (path: string): string[] => Array.from({ length: BACKUP_COUNT }, (_, i) => `${path}.bak${i === 0 ? '' : i + 1}`);
+export const backupPaths = (path: string, keep = BACKUP_COUNT): string[] => Array.from({ length: keep }, (_, i) => `${path}.bak${i === 0 ? '' : i + 1}`);
 
-/** Makes room for a new `<name>.bak`: `.bak2` → `.bak3`, `.bak` → `.bak2` (the oldest is dropped).
- *  Never follows a symbolic link: a backup path that is a link is removed (the link, never what it
- *  points at) and replaced by a real file; anything else that is not a file (a folder) stops the save. */
-async function rotateBackups(path: string, ops: FileOps): Promise<void> {
-  const slots = backupPaths(path);
+/** Makes room for a new `<name>.bak`: the oldest kept version is dropped, `.bak2` → `.bak3`,
+ *  `.bak` → `.bak2`. Never follows a symbolic link: a backup path that is a link is removed (the
+ *  link, never what it points at) and replaced by a real file; anything else that is not a file
+ *  (a folder) stops the save. */
+async function rotateBackups(path: string, keep: number, ops: FileOps): Promise<void> {
+  const slots = backupPaths(path, keep);
   const present: boolean[] = [];
   for (const slot of slots) {
     const info = await ops.lstat(slot).catch(() => undefined);
@@ -42,6 +45,7 @@ async function rotateBackups(path: string, ops: FileOps): Promise<void> {
     else if (info && !info.isFile()) throw new Error(`${basename(slot)} is not a file, so the previous version of ${basename(path)} cannot be kept there; move it away and save again. Nothing was written.`);
     present.push(Boolean(info && !info.isSymbolicLink()));
   }
+  if (present[slots.length - 1]) await ops.rm(slots[slots.length - 1], { force: true });
   for (let i = slots.length - 1; i > 0; i -= 1) {
     if (present[i - 1]) await ops.rename(slots[i - 1], slots[i]);
   }
@@ -49,11 +53,12 @@ async function rotateBackups(path: string, ops: FileOps): Promise<void> {
 
 /** Writes `text` to `path` so that a crash at any moment leaves either the old file or the new
  *  one, never a torn one: temp file in the same directory → fsync → rename over the original.
- *  The last three versions are kept (`<name>.bak`, `.bak2`, `.bak3`; see rotateBackups); the new
+ *  The last `keep` versions are kept (designs: three, `<name>.bak`, `.bak2`, `.bak3`; see
+ *  rotateBackups; otherwise one, `<name>.bak`); the new
  *  file keeps the old one's permission bits (a 0600 design stays 0600: the temp file is created
  *  with them, so it is never readable by more people, even for a moment); the result is read
  *  back and compared. */
-export async function atomicWrite(path: string, text: string | Uint8Array, ops: FileOps = nodeFileOps): Promise<void> {
+export async function atomicWrite(path: string, text: string | Uint8Array, ops: FileOps = nodeFileOps, keep = 1): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
   const before = await ops.stat(path).catch(() => undefined);
@@ -72,7 +77,7 @@ export async function atomicWrite(path: string, text: string | Uint8Array, ops: 
   await handle.close();
   try {
     if (before?.isFile()) {
-      await rotateBackups(path, ops);
+      await rotateBackups(path, keep, ops);
       // COPYFILE_EXCL: never through a link planted at the backup path after the rotation.
       await ops.copyFile(path, `${path}.bak`, fsConstants.COPYFILE_EXCL);
     }
@@ -178,7 +183,7 @@ export class BlessedPaths {
     this.observer?.writing(path, text);
     let ok = false;
     try {
-      await atomicWrite(path, text, this.ops);
+      await atomicWrite(path, text, this.ops, BACKUP_COUNT);
       ok = true;
     } finally {
       this.observer?.written(path, handle, text, ok);

@@ -7,7 +7,10 @@ import { createDesign, serializeDesign } from '../../core/model';
 
 vi.mock('electron', () => ({}));
 
-const { atomicWrite, backupPaths, BlessedPaths, nodeFileOps } = await import('../../electron/files');
+const { atomicWrite, BACKUP_COUNT, backupPaths, BlessedPaths, nodeFileOps } = await import('../../electron/files');
+
+/** A design save keeps three versions (BlessedPaths.writeDesign); other files keep one. */
+const save = (p: string, text: string, ops = nodeFileOps) => atomicWrite(p, text, ops, BACKUP_COUNT);
 
 const posix = process.platform !== 'win32';
 let dir: string;
@@ -26,28 +29,42 @@ describe('backups rotate, keeping the last three versions', () => {
   });
 
   it('after five saves the file is the fifth and the backups are the fourth, third and second', async () => {
-    for (const version of ['v1', 'v2', 'v3', 'v4', 'v5']) await atomicWrite(path, version);
+    for (const version of ['v1', 'v2', 'v3', 'v4', 'v5']) await save(path, version);
     expect(read(path)).toBe('v5');
     expect(backupPaths(path).map(read)).toEqual(['v4', 'v3', 'v2']);
     expect(readdirSync(dir).sort()).toEqual(['orders.design.json', 'orders.design.json.bak', 'orders.design.json.bak2', 'orders.design.json.bak3']);
   });
 
   it('the first saves fill the slots one by one (no empty backups invented)', async () => {
-    await atomicWrite(path, 'v1');
+    await save(path, 'v1');
     expect(readdirSync(dir)).toEqual(['orders.design.json']);
-    await atomicWrite(path, 'v2');
-    await atomicWrite(path, 'v3');
+    await save(path, 'v2');
+    await save(path, 'v3');
     expect(readdirSync(dir).sort()).toEqual(['orders.design.json', 'orders.design.json.bak', 'orders.design.json.bak2']);
     expect([read(`${path}.bak`), read(`${path}.bak2`)]).toEqual(['v2', 'v1']);
   });
 
-  it('a failed save leaves the file as it was and every older version still in a backup', async () => {
+  it('exports and other files keep one backup, replaced on each save', async () => {
     for (const version of ['v1', 'v2', 'v3']) await atomicWrite(path, version);
+    expect(readdirSync(dir).sort()).toEqual(['orders.design.json', 'orders.design.json.bak']);
+    expect(read(`${path}.bak`)).toBe('v2');
+  });
+
+  it('a design saved through its handle keeps three', async () => {
+    writeFileSync(path, serializeDesign(createDesign('v1')));
+    const blessed = new BlessedPaths([]);
+    const handle = await blessed.bless(path);
+    for (const version of ['v2', 'v3', 'v4', 'v5']) await blessed.writeDesign(handle, serializeDesign(createDesign(version)));
+    expect(backupPaths(path).map((p) => JSON.parse(read(p)).name)).toEqual(['v4', 'v3', 'v2']);
+  });
+
+  it('a failed save leaves the file as it was and every older version still in a backup', async () => {
+    for (const version of ['v1', 'v2', 'v3']) await save(path, version);
     const failingRename = vi.fn(async (from: PathLike, to: PathLike) => {
       if (to === path) throw new Error('ENOSPC: disk full');
       return rename(from, to);
     });
-    await expect(atomicWrite(path, 'v4', { ...nodeFileOps, rename: failingRename })).rejects.toThrow('disk full');
+    await expect(save(path, 'v4', { ...nodeFileOps, rename: failingRename })).rejects.toThrow('disk full');
     expect(read(path)).toBe('v3');
     expect(backupPaths(path).map(read)).toEqual(['v3', 'v2', 'v1']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -60,7 +77,7 @@ describe.runIf(posix)('backups never follow a symbolic link', () => {
     writeFileSync(victim, 'precious');
     writeFileSync(path, 'v1');
     symlinkSync(victim, `${path}.bak`);
-    await atomicWrite(path, 'v2');
+    await save(path, 'v2');
     expect(read(victim)).toBe('precious');
     expect(lstatSync(`${path}.bak`).isSymbolicLink()).toBe(false);
     expect(read(`${path}.bak`)).toBe('v1');
@@ -69,11 +86,11 @@ describe.runIf(posix)('backups never follow a symbolic link', () => {
   it('links at .bak2 and .bak3 are never renamed onto or written through during rotation', async () => {
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious');
-    for (const version of ['v1', 'v2']) await atomicWrite(path, version);
+    for (const version of ['v1', 'v2']) await save(path, version);
     symlinkSync(victim, `${path}.bak2`);
     symlinkSync(victim, `${path}.bak3`);
-    await atomicWrite(path, 'v3');
-    await atomicWrite(path, 'v4');
+    await save(path, 'v3');
+    await save(path, 'v4');
     expect(read(victim)).toBe('precious');
     for (const slot of backupPaths(path)) expect(lstatSync(slot).isSymbolicLink()).toBe(false);
     expect(backupPaths(path).map(read)).toEqual(['v3', 'v2', 'v1']);
@@ -83,15 +100,26 @@ describe.runIf(posix)('backups never follow a symbolic link', () => {
     const target = join(dir, 'created-by-attacker.txt');
     writeFileSync(path, 'v1');
     symlinkSync(target, `${path}.bak`);
-    await atomicWrite(path, 'v2');
+    await save(path, 'v2');
     expect(readdirSync(dir)).not.toContain('created-by-attacker.txt');
+    expect(read(`${path}.bak`)).toBe('v1');
+  });
+
+  it('an export (one backup) replaces a link at .bak the same way', async () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    writeFileSync(path, 'v1');
+    symlinkSync(victim, `${path}.bak`);
+    await atomicWrite(path, 'v2');
+    expect(read(victim)).toBe('precious');
+    expect(lstatSync(`${path}.bak`).isSymbolicLink()).toBe(false);
     expect(read(`${path}.bak`)).toBe('v1');
   });
 
   it('a folder at a backup path stops the save with a message naming it, and nothing is written', async () => {
     writeFileSync(path, 'v1');
     mkdirSync(`${path}.bak2`);
-    await expect(atomicWrite(path, 'v2')).rejects.toThrow(/orders\.design\.json\.bak2 is not a file.*Nothing was written/);
+    await expect(save(path, 'v2')).rejects.toThrow(/orders\.design\.json\.bak2 is not a file.*Nothing was written/);
     expect(read(path)).toBe('v1');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -118,7 +146,7 @@ describe.runIf(posix)('saving keeps the file\'s permissions', () => {
   it('a 0600 design is still 0600 after a save, and so is its backup', async () => {
     writeFileSync(path, 'v1');
     chmodSync(path, 0o600);
-    await atomicWrite(path, 'v2');
+    await save(path, 'v2');
     expect(read(path)).toBe('v2');
     expect(modeOf(path)).toBe(0o600);
     expect(modeOf(`${path}.bak`)).toBe(0o600);
@@ -129,7 +157,7 @@ describe.runIf(posix)('saving keeps the file\'s permissions', () => {
     chmodSync(path, 0o664);
     const old = process.umask(0o077);
     try {
-      await atomicWrite(path, 'v2');
+      await save(path, 'v2');
     } finally {
       process.umask(old);
     }
@@ -139,7 +167,7 @@ describe.runIf(posix)('saving keeps the file\'s permissions', () => {
   it('a new file gets the usual 0644 (less whatever the umask takes)', async () => {
     const old = process.umask(0o022);
     try {
-      await atomicWrite(path, 'v1');
+      await save(path, 'v1');
     } finally {
       process.umask(old);
     }
