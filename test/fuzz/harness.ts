@@ -59,8 +59,9 @@ export class CaseRunner {
     return this.ready;
   }
 
-  /** Runs one case; `hung` when no answer came within the watchdog (the worker is then replaced). */
-  async run(input: Input): Promise<Answer> {
+  /** Runs one case (with the diagram drawn too when asked); `hung` when no answer came within the
+   *  watchdog (the worker is then replaced). */
+  async run(input: Input, { diagram = false } = {}): Promise<Answer> {
     if (!this.worker) await this.start();
     else await this.ready;
     const worker = this.worker as Worker;
@@ -73,7 +74,7 @@ export class CaseRunner {
     const watchdog = new Promise<'hung'>((resolve) => {
       timer = setTimeout(() => resolve('hung'), this.hangMs);
     });
-    worker.postMessage({ id, input });
+    worker.postMessage({ id, input, diagram });
     const first = await Promise.race([answer, watchdog]).finally(() => clearTimeout(timer));
     if (first !== 'hung') return { hung: false, outcome: first };
     this.pending = undefined;

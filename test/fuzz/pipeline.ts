@@ -4,6 +4,7 @@
 // (traceRetryPathsCapped, as the CLI calls it). It never decides pass/fail itself: it reports what
 // happened (a throw is captured with its stack) so the property can name the seed and the case.
 import { analyze } from '../../core/analyze';
+import { renderDiagram } from '../../core/diagram';
 import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
 import { parseDesign, restoreDesign, type Design, type ParseResult } from '../../core/model';
 import { estimateCost, SUPPORTED_REGIONS } from '../../core/pricing';
@@ -131,5 +132,24 @@ function safeSize(v: unknown): number {
     return JSON.stringify(v)?.length ?? 0;
   } catch {
     return 0;
+  }
+}
+
+/** The case again with the diagram drawn (core/diagram: placement, routing, labels — what the canvas
+ *  export and `diagram` run); async, so not in every fuzz case: the regression rows ask for it. */
+export async function runPipelineWithDiagram(input: Input): Promise<Outcome> {
+  const outcome = runPipeline(input);
+  if (outcome.crash || !outcome.parsed) return outcome;
+  const result = 'text' in input ? parseDesign(input.text) : restoreDesign(input.object);
+  if (!result.ok) return outcome;
+  const t = performance.now();
+  try {
+    const { svg } = await renderDiagram(result.design);
+    const ms = performance.now() - t;
+    const slowest = ms > outcome.slowest.ms ? { stage: 'diagram', ms } : outcome.slowest;
+    const largest = svg.length > outcome.largest.chars ? { stage: 'diagram', chars: svg.length } : outcome.largest;
+    return { ...outcome, ms: outcome.ms + ms, slowest, largest, outputChars: outcome.outputChars + svg.length };
+  } catch (e) {
+    return { ...outcome, crash: { stage: 'diagram', error: errorText(e) } };
   }
 }

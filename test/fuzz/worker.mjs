@@ -7,9 +7,9 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { runPipeline } = await import('./pipeline.ts');
+const { runPipeline, runPipelineWithDiagram } = await import('./pipeline.ts');
 
-parentPort.on('message', ({ id, input }) => {
-  parentPort.postMessage({ id, outcome: runPipeline(input) });
+parentPort.on('message', async ({ id, input, diagram }) => {
+  parentPort.postMessage({ id, outcome: diagram ? await runPipelineWithDiagram(input) : runPipeline(input) });
 });
 parentPort.postMessage({ ready: true });
