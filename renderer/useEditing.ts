@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import { ALIGN_MODES, arrangeCommand, arrangeRefusal, DISTRIBUTE_MODES, type ArrangeMode } from '../core/commands/arrange';
 import { copyFragment, parseFragment, serializeFragment, type Fragment } from '../core/commands/clipboard';
 import type { Design } from '../core/model/design';
+import { own } from '../core/model/own';
 import { placementOf } from '../core/model/placement';
 import { GRID, type CanvasHandle } from './canvas/Canvas';
 import type { NoteActions } from './canvas/NoteNode';
@@ -141,7 +142,7 @@ export function useEditing({ editor, notices, canvas }: { editor: Editor; notice
     const positions: Record<string, { x: number; y: number }> = {};
     for (const id of ids) {
       if (inSelected(id)) continue;
-      const p = design.layout.positions[id] ?? { x: 0, y: 0 };
+      const p = own(design.layout.positions, id) ?? { x: 0, y: 0 };
       positions[id] = { x: p.x + dx * step, y: p.y + dy * step };
     }
     const key = Object.keys(positions).sort().join(',');

@@ -4,6 +4,7 @@ import { cidrContains, cidrsOverlap, nextFreeSubnet, parseCidr } from '../model/
 import { edgeSchema, nodeSchema, type Design, type DesignEdge, type DesignNode } from '../model/design';
 import { absolutePositions, placementOf } from '../model/placement';
 import { checkReferences, NODE_REFS } from '../model/references';
+import { own as ownValue } from '../model/own';
 import type { PathPart } from '../model/problems';
 import type { Point } from './layout';
 
@@ -68,13 +69,13 @@ export function copyFragment(design: Design, selection: { nodes: readonly string
   const positions: Fragment['positions'] = {};
   for (const id of taken) {
     const p = abs.get(id);
-    const stored = design.layout.positions[id];
+    const stored = ownValue(design.layout.positions, id);
     if (p) positions[id] = { x: p.x, y: p.y, ...(stored?.width ? { width: stored.width } : {}), ...(stored?.height ? { height: stored.height } : {}) };
   }
   const chosen = new Set(selection.nodes);
   const notes = (design.layout.notes ?? []).filter((n) => chosen.has(n.id));
   for (const n of notes) {
-    const p = design.layout.positions[n.id];
+    const p = ownValue(design.layout.positions, n.id);
     if (p) positions[n.id] = { ...p };
   }
   const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -222,7 +223,7 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
 
   // Positions: absolute in the fragment, moved by the offset (or to `at`), then made relative to
   // wherever each copy is drawn in this design.
-  const known = [...fragment.nodes, ...fragment.notes].map((n) => fragment.positions[n.id]).filter((p): p is NonNullable<typeof p> => !!p);
+  const known = [...fragment.nodes, ...fragment.notes].map((n) => ownValue(fragment.positions, n.id)).filter((p): p is NonNullable<typeof p> => !!p);
   const minX = known.length ? Math.min(...known.map((p) => p.x)) : 0;
   const minY = known.length ? Math.min(...known.map((p) => p.y)) : 0;
   const shift = command.at ? { x: command.at.x - minX, y: command.at.y - minY } : command.offset ?? { x: 0, y: 0 };
@@ -231,7 +232,7 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
   const absBefore = absolutePositions(before);
   const target = new Map<string, Point>();
   fragment.nodes.forEach((n, i) => {
-    const p = fragment.positions[n.id] ?? { x: minX + 24 * i, y: minY + 24 * i };
+    const p = ownValue(fragment.positions, n.id) ?? { x: minX + 24 * i, y: minY + 24 * i };
     target.set(nodeIds.get(n.id) as string, { x: Math.round(p.x + shift.x), y: Math.round(p.y + shift.y) });
   });
   const absOf = (id: string): Point => target.get(id) ?? absBefore.get(id) ?? { x: 0, y: 0 };
@@ -240,13 +241,13 @@ export function applyClipboardCommand(draft: D, command: ClipboardCommand, creat
     const own = absOf(id);
     const parent = placement.get(id)?.drawParent;
     const base = parent ? absOf(parent) : { x: 0, y: 0 };
-    const size = fragment.positions[original.id];
+    const size = ownValue(fragment.positions, original.id);
     draft.layout.positions[id] = { x: own.x - base.x, y: own.y - base.y, ...(size?.width ? { width: size.width } : {}), ...(size?.height ? { height: size.height } : {}) };
   }
 
   const noteIds = fragment.notes.map((note) => {
     const id = fresh('note');
-    const p = fragment.positions[note.id] ?? { x: minX, y: minY };
+    const p = ownValue(fragment.positions, note.id) ?? { x: minX, y: minY };
     (draft.layout.notes ??= []).push({ id, text: note.text });
     draft.layout.positions[id] = { ...p, x: Math.round(p.x + shift.x), y: Math.round(p.y + shift.y) };
     return id;

@@ -208,7 +208,7 @@ export function rebasePositions(
     const parent = now.get(n.id)?.drawParent;
     const origin = parent === undefined ? { x: 0, y: 0 } : absolutePositions(after, now).get(parent) ?? { x: 0, y: 0 };
     const rel = { x: abs.x - origin.x, y: abs.y - origin.y };
-    const old = after.layout.positions[n.id];
+    const old = Object.hasOwn(after.layout.positions, n.id) ? after.layout.positions[n.id] : undefined;
     const size = CONTAINER_KINDS.includes(n.kind) ? sizes.get(n.id) ?? CONTAINER_MIN : RESOURCE_SIZE;
     const box = parent === undefined ? undefined : sizes.get(parent) ?? CONTAINER_MIN;
     const placed = !box || fitsInside(rel, size, box) ? { x: Math.round(rel.x), y: Math.round(rel.y) } : clampInside(rel, box, size);

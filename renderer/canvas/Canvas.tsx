@@ -5,6 +5,7 @@ import {
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Command, HistoryPolicy, PerformResult } from '../../core/commands';
 import type { Design, DesignNode } from '../../core/model/design';
+import { own } from '../../core/model/own';
 import { isNodeKind } from '../../core/model/kinds';
 import { containerSizes, placementOf } from '../../core/model/placement';
 import { isContainerKind, kindColor } from '../kindStyle';
@@ -352,7 +353,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     const now = latestDesign.current;
     const positions: Record<string, { x: number; y: number }> = {};
     for (const n of dragged) {
-      const p = now.layout.positions[n.id];
+      const p = own(now.layout.positions, n.id);
       if (p) positions[n.id] = { x: p.x, y: p.y };
     }
     // Containers keep the size the user sees while a card is dragged (else one grows under the card

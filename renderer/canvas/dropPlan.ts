@@ -1,4 +1,5 @@
 import type { Design, DesignNode } from '../../core/model/design';
+import { own as ownValue } from '../../core/model/own';
 import {
   absolutePositions, clampInside, CONTAINER_KINDS, CONTAINER_PADDING, containerSizes, isSubnetPlaced, placementOf,
   RESOURCE_SIZE, subnetsOf, type Placement,
@@ -187,7 +188,7 @@ export function settleInside(design: Design, nodeId: string, abs: Point, size: S
   if (!parentBox) return undefined;
   const rel = { x: abs.x - parentBox.x, y: abs.y - parentBox.y };
   const position = clampInside(rel, parentBox, size);
-  const stored = design.layout.positions[nodeId];
+  const stored = ownValue(design.layout.positions, nodeId);
   return stored && stored.x === position.x && stored.y === position.y ? undefined : position;
 }
 
@@ -291,7 +292,7 @@ export function paletteDropQuestion(design: Design, kind: string, point: Point, 
  *  canvas, so their relative positions shift by the move. A card already closer to the edge than
  *  the padding is not made a reason to refuse, only not allowed closer. */
 export function resizeKeepsContents(design: Design, id: string, box: Box): boolean {
-  const own = design.layout.positions[id];
+  const own = ownValue(design.layout.positions, id);
   if (!own) return true;
   const placement = placementOf(design);
   const fitted = containerSizes(design, placement);
@@ -300,7 +301,7 @@ export function resizeKeepsContents(design: Design, id: string, box: Box): boole
   const dy = box.y - own.y;
   for (const n of design.nodes) {
     if (placement.get(n.id)?.drawParent !== id) continue;
-    const p = design.layout.positions[n.id];
+    const p = ownValue(design.layout.positions, n.id);
     if (!p) continue;
     const size = fitted.get(n.id) ?? RESOURCE_SIZE;
     const x = p.x - dx;

@@ -1,5 +1,6 @@
 import type { Command } from '../../core/commands';
 import type { Design } from '../../core/model/design';
+import { own as ownValue } from '../../core/model/own';
 import { CONTAINER_KINDS, containerSizes, placementOf } from '../../core/model/placement';
 import { resizeKeepsContents } from './dropPlan';
 
@@ -17,7 +18,7 @@ export function keyboardResize(design: Design, selected: readonly string[], dw: 
   const atLimit: string[] = [];
   for (const c of containers) {
     const now = drawn.get(c.id);
-    const own = design.layout.positions[c.id];
+    const own = ownValue(design.layout.positions, c.id);
     if (!now || !own) continue;
     // The smallest it can be: its drawn size when nothing is stored for it (fit to its contents).
     const fit = containerSizes({ ...design, layout: { ...design.layout, positions: { ...design.layout.positions, [c.id]: { x: own.x, y: own.y } } } }, placement).get(c.id) ?? now;

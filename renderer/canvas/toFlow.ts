@@ -2,6 +2,7 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { describeEdge } from '../../core/commands/edgeLabel';
 import { indexDesign } from '../../core/graph';
 import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
+import { own } from '../../core/model/own';
 import { kindLabel } from '../../core/model/kinds';
 import { containerSizes, placementOf, RESOURCE_SIZE as CARD_SIZE, securityGroupsOf, type Placement } from '../../core/model/placement';
 import { NOTE_SIZE } from '../../core/commands/notes';
@@ -84,7 +85,7 @@ function fallbackPositions(design: Design): Map<string, { x: number; y: number }
   const out = new Map<string, { x: number; y: number }>();
   let i = 0;
   for (const n of design.nodes) {
-    if (design.layout.positions[n.id]) continue;
+    if (own(design.layout.positions, n.id)) continue;
     out.set(n.id, { x: (i % 5) * 250, y: baseY + Math.floor(i / 5) * 130 });
     i++;
   }
@@ -122,7 +123,7 @@ function pathsLabel(paths: PathsOverlay | undefined, id: string): { className: s
 export function toFlow(design: Design, options: FlowOptions = {}): { nodes: ResourceFlowNode[]; edges: DesignFlowEdge[] } {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const fallback = fallbackPositions(design);
-  const positionOf = (id: string) => design.layout.positions[id] ?? fallback.get(id) ?? { x: 0, y: 0 };
+  const positionOf = (id: string) => own(design.layout.positions, id) ?? fallback.get(id) ?? { x: 0, y: 0 };
   const placement = cachedPlacement(design);
   const validParent = (n: DesignNode) => placement.get(n.id)?.drawParent;
 
@@ -211,7 +212,7 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
 
   // Sticky notes (layout only), above the containers like cards.
   for (const note of design.layout.notes ?? []) {
-    const p = design.layout.positions[note.id] ?? { x: 0, y: 0 };
+    const p = own(design.layout.positions, note.id) ?? { x: 0, y: 0 };
     const width = p.width ?? NOTE_SIZE.width;
     const height = p.height ?? NOTE_SIZE.height;
     nodes.push({

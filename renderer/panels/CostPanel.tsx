@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { Design } from '../../core/model/design';
+import { own } from '../../core/model/own';
 import { USAGE_FIELDS } from '../../core/model/usageFields';
 import { estimateCost, formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, unitPriceText, type CostComponent, type CostOptions, type CostReport } from '../../core/pricing';
 import type { Reachability } from '../../core/semantics';
@@ -133,8 +134,8 @@ export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, on
               Price catalog {estimate.report.catalog.version}, prices as of {estimate.report.catalog.asOf} · {estimate.report.region}
             </div>
           )}
-          {profile && design.usage.profiles[profile]?.description && (
-            <div className="sd-muted sd-cost-catalog">Profile “{profile}”: {design.usage.profiles[profile].description}</div>
+          {profile && own(design.usage.profiles, profile)?.description && (
+            <div className="sd-muted sd-cost-catalog">Profile “{profile}”: {own(design.usage.profiles, profile)?.description}</div>
           )}
         </div>
         <div className="sd-cost-controls">

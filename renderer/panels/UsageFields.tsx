@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import { EDGE_USAGE_FIELDS, parseUsageNumber, usageValueProblem, type Command, type EdgeUsageField } from '../../core/commands';
 import { formatNumber } from '../../core/format';
 import type { Design, DesignEdge, DesignNode, NodeUsage } from '../../core/model/design';
+import { own } from '../../core/model/own';
 import { usageFieldsFor, type UsageField, type UsageInput } from '../../core/model/usageFields';
 import { propagateTraffic, type Traffic } from '../../core/semantics';
 
@@ -160,7 +161,7 @@ interface UsageFieldsProps {
  *  active profile, what applies when each is empty, and where a propagated volume comes from. */
 export function UsageFields({ design, node, edge, dispatch, focus, onOpenUsagePanel }: UsageFieldsProps) {
   const profiles = Object.keys(design.usage.profiles);
-  const active = design.usage.active && design.usage.profiles[design.usage.active] ? design.usage.active : null;
+  const active = design.usage.active && own(design.usage.profiles, design.usage.active) ? design.usage.active : null;
   const traffic = useTraffic(design, active);
   const switcher = useId();
   const fields = node ? usageFieldsFor(node.kind) : [];
@@ -195,7 +196,7 @@ export function UsageFields({ design, node, edge, dispatch, focus, onOpenUsagePa
 }
 
 function NodeUsageFields({ design, node, fields, profile, traffic, dispatch, focus }: { design: Design; node: DesignNode; fields: UsageField[]; profile: string; traffic: Traffic | null; dispatch: Dispatch; focus?: UsageFocus }) {
-  const usage: NodeUsage = design.usage.profiles[profile]?.nodes[node.id] ?? {};
+  const usage: NodeUsage = own(own(design.usage.profiles, profile)?.nodes, node.id) ?? {};
   const focused = focus?.node === node.id ? focus : undefined;
   const [more, setMore] = useState(false);
   const shown = (f: UsageField) => PRIMARY.has(f.key) || usage[f.key] !== undefined || focused?.field === f.key;
@@ -260,7 +261,7 @@ function UsageFieldRow({ node, field, value, traffic, profile, dispatch, focusSe
 
 function EdgeUsageFields({ design, edge, profile, traffic, dispatch }: { design: Design; edge: DesignEdge; profile: string; traffic: Traffic | null; dispatch: Dispatch }) {
   const from = design.nodes.find((n) => n.id === edge.from);
-  const usage = design.usage.profiles[profile]?.edges[edge.id] ?? {};
+  const usage = own(own(design.usage.profiles, profile)?.edges, edge.id) ?? {};
   const carried = traffic?.edges[edge.id];
   // Calls per invocation are read on connections from functions and state machines only.
   const keys: EdgeUsageField[] = from && (from.kind === 'lambda' || from.kind === 'stepFunction') ? ['perInvocation', 'avgPayloadKb'] : ['avgPayloadKb'];

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { Command } from '../../core/commands';
 import { formatNumber } from '../../core/format';
 import type { Design, DesignNode } from '../../core/model/design';
+import { own } from '../../core/model/own';
 import { kindLabel } from '../../core/model/kinds';
 import { usageFieldsFor, type UsageField } from '../../core/model/usageFields';
 import { propagateTraffic, type Traffic } from '../../core/semantics';
@@ -90,7 +91,7 @@ export function UsagePanel({ design, dispatch, onSelectNode }: UsagePanelProps) 
               </tr>
               <tr className="sd-usage-descriptions">
                 <th scope="row" colSpan={2} className="sd-usage-label">Description</th>
-                {names.map((name) => <DescriptionCell key={name} name={name} value={design.usage.profiles[name]?.description ?? ''} dispatch={dispatch} />)}
+                {names.map((name) => <DescriptionCell key={name} name={name} value={own(design.usage.profiles, name)?.description ?? ''} dispatch={dispatch} />)}
               </tr>
             </thead>
             {rows.map(({ node, fields }) => (
@@ -128,7 +129,7 @@ function ProfileHeader({ name, design, dispatch }: { name: string; design: Desig
   const [renaming, setRenaming] = useState<string | null>(null);
   const active = design.usage.active === name;
   const only = Object.keys(design.usage.profiles).length === 1;
-  const description = design.usage.profiles[name]?.description;
+  const description = own(design.usage.profiles, name)?.description;
   const commitRename = () => {
     if (renaming === null) return;
     if (renaming.trim() === name || !renaming.trim()) return setRenaming(null);
@@ -170,7 +171,7 @@ function DescriptionCell({ name, value, dispatch }: { name: string; value: strin
 
 function UsageCell({ design, node, field, profile, traffic, dispatch }: { design: Design; node: DesignNode; field: UsageField; profile: string; traffic: Traffic | null; dispatch: Dispatch }) {
   const [error, setError] = useState<string | undefined>();
-  const value = design.usage.profiles[profile]?.nodes[node.id]?.[field.key];
+  const value = own(own(design.usage.profiles, profile)?.nodes, node.id)?.[field.key];
   const derived = field.propagated ? derivedRequests(node, traffic) : undefined;
   const title = value !== undefined ? `entered here, in “${profile}”` : derived ? `propagated: ${derived.text}` : `empty: ${field.whenEmpty}`;
   return (
