@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountSchema } from './account';
 import { edgeUsageSchema, nodeUsageSchema, type Design } from './design';
 import { EDGE_KINDS } from './edges';
 import { API_INTEGRATION_TIMEOUT_MS, nodeKindSpec } from './kinds';
@@ -109,6 +110,8 @@ function variantOutOfRange(v: Variant, base: PathPart[], out: OutOfRange[]): voi
 /** Every numeric value of the design (and of its alternatives) outside what AWS accepts, in document order. */
 export function outOfRangeValues(design: Design): OutOfRange[] {
   const out: OutOfRange[] = [];
+  // The account's concurrency quota (account.ts): the design's, shared by its alternatives.
+  if (design.account) collect(design.account, leavesOf(accountSchema), ['account'], out);
   variantOutOfRange(design, [], out);
   design.alternatives.forEach((alt, i) => variantOutOfRange(alt, ['alternatives', i], out));
   return out;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountSchema } from './account';
 import { EDGE_KINDS } from './edges';
 import * as K from './kinds';
 import { USAGE_LIMITS } from './limits';
@@ -177,6 +178,9 @@ export const designSchema = z.looseObject({
   /** The name of the variant at the top level (the one being edited) among the alternatives. */
   alternativeName: z.string().min(1, { message: 'an alternative needs a name' }).optional(),
   ...variantShape,
+  /** The AWS account the design goes to: its ID and Lambda concurrency quota (core/model/account.ts);
+   *  absent: the default quota of 1,000 and nothing reserved outside the design. */
+  account: accountSchema.optional(),
   /** The other variants (core/commands/alternatives.ts switches between them). */
   alternatives: z.array(alternativeSchema).default([]),
 });

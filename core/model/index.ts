@@ -1,3 +1,4 @@
+export * from './account';
 export * from './connections';
 export * from './design';
 export * from './edges';

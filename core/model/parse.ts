@@ -185,7 +185,7 @@ const RANGE_CODES = new Set(['too_big', 'too_small', 'not_multiple_of']);
  *  a `range` problem). A fraction where AWS wants a whole number (0.5 retries) is one too: it has
  *  a nearest valid value like any other. */
 function isRangeIssue(issue: z.core.$ZodIssue, doc: Raw): boolean {
-  const inRangedPlace = issue.path.includes('props') || issue.path[0] === 'usage' || (issue.path[0] === 'alternatives' && issue.path[2] === 'usage');
+  const inRangedPlace = issue.path.includes('props') || issue.path[0] === 'usage' || issue.path[0] === 'account' || (issue.path[0] === 'alternatives' && issue.path[2] === 'usage');
   // A refinement marks itself as a range check with params.range (e.g. "-1 or 60 to 604800").
   if (issue.code === 'custom' && (issue as { params?: { range?: boolean } }).params?.range) return issue.path.includes('props');
   if (issue.code === 'invalid_type' && issue.expected === 'int') return inRangedPlace && typeof at(doc, issue.path) === 'number';

@@ -1,6 +1,6 @@
 import type { Design } from './design';
 
-const ENVELOPE_ORDER = ['format', 'schemaVersion', 'name', 'alternativeName', 'region', 'nodes', 'edges', 'usage', 'suppressions', 'layout', 'alternatives'];
+const ENVELOPE_ORDER = ['format', 'schemaVersion', 'name', 'alternativeName', 'region', 'account', 'nodes', 'edges', 'usage', 'suppressions', 'layout', 'alternatives'];
 const ALTERNATIVE_ORDER = ['name', 'region', 'nodes', 'edges', 'usage', 'suppressions', 'layout'];
 const NODE_ORDER = ['id', 'kind', 'name', 'parent', 'props'];
 const EDGE_ORDER = ['id', 'kind', 'from', 'to', 'props'];

@@ -1,3 +1,4 @@
+import { DEFAULT_CONCURRENCY_LIMIT } from '../../model/account';
 import { own } from '../../model/own';
 import { formatNumber } from '../../format';
 import type { DesignNode, EdgeOfKind, NodeOfKind } from '../../model/design';
@@ -6,9 +7,9 @@ import { NAMES_SHOWN } from '../support';
 import type { RuleContext } from '../types';
 
 /** Concurrent executions per Region in an account with the default quota; new accounts get less.
- *  Source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html. The design has
- *  no account setting, so CONC-01 assumes this default. */
-export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
+ *  Source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html. A design states
+ *  its own quota in `design.account.concurrencyLimit` (core/model/account.ts); this is the default. */
+export const DEFAULT_ACCOUNT_CONCURRENCY = DEFAULT_CONCURRENCY_LIMIT;
 
 /** Reserved concurrency can take the unreserved account concurrency "minus 100 for functions that
  *  don't have reserved concurrency" (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). */
