@@ -273,6 +273,9 @@ describe('fuzz: mutations of every template and corpus design', () => {
       const text = JSON.stringify(d.doc);
       await check(`${d.file} name := 10,000-deep arrays`, { text: text.replace(/"name":/, `"name":${arrays},"x":`) });
       await check(`${d.file} first node's config := 10,000-deep objects`, { text: text.replace(/"nodes":\[\{/, `"nodes":[{"deep":${objects},`) });
+      // With an out-of-range value too: the design then loads leniently (values as written), a second path.
+      await check(`${d.file} 10,000-deep objects in a node and memoryMb 99999`,
+        { text: text.replace(/"nodes":\[\{/, `"nodes":[{"deep":${objects},`).replace(/"memoryMb":\s*\d+/, '"memoryMb":99999') });
     }
   }, 30_000);
   it('wrong types at every kind of place (each wrong type once per place kind, text and object)', async () => {

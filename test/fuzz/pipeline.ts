@@ -1,12 +1,12 @@
 // The fuzz pipeline (issue 13, bullet 4): one input through everything a user's file meets in
-// process — parse/validate (parseDesign or restoreDesign), lint (analyze + rules), cost (every
+// process — parse/validate (parseDesign or restoreDesign), save (serializeDesign), lint (analyze + rules), cost (every
 // profile × a few Regions, every alternative), reach (analyzeReachability) and retry paths
 // (traceRetryPathsCapped, as the CLI calls it). It never decides pass/fail itself: it reports what
 // happened (a throw is captured with its stack) so the property can name the seed and the case.
 import { analyze } from '../../core/analyze';
 import { renderDiagram } from '../../core/diagram';
 import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
-import { parseDesign, restoreDesign, type Design, type ParseResult } from '../../core/model';
+import { parseDesign, restoreDesign, serializeDesign, type Design, type ParseResult } from '../../core/model';
 import { estimateCost, SUPPORTED_REGIONS } from '../../core/pricing';
 import { analyzeReachability, RETRY_PATHS_SHOWN, traceRetryPathsCapped } from '../../core/semantics';
 
@@ -59,6 +59,8 @@ function stagesOf(design: Design): [string, () => unknown][] {
     ['analyze', () => analyze(design)],
     ['reach', () => analyzeReachability(design)],
     ['retry-paths', () => traceRetryPathsCapped(design, RETRY_PATHS_SHOWN)],
+    // What Save, autosave and copy do with a loaded design (JSON.stringify: recursive).
+    ['save', () => serializeDesign(design)],
   ];
   const profiles = Object.keys(design.usage.profiles);
   for (const alt of alternativeNames(design)) {

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asyncChain } from '../../bench/shapes';
-import { parseDesign, type ParseResult } from '../../core/model';
+import { parseDesign, serializeDesign, type ParseResult } from '../../core/model';
+import { MAX_NESTING } from '../../core/model/nesting';
 import { estimateCost, moneyString } from '../../core/pricing';
 import { CaseRunner } from './harness';
 import { inputChars } from './pipeline';
@@ -131,6 +132,23 @@ const ROWS: Row[] = [
       expect(({} as Record<string, unknown>).polluted).toBeUndefined(); // and nothing reached Object.prototype
     },
   },
+  ...([
+    ['deep-value-with-range-problem', 'and memoryMb 99999: parseDesign threw RangeError (lenient loading copies the document by a JSON round trip), so the CLI exited 3 as a bug', true],
+    ['deep-value', 'loaded, then Save, autosave and copy threw RangeError (JSON.stringify is recursive; structured clone too)', false],
+  ] as const).map(([name, before, range]): Row => ({
+    name: `${name} (10,000-deep object in a node's props, built in code on the orders-worker fixture)`,
+    before: `found by the fuzz suite: a 10,000-deep value ${range ? '' : 'alone '}${before}`,
+    text: () => {
+      const doc = JSON.parse(fixture('bom-prefixed.design.json').slice(1)) as { nodes: { props: Record<string, unknown> }[] };
+      if (range) doc.nodes[1].props.memoryMb = 99_999;
+      return JSON.stringify(doc).replace('"props":{"memoryMb"', `"props":{"deep":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)},"memoryMb"`);
+    },
+    now: (r) => {
+      expect(r.ok).toBe(false);
+      expect(messages(r)).toEqual(['structure $.nodes[1].props.deep.a.a: a value here nests more than 100 levels deep; a design\'s values nest at most 100 levels '
+        + '(deeper ones cannot be saved or copied). Remove or flatten it']);
+    },
+  })),
 ];
 
 describe('fuzz regressions: inputs that crashed or hung before give a result or a clear problem now', () => {
@@ -151,4 +169,23 @@ describe('fuzz regressions: inputs that crashed or hung before give a result or 
       row.now(parseDesign(text), text);
     }, 60_000);
   }
+});
+
+describe('how deep a design may nest (core/model/nesting.ts, found by the fuzz suite)', () => {
+  const withDeepField = (levels: number) => {
+    const doc = JSON.parse(fixture('bom-prefixed.design.json').slice(1)) as Record<string, unknown>;
+    let deep: unknown = 1;
+    for (let i = 0; i < levels; i++) deep = { a: deep };
+    doc['x-deep'] = deep; // the field's object is at level 1, its innermost object at level `levels`
+    return doc;
+  };
+  it(`${MAX_NESTING} levels load, save and copy; ${MAX_NESTING + 1} are refused naming the place`, () => {
+    const ok = parseDesign(JSON.stringify(withDeepField(MAX_NESTING)));
+    expect(messages(ok)).toEqual([]);
+    expect(ok.ok && parseDesign(serializeDesign(ok.design)).ok).toBe(true);
+    expect(ok.ok && structuredClone(ok.design)).toEqual(ok.ok && ok.design);
+    const refused = parseDesign(JSON.stringify(withDeepField(MAX_NESTING + 1)));
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map((p) => p.path)).toEqual(['$["x-deep"].a.a.a.a.a']);
+  });
 });
