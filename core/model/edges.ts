@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { edgeRef, intIn } from './fields';
+import { lambdaPermission, SNS_PROTOCOLS } from './permissions';
 
 /** What a source delivers to its target. Every setting is optional: absent means AWS's default for
  *  that source (see `semantics` for the effective values), so files keep only what the user chose. */
 export const triggerProps = z.looseObject({
   enabled: z.boolean().default(true),
-  // Event source mappings (SQS, Kinesis, DynamoDB Streams, Kafka) — ranges: INV-07..10, CFG-08, CFG-09.
+  // Event source mappings (SQS, Kinesis, DynamoDB Streams, Kafka) — ranges: INV-07..10, CFG-08, CFG-09,
+  // https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
   batchSize: intIn(1, 10000).optional(),
   maximumBatchingWindowSeconds: intIn(0, 300).optional(),
   startingPosition: z.enum(['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP']).optional(),
@@ -22,13 +24,20 @@ export const triggerProps = z.looseObject({
   events: z.array(z.string().regex(/^s3:[A-Za-z]+:(\*|[A-Za-z]+)$/, { message: 'expected an S3 event type such as s3:ObjectCreated:*' })).optional(),
   prefix: z.string().optional(),
   suffix: z.string().optional(),
-  // EventBridge rule targets — ranges: CFG-11.
+  // EventBridge rule targets — ranges: CFG-11, https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html
   retryPolicy: z.looseObject({
     maximumRetryAttempts: intIn(0, 185).default(185),
     maximumEventAgeSeconds: intIn(60, 86400).default(86400),
   }).optional(),
   // SNS subscriptions.
   rawMessageDelivery: z.boolean().optional(),
+  /** The subscription's Protocol and Endpoint as a template states them; absent: what the target
+   *  implies (lambda for a function, sqs for a queue, the URL's scheme for an endpoint). CFG-10. */
+  protocol: z.enum(SNS_PROTOCOLS).optional(),
+  endpoint: z.string().min(1).optional(),
+  // A trigger into a function: the AWS::Lambda::Permission behind it, where it differs from what the
+  // exporter generates from the edge (source's service principal and ARN). CFG-10.
+  permission: lambdaPermission.optional(),
   filterPolicy: z.string().optional(),
   // API Gateway / ALB routes.
   method: z.enum(['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).optional(),
@@ -52,6 +61,7 @@ export const destinationProps = z.looseObject({
 /** Function DLQ, queue redrive (maxReceiveCount), SNS subscription DLQ or EventBridge target DLQ
  *  (for those two, `via` names the subscription / target edge when the source has several). */
 export const deadLetterProps = z.looseObject({
+  /** 1 to 1,000: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html (RedrivePolicy) */
   maxReceiveCount: intIn(1, 1000).optional(),
   via: edgeRef().optional(),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { description, intIn, nodeRef } from '../fields';
 
-/** AWS's integration timeout limits per API type, in ms (rules-catalog INV-02). */
+/** AWS's integration timeout limits per API type, in ms (rules-catalog INV-02):
+ *  https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html */
 export const API_INTEGRATION_TIMEOUT_MS = {
   http: { min: 50, max: 30000, default: 30000 },
   rest: { min: 50, max: 29000, default: 29000 },

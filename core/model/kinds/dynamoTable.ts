@@ -6,6 +6,7 @@ export const STREAM_VIEW_TYPES = ['NONE', 'KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE',
 export const dynamoTableProps = z.looseObject({
   description: description(),
   billingMode: z.enum(['onDemand', 'provisioned']).default('onDemand'),
+  /** Per table, default quota: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html */
   readCapacityUnits: intIn(1, 40000).default(5),
   writeCapacityUnits: intIn(1, 40000).default(5),
   /** NONE: no DynamoDB stream, so the table cannot trigger a function. */

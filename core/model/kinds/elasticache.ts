@@ -9,6 +9,7 @@ export const elasticacheProps = z.looseObject({
   engine: z.enum(['redis', 'valkey', 'memcached']).default('valkey'),
   port: intIn(1024, 65535).nullable().default(null),
   nodeType: z.string().regex(/^cache\.[a-z0-9-]+\.[a-z0-9]+$/, { message: 'expected a node type such as cache.t4g.micro' }).default('cache.t4g.micro'),
+  /** At most 500 nodes a cluster: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.html */
   numNodes: intIn(1, 500).default(1),
   subnets: nodeRefs(),
   securityGroups: nodeRefs(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { description, intIn, nodeRef } from '../fields';
+import { lambdaPermission } from '../permissions';
 
 /** Runtimes Lambda accepts today (deprecated ones stay loadable so old designs open). */
 export const LAMBDA_RUNTIMES = [
@@ -15,6 +16,8 @@ export const LAMBDA_RUNTIMES = [
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 // Ranges: rules-catalog §4 (CFG-01 memory, CFG-02 timeout, CFG-05 /tmp), §2 RETRY-02 (async config).
+// Memory, timeout, /tmp and concurrency: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+// Async retries and event age: https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html
 export const lambdaProps = z.looseObject({
   description: description(),
   runtime: z.enum(LAMBDA_RUNTIMES).default('nodejs22.x'),
@@ -58,6 +61,10 @@ export const lambdaProps = z.looseObject({
   logGroup: nodeRef().nullable().default(null),
   /** null: log group never expires (COST-06). */
   logRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<number>, z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]).nullable().default(null),
+  /** Resource-based policy statements for invokers the design does not draw as edges (another
+   *  account's topic, a service with no node): AWS::Lambda::Permission. Triggers drawn as edges get
+   *  theirs from the exporter (CFG-10 checks both). Absent: none. */
+  permissions: z.array(lambdaPermission).optional(),
   /** The handler returns partial batch failures and stops at the first failure on FIFO (INV-13). */
   stopsAtFirstFailure: z.boolean().default(true),
 });

@@ -10,6 +10,7 @@ export const rdsProps = z.looseObject({
   description: description(),
   engine: z.enum(['postgres', 'aurora-postgresql', 'mysql', 'aurora-mysql', 'mariadb', 'sqlserver', 'oracle']).default('postgres'),
   /** null: the engine's default port. */
+  /** Port and storage ranges: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html */
   port: intIn(1150, 65535).nullable().default(null),
   instanceClass: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, { message: 'expected an instance class such as db.t4g.micro' }).default('db.t4g.micro'),
   publiclyAccessible: z.boolean().default(false),

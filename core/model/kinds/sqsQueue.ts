@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { description, intIn } from '../fields';
 
-// Ranges and defaults: rules-catalog CFG-06.
+// Ranges and defaults: rules-catalog CFG-06,
+// https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
 export const sqsQueueProps = z.looseObject({
   description: description(),
   fifo: z.boolean().default(false),
