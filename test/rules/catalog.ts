@@ -15,9 +15,29 @@ function readRows(text: string): CatalogRows {
   return rows;
 }
 
+const REPLACEMENTS_HEADING = '## Docs URL replacements';
+
+function additionsText(): { rules: string; replacements: string } {
+  const text = readFileSync(new URL('../../core/rules/CATALOG-ADDITIONS.md', import.meta.url), 'utf8');
+  const at = text.indexOf(REPLACEMENTS_HEADING);
+  return at < 0 ? { rules: text, replacements: '' } : { rules: text.slice(0, at), replacements: text.slice(at) };
+}
+
 /** The rows this project adds beyond the shared catalog (core/rules/CATALOG-ADDITIONS.md, same columns). */
 export function readCatalogAdditions(): CatalogRows {
-  return readRows(readFileSync(new URL('../../core/rules/CATALOG-ADDITIONS.md', import.meta.url), 'utf8'));
+  return readRows(additionsText().rules);
+}
+
+/** The documented docs-URL replacements (CATALOG-ADDITIONS.md, "Docs URL replacements"): per rule id, the
+ *  catalog URL it replaces, the AWS page it cites instead, and why. */
+export function readDocsReplacements(): Map<string, { replaces: string; url: string; why: string }> {
+  const out = new Map<string, { replaces: string; url: string; why: string }>();
+  for (const line of additionsText().replacements.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (!/^[A-Z]+-\d{2}$/.test(cells[1] ?? '')) continue;
+    out.set(cells[1], { replaces: cells[2] ?? '', url: cells[3] ?? '', why: cells[4] ?? '' });
+  }
+  return out;
 }
 
 /** The rules catalog (../shared/reference/rules-catalog.md, beside the project's root) with this project's

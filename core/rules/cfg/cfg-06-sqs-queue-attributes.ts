@@ -16,7 +16,7 @@ export default defineRule({
   title: 'SQS queue attribute out of range',
   severity: 'error',
   category: 'config',
-  docsUrl: 'https://www.rubydoc.info/gems/aws-sdk-sqs/1.10.0/Aws/SQS/Resource',
+  docsUrl: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html',
   appliesTo: ['sqsQueue'],
   why: 'SQS rejects a queue whose attributes fall outside their ranges: visibility timeout 0 to 43,200 s (default 30), retention 60 to 1,209,600 s (default 4 days), delay 0 to 900 s, receive wait 0 to 20 s, and a maximum message size of 1,024 bytes to 1 MiB (raised from 256 KiB; older tools still cap it at 262,144 bytes).',
   check(ctx) {

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'FIFO queue shape',
   severity: 'error',
   category: 'config',
-  docsUrl: 'https://github.com/aws-cloudformation/cfn-lint',
+  docsUrl: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html',
   appliesTo: ['sqsQueue'],
   why: 'The name of a FIFO queue must end in ".fifo", and only FIFO queues may carry the ".fifo" suffix or FIFO settings such as content-based deduplication; SQS rejects the queue otherwise.',
   check(ctx) {

@@ -52,7 +52,7 @@ export default defineRule({
   title: 'Stream concurrency: shards × parallelization factor',
   severity: 'info',
   category: 'concurrency',
-  docsUrl: 'https://github.com/awsdocs/aws-lambda-developer-guide',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
   appliesTo: ['trigger', 'kinesisStream', 'dynamoTable', 'lambda'],
   why: `A stream trigger runs one batch per shard at a time, times the parallelization factor (at most ${MAX_FACTOR}): 100 shards × 2 = 200 concurrent invocations. That is both the most it can process at once and what the function's reserved concurrency must allow. The parallelization factor does not work with Kinesis aggregation.`,
   check(ctx) {

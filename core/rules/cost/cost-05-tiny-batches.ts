@@ -6,7 +6,7 @@ export default defineRule({
   title: 'Event source mapping invokes once per record',
   severity: 'info',
   category: 'cost',
-  docsUrl: 'https://github.com/awsdocs/aws-lambda-developer-guide',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
   appliesTo: ['trigger', 'sqsQueue', 'kinesisStream', 'dynamoTable', 'kafka'],
   why: 'Every invocation is billed a request plus its start-up overhead. With a batch size of 1, an event source mapping invokes the function once per record; larger batches, with a batching window (up to 300 s) so Lambda waits to fill them, cut invocations for fast, high-overhead handlers. Partial batch responses keep one failed record from failing the rest.',
   check(ctx) {

@@ -5,7 +5,7 @@ export default defineRule({
   title: 'Function logs never expire',
   severity: 'info',
   category: 'cost',
-  docsUrl: 'https://github.com/cdklabs/cdk-nag/blob/main/RULES.md',
+  docsUrl: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html',
   appliesTo: ['lambda', 'logGroup'],
   why: 'A log group keeps its logs forever unless a retention period is set — the one Lambda creates for a function, and any other — so CloudWatch Logs storage grows every month.',
   check(ctx) {

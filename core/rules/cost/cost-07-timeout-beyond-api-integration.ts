@@ -10,7 +10,7 @@ export default defineRule({
   title: 'Function timeout well above the API Gateway integration timeout',
   severity: 'warning',
   category: 'cost',
-  docsUrl: 'https://www.smplogs.com/guides/api-gateway-504-timeouts',
+  docsUrl: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
   appliesTo: ['lambda', 'apiGateway', 'trigger'],
   why: 'When API Gateway gives up on an integration the client gets a 504, but the function keeps running, and billing, until it finishes or reaches its own timeout. A function timeout far above the integration timeout pays for work nobody will receive (INV-02 covers the 504 itself).',
   check(ctx) {

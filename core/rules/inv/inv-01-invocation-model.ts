@@ -17,7 +17,7 @@ export default defineRule({
   title: 'Function invoked under several invocation models',
   severity: 'info',
   category: 'invocation',
-  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html',
   appliesTo: ['lambda', 'trigger', 'invoke'],
   why: 'How a function is invoked decides who retries and where failures go: synchronous callers (API Gateway, ALB, RequestResponse Invoke) handle errors themselves; asynchronous sources (S3, SNS, EventBridge) hand the event to Lambda\'s internal queue, which retries and then discards it unless a destination or DLQ keeps it; event source mappings (SQS, Kinesis, DynamoDB Streams, Kafka) poll and invoke synchronously, and the source keeps the record. A function reached in more than one way has more than one failure path, and its DLQ and destinations cover only the asynchronous one.',
   check(ctx) {

@@ -20,7 +20,7 @@ export default defineRule({
   title: 'Batching window range and latency',
   severity: 'error',
   category: 'invocation',
-  docsUrl: 'https://github.com/awsdocs/aws-lambda-developer-guide',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
   appliesTo: ['trigger', 'sqsQueue', 'kinesisStream', 'dynamoTable', 'kafka'],
   why: 'MaximumBatchingWindowInSeconds is 0 to 300 whole seconds; the default is 0 s for SQS and streams and 500 ms for Kafka (once changed, a Kafka mapping cannot go back to 500 ms). With a window set, Lambda waits until the batch is full, the window ends or the batch reaches 6 MB, so on a low-traffic queue every message waits out the window, and Lambda may wait up to 20 s.',
   check(ctx) {

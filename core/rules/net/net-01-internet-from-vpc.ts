@@ -6,7 +6,7 @@ export default defineRule({
   title: 'VPC function calls the internet with no NAT path',
   severity: 'error',
   category: 'network',
-  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html',
   appliesTo: ['access', 'lambda', 'subnet', 'natGateway'],
   why: 'Once a function is connected to your VPC it "can\'t access the internet unless your VPC provides access": its subnets\' route tables must send 0.0.0.0/0 to a NAT gateway that sits in a public subnet routed to an internet gateway. Without that route every call to an internet endpoint times out.',
   check(ctx) {

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Long-running function behind a NAT gateway idle timeout',
   severity: 'info',
   category: 'network',
-  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html',
+  docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-troubleshooting.html',
   appliesTo: ['lambda', 'natGateway'],
   why: `A NAT gateway drops a connection that stays idle for ${NAT_IDLE_TIMEOUT_SECONDS} s without telling either side. A function that may run longer than that and keeps a connection open through the NAT gateway (a pooled HTTP client, a long poll, a slow API) can find it dead and hang until its own timeout.`,
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
   title: 'maxReceiveCount too low for a Lambda consumer',
   severity: 'warning',
   category: 'retry',
-  docsUrl: 'https://github.com/awsdocs/aws-lambda-developer-guide',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/operatorguide/sqs-retries.html',
   appliesTo: ['deadLetter', 'sqsQueue'],
   why: `SQS moves a message to the dead-letter queue after maxReceiveCount receives (1 to 1,000). Lambda counts a receive for every batch it polls, including batches returned after a throttle or a failure of another message, so AWS advises a maxReceiveCount of at least ${MIN_RECEIVE_COUNT} on a queue a function consumes: a lower one sends healthy messages to the DLQ.`,
   check(ctx) {

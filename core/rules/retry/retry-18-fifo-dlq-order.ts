@@ -6,7 +6,7 @@ export default defineRule({
   title: 'FIFO queue with a dead-letter queue',
   severity: 'info',
   category: 'retry',
-  docsUrl: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues',
+  docsUrl: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
   appliesTo: ['deadLetter', 'sqsQueue'],
   why: 'SQS: "Don\'t use a dead-letter queue with a FIFO queue if you don\'t want to break the exact order of messages or operations." A message moved to the DLQ is skipped while later messages of its group go on. Until then, a failing message blocks its whole message group for all its receives.',
   check(ctx) {
