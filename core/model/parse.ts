@@ -87,8 +87,9 @@ export function restoreDesign(raw: unknown): ParseResult {
     // Only AWS-range problems: load the values as written so the user sees and fixes them in place;
     // the analysis uses each one clamped to AWS's range (bounded.ts), and the message says to what.
     const lenient = loadOutOfRange(doc, issues);
-    if (!lenient) return fail(issues.map((issue) => toProblem(issue, doc)));
-    design = lenient;
+    // Still refused with the values in range (a rule's fromPort above its toPort): said with the rest.
+    if (!('design' in lenient)) return fail([...issues.map((issue) => toProblem(issue, doc)), ...lenient.refused.map((issue) => toProblem(issue, doc))]);
+    design = lenient.design;
     const used = new Map(outOfRangeValues(design).map((o) => [jsonPath(o.path), o]));
     // One problem per value: a refinement's (e.g. the HTTP API's 30 s) over zod's generic range.
     const byPath = new Map<string, { problem: Problem; specific: boolean }>();
@@ -238,16 +239,19 @@ function setAt(obj: unknown, path: readonly PropertyKey[], value: unknown): void
  *  number for a fraction) — or, when that does not parse, removed (so defaults apply) — then puts
  *  the values back as written. A placeholder first: removing a required number (a security group
  *  rule's port) would fail the entry. Undefined when the rest of the document does not parse either. */
-function loadOutOfRange(doc: Raw, issues: readonly z.core.$ZodIssue[]): Design | undefined {
+function loadOutOfRange(doc: Raw, issues: readonly z.core.$ZodIssue[]): { design: Design } | { refused: z.core.$ZodIssue[] } {
   const first = reparse(doc, issues, () => true);
   // A placeholder a refinement refuses (a record age in the gap "-1, or 60 to 604800"): removed instead.
   const refused = first.success ? undefined : new Set(first.error.issues.map((i) => JSON.stringify(i.path)));
   const second = first.success || !refused ? first : reparse(doc, issues, (path) => !refused.has(path));
   const third = second.success ? second : reparse(doc, issues, () => false);
-  if (!third.success) return undefined;
+  if (!third.success) {
+    const known = new Set(issues.map((i) => JSON.stringify(i.path)));
+    return { refused: (first.success ? third : first).error!.issues.filter((i) => !known.has(JSON.stringify(i.path))) };
+  }
   const parsed = third.data;
   for (const issue of issues) setAt(parsed, issue.path, cloneJson(at(doc, issue.path)));
-  return parsed;
+  return { design: parsed };
 }
 
 function reparse(doc: Raw, issues: readonly z.core.$ZodIssue[], placeholder: (path: string) => boolean) {

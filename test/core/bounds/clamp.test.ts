@@ -124,6 +124,23 @@ describe('every bounded AWS number of every kind, out of range', () => {
     });
   }
 
+  it('securityGroup rules (numbers inside a list): each port out of range is a range problem at its entry; a rule still refused in range says why', () => {
+    const sg = (fromPort: number, toPort: number) => load(base([createNode('vpc', 'v', 'VPC'), { id: 'sg', kind: 'securityGroup', name: 'Web SG', parent: 'v', props: { ingress: [{ protocol: 'tcp', fromPort, toPort, cidr: '10.0.0.0/16' }] } }]));
+    for (const [from, to, fromUsed, toUsed] of [[1e9, 1e308, 65535, 65535], [-5, 80, -1, 80], [0.5, 80, 1, 80]]) {
+      const r = sg(from, to);
+      const lines = r.problems.map((p) => `${p.path} (${p.target?.name}): ${p.message}`);
+      if (from !== fromUsed) expect(lines).toContain(`$.nodes[1].props.ingress[0].fromPort (Web SG): fromPort is ${from}; ${from > 65535 ? 'AWS allows at most 65535' : from < -1 ? 'AWS allows at least -1' : 'AWS allows whole numbers only'}; the analysis uses ${fromUsed}`);
+      if (to !== toUsed) expect(lines).toContain(`$.nodes[1].props.ingress[0].toPort (Web SG): toPort is ${to}; AWS allows at most 65535; the analysis uses ${toUsed}`);
+      const rule = (boundedForAnalysis(r.design).nodes[1].props as { ingress: { fromPort: number; toPort: number }[] }).ingress[0];
+      expect([rule.fromPort, rule.toPort]).toEqual([fromUsed, toUsed]);
+      expectTotalAnalysis(r.design, `security group ${from}–${to}`);
+    }
+    // 80 to 0.5: in range it would be 80 to 1, which AWS refuses too — not loadable, and the reason is given.
+    const refused = parseDesign(JSON.stringify(base([createNode('vpc', 'v', 'VPC'), { id: 'sg', kind: 'securityGroup', name: 'Web SG', parent: 'v', props: { ingress: [{ protocol: 'tcp', fromPort: 80, toPort: 0.5, cidr: '10.0.0.0/16' }] } }])));
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map((p) => `${p.path}: ${p.message}`)).toContain('$.nodes[1].props.ingress[0]: fromPort must not exceed toPort');
+  });
+
   for (const [edgeKind, spec] of Object.entries(EDGE_KINDS)) {
     const leaves = boundedLeaves(spec.props);
     if (!leaves.length) continue;
