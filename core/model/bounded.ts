@@ -63,21 +63,27 @@ export interface OutOfRange { path: PathPart[]; value: number; used: number; bou
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every numeric leaf of `value` under `leaves` that is out of range, with its path below `base`. */
+/** Every numeric leaf of `value` under `leaves` that is out of range, with its path below `base`.
+ *  Runs on every edit (analyze): no allocation for values in range. */
 function collect(value: unknown, leaves: readonly Leaf[], base: PathPart[], out: OutOfRange[], narrow?: (leaf: Leaf) => NumberBound): void {
-  for (const plain of leaves) {
-    const leaf = narrow ? { path: plain.path, bound: narrow(plain) } : plain;
-    const visit = (v: unknown, i: number, path: PathPart[]) => {
-      if (i === leaf.path.length) {
-        if (typeof v === 'number' && !inBound(v, leaf.bound)) out.push({ path, value: v, used: clampToBound(v, leaf.bound), bound: leaf.bound });
-        return;
-      }
-      const step = leaf.path[i];
-      if (step === EACH) { if (Array.isArray(v)) v.forEach((x, j) => visit(x, i + 1, [...path, j])); }
-      else if (isObj(v) && Object.hasOwn(v, step)) visit(v[step], i + 1, [...path, step]);
-    };
-    visit(value, 0, base);
+  for (const leaf of leaves) visitLeaf(value, leaf, 0, narrow ? narrow(leaf) : leaf.bound, base, [], out);
+}
+
+function visitLeaf(start: unknown, leaf: Leaf, from: number, bound: NumberBound, base: PathPart[], indexes: number[], out: OutOfRange[]): void {
+  let v = start;
+  for (let i = from; i < leaf.path.length; i++) {
+    const step = leaf.path[i];
+    if (step === EACH) {
+      if (Array.isArray(v)) v.forEach((entry, j) => visitLeaf(entry, leaf, i + 1, bound, base, [...indexes, j], out));
+      return;
+    }
+    if (!isObj(v) || !Object.hasOwn(v, step)) return;
+    v = v[step];
   }
+  if (typeof v !== 'number' || inBound(v, bound)) return;
+  let k = 0;
+  const path = [...base, ...leaf.path.map((step) => (step === EACH ? indexes[k++] : step))];
+  out.push({ path, value: v, used: clampToBound(v, bound), bound });
 }
 
 /** A bound that depends on another prop of the node (the schema checks it in a refinement): an
