@@ -12,10 +12,7 @@ import { RULES } from '../../core/rules';
 const DOCS_HOST = 'docs.aws.amazon.com';
 
 /** Rules whose link is an aws.amazon.com Knowledge Center article or blog post, and why no docs page will do. */
-const NOT_ON_DOCS: Record<string, string> = {
-  'CONC-05':
-    'no docs page states it: the advice to give an SQS consumer a reserved concurrency of at least 5 (Lambda starts with 5 concurrent batches) is in the Knowledge Center article on Lambda SQS scaling; the archived developer guide (with-sqs.md) that said it is no longer published',
-};
+const NOT_ON_DOCS: Record<string, string> = {};
 const KNOWLEDGE_CENTER_OR_BLOG = /^https:\/\/aws\.amazon\.com\/(premiumsupport\/knowledge-center|blogs)\/[\w\-/]+$/;
 
 /**
@@ -88,8 +85,8 @@ const SHARED: Record<string, { ids: string[]; why: string }> = {
     why: 'the page covers all three: reserved concurrency leaves 100 unreserved (CONC-01), a reservation of 0 throttles every invocation (CONC-02), and provisioned concurrency is charged whether or not it is used (COST-04)',
   },
   'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html': {
-    ids: ['CONC-04', 'CONC-06'],
-    why: 'the page covers both: maximum concurrency and reserved concurrency of an SQS mapping (CONC-04), and how Lambda scales its pollers for standard and FIFO queues (CONC-06)',
+    ids: ['CONC-04', 'CONC-05', 'CONC-06'],
+    why: 'the page covers all three: reserved concurrency at least the total maximum concurrency (CONC-04), Lambda starting with five concurrent batches (CONC-05), and how it scales them for standard and FIFO queues (CONC-06)',
   },
   'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html': {
     ids: ['INV-02', 'COST-07'],

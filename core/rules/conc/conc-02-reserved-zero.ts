@@ -8,7 +8,7 @@ export default defineRule({
   category: 'concurrency',
   docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
   appliesTo: ['lambda'],
-  why: 'Reserved concurrency 0 throttles every invocation: it "stops any events from being processed until you remove the limit". Synchronous callers get 429 errors, asynchronous events are retried and then discarded, and queue messages return to the queue until they reach its dead-letter queue or expire.',
+  why: 'Reserved concurrency 0 throttles every invocation: it "stops any events from being processed until you remove the limit". Synchronous callers get 429 errors, asynchronous events are retried for up to the maximum event age (6 hours by default) and then discarded or sent to the on-failure destination, and queue messages return to the queue until they reach its dead-letter queue or expire.',
   check(ctx) {
     return ctx.index.ofKind('lambda').flatMap((fn) => {
       if (fn.props.reservedConcurrency !== 0) return [];

@@ -8,7 +8,7 @@ export default defineRule({
   category: 'concurrency',
   docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html',
   appliesTo: ['trigger', 'sqsQueue', 'lambda'],
-  why: '"Event source mappings don\'t account for reserved concurrency and can process more messages off your queue than can be sent to your function." Batches beyond the reserved concurrency are throttled and return to the queue, and every such receive counts toward its maxReceiveCount. AWS asks for reserved concurrency at least the total maximum concurrency of the function\'s SQS triggers; maximum concurrency itself reserves nothing.',
+  why: 'AWS: "If you configure maximum concurrency, make sure that your function\'s reserved concurrency is greater than or equal to the total maximum concurrency for all Amazon SQS event sources on the function. Otherwise, Lambda may throttle your messages." Event source mappings do not account for reserved concurrency, so batches beyond it are throttled and return to the queue, and every such receive counts toward its maxReceiveCount. Maximum concurrency itself reserves nothing.',
   check(ctx) {
     return ctx.index.ofKind('lambda').flatMap((fn) => {
       const reserved = fn.props.reservedConcurrency;

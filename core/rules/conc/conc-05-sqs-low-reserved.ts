@@ -7,9 +7,9 @@ export default defineRule({
   title: 'Reserved concurrency below 5 on an SQS consumer',
   severity: 'warning',
   category: 'concurrency',
-  docsUrl: 'https://aws.amazon.com/premiumsupport/knowledge-center/lambda-sqs-scaling',
+  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html',
   appliesTo: ['lambda', 'sqsQueue'],
-  why: `Lambda starts polling a queue with ${SQS_INITIAL_BATCHES} concurrent batches, so the Lambda docs ask for reserved concurrency of at least ${SQS_INITIAL_BATCHES} on an SQS consumer. Below that, batches are throttled and return to the queue; throttled receives still count toward maxReceiveCount, so messages can reach the dead-letter queue without any function error (see RETRY-09).`,
+  why: `"When messages are available, Lambda starts processing five batches at a time with five concurrent invocations of your function", so the Lambda guide has asked for reserved concurrency of at least ${SQS_INITIAL_BATCHES} on an SQS consumer ("set a minimum of five concurrent executions"). Below that, batches are throttled and return to the queue; throttled receives still count toward maxReceiveCount, so messages can reach the dead-letter queue without any function error (see RETRY-09).`,
   check(ctx) {
     return ctx.index.ofKind('lambda').flatMap((fn) => {
       const reserved = fn.props.reservedConcurrency;

@@ -10,7 +10,7 @@ export default defineRule({
   category: 'concurrency',
   docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/services-rds.html',
   appliesTo: ['access', 'lambda', 'rds'],
-  why: 'Every execution environment opens its own database connections, and a function without reserved concurrency scales with its traffic, so a burst can exhaust the database\'s connection limit. RDS Proxy pools and shares connections; reserved concurrency caps the function "to prevent overwhelming downstream resources, like database connections". Functions that do not touch a database need neither.',
+  why: 'Every execution environment opens its own database connections, and a function without reserved concurrency scales with its traffic, so a burst can exhaust the database\'s connection limit. RDS Proxy pools and shares connections; reserved concurrency caps the function (Lambda\'s concurrency page: it "can be used for limiting concurrency to prevent overwhelming downstream resources, like database connections"). Functions that do not touch a database need neither.',
   check(ctx) {
     // The first proxy (in design order) in front of each database.
     const proxyOf = new Map<string, NodeOfKind<'rdsProxy'>>();

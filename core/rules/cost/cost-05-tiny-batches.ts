@@ -19,7 +19,7 @@ export default defineRule({
       return [{
         target: edge,
         message: `The trigger "${ctx.nameOf(edge)}" has a batch size of 1, so every record is its own invocation${volume !== undefined ? `: about ${num(volume)} invocations a month in the "${records?.profile}" profile` : ''}.`,
-        fix: `Raise the batch size of "${ctx.nameOf(edge)}" (e.g. to 10) and set a batching window of a few seconds, with partial batch responses in the handler.`,
+        fix: `Raise the batch size of "${ctx.nameOf(edge)}" (e.g. to 10) and set a batching window of a few seconds, with partial batch responses in the handler where the source supports them (SQS, Kinesis, DynamoDB streams).`,
       }];
     });
   },
