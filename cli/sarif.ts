@@ -4,8 +4,10 @@ import { lineOfId } from './load';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** SARIF 2.1.0 for code-scanning UIs: one run, the rules as the driver's rules, each finding a
- *  result located at the line declaring its node or edge; suppressed findings carry the reason. */
-export function toSarif(file: string, text: string, rules: readonly Rule[], findings: Finding[], suppressed: SuppressedFinding[], version: string) {
+ *  result located at the line declaring its node or edge; suppressed findings carry the reason.
+ *  `notes`: edges the analysis set aside, one tool execution notification each (not results: no
+ *  rule raised them), located at the edge's line. */
+export function toSarif(file: string, text: string, rules: readonly Rule[], findings: Finding[], suppressed: SuppressedFinding[], version: string, notes: readonly { id: string; text: string }[] = []) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const result = (f: Finding, reason?: string) => ({
     ruleId: f.ruleId,
@@ -40,6 +42,14 @@ export function toSarif(file: string, text: string, rules: readonly Rule[], find
         },
       },
       artifacts: [{ location: { uri: file } }],
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: notes.map((n) => ({
+          level: 'note',
+          message: { text: `Set aside, not analysed: ${n.text}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: file }, region: { startLine: lineOfId(text, n.id) } } }],
+        })),
+      }],
       results: [...findings.map((f) => result(f)), ...suppressed.map((f) => result(f, f.reason))],
     }],
   };

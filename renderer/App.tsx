@@ -51,6 +51,7 @@ import { isTextField, shortcutMatch, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
 import { useTheme } from './theme';
 import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
+import { problemsBesideFindings } from '../core/analyze';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
 const TEMPLATES = loadTemplates();
@@ -544,7 +545,9 @@ export function App({ host }: { host: Host }) {
     else setPendingConnect({ from, to, kinds: plan.kinds, at });
   }, [connectAs, editor.design, notices]);
 
-  const marks = useMemo(() => issueMarks(editor.problems, analysis.byTarget), [editor.problems, analysis.byTarget]);
+  // A refusal a rule reports (INV-05 …) is that one finding; its connection problem is not shown twice.
+  const problems = useMemo(() => problemsBesideFindings(editor.problems, analysis.analysis.setAside), [editor.problems, analysis.analysis.setAside]);
+  const marks = useMemo(() => issueMarks(problems, analysis.byTarget), [problems, analysis.byTarget]);
   const paths = useMemo(() => (pathsOn ? pathsOverlay(analysis) : undefined), [pathsOn, analysis]);
 
   /** Selects what a finding or problem is about and brings it into view; a design-wide finding
@@ -678,7 +681,7 @@ export function App({ host }: { host: Host }) {
                     ? <RetryPathsPanel paths={analysis.analysis.retryPaths} omitted={analysis.analysis.retryPathsOmitted} truncated={analysis.analysis.retryPathsTruncated} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
                   : dock.tab === 'reachability'
                     ? <ReachabilityPanel reachability={analysis.analysis.reachability} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
-                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} design={analysis.design} />}
+                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} design={analysis.design} setAside={analysis.analysis.setAside} />}
             </AnalysisDock>
           </div>
           <div className="sd-side">
@@ -687,7 +690,7 @@ export function App({ host }: { host: Host }) {
               nodeId={selection.nodes[0]}
               edgeId={selection.edges[0]}
               selectionSize={selection.nodes.length + selection.edges.length}
-              problems={editor.problems}
+              problems={problems}
               dispatch={editor.dispatch}
               onDelete={editor.deleteSelection}
               analysis={analysis}
@@ -695,7 +698,7 @@ export function App({ host }: { host: Host }) {
               usageFocus={usageFocus}
               onOpenUsagePanel={openUsagePanel}
             />
-            <ProblemsPanel problems={editor.problems} onSelect={selectTarget} />
+            <ProblemsPanel problems={problems} onSelect={selectTarget} />
           </div>
         </div>
         {welcome && (

@@ -34,7 +34,7 @@ export interface PathsOverlay {
   lost: ReadonlyMap<string, string>;
 }
 
-const EMPTY_ANALYSIS: Omit<Analysis, 'findings'> = { suppressed: [], invocation: {}, retryPaths: [], retryPathsOmitted: 0, retryPathsTruncated: false, retryHops: [], reachability: [] };
+const EMPTY_ANALYSIS: Omit<Analysis, 'findings'> = { suppressed: [], invocation: {}, retryPaths: [], retryPathsOmitted: 0, retryPathsTruncated: false, retryHops: [], reachability: [], setAside: [] };
 
 /** `analyze`, except that a crash in the analysis itself becomes one finding instead of a blank app. */
 export function analyzeSafely(design: Design): Analysis {

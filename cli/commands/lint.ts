@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { analyze } from '../../core/analyze';
+import { analyze, problemsBesideFindings, type SetAside } from '../../core/analyze';
 import { formatProblem } from '../../core/model';
 import { RULES, SEVERITIES, type Finding, type Severity } from '../../core/rules';
 import type { Command } from '../command';
@@ -12,10 +12,15 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function textReport(file: string, findings: Finding[], suppressedCount: number, problems: string[]): string {
+/** One line per edge the analysis set aside: which, why, and which finding reports it. */
+export const setAsideLine = (s: SetAside): string =>
+  `${s.name} (${s.kind} edge "${s.edge}"): ${s.reason}${s.reportedBy ? ` — reported by ${s.reportedBy}` : ''}`;
+
+function textReport(file: string, findings: Finding[], suppressedCount: number, problems: string[], setAside: readonly SetAside[]): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const lines = [`${file}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}`];
   if (problems.length) lines.push('', 'Design file problems', ...problems.map((p) => `  ${p}`));
+  if (setAside.length) lines.push('', 'Set aside (AWS refuses these edges: no rule, retry path, network path or cost analysed them)', ...setAside.map((s) => `  ${setAsideLine(s)}`));
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
@@ -35,8 +40,12 @@ about, what AWS will do, and what to change. Suppressions in the design (rule id
 move findings to "suppressed".
 
 Options:
-  --format text|json|sarif        text for people (default), JSON {findings, suppressed, problems},
-                                  or SARIF 2.1.0 for code-scanning UIs
+  --format text|json|sarif        text for people (default), JSON {findings, suppressed, problems,
+                                  setAside}, or SARIF 2.1.0 for code-scanning UIs
+
+Edges AWS refuses (a FIFO topic subscribing a function …) are set aside: listed once each under
+"Set aside" (JSON setAside; SARIF: a tool notification), reported once — by the rule the refusal
+cites, or as a design file problem — and analysed by nothing else.
   --fail-on error|warning|info    lowest severity that fails the run (default error)
   -h, --help                      show this help
 
@@ -52,12 +61,14 @@ file itself); 2 the file cannot be read or parsed, or the options are wrong.`,
     const file = positionals[0];
     const loaded = await loadDesignFile(file, io);
     if (!loaded) return EXIT.unreadable;
-    const { findings, suppressed } = analyze(loaded.design);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, suppressed, problems: loaded.problems }, null, 2));
-    else if (format === 'sarif') io.out(JSON.stringify(toSarif(file, loaded.text, RULES, findings, suppressed, packageVersion()), null, 2));
-    else io.out(textReport(file, findings, suppressed.length, loaded.problems.map(formatProblem)));
+    const { findings, suppressed, setAside } = analyze(loaded.design);
+    // A refusal a rule reports (INV-05 …) is one finding; the loader's connection problem for it is not repeated.
+    const problems = problemsBesideFindings(loaded.problems, setAside);
+    if (format === 'json') io.out(JSON.stringify({ file, findings, suppressed, problems, setAside }, null, 2));
+    else if (format === 'sarif') io.out(JSON.stringify(toSarif(file, loaded.text, RULES, findings, suppressed, packageVersion(), setAside.map((s) => ({ id: s.edge, text: setAsideLine(s) }))), null, 2));
+    else io.out(textReport(file, findings, suppressed.length, problems.map(formatProblem), setAside));
     const threshold = SEVERITIES.indexOf(failOn);
-    const failing = findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) || loaded.problems.length > 0;
+    const failing = findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) || problems.length > 0;
     return failing ? EXIT.findings : EXIT.ok;
   },
 };

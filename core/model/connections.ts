@@ -74,7 +74,7 @@ const ALLOWED: readonly Allowed[] = [
     refuse: (from, to, props) => {
       if (props.on === 'success') return 'An event source mapping takes only an on-failure destination; the API rejects OnSuccess (INV-06).';
       if (to.kind === 'kafka' && from.kind !== 'kafka') return 'A Kafka topic is an on-failure destination only for Kafka event sources (RETRY-17).';
-      if (fifo(to)) return `${a(to.kind)} that is FIFO cannot take a mapping's failed records; use a standard one.`;
+      if (fifo(to)) return `${a(to.kind)} that is FIFO cannot take a mapping's failed records; use a standard one (RETRY-17).`;
       return null;
     },
   },
@@ -123,6 +123,9 @@ function explainRefusal(from: Settings, to: Settings, edge: EdgeKind): string {
     return from.kind === 'sqsQueue'
       ? 'An SQS event source mapping has no destinations: failed messages go to the queue\'s redrive (dead-letter) queue (INV-06). Draw a dead-letter edge from the queue.'
       : `Destinations belong to async function invocations and to stream or Kafka mappings, not to ${a(from.kind)}.`;
+  }
+  if (edge === 'destination' && ['kinesisStream', 'dynamoTable', 'kafka'].includes(from.kind)) {
+    return `An event source mapping on ${a(from.kind)} sends failed records only to a standard SQS queue, a standard SNS topic or an S3 bucket${from.kind === 'kafka' ? ' (or a Kafka topic)' : ''}; ${a(to.kind)} cannot be its on-failure destination (RETRY-17).`;
   }
   return `AWS has no ${EDGE_LABELS[edge]} from ${a(from.kind)} to ${a(to.kind)}.`;
 }

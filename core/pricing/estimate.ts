@@ -1,4 +1,5 @@
 import { boundedForAnalysis } from '../model/bounded';
+import { withoutRefusedEdges } from '../model/setAside';
 import { own } from '../model/own';
 import { indexDesign } from '../graph';
 import type { Design } from '../model/design';
@@ -49,7 +50,7 @@ export interface CostReport {
  *  priced. A line whose quantity is 0 because no usage was entered is listed in `needsInput`. */
 export function estimateCost(input: Design, options: CostOptions = {}): CostReport {
   // Out-of-range values priced as AWS would clamp them, never as written (model/bounded.ts).
-  const design = boundedForAnalysis(input);
+  const design = withoutRefusedEdges(boundedForAnalysis(input));
   const region = options.region ?? design.region;
   const profile = options.profile ?? design.usage.active;
   const found = catalogFor(region);

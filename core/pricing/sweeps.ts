@@ -1,4 +1,5 @@
 import { boundedForAnalysis } from '../model/bounded';
+import { withoutRefusedEdges } from '../model/setAside';
 import { own } from '../model/own';
 import type { Design, DesignNode, NodeUsage } from '../model/design';
 import { analyzeReachability } from '../semantics';
@@ -71,7 +72,7 @@ export function sweepRequests(designs: readonly Design[], options: SweepOptions 
   const perDecade = options.pointsPerDecade ?? 4;
   if (!(from > 0 && to > from && perDecade >= 1)) throw new Error('sweepRequests: need 0 < fromRequests < toRequests and pointsPerDecade ≥ 1');
   const costAt = designs.map((input) => {
-    const design = boundedForAnalysis(input);
+    const design = withoutRefusedEdges(boundedForAnalysis(input));
     const profile = profileOf(design, options.profile);
     const base = enteredRequests(design, profile);
     if (!(base > 0)) throw new Error(`"${design.name}" has no requestsPerMonth entered in profile "${profile}": nothing to scale`);
@@ -157,7 +158,7 @@ export function modelledDurationMs(baseMs: number, baseMb: number, memoryMb: num
  *  modelledDurationMs, the entered avgDurationMs at the configured memory as the base), and the
  *  cheapest and fastest sizes. */
 export function sweepMemory(input: Design, functionId: string, options: SweepOptions & { parallelism?: number; sizesMb?: readonly number[] } = {}): MemorySweep {
-  const design = boundedForAnalysis(input);
+  const design = withoutRefusedEdges(boundedForAnalysis(input));
   const fn = design.nodes.find((n): n is Extract<DesignNode, { kind: 'lambda' }> => n.id === functionId && n.kind === 'lambda');
   if (!fn) throw new Error(`sweepMemory: no Lambda function "${functionId}" in "${design.name}"`);
   const profile = profileOf(design, options.profile);

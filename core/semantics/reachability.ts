@@ -1,5 +1,6 @@
 import { indexDesign, vpcOf, type DesignIndex } from '../graph';
 import { boundedForAnalysis } from '../model/bounded';
+import { withoutRefusedEdges } from '../model/setAside';
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
 import { ELASTICACHE_DEFAULT_PORTS, RDS_DEFAULT_PORTS } from '../model/kinds';
 import type { NodeRef } from './retryPaths';
@@ -275,7 +276,7 @@ export function reachEdge(index: DesignIndex, edge: DesignEdge): Reachability | 
 
 /** Reachability of every access/invoke edge from a function, in design order. */
 export function analyzeReachability(input: Design): Reachability[] {
-  const design = boundedForAnalysis(input);
+  const design = withoutRefusedEdges(boundedForAnalysis(input));
   const index = indexDesign(design);
   return design.edges.map((e) => reachEdge(index, e)).filter((r): r is Reachability => r !== undefined);
 }

@@ -1,6 +1,7 @@
 import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
 import { boundedForAnalysis } from '../model/bounded';
+import { withoutRefusedEdges } from '../model/setAside';
 import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../model/design';
 import { asyncFailureCapture, mappingOnFailure, queueRedrive, subscriptionDlq } from './failure';
 import { invocationModel, type InvocationModel } from './invocation';
@@ -195,7 +196,7 @@ export function traceRetryPaths(design: Design): RetryPath[] {
  *  source, function, model, attempts, policy, sinks …) count as one, so paths are distinct. Tracing
  *  stops after RETRY_TRACE_LIMIT paths or a million steps, saying so (`truncated`). */
 export function traceRetryPathsCapped(input: Design, shown: number): RetryTrace {
-  const design = boundedForAnalysis(input);
+  const design = withoutRefusedEdges(boundedForAnalysis(input));
   const index = indexDesign(design);
   const hops = new Map<string, RetryHop | undefined>();
   const hopOf = (edge: DesignEdge) => {

@@ -2,6 +2,7 @@ import { formatNumber } from '../format';
 import { indexDesign, type DesignIndex } from '../graph';
 import type { Design, DesignEdge, DesignNode, NodeUsage } from '../model/design';
 import { boundedForAnalysis } from '../model/bounded';
+import { withoutRefusedEdges } from '../model/setAside';
 import { MAX_MONTHLY_VOLUME } from '../model/limits';
 import { own, userKeyed } from '../model/own';
 import { queueRedrive } from './failure';
@@ -47,7 +48,7 @@ export const expectedAttempts = (e: number, retries: number): number => {
  *  function's error rate, functions writing per invocation, buses feeding their rules. rate()
  *  schedules fire over `hoursPerMonth` (the pricing convention, 730 unless 720 is asked for). */
 export function propagateTraffic(input: Design, profileName: string | null = input.usage.active, hoursPerMonth = HOURS_PER_MONTH): Traffic {
-  const design = boundedForAnalysis(input);
+  const design = withoutRefusedEdges(boundedForAnalysis(input));
   const index = indexDesign(design);
   const profile = own(design.usage.profiles, profileName);
   const usage = (id: string): NodeUsage => own(profile?.nodes, id) ?? {};

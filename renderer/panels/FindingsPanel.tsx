@@ -1,4 +1,5 @@
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SetAside } from '../../core/analyze';
 import type { Command, PerformResult } from '../../core/commands/commands';
 import type { Design } from '../../core/model/design';
 import { RULES } from '../../core/rules';
@@ -19,6 +20,8 @@ interface FindingsPanelProps {
   /** The analysed design: its suppressions that no finding matches any more (the check now passes)
    *  are listed too, so they can be removed. */
   design?: Pick<Design, 'suppressions' | 'nodes' | 'edges' | 'name'>;
+  /** Edges AWS refuses, which the analysis set aside (one line each, selecting the edge). */
+  setAside?: readonly SetAside[];
 }
 
 /** Suppressions in the design that no current finding matches, with what they name. */
@@ -104,7 +107,7 @@ const haystack = (f: Finding) => `${f.ruleId}\n${RULE_TITLES.get(f.ruleId) ?? ''
 /** What the analysis says about the design: grouped by severity, rule or resource; filtered by
  *  severity and a search; each finding selects its target, explains itself, and can be suppressed
  *  with a reason (an undoable edit of the design's `suppressions`). */
-export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect, dispatch, design }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed, counts, onSelect, dispatch, design, setAside = [] }: FindingsPanelProps) {
   const [open, toggle] = useExpanded();
   const [groupBy, setGroupBy] = useRemembered('groupBy');
   const [hidden, setHidden] = useRemembered('hidden');
@@ -241,6 +244,21 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
         <button type="button" className="sd-link-button sd-findings-more" onClick={() => setGroupsShown((n) => n + 100)} data-testid="findings-more-groups">
           Show {Math.min(groups.length - groupsShown, 100)} more groups of {groups.length - groupsShown}
         </button>
+      )}
+      {setAside.length > 0 && (
+        <section className="sd-set-aside" aria-label="Set aside, not analysed" data-testid="findings-set-aside">
+          <h3 className="sd-finding-group-title">Set aside, not analysed <span className="sd-count">{setAside.length}</span></h3>
+          <p className="sd-muted">AWS refuses these connections, so no check, retry path, network path or cost includes them. Each is reported once: by the finding named, or in Problems.</p>
+          <ul>
+            {setAside.map((s) => (
+              <li key={s.edge} data-testid="set-aside-item" data-target={s.edge}>
+                <button type="button" className="sd-finding-main" onClick={() => onSelect({ id: s.edge, name: s.name, type: 'edge' })} title={`Select ${s.name}`}>
+                  <span className="sd-finding-text"><strong>{s.name}</strong> — {s.reason}{s.reportedBy ? ` (reported by ${s.reportedBy})` : ''}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {suppressed.length + stale.length > 0 && (
         <details className="sd-suppressed" data-testid="findings-suppressed">

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// Issue 14: what `lint` prints about set-aside edges (bullet 3).
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['bin/serverless-designer.mjs', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const fixture = (name: string) => `test/fixtures/rules/${name}`;
+
+describe('lint: edges AWS refuses', () => {
+  it('text: one line per set-aside edge; a refusal INV-11 reports is not repeated as a design file problem', () => {
+    const r = cli('lint', fixture('INV-11.fail.set-aside.design.json'));
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain('Design file problems');
+    const section = r.out.split('\n\n').find((b) => b.startsWith('Set aside'));
+    expect(section?.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^ {2}ledger-events\.fifo → post-ledger-entry \(trigger edge "e-ledger"\): An SNS FIFO topic .* — reported by INV-11$/),
+      expect.stringMatching(/^ {2}ledger-events\.fifo → ledger-subscription-dlq \(deadLetter edge "e-ledger-dlq"\): belongs to the trigger edge/),
+    ]);
+    expect(r.out.match(/^ {2}[A-Z]+-\d{2} {2}/gm)).toEqual(['  INV-11  ']);
+  });
+
+  it('json: setAside lists each edge with its reason; the connection problem of a refusal no rule reports stays the one report', () => {
+    const r = cli('lint', '--format', 'json', fixture('RETRY-14.pass.refused-no-stream.design.json'));
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.findings).toEqual([]);
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'connection', target: expect.objectContaining({ id: 'e-orders' }) })]);
+    expect(report.setAside).toEqual([
+      expect.objectContaining({ edge: 'e-orders', kind: 'trigger', reason: expect.stringContaining('no DynamoDB stream') }),
+      expect.objectContaining({ edge: 'e-orders-failed', belongsTo: 'e-orders' }),
+    ]);
+  });
+
+  it('sarif: each set-aside edge is a tool notification at its line, not a result', () => {
+    const r = cli('lint', '--format', 'sarif', fixture('INV-11.fail.set-aside.design.json'));
+    const run = JSON.parse(r.out).runs[0];
+    expect(run.results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['INV-11']);
+    const notes = run.invocations[0].toolExecutionNotifications;
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatchObject({ level: 'note', message: { text: expect.stringMatching(/^Set aside, not analysed: ledger-events\.fifo → post-ledger-entry/) } });
+    expect(notes[0].locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
+  });
+});
