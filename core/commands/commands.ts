@@ -363,7 +363,9 @@ function withValueAt(props: unknown, path: readonly PathPart[], value: unknown):
 /** Validates one node or edge the way a file is validated, by the model's own loader: range
  *  problems come back as warnings with the value kept; anything else refuses the edit. */
 function validateInIsolation(nodes: DesignNode[], edges: DesignEdge[]): { design: Design; problems: Problem[] } {
-  const result = restoreDesign({ format: DESIGN_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, name: 'check', nodes, edges });
+  // A fraction where AWS wants a whole number is refused here (the field goes back), while a file
+  // with one loads it as a range problem.
+  const result = restoreDesign({ format: DESIGN_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, name: 'check', nodes, edges }, { fractions: 'refuse' });
   if (!result.ok) {
     const first = result.problems[0];
     return refuse(first ? `${first.path.replace(/^\$\.(nodes|edges)\[0\]\.?(props\.)?/, '') || 'value'}: ${first.message}` : 'The value is not valid.');

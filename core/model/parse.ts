@@ -54,7 +54,15 @@ function describeSyntaxError(text: string): string {
 }
 
 /** Checks, migrates and validates an already-parsed JSON value (a file, a paste, an IPC payload). */
-export function restoreDesign(raw: unknown): ParseResult {
+export interface RestoreOptions {
+  /** A fraction where AWS wants a whole number (memoryMb 1.5): a `range` problem, loaded as written
+   *  and analysed rounded (files, the default), or refused as unreadable (an edit in the inspector,
+   *  where the person typing it is told at once and the field goes back). */
+  fractions?: 'range' | 'refuse';
+}
+
+export function restoreDesign(raw: unknown, options: RestoreOptions = {}): ParseResult {
+  const fractionsRange = options.fractions !== 'refuse';
   if (!isObject(raw)) return fail([{ code: 'format', path: '$', message: 'not a Serverless Designer design: expected a JSON object' }]);
   if (raw.format !== DESIGN_FORMAT) {
     return fail([{ code: 'format', path: '$.format', message: `not a Serverless Designer design: "format" is ${shownValue(raw.format)}, expected "${DESIGN_FORMAT}"` }]);
@@ -83,12 +91,12 @@ export function restoreDesign(raw: unknown): ParseResult {
     design = first.data;
   } else {
     const issues = withoutSafeIntDuplicates(first.error.issues);
-    if (!issues.every((issue) => isRangeIssue(issue, doc))) return fail(issues.map((issue) => toProblem(issue, doc)));
+    if (!issues.every((issue) => isRangeIssue(issue, doc, fractionsRange))) return fail(issues.map((issue) => toProblem(issue, doc, undefined, fractionsRange)));
     // Only AWS-range problems: load the values as written so the user sees and fixes them in place;
     // the analysis uses each one clamped to AWS's range (bounded.ts), and the message says to what.
     const lenient = loadOutOfRange(doc, issues);
     // Still refused with the values in range (a rule's fromPort above its toPort): said with the rest.
-    if (!('design' in lenient)) return fail([...issues.map((issue) => toProblem(issue, doc)), ...lenient.refused.map((issue) => toProblem(issue, doc))]);
+    if (!('design' in lenient)) return fail([...issues.map((issue) => toProblem(issue, doc)), ...lenient.refused.map((issue) => toProblem(issue, doc, undefined, fractionsRange))]);
     design = lenient.design;
     const used = new Map(outOfRangeValues(design).map((o) => [jsonPath(o.path), o]));
     // One problem per value: a refinement's (e.g. the HTTP API's 30 s) over zod's generic range.
@@ -189,11 +197,11 @@ const RANGE_CODES = new Set(['too_big', 'too_small', 'not_multiple_of']);
 /** Issues about a value in `props` or in usage that is out of AWS's range (loaded as written, with
  *  a `range` problem). A fraction where AWS wants a whole number (0.5 retries) is one too: it has
  *  a nearest valid value like any other. */
-function isRangeIssue(issue: z.core.$ZodIssue, doc: Raw): boolean {
+function isRangeIssue(issue: z.core.$ZodIssue, doc: Raw, fractions = true): boolean {
   const inRangedPlace = issue.path.includes('props') || issue.path[0] === 'usage' || issue.path[0] === 'account' || (issue.path[0] === 'alternatives' && issue.path[2] === 'usage');
   // A refinement marks itself as a range check with params.range (e.g. "-1 or 60 to 604800").
   if (issue.code === 'custom' && (issue as { params?: { range?: boolean } }).params?.range) return issue.path.includes('props');
-  if (issue.code === 'invalid_type' && issue.expected === 'int') return inRangedPlace && typeof at(doc, issue.path) === 'number';
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return fractions && inRangedPlace && typeof at(doc, issue.path) === 'number';
   if (!RANGE_CODES.has(issue.code)) return false;
   const origin = (issue as { origin?: string }).origin;
   if (origin !== 'number' && origin !== 'array' && origin !== 'int') return false;
@@ -306,9 +314,9 @@ function targetOf(doc: Raw, path: readonly PropertyKey[]): Problem['target'] {
   return { id, name: `${nameOf(item.from)} → ${nameOf(item.to)}`, type: 'edge' };
 }
 
-function toProblem(issue: z.core.$ZodIssue, doc: Raw, used?: ReadonlyMap<string, OutOfRange>): Problem {
+function toProblem(issue: z.core.$ZodIssue, doc: Raw, used?: ReadonlyMap<string, OutOfRange>, fractions = true): Problem {
   const path = issue.path as PathPart[];
-  const range = isRangeIssue(issue, doc);
+  const range = isRangeIssue(issue, doc, fractions);
   const value = at(doc, issue.path);
   const last = path[path.length - 1];
   const field = typeof last === 'number' ? `entry ${last}` : String(last ?? '');

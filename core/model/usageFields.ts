@@ -1,4 +1,5 @@
-import type { NodeUsage } from './design';
+import { nodeUsageSchema, type NodeUsage } from './design';
+import { rangeOf } from './limits';
 
 /** How a usage value is edited: a number with a unit, a choice, or a yes/no. */
 export type UsageInput =
@@ -27,14 +28,14 @@ const DATA_KINDS = ['lambda', 'elasticache', 'rds', 'rdsProxy', 'kinesisStream',
 
 const num = (unit: string, extra: { step?: number; max?: number } = {}): UsageInput => ({ type: 'number', unit, ...extra });
 
-export const USAGE_FIELDS: readonly UsageField[] = [
+const FIELDS: readonly UsageField[] = [
   { key: 'requestsPerMonth', label: 'Requests a month', input: num('requests/month', { step: 1 }), kinds: SOURCE_KINDS, propagated: true,
     whenEmpty: 'the volume propagated from upstream sources', help: 'Requests, messages, events or records that arrive here each month from outside the design.' },
-  { key: 'avgDurationMs', label: 'Average duration', input: num('ms', { max: 900000 }), kinds: ['lambda', 'stepFunction'],
+  { key: 'avgDurationMs', label: 'Average duration', input: num('ms'), kinds: ['lambda', 'stepFunction'],
     whenEmpty: '0 ms: duration is not billed until entered', help: 'Average billed duration per invocation (Lambda rounds up to 1 ms).' },
   { key: 'avgPayloadKb', label: 'Average payload', input: num('KB'), kinds: SOURCE_KINDS,
     whenEmpty: 'the sender’s payload, else one billing unit per request', help: 'Average request, message or item size.' },
-  { key: 'errorRate', label: 'Error rate', input: num('fraction 0–1', { step: 0.01, max: 1 }), kinds: ['lambda', 'stepFunction'],
+  { key: 'errorRate', label: 'Error rate', input: num('fraction 0–1', { step: 0.01 }), kinds: ['lambda', 'stepFunction'],
     whenEmpty: '0: no retries', help: 'Share of invocations that fail and are retried.' },
   { key: 'storageGb', label: 'Storage', input: num('GB'), kinds: ['s3Bucket', 'dynamoTable', 'logGroup', 'elasticache'],
     whenEmpty: '0 GB; a log group: its monthly ingestion × the months its retention keeps (uncompressed)', help: 'Average data stored over the month.' },
@@ -44,9 +45,9 @@ export const USAGE_FIELDS: readonly UsageField[] = [
     whenEmpty: '0 GB', help: 'Data transferred out to the internet (tiered EC2 data-transfer rates).' },
   { key: 'connectionMinutesPerMonth', label: 'Connection minutes', input: num('minutes/month'), kinds: ['apiGateway'],
     whenEmpty: '0', help: 'WebSocket APIs: connection minutes a month.' },
-  { key: 'provisionedHoursPerDay', label: 'Provisioned concurrency hours a day', input: num('h/day', { max: 24, step: 0.25 }), kinds: ['lambda'],
+  { key: 'provisionedHoursPerDay', label: 'Provisioned concurrency hours a day', input: num('h/day', { step: 0.25 }), kinds: ['lambda'],
     whenEmpty: '24 h (always on)', help: 'Hours a day provisioned concurrency is on (a schedule); each period is billed in 5-minute increments.' },
-  { key: 'provisionedDaysPerMonth', label: 'Provisioned concurrency days a month', input: num('days/month', { max: 31, step: 1 }), kinds: ['lambda'],
+  { key: 'provisionedDaysPerMonth', label: 'Provisioned concurrency days a month', input: num('days/month', { step: 1 }), kinds: ['lambda'],
     whenEmpty: 'every day of the month', help: 'Days a month the schedule runs (e.g. 22 working days).' },
   { key: 'gbProcessedPerMonth', label: 'Data processed', input: num('GB/month'), kinds: ['natGateway', 'vpcEndpoint'],
     whenEmpty: 'the volume routed through it by the reachability analysis', help: 'GB processed a month; replaces the routed volume.' },
@@ -76,17 +77,29 @@ export const USAGE_FIELDS: readonly UsageField[] = [
     whenEmpty: '0', help: 'Events replayed from archives (billed as custom events).' },
   { key: 'partnerEventsPerMonth', label: 'Partner events', input: num('events/month'), kinds: ['eventBus'],
     whenEmpty: '0', help: 'SaaS partner events received a month.' },
-  { key: 'enhancedFanOutConsumers', label: 'Enhanced fan-out consumers', input: num('consumers', { step: 1, max: 20 }), kinds: ['kinesisStream'],
+  { key: 'enhancedFanOutConsumers', label: 'Enhanced fan-out consumers', input: num('consumers', { step: 1 }), kinds: ['kinesisStream'],
     whenEmpty: 'the Lambda triggers that use enhanced fan-out', help: 'Registered enhanced fan-out consumers (at most 20 a stream).' },
   { key: 'longTermRetrievedGbPerMonth', label: 'Long-term retention reads', input: num('GB/month'), kinds: ['kinesisStream'],
     whenEmpty: '0 GB', help: 'GB read back a month from data older than 7 days.' },
-  { key: 'billedMemoryMb', label: 'Memory per execution', input: num('MB', { max: 10240 }), kinds: ['stepFunction'],
+  { key: 'billedMemoryMb', label: 'Memory per execution', input: num('MB'), kinds: ['stepFunction'],
     whenEmpty: '64 MB (the smallest chunk)', help: 'Express workflows: memory an execution uses, billed in 64 MB chunks.' },
   { key: 'ingestedGbPerMonth', label: 'Logs ingested', input: num('GB/month'), kinds: ['logGroup'],
     whenEmpty: 'the logs of the functions writing to it', help: 'CloudWatch Logs data ingested into this log group a month.' },
   { key: 'insightsGbScannedPerMonth', label: 'Logs Insights scanned', input: num('GB/month'), kinds: ['logGroup'],
     whenEmpty: '0 GB', help: 'GB scanned a month by CloudWatch Logs Insights queries.' },
 ];
+
+/** The largest value a number field takes, read from the usage schema (design.ts nodeUsageSchema):
+ *  each bound is written once there (AWS's, or limits.ts USAGE_LIMITS with its reason). */
+const maxOf = (key: string): number | undefined => {
+  const { max } = rangeOf(nodeUsageSchema, key);
+  return Number.isFinite(max) ? max : undefined;
+};
+
+export const USAGE_FIELDS: readonly UsageField[] = FIELDS.map((f) => {
+  const max = f.input.type === 'number' ? maxOf(f.key) : undefined;
+  return f.input.type === 'number' && max !== undefined ? { ...f, input: { ...f.input, max } } : f;
+});
 
 /** The usage values a node of `kind` can hold, in editor order. */
 export function usageFieldsFor(kind: string): UsageField[] {
