@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { edgeRef, intIn } from './fields';
+import { lambdaPermission, SNS_PROTOCOLS } from './permissions';
 
 /** What a source delivers to its target. Every setting is optional: absent means AWS's default for
  *  that source (see `semantics` for the effective values), so files keep only what the user chose. */
@@ -30,6 +31,13 @@ export const triggerProps = z.looseObject({
   }).optional(),
   // SNS subscriptions.
   rawMessageDelivery: z.boolean().optional(),
+  /** The subscription's Protocol and Endpoint as a template states them; absent: what the target
+   *  implies (lambda for a function, sqs for a queue, the URL's scheme for an endpoint). CFG-10. */
+  protocol: z.enum(SNS_PROTOCOLS).optional(),
+  endpoint: z.string().min(1).optional(),
+  // A trigger into a function: the AWS::Lambda::Permission behind it, where it differs from what the
+  // exporter generates from the edge (source's service principal and ARN). CFG-10.
+  permission: lambdaPermission.optional(),
   filterPolicy: z.string().optional(),
   // API Gateway / ALB routes.
   method: z.enum(['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).optional(),

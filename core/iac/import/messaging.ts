@@ -61,7 +61,14 @@ function subscribe(ctx: ImportContext, owner: string, topic: string, s: Raw): vo
   const raw = asBoolean(s.RawMessageDelivery);
   if (raw !== undefined) props.rawMessageDelivery = raw;
   let target: string | undefined;
-  if (protocol === 'lambda' || protocol === 'sqs') target = ctx.nodeOf(s.Endpoint, [protocol === 'lambda' ? 'lambda' : 'sqsQueue']) ?? externalArnNode(ctx, owner, s.Endpoint);
+  if (protocol === 'lambda' || protocol === 'sqs') {
+    target = ctx.nodeOf(s.Endpoint, [protocol === 'lambda' ? 'lambda' : 'sqsQueue']);
+    // An endpoint of the other kind (a queue under the lambda protocol): drawn to what it names, the
+    // protocol kept on the subscription so CFG-10 reports the mismatch.
+    const other = target ? undefined : ctx.nodeOf(s.Endpoint, [protocol === 'lambda' ? 'sqsQueue' : 'lambda']);
+    if (other) { target = other; props.protocol = protocol; }
+    target ??= externalArnNode(ctx, owner, s.Endpoint);
+  }
   else if (protocol === 'http' || protocol === 'https') {
     const url = asString(s.Endpoint);
     if (url) target = ctx.externalNode(owner, 'externalEndpoint', url, { url });

@@ -3,6 +3,7 @@ import { describe } from './functions';
 import { bucketNotifications } from './messaging';
 import { asNumber, isObject, type Raw, referencedResources } from './resolve';
 import { LOG_RETENTION_DAYS } from '../../model/kinds/lambda';
+import { lambdaPermission as lambdaPermissionSchema } from '../../model/permissions';
 import { canConnect } from '../../model/connections';
 import { isNodeKind, nodeKindSpec } from '../../model/kinds';
 import { DESIGN_ONLY_PROPS, METADATA_KEY } from '../cfn/metadata';
@@ -64,15 +65,46 @@ const MODELLED = new Set(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Integra
   'AWS::StepFunctions::StateMachine', 'AWS::Serverless::Api', 'AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api', 'AWS::Serverless::HttpApi']);
 const isModelled = (type: string) => MODELLED.has(type);
 
-/** AWS::Lambda::Permission corroborates a trigger; where no trigger says the same, it draws one. */
+/** The service principal a trigger from each source kind is invoked through (as CFG-10 reads it). */
+const TRIGGER_PRINCIPAL: Readonly<Record<string, string>> = {
+  s3Bucket: 's3.amazonaws.com', snsTopic: 'sns.amazonaws.com', eventRule: 'events.amazonaws.com',
+  apiGateway: 'apigateway.amazonaws.com', alb: 'elasticloadbalancing.amazonaws.com', cognitoUserPool: 'cognito-idp.amazonaws.com',
+};
+
+/** AWS::Lambda::Permission corroborates a trigger; where no trigger says the same, it draws one.
+ *  One that names a principal other than its source's service, or an S3 source without
+ *  SourceAccount, is kept on the trigger (`permission`) for CFG-10. One whose source is not in the
+ *  template, and that no drawn trigger explains, becomes one of the function's `permissions`. */
 export function lambdaPermission(ctx: ImportContext, res: TemplateResource): void {
   const fn = ctx.nodeOf(res.props.FunctionName, ['lambda']);
   if (!fn) { ctx.skip(res.logicalId, `FunctionName names no function of this template (${describe(res.props.FunctionName)})`); return; }
   const principal = typeof res.props.Principal === 'string' ? res.props.Principal : describe(res.props.Principal);
+  const sourceAccount = typeof res.props.SourceAccount === 'string' || typeof res.props.SourceAccount === 'number' ? String(res.props.SourceAccount) : undefined;
   const source = [...referencedResources(res.props.SourceArn, ctx.rawResources)].flatMap((r) => (ctx.drafts.has(r) ? [r] : ctx.aliases.get(r) ?? []))[0];
-  if (!source) { ctx.note(res.logicalId, `lets ${principal} invoke ${fn}`); return; }
-  if (ctx.edges.some((e) => e.from === source && e.to === fn)) { ctx.note(res.logicalId, `corroborates ${source} → ${fn}`); return; }
-  ctx.addEdge(res.logicalId, 'trigger', source, fn, {});
+  if (!source) {
+    const explained = ctx.edges.some((e) => e.kind === 'trigger' && e.to === fn && TRIGGER_PRINCIPAL[ctx.draft(e.from)?.kind ?? ''] === principal);
+    if (explained || typeof res.props.Principal !== 'string') { ctx.note(res.logicalId, `lets ${principal} invoke ${fn}`); return; }
+    const sourceArn = typeof res.props.SourceArn === 'string' ? res.props.SourceArn : undefined;
+    const draft = ctx.draft(fn)!;
+    const statement = { principal, ...(sourceArn ? { sourceArn } : {}), ...(sourceAccount ? { sourceAccount } : {}) };
+    if (!lambdaPermissionSchema.safeParse(statement).success) { ctx.partial(res.logicalId, `a permission for ${principal}${sourceArn ? ` from ${sourceArn}` : ''} the model cannot hold (principal, SourceArn or SourceAccount not in AWS's form)`); return; }
+    const list = Array.isArray(draft.props.permissions) ? draft.props.permissions as Raw[] : (draft.props.permissions = []) as Raw[];
+    list.push(statement);
+    ctx.note(res.logicalId, `folded into function ${fn} (a permission for ${principal}${sourceArn ? ` from ${sourceArn}` : ''})`);
+    return;
+  }
+  const trigger = ctx.edges.find((e) => e.kind === 'trigger' && e.from === source && e.to === fn);
+  const expected = TRIGGER_PRINCIPAL[ctx.draft(source)?.kind ?? ''];
+  const wired = expected !== undefined && typeof res.props.Principal === 'string' && (principal !== expected || (expected === 's3.amazonaws.com' && sourceAccount === undefined));
+  const candidate = { principal, ...(sourceAccount ? { sourceAccount } : {}) };
+  const permission = wired && lambdaPermissionSchema.safeParse(candidate).success ? candidate : undefined;
+  if (trigger) {
+    if (permission) trigger.props.permission = permission;
+    ctx.note(res.logicalId, `corroborates ${source} → ${fn}`);
+    if (permission) ctx.note(res.logicalId, `its principal ${principal}${sourceAccount ? '' : ' and missing SourceAccount'} kept on the trigger (CFG-10 checks it)`);
+    return;
+  }
+  ctx.addEdge(res.logicalId, 'trigger', source, fn, permission ? { permission } : {});
   ctx.note(res.logicalId, `${principal} may invoke ${fn} from ${source}, and nothing else in the template says how: drawn as a trigger`);
 }
 

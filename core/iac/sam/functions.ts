@@ -103,6 +103,13 @@ function exportFunction(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: strin
   if (invokes.length) meta.invokes = invokes;
 
   ctx.add(id, { Type: 'AWS::Serverless::Function', ...resource, Properties: props });
+  // Resource-based permissions for invokers the design does not draw (CFG-10 checks them).
+  (p.permissions ?? []).forEach((perm, i) => {
+    ctx.add(ctx.auxId(id, `Permission ${i + 1}`), { Type: 'AWS::Lambda::Permission', Properties: {
+      Action: 'lambda:InvokeFunction', FunctionName: ref(id), Principal: perm.principal,
+      ...(perm.sourceArn !== null ? { SourceArn: perm.sourceArn } : {}), ...(perm.sourceAccount !== null ? { SourceAccount: perm.sourceAccount } : {}),
+    } });
+  });
   ctx.output(`${id}Arn`, { Description: `${fn.name}: function ARN`, Value: getAtt(id, 'Arn') });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { description, intIn, nodeRef } from '../fields';
+import { lambdaPermission } from '../permissions';
 
 /** Runtimes Lambda accepts today (deprecated ones stay loadable so old designs open). */
 export const LAMBDA_RUNTIMES = [
@@ -60,6 +61,10 @@ export const lambdaProps = z.looseObject({
   logGroup: nodeRef().nullable().default(null),
   /** null: log group never expires (COST-06). */
   logRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<number>, z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]).nullable().default(null),
+  /** Resource-based policy statements for invokers the design does not draw as edges (another
+   *  account's topic, a service with no node): AWS::Lambda::Permission. Triggers drawn as edges get
+   *  theirs from the exporter (CFG-10 checks both). Absent (an empty list reads as absent): none. */
+  permissions: z.preprocess((v) => (Array.isArray(v) && v.length === 0 ? undefined : v), z.array(lambdaPermission).optional()),
   /** The handler returns partial batch failures and stops at the first failure on FIFO (INV-13). */
   stopsAtFirstFailure: z.boolean().default(true),
 });

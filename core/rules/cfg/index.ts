@@ -8,17 +8,14 @@ import cfg06 from './cfg-06-sqs-queue-attributes';
 import cfg07 from './cfg-07-fifo-queue-shape';
 import cfg08 from './cfg-08-stream-mapping-ranges';
 import cfg09 from './cfg-09-sqs-mapping-scaling';
+import cfg10 from './cfg-10-permission-wiring';
 import cfg11 from './cfg-11-eventbridge-retry-policy';
 
 /** The CFG-* rules of rules-catalog.md, in catalog order. */
-export const CFG_RULES: readonly Rule[] = [cfg01, cfg02, cfg03, cfg04, cfg05, cfg06, cfg07, cfg08, cfg09, cfg11];
+export const CFG_RULES: readonly Rule[] = [cfg01, cfg02, cfg03, cfg04, cfg05, cfg06, cfg07, cfg08, cfg09, cfg10, cfg11];
 
 /** CFG-* rules the model cannot express yet, each with the reason. */
 export const CFG_NOT_IMPLEMENTED: readonly { id: string; why: string }[] = [
-  {
-    id: 'CFG-10',
-    why: 'The design has no Lambda permissions (Principal, SourceArn, SourceAccount) and no SNS subscription protocol/endpoint fields: SAM/CDK export generates them from the trigger edges, whose source kind fixes the principal and protocol, and the connection rules refuse edges AWS cannot wire, so a mismatch cannot be drawn.',
-  },
   {
     id: 'CFG-12',
     why: 'A design has exactly one account and one region (design.region); no node carries its own account or region, so cross-account and cross-Region placement (queue vs function, ALB vs function, SNS subscription vs DLQ) cannot be expressed.',

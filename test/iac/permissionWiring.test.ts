@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze';
+import { exportCdk } from '../../core/iac/cdk';
+import { importTemplate } from '../../core/iac/import';
+import { exportSam } from '../../core/iac/sam';
+import { parseDesign, type Design } from '../../core/model';
+
+/** Issue 14, bullet 6: Lambda permissions and SNS subscription protocols through export and import. */
+const load = (doc: unknown): Design => {
+  const r = parseDesign(JSON.stringify(doc));
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path} ${p.message}`).join('; '));
+  return r.design;
+};
+
+const withPermissions = load({
+  format: 'serverless-design', schemaVersion: 2, name: 'partner invokes', region: 'eu-west-1',
+  nodes: [{ id: 'fn', kind: 'lambda', name: 'ingest', props: { permissions: [
+    { principal: 'sns.amazonaws.com', sourceArn: 'arn:aws:sns:eu-west-1:111122223333:partner-orders' },
+    { principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::partner-uploads', sourceAccount: '111122223333' },
+  ] } }],
+  edges: [],
+});
+
+describe('function permissions (AWS::Lambda::Permission)', () => {
+  it('SAM writes one permission per statement, and the import gives them back', () => {
+    const template = exportSam(withPermissions).files[0].content;
+    expect(template).toContain('AWS::Lambda::Permission');
+    expect(template).toContain('SourceAccount: "111122223333"');
+    const { design } = importTemplate(template);
+    const fn = design.nodes.find((n) => n.kind === 'lambda');
+    expect(fn?.kind === 'lambda' && fn.props.permissions).toEqual(withPermissions.nodes[0].kind === 'lambda' ? withPermissions.nodes[0].props.permissions : undefined);
+  });
+
+  it('the CDK app declares them as lambda.CfnPermission with the same principal, source ARN and account', () => {
+    const app = exportCdk(withPermissions).files.map((f) => f.content).join('\n');
+    expect(app).toContain('CfnPermission');
+    expect(app).toContain("principal: 'sns.amazonaws.com'");
+    expect(app).toContain("sourceAccount: '111122223333'");
+  });
+});
+
+describe('import keeps a wrongly wired permission or subscription for CFG-10', () => {
+  const template = JSON.stringify({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Resources: {
+      Uploads: { Type: 'AWS::S3::Bucket', Properties: { NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['Thumbs', 'Arn'] } }] } } },
+      ThumbsRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } },
+      Thumbs: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['ThumbsRole', 'Arn'] }, Code: { ZipFile: 'x' } } },
+      ThumbsPermission: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: { Ref: 'Thumbs' }, Principal: 'sns.amazonaws.com', SourceArn: { 'Fn::GetAtt': ['Uploads', 'Arn'] } } },
+      Orders: { Type: 'AWS::SNS::Topic' },
+      Jobs: { Type: 'AWS::SQS::Queue' },
+      JobsSubscription: { Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: 'Orders' }, Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': ['Jobs', 'Arn'] } } },
+    },
+  });
+  const { design } = importTemplate(template);
+  const findings = analyze(design).findings.filter((f) => f.ruleId === 'CFG-10');
+
+  it('the S3 trigger keeps the SNS principal (and no SourceAccount), and CFG-10 reports it on the trigger', () => {
+    const trigger = design.edges.find((e) => e.kind === 'trigger' && e.from === 'Uploads' && e.to === 'Thumbs');
+    expect(trigger?.kind === 'trigger' && trigger.props.permission).toEqual({ principal: 'sns.amazonaws.com', sourceArn: null, sourceAccount: null });
+    expect(findings.find((f) => f.target.id === trigger?.id)?.message).toMatch(/principal must be s3\.amazonaws\.com/);
+  });
+
+  it('a queue subscribed with the lambda protocol is drawn to the queue, the protocol kept, and CFG-10 reports it', () => {
+    const sub = design.edges.find((e) => e.kind === 'trigger' && e.from === 'Orders' && e.to === 'Jobs');
+    expect(sub?.kind === 'trigger' && sub.props.protocol).toBe('lambda');
+    expect(findings.find((f) => f.target.id === sub?.id)?.message).toMatch(/protocol is lambda, but "[^"]+" takes sqs/);
+  });
+});
