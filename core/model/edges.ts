@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { edgeRef, intIn } from './fields';
+import { PAYLOAD_SIZE_MAX_KB } from './limits';
 import { lambdaPermission, SNS_PROTOCOLS } from './permissions';
+
+/** The largest payloads expected along a path into a function, in KB (INV-04 checks them against the
+ *  path's limit, core/model/limits.ts PAYLOAD_LIMITS_KB): the request, event or record the source sends,
+ *  and for a synchronous path the response the caller waits for (absent: the function's own
+ *  maxResponseKb). A design fact, unlike a usage profile's average payload (cost). */
+function payloadSizes() {
+  return {
+    maxRequestKb: z.number().min(0).max(PAYLOAD_SIZE_MAX_KB).optional(),
+    maxResponseKb: z.number().min(0).max(PAYLOAD_SIZE_MAX_KB).optional(),
+  };
+}
 
 /** What a source delivers to its target. Every setting is optional: absent means AWS's default for
  *  that source (see `semantics` for the effective values), so files keep only what the user chose. */
@@ -44,11 +56,13 @@ export const triggerProps = z.looseObject({
   path: z.string().optional(),
   // CloudFront Lambda@Edge association.
   eventType: z.enum(['viewer-request', 'viewer-response', 'origin-request', 'origin-response']).optional(),
+  ...payloadSizes(),
 });
 
 /** Function → function. */
 export const invokeProps = z.looseObject({
   mode: z.enum(['sync', 'async']).default('sync'),
+  ...payloadSizes(),
 });
 
 /** Async invocation destination of a function, or on-failure destination of a stream/Kafka mapping

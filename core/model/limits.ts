@@ -92,3 +92,36 @@ export const USAGE_LIMITS = {
  *  value is at most USAGE_LIMITS.perMonth, but fan-out and per-invocation writes multiply along a
  *  chain; a volume beyond this is capped (with a note), so no product overflows to Infinity. */
 export const MAX_MONTHLY_VOLUME = 1e18;
+
+/** Payload limits of each path into a Lambda function, in KB (1 MB = 1,024 KB), as AWS states them
+ *  today; INV-04 checks a design's declared and average payload sizes against them. */
+export const PAYLOAD_LIMITS_KB = {
+  /** "For synchronous invocations, the maximum payload size is 6 MB. For asynchronous invocations, the
+   *  maximum payload size is 1 MB." (raised from 256 KB in 2025) — request and response of a buffered
+   *  invocation: https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html */
+  sync: 6 * 1024,
+  async: 1024,
+  /** A streamed response (function URL in RESPONSE_STREAM mode, or InvokeWithResponseStream): "The
+   *  maximum response payload size is 200 MB" (20 MB before July 2025); the request stays at 6 MB:
+   *  https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html */
+  streamedResponse: 200 * 1024,
+  /** An Application Load Balancer sends a Lambda target at most 1 MB of request body and takes at most
+   *  1 MB of response JSON: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html */
+  albRequest: 1024,
+  albResponse: 1024,
+  /** API Gateway REST and HTTP APIs: payload size 10 MB (not adjustable) — looser than Lambda's 6 MB,
+   *  which binds a Lambda integration: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
+   *  https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html */
+  apiGateway: 10 * 1024,
+  /** WebSocket APIs: message payload size 128 KB (frames of 32 KB): same limits.html page. */
+  webSocketMessage: 128,
+  /** An SQS message is at most 1 MiB (raised from 256 KiB in 2025):
+   *  https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html */
+  sqsMessage: 1024,
+} as const;
+
+/** The bound of a declared payload size (KB): 1 GiB, like a usage profile's average payload. It is far
+ *  above every path's limit (the largest is a 200 MB streamed response), so a size too large for its
+ *  path loads and INV-04 reports it on that path; a size beyond 1 GiB is a typing mistake and loads as
+ *  a `range` problem, clamped for the analysis. */
+export const PAYLOAD_SIZE_MAX_KB = 1048576;
