@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../core/analyze';
 import { parseDesign } from '../../../core/model';
-import { estimateCost, moneyString } from '../../../core/pricing';
+import { compare, estimateCost, moneyString } from '../../../core/pricing';
+import { buildReport, renderHtml, renderMarkdown } from '../../../core/report';
 import { traceRetryPathsCapped } from '../../../core/semantics/retryPaths';
 import { expectedAttempts, propagateTraffic } from '../../../core/semantics/traffic';
 
@@ -59,6 +60,26 @@ describe('ids and names that are Object.prototype members', () => {
     const messages = r.problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toContain('$.nodes[0].id: the id "__proto__" is reserved; choose another id');
     expect(messages.some((m) => m.startsWith('$.layout.positions.__proto__: the key "__proto__" is reserved'))).toBe(true);
+  });
+});
+
+describe('user keys through compare and the report', () => {
+  it('ids "constructor"/"toString" and profiles "toString"/"valueOf": compare pairs the lines, the report renders with the same total', async () => {
+    const text = readFileSync('templates/sns-fan-out.design.json', 'utf8');
+    const design = loaded(text);
+    const [low, peak] = Object.keys(design.usage.profiles);
+    const fn = design.nodes.find((n) => n.kind === 'lambda')!.id;
+    const queue = design.nodes.find((n) => n.kind === 'sqsQueue')!.id;
+    const other = loaded(renamed(renamed(renamed(renamed(text, fn, 'constructor'), queue, 'toString'), low, 'toString'), peak, 'valueOf'));
+    const a = compare(estimateCost(design, { profile: low }), estimateCost(design, { profile: peak }));
+    const b = compare(estimateCost(other, { profile: 'toString' }), estimateCost(other, { profile: 'valueOf' }));
+    expect(moneyString(b.difference)).toBe(moneyString(a.difference));
+    expect(b.components.length).toBe(a.components.length);
+    expect(b.onlyInA.length + b.onlyInB.length).toBe(a.onlyInA.length + a.onlyInB.length);
+    const report = await buildReport({ design: other, compare: { kind: 'profiles', a: 'toString', b: 'valueOf' }, theme: 'light' });
+    const plain = await buildReport({ design, compare: { kind: 'profiles', a: low, b: peak }, theme: 'light' });
+    expect(moneyString(report.main.summary.monthlyTotal)).toBe(moneyString(plain.main.summary.monthlyTotal));
+    for (const out of [renderMarkdown(report), renderHtml(report)]) expect(out).not.toMatch(/NaN|Infinity|function Object|\[native code\]/);
   });
 });
 
