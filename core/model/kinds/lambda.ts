@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { description, intIn, nodeRef } from '../fields';
+import { PAYLOAD_SIZE_MAX_KB } from '../limits';
 import { lambdaPermission } from '../permissions';
 
 /** Runtimes Lambda accepts today (deprecated ones stay loadable so old designs open). */
@@ -65,6 +66,11 @@ export const lambdaProps = z.looseObject({
    *  account's topic, a service with no node): AWS::Lambda::Permission. Triggers drawn as edges get
    *  theirs from the exporter (CFG-10 checks both). Absent (an empty list reads as absent): none. */
   permissions: z.preprocess((v) => (Array.isArray(v) && v.length === 0 ? undefined : v), z.array(lambdaPermission).optional()),
+  /** The largest response the function returns, in KB, and whether its callers stream it (a function
+   *  URL in RESPONSE_STREAM mode, or InvokeWithResponseStream: 200 MB instead of 6 MB). INV-04 checks
+   *  the size against each synchronous path's limit. Absent: not known. */
+  maxResponseKb: z.number().min(0).max(PAYLOAD_SIZE_MAX_KB).optional(),
+  responseStreaming: z.boolean().optional(),
   /** The handler returns partial batch failures and stops at the first failure on FIFO (INV-13). */
   stopsAtFirstFailure: z.boolean().default(true),
 });

@@ -1,8 +1,10 @@
+import { PAYLOAD_LIMITS_KB } from '../../model/limits';
 import { defineRule } from '../types';
 import { functionTriggers, limitText, num, payloadOf } from './support';
 
-/** An ALB passes at most 1 MB of request body to a function target, and takes at most 1 MB back. */
-const ALB_BODY_LIMIT_KB = 1024;
+/** An ALB passes at most 1 MB of request body to a function target, and takes at most 1 MB back
+ *  (core/model/limits.ts; the response and a declared largest request are INV-04's). */
+const ALB_BODY_LIMIT_KB = PAYLOAD_LIMITS_KB.albRequest;
 
 export default defineRule({
   id: 'INV-03',
@@ -14,6 +16,8 @@ export default defineRule({
   why: 'An Application Load Balancer invokes a function target directly: the request body can be at most 1 MB and the response JSON at most 1 MB, the function and target group must be in the same account and Region, and WebSocket upgrades are refused with HTTP 400. Larger requests never reach the function.',
   check(ctx) {
     return functionTriggers(ctx, ['alb']).flatMap(({ edge, source: alb, fn }) => {
+      // A largest request body declared on the edge is INV-04's (one finding per cause).
+      if (edge.props.maxRequestKb !== undefined) return [];
       const payload = payloadOf(ctx, edge);
       if (!payload || payload.kb <= ALB_BODY_LIMIT_KB) return [];
       return [{

@@ -20,8 +20,6 @@ export const isFifo = (node: DesignNode | undefined): boolean => (node?.props as
 /** "10,240" */
 export const num = (n: number): string => formatNumber(n, 1);
 
-export const PAYLOAD_LIMIT_KB = { sync: 6 * 1024, async: 1024 } as const;
-
 /** "6 MB (6,144 KB)" */
 export const limitText = (kb: number): string => `${num(kb / 1024)} MB (${num(kb)} KB)`;
 
