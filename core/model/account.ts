@@ -33,3 +33,25 @@ export type AccountSettings = z.output<typeof accountSchema>;
  *  reads as the default quota, nothing reserved elsewhere, no account ID). */
 export const accountOf = (design: { account?: AccountSettings }): AccountSettings =>
   design.account ?? { id: null, concurrencyLimit: DEFAULT_CONCURRENCY_LIMIT, otherReservedConcurrency: 0 };
+
+/** An AWS Region code such as us-east-1 (the design's own `region` uses the same pattern). */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/** Where a resource lives when it is not where the design is: its account and Region. Absent: the
+ *  design's account (`design.account.id`) and Region (`design.region`). Carried by the kinds whose
+ *  co-location AWS constrains (CFG-12): functions, queues, topics, load balancers. */
+export const placementProps = () => ({
+  account: accountId().optional(),
+  region: z.string().regex(AWS_REGION_PATTERN, { message: 'expected an AWS Region such as eu-west-1' }).optional(),
+});
+
+/** The account and Region a node is in: its own, else the design's. An account the design does not
+ *  name reads as "the design's account", so a node stating one differs from nodes that do not. */
+export function placementOf(design: { region: string; account?: AccountSettings }, node: { props: object }): { account: string; region: string } {
+  const p = node.props as { account?: unknown; region?: unknown };
+  const own = typeof p.account === 'string' ? p.account : undefined;
+  return {
+    account: own ?? design.account?.id ?? "the design's account",
+    region: typeof p.region === 'string' ? p.region : design.region,
+  };
+}

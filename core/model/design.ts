@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountSchema } from './account';
+import { accountSchema, AWS_REGION_PATTERN } from './account';
 import { EDGE_KINDS } from './edges';
 import * as K from './kinds';
 import { USAGE_LIMITS } from './limits';
@@ -147,7 +147,7 @@ export const layoutSchema = z.looseObject({
   notes: z.array(z.looseObject({ id: id(), text: z.string() })).optional(),
 });
 
-export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+export const REGION_PATTERN = AWS_REGION_PATTERN;
 
 /** What a variant of the design consists of: the design being edited has it at the top level, every
  *  other variant in `alternatives`. */

@@ -67,3 +67,23 @@ describe('import keeps a wrongly wired permission or subscription for CFG-10', (
     expect(findings.find((f) => f.target.id === sub?.id)?.message).toMatch(/protocol is lambda, but "[^"]+" takes sqs/);
   });
 });
+
+describe('a node in another account or Region (CFG-12) through export and import', () => {
+  const design = load({
+    format: 'serverless-design', schemaVersion: 2, name: 'cross region', region: 'us-east-1',
+    nodes: [{ id: 'fn', kind: 'lambda', name: 'worker' }, { id: 'q', kind: 'sqsQueue', name: 'jobs', props: { region: 'eu-west-1', account: '111122223333' } }],
+    edges: [{ id: 'e', kind: 'trigger', from: 'q', to: 'fn' }],
+  });
+
+  it('SAM warns that a template deploys to one account and Region, keeps the placement in metadata, and the import gives it back', () => {
+    const out = exportSam(design);
+    expect(out.warnings.join('\n')).toMatch(/jobs.*account 111122223333 and Region eu-west-1; a template deploys to one account and Region/);
+    const { design: back } = importTemplate(out.files[0].content);
+    const q = back.nodes.find((n) => n.kind === 'sqsQueue');
+    expect(q?.kind === 'sqsQueue' && [q.props.account, q.props.region]).toEqual(['111122223333', 'eu-west-1']);
+  });
+
+  it('the CDK export says the same warning', () => {
+    expect(exportCdk(design).warnings.join('\n')).toMatch(/account 111122223333 and Region eu-west-1/);
+  });
+});

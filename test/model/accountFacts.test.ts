@@ -50,3 +50,28 @@ describe('design.account (Lambda concurrency quota and other reservations)', () 
     expect(ids({ concurrencyLimit: 20000, otherReservedConcurrency: 5000 }, 800)).toBe(0);
   });
 });
+
+describe('account and Region on a node (CFG-12 co-location)', () => {
+  const withQueue = (props: Record<string, unknown>) => parseDesign(text(minimalDoc({
+    nodes: [{ id: 'fn', kind: 'lambda', name: 'resize' }, { id: 'q', kind: 'sqsQueue', name: 'jobs', props }],
+  })));
+
+  it('refuses a Region or account that is not in AWS\'s form, naming the JSON path and the node', () => {
+    const region = withQueue({ region: 'Ireland' });
+    expect(region.ok).toBe(false);
+    expect(region.problems.map(formatProblem)).toEqual([expect.stringMatching(/^\$\.nodes\[1\]\.props\.region \(node "jobs"\): expected an AWS Region such as eu-west-1/)]);
+    const account = withQueue({ account: '12345' });
+    expect(account.problems.map((p) => p.path)).toEqual(['$.nodes[1].props.account']);
+  });
+
+  it('a queue in another Region than its function is a CFG-12 error on the trigger; in another account of the same Region it is not', () => {
+    const cfg12 = (props: Record<string, unknown>) => {
+      const r = withQueue(props);
+      return r.ok ? analyze(r.design).findings.filter((f) => f.ruleId === 'CFG-12').map((f) => `${f.severity} ${f.target.id}`) : ['not loaded'];
+    };
+    expect(cfg12({ region: 'eu-west-1' })).toEqual(['error e1']);
+    expect(cfg12({ account: '111122223333' })).toEqual([]);
+    expect(cfg12({ account: '111122223333', encryption: 'aws-managed-kms' })).toEqual(['error e1']);
+    expect(cfg12({ region: 'us-east-1' })).toEqual([]);
+  });
+});

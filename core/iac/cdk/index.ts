@@ -79,6 +79,9 @@ function attachMetadata(ctx: CdkContext): void {
     else if (typeof props.description === 'string' && props.description !== '' && !(DESCRIBED.has(node.kind) && describedByResource(node.kind, props))) meta.description = props.description;
     const defaults = defaultsOf(node.kind);
     for (const key of DESIGN_ONLY_PROPS[node.kind] ?? []) if (!same(props[key], defaults[key])) meta[key] = props[key];
+    // A stack deploys to one account and Region: a node placed elsewhere (CFG-12) is written like the rest, with a warning.
+    const elsewhere = [typeof props.account === 'string' ? `account ${props.account}` : '', typeof props.region === 'string' ? `Region ${props.region}` : ''].filter(Boolean).join(' and ');
+    if (elsewhere) ctx.warn(node, `is placed in ${elsewhere}; a template deploys to one account and Region, so it is written into this one (its placement is kept in the metadata): deploy it from a stack there`);
     // Whatever an exporter step kept for this node (access and invoke edges, settings the app cannot say).
     for (const [key, value] of Object.entries(collected)) if (key !== 'description' && value !== undefined) meta[key] = value;
     if (Object.keys(meta).length === 0) continue;

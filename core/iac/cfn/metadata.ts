@@ -13,9 +13,12 @@ export const METADATA_KEY = 'ServerlessDesigner';
 export const DESIGN_ONLY_PROPS: Readonly<Record<string, readonly string[]>> = {
   /** killSwitch: reserved concurrency 0 is intended; stopsAtFirstFailure: the handler's batch semantics;
    *  codeSize: the package sizes the design was checked against (CFG-04). */
-  lambda: ['killSwitch', 'stopsAtFirstFailure', 'codeSize'],
-  /** The design says strict order matters (RETRY-18). */
-  sqsQueue: ['orderCritical'],
+  lambda: ['killSwitch', 'stopsAtFirstFailure', 'codeSize', 'account', 'region'],
+  /** The design says strict order matters (RETRY-18). account/region (here and below): a resource in
+   *  another account or Region than the stack's, as the design placed it (CFG-12); the export warns. */
+  sqsQueue: ['orderCritical', 'account', 'region'],
+  snsTopic: ['account', 'region'],
+  alb: ['account', 'region'],
   /** For cost: state transitions per execution. */
   stepFunction: ['transitionsPerExecution'],
   /** The objects' storage class (an object setting, not a bucket property). */

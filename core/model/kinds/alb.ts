@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { placementProps } from '../account';
 import { description, nodeRefs } from '../fields';
 
 export const albProps = z.looseObject({
   description: description(),
+  /** Another account or Region than the design's (CFG-12); absent: the design's. */
+  ...placementProps(),
   scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
   multiValueHeaders: z.boolean().default(false),
   subnets: nodeRefs(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { placementProps } from '../account';
 import { description, intIn, nodeRef } from '../fields';
 import { PAYLOAD_SIZE_MAX_KB } from '../limits';
 import { lambdaPermission } from '../permissions';
@@ -21,6 +22,8 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 // Async retries and event age: https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html
 export const lambdaProps = z.looseObject({
   description: description(),
+  /** Another account or Region than the design's (CFG-12); absent: the design's. */
+  ...placementProps(),
   runtime: z.enum(LAMBDA_RUNTIMES).default('nodejs22.x'),
   packageType: z.enum(['Zip', 'Image']).default('Zip'),
   handler: z.string().default('index.handler'),

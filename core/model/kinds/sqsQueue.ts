@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { placementProps } from '../account';
 import { description, intIn } from '../fields';
 
 // Ranges and defaults: rules-catalog CFG-06,
 // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
 export const sqsQueueProps = z.looseObject({
   description: description(),
+  /** Another account or Region than the design's (CFG-12); absent: the design's. */
+  ...placementProps(),
   fifo: z.boolean().default(false),
   /** The physical queue name, when fixed; null lets CloudFormation generate it. FIFO names end in .fifo (CFG-07). */
   queueName: z.string().min(1).max(80).nullable().default(null),

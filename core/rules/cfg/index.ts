@@ -10,14 +10,10 @@ import cfg08 from './cfg-08-stream-mapping-ranges';
 import cfg09 from './cfg-09-sqs-mapping-scaling';
 import cfg10 from './cfg-10-permission-wiring';
 import cfg11 from './cfg-11-eventbridge-retry-policy';
+import cfg12 from './cfg-12-co-location';
 
 /** The CFG-* rules of rules-catalog.md, in catalog order. */
-export const CFG_RULES: readonly Rule[] = [cfg01, cfg02, cfg03, cfg04, cfg05, cfg06, cfg07, cfg08, cfg09, cfg10, cfg11];
+export const CFG_RULES: readonly Rule[] = [cfg01, cfg02, cfg03, cfg04, cfg05, cfg06, cfg07, cfg08, cfg09, cfg10, cfg11, cfg12];
 
 /** CFG-* rules the model cannot express yet, each with the reason. */
-export const CFG_NOT_IMPLEMENTED: readonly { id: string; why: string }[] = [
-  {
-    id: 'CFG-12',
-    why: 'A design has exactly one account and one region (design.region); no node carries its own account or region, so cross-account and cross-Region placement (queue vs function, ALB vs function, SNS subscription vs DLQ) cannot be expressed.',
-  },
-];
+export const CFG_NOT_IMPLEMENTED: readonly { id: string; why: string }[] = [];
