@@ -10,7 +10,7 @@
 // seed, the mutation and the stage.
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycle, fanIn, fanOutWithDlqs, parallelEdges } from '../../bench/shapes';
 import { sharedFile } from '../support/shared';
 import { COMMITTED_PATTERNS, importedDesignText, patterns } from './corpus';
@@ -46,6 +46,7 @@ const IMPORTED = (() => {
 const SOURCES = [...TEMPLATES, ...CORPUS, ...IMPORTED];
 
 const runner = new CaseRunner();
+beforeAll(() => runner.warmUp(), 60_000);
 const tally = { cases: 0, crashes: 0, hangs: 0, slow: 0, unbounded: 0 };
 let slowest = { ms: 0, what: '' };
 let slowestStep = { ms: 0, what: '' };
@@ -62,12 +63,12 @@ afterAll(async () => {
  * Runs one case in the worker and states the property; the message names the seed and the case so
  * a failure is reproducible. Every failure is counted before it is asserted (the summary's counts).
  */
-async function check(what: string, input: Input): Promise<Outcome> {
+async function check(what: string, input: Input, { diagram = false } = {}): Promise<Outcome> {
   tally.cases++;
   const where = `seed ${SEED}: ${what}`;
   let answer;
   try {
-    answer = await runner.run(input);
+    answer = await runner.run(input, { diagram });
   } catch (e) {
     tally.crashes++;
     throw new Error(`${where}\n the fuzz worker died: ${String(e)}`, { cause: e });
@@ -358,4 +359,56 @@ describe('fuzz: mutations of every template and corpus design', () => {
       expect((await check(what, { text: JSON.stringify(doc) })).parsed, what).toBe(true);
     }
   }, 60_000);
+  it('references: parents in cycles, to itself, to a missing node; reference props to itself, a missing node or any node (with the diagram)', async () => {
+    type Node = { id: string; parent?: string; props?: unknown };
+    await fc.assert(fc.asyncProperty(docArb, fc.nat(), fc.nat(), fc.nat(),
+      fc.constantFrom('parent-self', 'parent-cycle-2', 'parent-cycle-3', 'parent-missing', 'parent-any', 'ref-self', 'ref-missing', 'ref-any'),
+      async (d, i, j, r, how) => {
+        const doc = structuredClone(d.doc) as { nodes: Node[] };
+        const n = doc.nodes.length;
+        if (n < 3) return;
+        const a = doc.nodes[i % n];
+        const b = doc.nodes[(i % n + 1 + (j % (n - 1))) % n];
+        const c = doc.nodes.find((x) => x !== a && x !== b)!;
+        let what: string = how;
+        if (how === 'parent-self') a.parent = a.id;
+        if (how === 'parent-cycle-2') { a.parent = b.id; b.parent = a.id; }
+        if (how === 'parent-cycle-3') { a.parent = b.id; b.parent = c.id; c.parent = a.id; }
+        if (how === 'parent-missing') a.parent = 'no-such-node';
+        if (how === 'parent-any') a.parent = b.id;
+        if (how.startsWith('parent')) what = `${how} (${a.id}, ${b.id}, ${c.id})`;
+        if (how.startsWith('ref-')) {
+          // A string in a node's props naming another node: a subnet, security group, route, DLQ …
+          const ids = new Set(doc.nodes.map((x) => x.id));
+          const refs = doc.nodes.flatMap((node, k) => paths(node.props, ['nodes', k, 'props']).filter((p) => typeof p.value === 'string' && ids.has(p.value)).map((p) => ({ node, path: p.path })));
+          if (!refs.length) return;
+          const ref = refs[r % refs.length];
+          const to = how === 'ref-self' ? ref.node.id : how === 'ref-missing' ? 'no-such-node' : b.id;
+          const target = replaced(doc, ref.path, to) as { nodes: Node[] };
+          doc.nodes = target.nodes;
+          what = `${showPath(ref.path)} := ${JSON.stringify(to)} (${how})`;
+        }
+        await check(`${d.file} ${what} (object, with diagram)`, { object: doc }, { diagram: true });
+      }), opts(RUNS));
+  }, 60_000);
+  it('several mutations at once (2–4 of: a wrong type, an out-of-range number, a prototype key as a value or a key)', async () => {
+    const mutation = fc.tuple(fc.nat(), fc.oneof(
+      fc.constantFrom(...WRONG).map((v) => ({ set: v as unknown })),
+      fc.constantFrom(...RANGE).map((v) => ({ set: v as unknown })),
+      fc.constantFrom(...PROTO).map((v) => ({ set: v as unknown })),
+      fc.constantFrom(...PROTO).map((v) => ({ rename: v })),
+    ));
+    await fc.assert(fc.asyncProperty(docArb, fc.array(mutation, { minLength: 2, maxLength: 4 }), fc.boolean(), async (d, mutations, asText) => {
+      let doc = d.doc;
+      const done: string[] = [];
+      for (const [n, m] of mutations) {
+        const places = paths(doc).filter((p) => p.path.length > 0 && ('set' in m || typeof p.path[p.path.length - 1] === 'string'));
+        if (!places.length) break;
+        const { path } = places[n % places.length];
+        doc = 'set' in m ? replaced(doc, path, m.set) : renamed(doc, path, m.rename);
+        done.push('set' in m ? `${showPath(path)} := ${Object.is(m.set, -0) ? '-0' : typeof m.set === 'number' ? String(m.set) : JSON.stringify(m.set)}` : `rename ${showPath(path)} → ${m.rename}`);
+      }
+      await check(`${d.file} ${done.join('; ')} (${asText ? 'text' : 'object'})`, asText ? { text: JSON.stringify(doc) } : { object: doc });
+    }), opts(RUNS * 2));
+  });
 });

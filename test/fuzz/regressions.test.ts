@@ -16,15 +16,7 @@ import { inputChars } from './pipeline';
 /** Generous: these rows took from seconds to forever before; the issue's 1 s is checked per step below. */
 const runner = new CaseRunner(undefined, 30_000);
 afterAll(() => runner.close());
-// The first diagram in a fresh worker loads and compiles the drawing code, and the first design
-// without positions the auto-layout (elkjs): 1.7–1.9 s here, paid once before the rows so that a
-// row's time is its own. A template has positions; the warm-up design below has none.
-beforeAll(async () => {
-  const unplaced = JSON.parse(readFileSync(new URL('../../templates/file-pipeline.design.json', import.meta.url), 'utf8')) as { layout?: unknown };
-  const placed = JSON.stringify(unplaced);
-  delete unplaced.layout;
-  for (const text of [placed, JSON.stringify(unplaced)]) await runner.run({ text }, { diagram: true });
-}, 60_000);
+beforeAll(() => runner.warmUp(), 60_000);
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/fuzz/${name}`, import.meta.url), 'utf8');
 
