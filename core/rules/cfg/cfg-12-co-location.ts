@@ -10,7 +10,7 @@ export default defineRule({
   title: 'Co-location rules',
   severity: 'error',
   category: 'config',
-  docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+  docsUrl: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-lambda-function-trigger.html',
   appliesTo: ['trigger', 'deadLetter', 'lambda', 'sqsQueue', 'snsTopic', 'alb'],
   why: 'Some wiring only works inside one account or one Region. An SQS event source mapping needs the queue and the function in the same Region (the accounts may differ), and a queue encrypted with the AWS managed key (alias/aws/sqs) cannot be read by a function in another account, because that key\'s policy cannot be changed (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-lambda-function-trigger.html). An Application Load Balancer target group and its function must share account and Region (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html). An SNS subscription\'s dead-letter queue must be in the same account and Region as the subscription (https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html). A node without its own account or Region is in the design\'s.',
   check(ctx) {
