@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze';
+import { perform } from '../../core/commands';
 import { parseDesign } from '../../core/model';
+import { EDGE_KINDS } from '../../core/model/edges';
+import { lambdaProps } from '../../core/model/kinds/lambda';
 import { PAYLOAD_LIMITS_KB } from '../../core/model/limits';
+import { fieldsOf } from '../../renderer/schemaFields';
 
 /**
  * Issue 14, bullet 1: the model states the largest request and response of a path into a function (edge
@@ -82,5 +86,22 @@ describe('INV-04 payload limits per invocation path', () => {
     d.nodes[1].props = { maxResponseKb: 'big' };
     const r = parseDesign(JSON.stringify(d));
     expect(r.problems.map((p) => p.path).join(' ')).toContain('maxResponseKb');
+  });
+
+  it('the user states the sizes in the inspector (a core command each) and the finding follows', () => {
+    const labels = (fields: { key: string; label: string }[]) => Object.fromEntries(fields.map((f) => [f.key, f.label]));
+    expect(labels(fieldsOf(EDGE_KINDS.invoke.props))).toMatchObject({ maxRequestKb: 'Max request (KB)', maxResponseKb: 'Max response (KB)' });
+    expect(labels(fieldsOf(EDGE_KINDS.trigger.props))).toMatchObject({ maxRequestKb: 'Max request (KB)', maxResponseKb: 'Max response (KB)' });
+    expect(labels(fieldsOf(lambdaProps))).toMatchObject({ maxResponseKb: 'Max response (KB)', responseStreaming: 'Response streaming' });
+
+    const design = load(fixture('INV-04.pass.sync-response-at-limit')).design;
+    const bigger = perform(design, { type: 'setProp', nodeId: 'fn-render', path: ['maxResponseKb'], value: 9000 });
+    expect(bigger.refused).toBeUndefined();
+    expect(analyze(bigger.design).findings.filter((f) => f.ruleId === 'INV-04')).toHaveLength(1);
+    const streamed = perform(bigger.design, { type: 'setProp', nodeId: 'fn-render', path: ['responseStreaming'], value: true });
+    expect(analyze(streamed.design).findings.filter((f) => f.ruleId === 'INV-04')).toEqual([]);
+    const request = perform(design, { type: 'setEdgeProp', edgeId: 'e-call', path: ['maxRequestKb'], value: 6145 });
+    expect(analyze(request.design).findings.filter((f) => f.ruleId === 'INV-04').map((f) => f.target.id)).toEqual(['e-call']);
+    expect(perform(design, { type: 'setEdgeProp', edgeId: 'e-call', path: ['maxRequestKb'], value: 'big' }).refused).toMatch(/maxRequestKb/);
   });
 });
