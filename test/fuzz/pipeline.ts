@@ -5,6 +5,8 @@
 // happened (a throw is captured with its stack) so the property can name the seed and the case.
 import { analyze } from '../../core/analyze';
 import { renderDiagram } from '../../core/diagram';
+import { exportCdk } from '../../core/iac/cdk';
+import { exportSam } from '../../core/iac/sam';
 import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
 import { parseDesign, restoreDesign, serializeDesign, type Design, type ParseResult } from '../../core/model';
 import { estimateCost, SUPPORTED_REGIONS } from '../../core/pricing';
@@ -43,6 +45,8 @@ export interface Outcome {
   parsed: boolean;
 }
 
+const MORE = typeof process !== 'undefined' && Boolean(process.env.SD_FUZZ_MORE);
+
 /** Regions priced per case: the design's own, one with a catalog and one without (the "no price in" path). */
 const REGIONS = [undefined, SUPPORTED_REGIONS[0], 'xx-nowhere-1'] as const;
 
@@ -62,6 +66,8 @@ function stagesOf(design: Design): [string, () => unknown][] {
     // What Save, autosave and copy do with a loaded design (JSON.stringify: recursive).
     ['save', () => serializeDesign(design)],
   ];
+  // SD_FUZZ_MORE=1: the SAM and CDK exports too (not in the default run: time; not in the list).
+  if (MORE) stages.push(['export sam', () => exportSam(design)], ['export cdk', () => exportCdk(design)]);
   const profiles = Object.keys(design.usage.profiles);
   for (const alt of alternativeNames(design)) {
     const variant = designOfAlternative(design, alt);
