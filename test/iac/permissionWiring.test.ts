@@ -87,3 +87,25 @@ describe('a node in another account or Region (CFG-12) through export and import
     expect(exportCdk(design).warnings.join('\n')).toMatch(/account 111122223333 and Region eu-west-1/);
   });
 });
+
+describe('SQS FIFO throughput settings (CFG-07) through export and import', () => {
+  const design = load({
+    format: 'serverless-design', schemaVersion: 2, name: 'fifo', region: 'us-east-1',
+    nodes: [{ id: 'q', kind: 'sqsQueue', name: 'payments', props: { fifo: true, queueName: 'payments.fifo', deduplicationScope: 'messageGroup', fifoThroughputLimit: 'perMessageGroupId' } }],
+    edges: [],
+  });
+
+  it('SAM writes DeduplicationScope and FifoThroughputLimit, and the import reads them back', () => {
+    const template = exportSam(design).files[0].content;
+    expect(template).toMatch(/DeduplicationScope: messageGroup/);
+    expect(template).toMatch(/FifoThroughputLimit: perMessageGroupId/);
+    const q = importTemplate(template).design.nodes.find((n) => n.kind === 'sqsQueue');
+    expect(q?.kind === 'sqsQueue' && [q.props.deduplicationScope, q.props.fifoThroughputLimit]).toEqual(['messageGroup', 'perMessageGroupId']);
+  });
+
+  it('the CDK app sets them with the sqs enums', () => {
+    const app = exportCdk(design).files.map((f) => f.content).join('\n');
+    expect(app).toContain('sqs.DeduplicationScope.MESSAGE_GROUP');
+    expect(app).toContain('sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID');
+  });
+});

@@ -41,6 +41,7 @@ function clearRefs(kind: string, props: Props): Props {
   // Settings AWS ignores in this configuration have nothing in a template to come back from.
   if (kind === 'dynamoTable' && p.billingMode !== 'provisioned') { delete p.readCapacityUnits; delete p.writeCapacityUnits; }
   if ((kind === 'sqsQueue' || kind === 'snsTopic') && p.fifo !== true) delete p.contentBasedDeduplication;
+  if (kind === 'sqsQueue' && p.fifo !== true) { delete p.deduplicationScope; delete p.fifoThroughputLimit; }
   if (kind === 'kinesisStream' && p.capacityMode === 'onDemand') delete p.shardCount;
   // HTTP and WebSocket APIs have no cache and are regional only.
   if (kind === 'apiGateway' && p.apiType !== 'rest') { delete p.cacheSizeGb; delete p.endpointType; }

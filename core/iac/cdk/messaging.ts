@@ -52,6 +52,7 @@ function exportQueue(ctx: CdkContext, q: NodeOfKind<'sqsQueue'>, dlq: { queue: E
     ctx.warn(q, `queue name ${JSON.stringify(queueName)} has characters SQS refuses (it takes letters, digits, - and _); the deploy will fail until it is renamed`);
   }
   if (p.contentBasedDeduplication && !p.fifo) ctx.warn(q, 'content-based deduplication applies to FIFO queues only; left out');
+  if ((p.deduplicationScope !== undefined || p.fifoThroughputLimit !== undefined) && !p.fifo) ctx.warn(q, 'deduplication scope and FIFO throughput limit apply to FIFO queues only; left out');
   if (p.encryption === 'customer-kms') ctx.warn(q, 'customer-managed KMS encryption: the CDK app creates a new key for it (the design names none)');
   ctx.add('messaging', constStmt(ctx.varName(q.id), ctx.create('sqs', 'Queue', ctx.cid(q.id), obj({
     fifo: p.fifo ? bool(true) : undefined,
@@ -62,6 +63,8 @@ function exportQueue(ctx: CdkContext, q: NodeOfKind<'sqsQueue'>, dlq: { queue: E
     maxMessageSizeBytes: p.maximumMessageSizeBytes !== 1048576 ? num(p.maximumMessageSizeBytes) : undefined,
     receiveMessageWaitTime: p.receiveWaitTimeSeconds !== 0 ? duration(ctx, p.receiveWaitTimeSeconds) : undefined,
     contentBasedDeduplication: p.contentBasedDeduplication && p.fifo ? bool(true) : undefined,
+    deduplicationScope: p.fifo && p.deduplicationScope ? ctx.ns('sqs', 'DeduplicationScope', p.deduplicationScope === 'queue' ? 'QUEUE' : 'MESSAGE_GROUP') : undefined,
+    fifoThroughputLimit: p.fifo && p.fifoThroughputLimit ? ctx.ns('sqs', 'FifoThroughputLimit', p.fifoThroughputLimit === 'perQueue' ? 'PER_QUEUE' : 'PER_MESSAGE_GROUP_ID') : undefined,
     encryption: p.encryption !== 'sqs-managed' ? ctx.ns('sqs', 'QueueEncryption', encryption[p.encryption]) : undefined,
     // maxReceiveCount is required by SQS; a redrive edge without one reads as 10 (core/semantics).
     deadLetterQueue: dlq ? obj({ queue: dlq.queue, maxReceiveCount: num(dlq.maxReceiveCount ?? 10) }) : undefined,

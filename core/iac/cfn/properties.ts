@@ -354,6 +354,9 @@ const TABLES: ResourceTable[] = [
       { model: ['maximumMessageSizeBytes'], cfn: ['MaximumMessageSize'], awsDefault: 1048576, fromCfn: num },
       { model: ['receiveWaitTimeSeconds'], cfn: ['ReceiveMessageWaitTimeSeconds'], awsDefault: 0, fromCfn: num },
       { model: ['contentBasedDeduplication'], cfn: ['ContentBasedDeduplication'], awsDefault: false, fromCfn: bool },
+      // FIFO throughput (CFG-07): written whenever the design states it.
+      { model: ['deduplicationScope'], cfn: ['DeduplicationScope'], fromCfn: (v) => (v === 'queue' || v === 'messageGroup' ? v : undefined) },
+      { model: ['fifoThroughputLimit'], cfn: ['FifoThroughputLimit'], fromCfn: (v) => (v === 'perQueue' || v === 'perMessageGroupId' ? v : undefined) },
       { model: [], cfn: [], ...sqsEncryption, note: 'encryption' },
     ],
     note: 'redrive (deadLetter edge with maxReceiveCount) → RedrivePolicy { deadLetterTargetArn, maxReceiveCount }',

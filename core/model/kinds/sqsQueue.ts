@@ -20,6 +20,12 @@ export const sqsQueueProps = z.looseObject({
   /** The design says strict message order matters (RETRY-18 becomes a warning). */
   orderCritical: z.boolean().default(false),
   encryption: z.enum(['sqs-managed', 'aws-managed-kms', 'customer-kms', 'none']).default('sqs-managed'),
+  /** FIFO throughput (FIFO queues only): high throughput needs deduplication per message group and
+   *  the throughput quota per message group ID; any other pair keeps normal FIFO throughput (CFG-07).
+   *  Absent: AWS's default (queue, perQueue).
+   *  https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html */
+  deduplicationScope: z.enum(['queue', 'messageGroup']).optional(),
+  fifoThroughputLimit: z.enum(['perQueue', 'perMessageGroupId']).optional(),
 });
 
 export type SqsQueueProps = z.output<typeof sqsQueueProps>;
