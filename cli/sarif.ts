@@ -18,7 +18,16 @@ export function toSarif(file: string, text: string, rules: readonly Rule[], find
       physicalLocation: { artifactLocation: { uri: file }, region: { startLine: f.target.type === 'design' ? 1 : lineOfId(text, f.target.id) } },
       logicalLocations: [{ name: f.target.name, fullyQualifiedName: f.target.id, kind: f.target.type === 'design' ? 'module' : 'resource' }],
     }],
-    properties: { why: f.why, fix: f.fix, target: f.target },
+    // The other nodes or edges the finding is about (issue 14), each at the line declaring it.
+    ...(f.related?.length ? {
+      relatedLocations: f.related.map((r, i) => ({
+        id: i + 1,
+        physicalLocation: { artifactLocation: { uri: file }, region: { startLine: r.type === 'design' ? 1 : lineOfId(text, r.id) } },
+        logicalLocations: [{ name: r.name, fullyQualifiedName: r.id, kind: r.type === 'design' ? 'module' : 'resource' }],
+        message: { text: `also: ${r.name}` },
+      })),
+    } : {}),
+    properties: { why: f.why, fix: f.fix, target: f.target, ...(f.related?.length ? { related: f.related } : {}) },
     ...(reason !== undefined ? { suppressions: [{ kind: 'inSource', justification: reason }] } : {}),
   });
   return {

@@ -50,7 +50,7 @@ import { UsagePanel } from './panels/UsagePanel';
 import { isTextField, shortcutMatch, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
 import { useTheme } from './theme';
-import { issueMarks, pathsOverlay, useAnalysis } from './useAnalysis';
+import { issueMarks, pathsOverlay, relatedHighlight, useAnalysis, type PickedFinding } from './useAnalysis';
 import { problemsBesideFindings } from '../core/analyze';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
@@ -562,6 +562,14 @@ export function App({ host }: { host: Host }) {
       canvas.current?.focus({ type: 'edge', id: target.id });
     } else editor.setSelection({ nodes: [], edges: [] });
   }, [editor]);
+  // A finding picked in the Findings panel: its primary target is selected, its related ones
+  // (the blocking security group, the function behind a subscription …) highlighted while it stays so.
+  const [pickedFinding, setPickedFinding] = useState<PickedFinding | null>(null);
+  const selectFinding = useCallback((target: FindingTarget, related?: readonly FindingTarget[]) => {
+    selectTarget(target);
+    setPickedFinding(related?.length ? { primary: target.id, related: new Set(related.map((r) => r.id)) } : null);
+  }, [selectTarget]);
+  const relatedShown = useMemo(() => relatedHighlight(pickedFinding, selection), [pickedFinding, selection]);
   const selectEdge = useCallback((id: string) => selectTarget({ type: 'edge', id }), [selectTarget]);
   const selectNode = useCallback((id: string) => selectTarget({ type: 'node', id }), [selectTarget]);
   const showFindings = useCallback(() => setDock({ tab: 'findings', open: true }), []);
@@ -645,6 +653,7 @@ export function App({ host }: { host: Host }) {
                 design={design}
                 selection={selection}
                 marks={marks}
+                related={relatedShown}
                 paths={paths}
                 costs={costs}
                 onSelectionChange={editor.setSelection}
@@ -681,7 +690,7 @@ export function App({ host }: { host: Host }) {
                     ? <RetryPathsPanel paths={analysis.analysis.retryPaths} omitted={analysis.analysis.retryPathsOmitted} truncated={analysis.analysis.retryPathsTruncated} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
                   : dock.tab === 'reachability'
                     ? <ReachabilityPanel reachability={analysis.analysis.reachability} onSelectEdge={selectEdge} selectedEdge={selection.edges[0]} />
-                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectTarget} dispatch={editor.dispatch} design={analysis.design} setAside={analysis.analysis.setAside} />}
+                  : <FindingsPanel findings={analysis.analysis.findings} suppressed={analysis.analysis.suppressed} counts={analysis.counts} onSelect={selectFinding} dispatch={editor.dispatch} design={analysis.design} setAside={analysis.analysis.setAside} />}
             </AnalysisDock>
           </div>
           <div className="sd-side">

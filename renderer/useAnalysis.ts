@@ -12,7 +12,8 @@ export interface AnalysisView {
   design: Design;
   analysis: Analysis;
   counts: Record<Severity, number>;
-  /** Findings per node or edge id ("*" for the design as a whole), worst first. */
+  /** Findings per node or edge id ("*" for the design as a whole), worst first: those about it
+   *  first-hand and those that list it as a related target. */
   byTarget: ReadonlyMap<string, readonly Finding[]>;
   /** The retry behaviour of each trigger, invoke or destination edge into a function. */
   hopByEdge: ReadonlyMap<string, RetryHop>;
@@ -57,11 +58,16 @@ export function analyzeSafely(design: Design): Analysis {
 export function viewOf(design: Design, analysis: Analysis): AnalysisView {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byTarget = new Map<string, Finding[]>();
+  const index = (id: string, f: Finding) => {
+    const list = byTarget.get(id);
+    if (list) list.push(f);
+    else byTarget.set(id, [f]);
+  };
   for (const f of analysis.findings) {
     counts[f.severity]++;
-    const list = byTarget.get(f.target.id);
-    if (list) list.push(f);
-    else byTarget.set(f.target.id, [f]);
+    index(f.target.id, f);
+    // A related target (the blocking security group …) lists the finding too: its inspector and mark.
+    for (const r of f.related ?? []) index(r.id, f);
   }
   const hopByEdge = new Map<string, RetryHop>();
   // Every edge's hop, also on paths beyond the first 1,000 the Retry paths tab lists.
@@ -106,6 +112,18 @@ export function issueMarks(problems: readonly Problem[], byTarget: ReadonlyMap<s
     marks.set(id, { severity, count: t.findings + t.problems, title: `${parts.join(' and ')} — select to see them in the inspector` });
   }
   return marks;
+}
+
+/** The finding picked in the Findings panel: its primary target and its related ones (issue 14). */
+export interface PickedFinding { primary: string; related: ReadonlySet<string> }
+
+/** The related targets to highlight on the canvas: while the picked finding's primary target is
+ *  what is selected (a design-wide finding: while nothing is), else none. */
+export function relatedHighlight(picked: PickedFinding | null, selection: { nodes: readonly string[]; edges: readonly string[] }): ReadonlySet<string> | undefined {
+  if (!picked || !picked.related.size) return undefined;
+  const selected = [...selection.nodes, ...selection.edges];
+  const stillPicked = picked.primary === '*' ? selected.length === 0 : selected.length === 1 && selected[0] === picked.primary;
+  return stillPicked ? picked.related : undefined;
 }
 
 export function pathsOverlay(view: AnalysisView): PathsOverlay {

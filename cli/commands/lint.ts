@@ -25,7 +25,10 @@ function textReport(file: string, findings: Finding[], suppressedCount: number, 
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
     lines.push('', HEADINGS[severity]);
-    for (const f of group) lines.push(`  ${f.ruleId}  ${f.target.name}`, `    ${f.message}`, `    fix: ${f.fix}`);
+    for (const f of group) {
+      lines.push(`  ${f.ruleId}  ${f.target.name}`, `    ${f.message}`, `    fix: ${f.fix}`);
+      if (f.related?.length) lines.push(`    also: ${f.related.map((r) => r.name).join(', ')}`);
+    }
   }
   return lines.join('\n');
 }

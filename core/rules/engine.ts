@@ -15,6 +15,18 @@ function targetOf(ctx: RuleContext, target: DesignNode | DesignEdge | 'design'):
   return { id: target.id, name: ctx.nameOf(target), type };
 }
 
+/** The related targets of a finding: each once, never the primary. */
+function relatedOf(ctx: RuleContext, primary: FindingTarget, related: readonly (DesignNode | DesignEdge)[]): FindingTarget[] {
+  const seen = new Set([primary.id]);
+  const out: FindingTarget[] = [];
+  for (const r of related) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    out.push(targetOf(ctx, r));
+  }
+  return out;
+}
+
 const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
 
 /** Runs every rule over a design. A rule that throws becomes a RULE-ERROR finding, never a crash.
@@ -27,10 +39,13 @@ export function runRules(design: Design, rules: readonly Rule[], ctx: RuleContex
     const ruleCtx = rule.readsValuesAsWritten ? asWritten : ctx;
     try {
       for (const f of rule.check(ruleCtx)) {
+        const target = targetOf(ruleCtx, f.target);
+        const related = f.related?.length ? relatedOf(ruleCtx, target, f.related) : [];
         all.push({
           ruleId: rule.id,
           severity: f.severity ?? rule.severity,
-          target: targetOf(ruleCtx, f.target),
+          target,
+          ...(related.length ? { related } : {}),
           message: f.message,
           why: f.why ?? rule.why,
           fix: f.fix,

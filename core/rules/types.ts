@@ -18,7 +18,13 @@ export interface FindingTarget {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The primary target: the thing to change or look at first (issue 14: a broken network path is
+   *  on the function → resource edge, a function in a public subnet on the function). */
   target: FindingTarget;
+  /** Other nodes or edges the finding is about (the blocking security group, route table or endpoint;
+   *  the function behind a subscription): listed by lint ("also: …", SARIF relatedLocations) and
+   *  highlighted with the primary on the canvas. Never the primary itself, no duplicates. */
+  related?: FindingTarget[];
   message: string;
   why: string;
   fix: string;
@@ -32,6 +38,8 @@ export interface SuppressedFinding extends Finding {
 /** What a rule's check returns; the engine fills in rule id, docs URL and the target's name. */
 export interface RuleFinding {
   target: DesignNode | DesignEdge | 'design';
+  /** Other nodes or edges the finding is about (see Finding.related); the engine drops the primary and duplicates. */
+  related?: readonly (DesignNode | DesignEdge)[];
   message: string;
   fix: string;
   /** Defaults to the rule's `why`. */

@@ -60,6 +60,8 @@ interface CanvasProps {
   paths?: PathsOverlay;
   /** Monthly cost badges per node ("$" in the toolbar); undefined when they are off. */
   costs?: ReadonlyMap<string, CostBadge>;
+  /** Nodes and edges related to the finding picked in the Findings panel, highlighted. */
+  related?: ReadonlySet<string>;
   onSelectionChange(selection: Selection): void;
   dispatch(command: Command, policy?: HistoryPolicy): PerformResult;
   /** A word to the user (a card snapped back into its container). */
@@ -93,7 +95,7 @@ interface DragStart {
 }
 
 export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(props, ref) {
-  const { design: modelDesign, selection, marks, paths, costs, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice, snapToGrid, onNudge, onResizeKey } = props;
+  const { design: modelDesign, selection, marks, paths, costs, related, onSelectionChange, dispatch, onConnectRequest, onAddNode, onDropFile, layoutOverride, onNotice, snapToGrid, onNudge, onResizeKey } = props;
   // The newest design: a drop is handled before the drag's last move has been rendered.
   const latestDesign = useRef(modelDesign);
   latestDesign.current = modelDesign;
@@ -141,8 +143,8 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
   // Security groups among the selection, as a key: only they change the projection (outlines).
   const selectedGroupsKey = selection.nodes.filter((id) => design.nodes.some((n) => n.id === id && n.kind === 'securityGroup')).join('\u0000');
   const projected = useMemo(
-    () => toFlow(design, { marks, paths, costs, frozenSizes, selectedNodes: selectedGroupsKey ? selectedGroupsKey.split('\u0000') : [] }),
-    [design, marks, paths, costs, frozenSizes, selectedGroupsKey],
+    () => toFlow(design, { marks, paths, costs, frozenSizes, related, selectedNodes: selectedGroupsKey ? selectedGroupsKey.split('\u0000') : [] }),
+    [design, marks, paths, costs, frozenSizes, related, selectedGroupsKey],
   );
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);

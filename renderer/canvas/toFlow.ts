@@ -104,6 +104,9 @@ export interface FlowOptions {
   /** Container sizes to draw instead of fitting them to what they hold (frozen while a card is
    *  dragged, so a container does not grow under a card leaving it). */
   frozenSizes?: ReadonlyMap<string, { width: number; height: number }>;
+  /** Nodes and edges related to the finding picked in the Findings panel (issue 14): highlighted
+   *  beside the selected primary target. */
+  related?: ReadonlySet<string>;
 }
 
 const REACH_TEXT = { yes: 'reachable', partial: 'partly reachable', no: 'unreachable' } as const;
@@ -162,8 +165,8 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
       data: dataFor(n, design.region, options.marks?.get(n.id), options.costs?.get(n.id), groups, groups.some((g) => selectedGroups.has(g.id))),
       ...(parentId ? { parentId } : {}),
       ...(size ? { width: size.width, height: size.height, style: { width: size.width, height: size.height } } : {}),
-      ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}`,
-      className: container ? `sd-flow-container sd-flow-${n.kind}` : 'sd-flow-resource',
+      ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}${options.related?.has(n.id) ? ', related to the selected finding' : ''}`,
+      className: `${container ? `sd-flow-container sd-flow-${n.kind}` : 'sd-flow-resource'}${options.related?.has(n.id) ? ' sd-related' : ''}`,
       zIndex: container ? depth : RESOURCE_Z_INDEX,
     };
   });
@@ -184,8 +187,8 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
         target: e.to,
         label: overlay ? `${label} · ${overlay.text}` : label,
         data: { edge: e, ...(mark || overlay ? { labelClass: [mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' ') } : {}) },
-        className: ['sd-edge', `sd-edge-${e.kind}`, mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' '),
-        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${mark ? `, has ${mark.severity === 'error' ? 'errors' : 'warnings'}` : ''}`,
+        className: ['sd-edge', `sd-edge-${e.kind}`, mark && `sd-edge-mark-${mark.severity}`, overlay?.className, options.related?.has(e.id) && 'sd-edge-related'].filter(Boolean).join(' '),
+        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${mark ? `, has ${mark.severity === 'error' ? 'errors' : 'warnings'}` : ''}${options.related?.has(e.id) ? ', related to the selected finding' : ''}`,
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
         zIndex: EDGE_Z_INDEX,
       } as DesignFlowEdge;

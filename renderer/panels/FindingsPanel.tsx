@@ -9,12 +9,14 @@ import { SEVERITY_WORDS, SeverityIcon, severityCount } from './Severity';
 import { isSuppressible, SuppressDialog } from './SuppressDialog';
 import { useExpanded } from './useExpanded';
 import '../styles/findings.css';
+import '../styles/targets.css';
 
 interface FindingsPanelProps {
   findings: readonly Finding[];
   suppressed: readonly SuppressedFinding[];
   counts: Record<Severity, number>;
-  onSelect(target: FindingTarget): void;
+  /** Selects a finding's target; `related`: its related targets, for the canvas to highlight. */
+  onSelect(target: FindingTarget, related?: readonly FindingTarget[]): void;
   /** Suppress / unsuppress edits (core/commands/suppressions.ts). Without it the panel only reads. */
   dispatch?(command: Command): PerformResult;
   /** The analysed design: its suppressions that no finding matches any more (the check now passes)
@@ -299,17 +301,19 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
 });
 
 const FindingRow = memo(function FindingRow({ finding: f, expanded, onToggle, onSelect, onSuppress }: {
-  finding: Finding; expanded: boolean; onToggle(key: string): void; onSelect(target: FindingTarget): void; onSuppress?(f: Finding): void;
+  finding: Finding; expanded: boolean; onToggle(key: string): void; onSelect(target: FindingTarget, related?: readonly FindingTarget[]): void; onSuppress?(f: Finding): void;
 }) {
   const detailsId = useId();
   const what = f.target.type === 'design' ? 'the design settings' : f.target.name;
   return (
     <li className={`sd-finding is-${f.severity}`} data-testid="finding-item" data-rule={f.ruleId} data-target={f.target.id}>
       <div className="sd-finding-row">
-        <button type="button" className="sd-finding-main" onClick={() => onSelect(f.target)} title={`Select ${what}`}>
+        <button type="button" className="sd-finding-main" onClick={() => (f.related?.length ? onSelect(f.target, f.related) : onSelect(f.target))} title={`Select ${what}${f.related?.length ? ' and highlight what it relates to' : ''}`}>
           <SeverityIcon severity={f.severity} />
           <span className="sd-rule-id sd-mono">{f.ruleId}</span>
-          <span className="sd-finding-text"><strong>{f.target.name}</strong> — {f.message}</span>
+          <span className="sd-finding-text"><strong>{f.target.name}</strong> — {f.message}
+            {f.related?.length ? <span className="sd-finding-also sd-muted" data-testid="finding-related"> Also: {f.related.map((r) => r.name).join(', ')}</span> : null}
+          </span>
         </button>
         {onSuppress && isSuppressible(f.ruleId) && (
           <button type="button" className="sd-disclosure sd-suppress" onClick={() => onSuppress(f)} aria-label={`Suppress ${f.ruleId} on ${f.target.name}…`} data-testid="finding-suppress">

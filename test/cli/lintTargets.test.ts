@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-// Issue 14: what `lint` prints about set-aside edges (bullet 3).
+// Issue 14: what `lint` prints about set-aside edges (bullet 3) and related targets (bullet 2).
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['bin/serverless-designer.mjs', ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -41,5 +41,27 @@ describe('lint: edges AWS refuses', () => {
     expect(notes).toHaveLength(2);
     expect(notes[0]).toMatchObject({ level: 'note', message: { text: expect.stringMatching(/^Set aside, not analysed: ledger-events\.fifo → post-ledger-entry/) } });
     expect(notes[0].locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
+  });
+});
+
+describe('lint: a finding on the thing to change, with its related targets', () => {
+  it('text: a blocked database connection is on the function → database edge, names the security group, and lists it after "also:"', () => {
+    const r = cli('lint', fixture('NET-06.fail.design.json'));
+    expect(r.out).toMatch(/ {2}NET-06 {2}order-api → orders-db\n {4}"order-api" → "orders-db" is broken at security group "orders-db-sg"[^\n]*\n {4}fix: [^\n]*\n {4}also: orders-db-sg\n/);
+  });
+
+  it('json and sarif: related targets as a list, and as relatedLocations at the lines declaring them', () => {
+    const json = JSON.parse(cli('lint', '--format', 'json', fixture('NET-06.fail.design.json')).out);
+    const net06 = json.findings.find((f: { ruleId: string }) => f.ruleId === 'NET-06');
+    expect(net06.target).toEqual({ id: 'e-orders-db', name: 'order-api → orders-db', type: 'edge' });
+    expect(net06.related).toEqual([{ id: 'sg-db', name: 'orders-db-sg', type: 'node' }]);
+    const sarif = JSON.parse(cli('lint', '--format', 'sarif', fixture('NET-06.fail.design.json')).out);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'NET-06');
+    expect(result.relatedLocations).toEqual([expect.objectContaining({
+      id: 1,
+      logicalLocations: [{ name: 'orders-db-sg', fullyQualifiedName: 'sg-db', kind: 'resource' }],
+      physicalLocation: expect.objectContaining({ region: { startLine: expect.any(Number) } }),
+    })]);
+    expect(result.relatedLocations[0].physicalLocation.region.startLine).not.toBe(result.locations[0].physicalLocation.region.startLine);
   });
 });

@@ -44,9 +44,10 @@ test('findings group, filter and search; a suppressed finding leaves the list wi
   await expect(items).toHaveCount(total - 1);
   await net01.getByTestId('findings-group-toggle').click();
   await expect(items).toHaveCount(total);
-  // By resource: the subnet's two findings together.
+  // By resource: each broken path on its function → resource edge (issue 14), the subnet as related.
   await page.getByTestId('findings-group-by-node').click();
-  await expect(panel.locator('[data-group="node:sn-private-a"]').getByTestId('finding-item')).toHaveCount(2);
+  await expect(panel.locator('[data-group="edge:e-quotes-partner"]').getByTestId('finding-item')).toHaveAttribute('data-rule', 'NET-01');
+  await expect(panel.locator('[data-group="edge:e-quotes-secrets"]').getByTestId('finding-item')).toHaveAttribute('data-rule', 'NET-03');
   await expect(panel.locator('[data-group="node:fn-quotes"]').getByTestId('finding-item')).toHaveAttribute('data-rule', 'CFG-01');
 
   // Severity filter: hiding errors hides the three, and says so in words.

@@ -23,13 +23,18 @@ describe('rule fixtures', () => {
     const design = load(file);
     const found = analyze(design).findings.filter((f) => f.ruleId === ruleId);
     expect(found, `${ruleId} should report on ${file}`).not.toEqual([]);
-    const expectation = (design as Record<string, unknown>)['x-expect'] as { severity?: string; target?: string; message?: string } | undefined;
+    const expectation = (design as Record<string, unknown>)['x-expect'] as { severity?: string; target?: string; related?: string[]; message?: string } | undefined;
     if (expectation) {
       expect(found).toContainEqual(expect.objectContaining({
         ...(expectation.severity ? { severity: expectation.severity } : {}),
         ...(expectation.target ? { target: expect.objectContaining({ id: expectation.target }) } : {}),
+        // Issue 14: the related targets the finding lists beside its primary one (at least these).
+        ...(expectation.related ? { related: expect.arrayContaining(expectation.related.map((id) => expect.objectContaining({ id }))) } : {}),
         ...(expectation.message ? { message: expect.stringContaining(expectation.message) } : {}),
       }));
+    }
+    for (const f of found) {
+      expect(f.related?.map((r) => r.id) ?? [], 'related targets never repeat the primary one').not.toContain(f.target.id);
     }
     for (const f of found) {
       expect(f.fix.length, 'every finding says what to change').toBeGreaterThan(10);

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { edgePaths, named, names, strandedGateways, where } from './support';
+import { edgePaths, named, names, strandedGateways, subnetOf, where } from './support';
 
 export default defineRule({
   id: 'NET-04',
@@ -17,8 +17,11 @@ export default defineRule({
       const effect = broken.length
         ? `"${b.fn.name}" cannot reach "${b.target.name}" from ${where(broken)} at all`
         : `its ${b.r.service} calls leave through ${named('NAT gateway', nats)} instead: charged per GB, and denied wherever a policy requires the endpoint`;
+      // On the function → resource edge whose path misses the endpoint; the endpoint and the subnets
+      // whose route tables need it are related.
       return {
-        target: gw,
+        target: b.edge,
+        related: [gw, ...b.paths.flatMap((p) => subnetOf(ctx.index, p) ?? [])],
         message: `Gateway endpoint "${gw.name}" (${b.r.service}) is not on the route table of ${where(b.paths)}, where "${b.fn.name}" runs to reach "${b.target.name}": ${effect}${b.ok.length && broken.length ? ` (partial: it works from ${where(b.ok)})` : ''}.`,
         fix: `Add "${gw.name}" to the route table${b.paths.length > 1 ? 's' : ''} of ${names(b.paths.map((p) => p.subnet!))} (its gateway endpoints list).`,
       };

@@ -33,7 +33,8 @@ export default defineRule({
         ? `silently goes through ${named('NAT gateway', working.flatMap((p) => p.natGateway ?? []))}${working.length < b.paths.length ? ', and elsewhere fails' : ''}`
         : 'fails';
       return {
-        target: ep.props.privateDnsEnabled && vpc ? vpc : ep,
+        target: b.edge,
+        related: ep.props.privateDnsEnabled && vpc ? [vpc, ep] : [ep],
         severity: working.length === b.paths.length ? 'warning' : 'error',
         message: `Interface endpoint "${ep.name}" (${b.r.service}) is bypassed: the default ${b.r.service} hostname resolves to it only with ${list(dnsGaps(index, ep))}, so "${b.fn.name}" → "${b.target.name}" from ${where(b.paths)} ${outcome}.`,
         fix: fixDns(ep),

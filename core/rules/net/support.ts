@@ -2,6 +2,7 @@ import { formatCidr, nextFreeSubnet, parseCidr, type Cidr } from '../../model/ci
 import { vpcOf, type DesignIndex } from '../../graph';
 import { catalogFor } from '../../pricing/catalog';
 import type { DesignEdge, DesignNode, NodeOfKind } from '../../model/design';
+import { kindLabel } from '../../model/kinds';
 import { securityGroupsAllow, type Reachability, type SubnetPath } from '../../semantics';
 import { formatNumber } from '../../format';
 import { NAMES_SHOWN } from '../support';
@@ -70,25 +71,74 @@ export function reasonsOf(paths: readonly SubnetPath[]): string {
   return [...groups.values()].map(([first, ...more]) => `${first.reason}${sameFrom(first, more)}`).join('; ');
 }
 
-/** `"Quote service" → "Secrets Manager" is broken from "Private subnet A" (us-east-1a): <reason>`, and
- *  what still works when only some AZs break. */
-export function breakMessage(b: EdgePaths): string {
-  const from = b.paths[0].subnet ? ` from ${where(b.paths)}` : '';
-  const head = `"${b.fn.name}" → "${b.target.name}" is broken${from}: ${reasonsOf(b.paths)}`;
+interface Hop { one: string; many: string; name?: string; suffix?: string }
+
+/** Where a broken path stops, as a message names it: the route table of subnet "private-a",
+ *  security group "db-sg", no VPC endpoint for sqs … (issue 14: the message names the blocking hop). */
+function hopOf(ctx: RuleContext, p: SubnetPath, r: Reachability): Hop {
+  const at = p.brokenAt;
+  if (!at) return p.ruleId === 'NET-03' && r.service ? { one: `no VPC endpoint for ${r.service}`, many: `no VPC endpoint for ${r.service}` } : { one: 'the network path', many: 'the network path' };
+  switch (at.kind) {
+    case 'subnet':
+      if (p.ruleId === 'NET-02') return { one: 'public subnet', many: 'public subnets', name: at.name };
+      return { one: 'the route table of subnet', many: 'the route tables of subnets', name: at.name, suffix: p.ruleId === 'NET-03' && r.service ? ` (no VPC endpoint for ${r.service}, no route out)` : '' };
+    case 'securityGroup': return { one: 'security group', many: 'security groups', name: at.name };
+    case 'vpcEndpoint': return { one: 'VPC endpoint', many: 'VPC endpoints', name: at.name };
+    case 'lambda': {
+      const fn = ctx.index.node(at.id);
+      const groups = fn?.kind === 'lambda' ? nodesOf(ctx.index, fn.props.vpc?.securityGroups ?? []) : [];
+      const text = p.ruleId === 'NET-07' && groups.length ? `the egress rules of ${named('security group', groups)} of "${at.name}"` : `"${at.name}" itself`;
+      return { one: text, many: text };
+    }
+    default: return { one: kindLabel(at.kind), many: `${kindLabel(at.kind)}s`, name: at.name };
+  }
+}
+
+/** The blocking hops of some broken paths, alike ones named together: "the route tables of subnets
+ *  "private-a" and "private-b" (no VPC endpoint for sqs, no route out)". */
+export function blockingHops(ctx: RuleContext, paths: readonly SubnetPath[], r: Reachability): string {
+  const groups = new Map<string, { hop: Hop; names: string[] }>();
+  for (const p of paths) {
+    const hop = hopOf(ctx, p, r);
+    const key = `${hop.one}\n${hop.suffix ?? ''}`;
+    const g = groups.get(key) ?? groups.set(key, { hop, names: [] }).get(key)!;
+    if (hop.name !== undefined) g.names.push(`"${hop.name}"`);
+  }
+  return list([...groups.values()].map(({ hop, names: ns }) => {
+    const distinct = [...new Set(ns)];
+    return distinct.length ? `${distinct.length > 1 ? hop.many : hop.one} ${list(distinct)}${hop.suffix ?? ''}` : `${hop.one}${hop.suffix ?? ''}`;
+  }));
+}
+
+/** The nodes that block an edge's broken paths (a function that blocks itself by its egress rules:
+ *  its security groups), for a finding's `related` targets. */
+export function blockers(ctx: RuleContext, b: EdgePaths): DesignNode[] {
+  const out: DesignNode[] = [];
+  for (const p of b.paths) {
+    const at = p.brokenAt && ctx.index.node(p.brokenAt.id);
+    if (!at) continue;
+    if (at.kind === 'lambda' && p.ruleId === 'NET-07') out.push(...nodesOf(ctx.index, at.props.vpc?.securityGroups ?? []));
+    else out.push(at);
+  }
+  return [...new Set(out)];
+}
+
+/** `"Quote service" → "Secrets Manager" is broken at security group "x" from "Private subnet A"
+ *  (us-east-1a): <reason>`, and what still works when only some AZs break. */
+export function breakMessage(b: EdgePaths, ctx?: RuleContext): string {
+  // "from <subnets>" unless the blocking hops are those subnets' own route tables, named already.
+  const ownRoutes = ctx && b.paths.every((p) => p.subnet && p.brokenAt?.id === p.subnet.id);
+  const from = b.paths[0].subnet && !ownRoutes ? ` from ${where(b.paths)}` : '';
+  const at = ctx ? ` at ${blockingHops(ctx, b.paths, b.r)}` : '';
+  const head = `"${b.fn.name}" → "${b.target.name}" is broken${at}${from}: ${reasonsOf(b.paths)}`;
   if (!b.ok.length) return `${head}.`;
   return `${head}. Partial: it works from ${where(b.ok)}, so only invocations that run in ${list(b.paths.map((p) => p.az ?? ''))} fail.`;
 }
 
-/** The node every broken path points at, else the edge. */
-export function breakTarget(ctx: RuleContext, b: EdgePaths): DesignNode | DesignEdge {
-  const ids = new Set(b.paths.map((p) => p.brokenAt?.id));
-  const [only] = ids;
-  return (ids.size === 1 && only && ctx.index.node(only)) || b.edge;
-}
-
-/** One finding per edge broken by `ruleId`, targeting the node to change. */
+/** One finding per edge broken by `ruleId`: on the function → resource edge (the path the user
+ *  looks at), naming the blocking hop, with the blocking nodes as related targets. */
 export function pathFindings(ctx: RuleContext, ruleId: string, fix: (b: EdgePaths) => string, keep?: (p: SubnetPath, r: Reachability) => boolean): RuleFinding[] {
-  return breaks(ctx, ruleId, keep).map((b) => ({ target: breakTarget(ctx, b), message: breakMessage(b), fix: fix(b) }));
+  return breaks(ctx, ruleId, keep).map((b) => ({ target: b.edge, related: blockers(ctx, b), message: breakMessage(b, ctx), fix: fix(b) }));
 }
 
 export const subnetOf = (index: DesignIndex, p: SubnetPath): NodeOfKind<'subnet'> | undefined => {

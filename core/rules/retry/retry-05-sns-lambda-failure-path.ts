@@ -13,6 +13,6 @@ export default defineRule({
   check(ctx) {
     return asyncSourcePath(ctx, ['snsTopic'], ({ source }, dlq) => dlq
       ? `The subscription dead-letter queue "${dlq.name}" of "${source.name}" catches only messages SNS could not deliver.`
-      : `"${source.name}" delivers to Lambda asynchronously.`);
+      : `"${source.name}" delivers to Lambda asynchronously.`, 'trigger');
   },
 });

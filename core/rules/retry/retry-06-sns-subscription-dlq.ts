@@ -27,8 +27,11 @@ export default defineRule({
         }];
       }
       if (dlq.props.encryption === 'aws-managed-kms') {
+        // The queue's key is what to change; the dead-letter edge and its subscription are related.
+        const via = edge.props.via === undefined ? undefined : ctx.index.edge(edge.props.via);
         return [{
           target: dlq,
+          related: via ? [edge, via] : [edge],
           message: `"${dlq.name}", the subscription dead-letter queue of "${topic.name}", is encrypted with the AWS-managed KMS key, whose policy cannot let SNS use it: failed deliveries cannot be moved there.`,
           fix: `Encrypt "${dlq.name}" with a customer-managed KMS key whose key policy lets SNS (sns.amazonaws.com) use it.`,
         }];

@@ -41,22 +41,26 @@ export function count(n: number, word: string): string {
 /** `"a", "b" and "c"` */
 
 /** RETRY-05 / RETRY-07: an async source (SNS, EventBridge) whose own DLQ catches only delivery
- *  failures, in front of a function that keeps no failed events of its own. One finding a function. */
-export function asyncSourcePath(ctx: RuleContext, kinds: readonly Kind[], describe: (t: LambdaTrigger, dlq: NodeOfKind<'sqsQueue'> | undefined) => string): RuleFinding[] {
+ *  failures, in front of a function that keeps no failed events of its own. One finding a function:
+ *  on the function, or (`on: 'trigger'`, RETRY-05) on its first such subscription edge, with the
+ *  function, its other subscriptions and their dead-letter queues as related targets. */
+export function asyncSourcePath(ctx: RuleContext, kinds: readonly Kind[], describe: (t: LambdaTrigger, dlq: NodeOfKind<'sqsQueue'> | undefined) => string, on: 'function' | 'trigger' = 'function'): RuleFinding[] {
   const byFunction = new Map<string, LambdaTrigger[]>();
   for (const t of lambdaTriggers(ctx, kinds)) (byFunction.get(t.fn.id) ?? byFunction.set(t.fn.id, []).get(t.fn.id)!).push(t);
   return [...byFunction.values()].flatMap((triggers) => {
     const fn = triggers[0].fn;
     const capture = asyncFailureCapture(ctx.index, fn.id);
     if (capture.onFailure.length || capture.dlq.length) return [];
+    const dlqs: NodeOfKind<'sqsQueue'>[] = [];
     const parts = triggers.map((t) => {
       const dlqEdge = subscriptionDlq(ctx.index, t.edge);
       const dlq = dlqEdge && ctx.index.node(dlqEdge.to);
+      if (dlq?.kind === 'sqsQueue') dlqs.push(dlq);
       return describe(t, dlq?.kind === 'sqsQueue' ? dlq : undefined);
     });
     const { maximumRetryAttempts, maximumEventAgeSeconds } = fn.props.asyncConfig;
     return [{
-      target: fn,
+      ...(on === 'trigger' ? { target: triggers[0].edge, related: [fn, ...triggers.slice(1).map((t) => t.edge), ...dlqs] } : { target: fn }),
       message: `${parts.join(' ')} Once Lambda has accepted an event, errors and timeouts of "${fn.name}" follow its own async retries (${count(maximumRetryAttempts, 'retry')}, ${formatDuration(maximumEventAgeSeconds)} maximum age), and "${fn.name}" keeps no failed events.`,
       fix: `Add an on-failure destination (or a dead-letter queue) to "${fn.name}"; a DLQ on the ${triggers.length > 1 ? 'sources' : 'source'} alone does not catch function errors.`,
     }];

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../core/analyze';
+import { parseDesign } from '../../core/model';
+import { toFlow } from '../../renderer/canvas/toFlow';
+import { FindingsPanel, resetFindingsView } from '../../renderer/panels/FindingsPanel';
+import { relatedHighlight, viewOf } from '../../renderer/useAnalysis';
+import { brokenVpc } from './analysisDesigns';
+
+// Issue 14 in the app: related targets (bullet 2) and set-aside edges (bullet 3).
+afterEach(() => {
+  cleanup();
+  resetFindingsView();
+});
+
+function panel(design = brokenVpc()) {
+  const a = analyze(design);
+  const view = viewOf(design, a);
+  const onSelect = vi.fn();
+  render(<FindingsPanel findings={a.findings} suppressed={a.suppressed} counts={view.counts} onSelect={onSelect} setAside={a.setAside} />);
+  return { a, onSelect };
+}
+
+describe('related targets of a finding', () => {
+  it('a broken path is listed on the function → resource edge; clicking it selects the edge and hands over the blocking route table', () => {
+    const { onSelect } = panel();
+    const net01 = screen.getAllByTestId('finding-item').find((li) => li.dataset.rule === 'NET-01')!;
+    expect(net01.dataset.target).toMatch(/^e-/);
+    expect(within(net01).getByTestId('finding-related').textContent).toContain('Private subnet A');
+    fireEvent.click(net01.querySelector('button')!);
+    const [target, related] = onSelect.mock.lastCall!;
+    expect(target).toMatchObject({ type: 'edge', id: net01.dataset.target });
+    expect(related).toEqual([expect.objectContaining({ id: 'sn-private-a', type: 'node' })]);
+  });
+
+  it('a finding with no related targets selects just its target', () => {
+    const { onSelect } = panel();
+    const cfg = screen.getAllByTestId('finding-item').find((li) => li.dataset.rule === 'CFG-01')!;
+    expect(within(cfg).queryByTestId('finding-related')).toBeNull();
+    fireEvent.click(cfg.querySelector('button')!);
+    expect(onSelect.mock.lastCall).toEqual([expect.objectContaining({ id: 'fn-quotes' })]);
+  });
+
+  it('the canvas highlights the related nodes and edges, and only while the primary target stays selected', () => {
+    const picked = { primary: 'e-1', related: new Set(['sn-private-a', 'e-jobs']) };
+    expect(relatedHighlight(picked, { nodes: [], edges: ['e-1'] })).toBe(picked.related);
+    expect(relatedHighlight(picked, { nodes: ['fn-quotes'], edges: [] })).toBeUndefined();
+    expect(relatedHighlight(picked, { nodes: ['fn-quotes'], edges: ['e-1'] })).toBeUndefined();
+    expect(relatedHighlight(null, { nodes: [], edges: ['e-1'] })).toBeUndefined();
+
+    const flow = toFlow(brokenVpc(), { related: picked.related });
+    const node = (id: string) => flow.nodes.find((n) => n.id === id)!;
+    const edge = (id: string) => flow.edges.find((e) => e.id === id)!;
+    expect(node('sn-private-a').className).toContain('sd-related');
+    expect(node('sn-private-a').ariaLabel).toContain('related to the selected finding');
+    expect(node('fn-quotes').className).not.toContain('sd-related');
+    expect(edge('e-jobs').className).toContain('sd-edge-related');
+    expect(toFlow(brokenVpc()).nodes.some((n) => n.className?.includes('sd-related'))).toBe(false);
+  });
+});
+
+describe('set-aside edges in the Findings panel', () => {
+  it('lists each edge AWS refuses with its reason and who reports it; clicking one selects the edge', () => {
+    const parsed = parseDesign(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'rules', 'INV-11.fail.set-aside.design.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('fixture does not load');
+    const { onSelect } = panel(parsed.design);
+    const items = within(screen.getByTestId('findings-set-aside')).getAllByTestId('set-aside-item');
+    expect(items.map((li) => li.dataset.target)).toEqual(['e-ledger', 'e-ledger-dlq']);
+    expect(items[0].textContent).toContain('(reported by INV-11)');
+    expect(items[1].textContent).toContain('which AWS refuses');
+    fireEvent.click(items[0].querySelector('button')!);
+    expect(onSelect).toHaveBeenLastCalledWith({ id: 'e-ledger', name: 'ledger-events.fifo → post-ledger-entry', type: 'edge' });
+  });
+
+  it('shows no set-aside section when AWS accepts every edge', () => {
+    panel();
+    expect(screen.queryByTestId('findings-set-aside')).toBeNull();
+  });
+});
