@@ -7,7 +7,7 @@ import { NODE_KIND_IDS } from './kinds';
 import { locateJsonError } from './jsonLocate';
 import { clampLayout } from './layoutBounds';
 import { CURRENT_SCHEMA_VERSION, DESIGN_FORMAT, migrate } from './migrations';
-import { nestingProblem } from './nesting';
+import { jsonShapeProblem } from './nesting';
 import { jsonPath, type PathPart, type Problem } from './problems';
 import { checkReferences } from './references';
 
@@ -74,8 +74,9 @@ export function restoreDesign(raw: unknown, options: RestoreOptions = {}): Parse
   if (version > CURRENT_SCHEMA_VERSION) {
     return fail([{ code: 'version', path: '$.schemaVersion', message: `this design was saved by a newer Serverless Designer (schema version ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Open it with a newer version — the file was not changed.` }]);
   }
-  // Before anything copies it (migrations, lenient loading): 10,000 levels overflowed the stack there.
-  const deep = nestingProblem(raw);
+  // Before anything copies it (migrations, lenient loading): 10,000 levels overflowed the stack there;
+  // a BigInt (an object handed over in-process) made Save throw.
+  const deep = jsonShapeProblem(raw);
   if (deep) return fail([deep]);
   const doc = version < CURRENT_SCHEMA_VERSION ? migrate(raw, version) : raw;
 

@@ -411,4 +411,28 @@ describe('fuzz: mutations of every template and corpus design', () => {
       await check(`${d.file} ${done.join('; ')} (${asText ? 'text' : 'object'})`, asText ? { text: JSON.stringify(doc) } : { object: doc });
     }), opts(RUNS * 2));
   });
+  it('values JSON cannot hold in a design handed over as an object (structured clone carries them): a cycle, BigInt, Map, Set, Date, typed array, RegExp, a sparse list, undefined', async () => {
+    const KINDS = ['cycle to parent', 'cycle to root', 'bigint', 'Map', 'Set', 'Date', 'Uint8Array', 'RegExp', 'sparse list', 'undefined'] as const;
+    const valueOf = (kind: (typeof KINDS)[number], parent: unknown, root: unknown): unknown => {
+      switch (kind) {
+        case 'cycle to parent': return parent;
+        case 'cycle to root': return root;
+        case 'bigint': return 2n ** 64n;
+        case 'Map': return new Map([['a', 1]]);
+        case 'Set': return new Set([1]);
+        case 'Date': return new Date(0);
+        case 'Uint8Array': return new Uint8Array(3);
+        case 'RegExp': return /x/;
+        case 'sparse list': { const a: unknown[] = [1]; a[4] = 5; return a; }
+        case 'undefined': return undefined;
+      }
+    };
+    await fc.assert(fc.asyncProperty(placeArb((_v, p) => p.length > 0), fc.constantFrom(...KINDS), async ({ d, place }, kind) => {
+      const doc = structuredClone(d.doc) as Record<string | number, unknown>;
+      let parent = doc;
+      for (const k of place.path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+      setOwn(parent, place.path[place.path.length - 1], valueOf(kind, parent, doc));
+      await check(`${d.file} ${showPath(place.path)} := ${kind} (object)`, { object: doc });
+    }), opts(RUNS));
+  });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asyncChain } from '../../bench/shapes';
-import { parseDesign, serializeDesign, type ParseResult } from '../../core/model';
+import { parseDesign, restoreDesign, serializeDesign, type ParseResult } from '../../core/model';
 import { MAX_NESTING } from '../../core/model/nesting';
 import { estimateCost, moneyString } from '../../core/pricing';
 import { CaseRunner } from './harness';
@@ -159,6 +159,43 @@ describe('fuzz regressions: inputs that crashed or hung before give a result or 
       expect(outcome.largest.chars, `${row.name}: ${outcome.largest.stage} returned ${outcome.largest.chars} chars`)
         .toBeLessThanOrEqual(50 * inputChars({ text }) + 1_000_000);
       row.now(parseDesign(text), text);
+    }, 60_000);
+  }
+});
+
+/** Designs handed over as objects (restoreDesign: IPC and in-process callers; structured clone carries
+ *  cycles and BigInts, JSON cannot). Each built on the orders-worker fixture. */
+const OBJECT_ROWS: { name: string; before: string; object: () => Record<string, unknown>; problem: string }[] = [
+  {
+    name: 'a cycle in a node\'s props (props.self = props)',
+    before: 'found by the fuzz suite: restoreDesign never returned (the reserved-key walk followed the cycle; 20 s and counting)',
+    object: () => { const d = orders(); const props = d.nodes[1].props; props.self = props; return d; },
+    problem: 'structure $.nodes[1].props.self.self.self: a value here nests more than 100 levels deep; a design\'s values nest at most 100 levels (deeper ones cannot be saved or copied). Remove or flatten it',
+  },
+  {
+    name: 'a BigInt in an "x-…" field',
+    before: 'found by the fuzz suite: loaded, then Save threw TypeError "Do not know how to serialize a BigInt"',
+    object: () => ({ ...orders(), 'x-count': 12n }),
+    problem: 'structure $["x-count"]: a bigint is not JSON data a design file can hold; use text, a number, true/false, null, a list or an object',
+  },
+  {
+    name: 'a Map in a node\'s props',
+    before: 'found by the fuzz suite: loaded, then saved as {} — the data silently gone',
+    object: () => { const d = orders(); d.nodes[1].props.tags = new Map([['team', 'orders']]); return d; },
+    problem: 'structure $.nodes[1].props.tags: a Map is not JSON data a design file can hold; use text, a number, true/false, null, a list or an object',
+  },
+];
+function orders(): { nodes: { props: Record<string, unknown> }[] } & Record<string, unknown> {
+  return JSON.parse(fixture('bom-prefixed.design.json').slice(1)) as { nodes: { props: Record<string, unknown> }[] } & Record<string, unknown>;
+}
+
+describe('fuzz regressions: designs handed over as objects', () => {
+  for (const row of OBJECT_ROWS) {
+    it(`${row.name} — before: ${row.before}`, async () => {
+      const answer = await runner.run({ object: row.object() });
+      if (answer.hung) expect.fail(`${row.name}: hung again, no result after ${Math.round(answer.waitedMs)} ms`);
+      expect(answer.outcome.crash, `${row.name} crashed in ${answer.outcome.crash?.stage}: ${answer.outcome.crash?.error}`).toBeUndefined();
+      expect(messages(restoreDesign(row.object()))).toEqual([row.problem]);
     }, 60_000);
   }
 });
