@@ -75,7 +75,7 @@ async function check(what: string, input: Input, { diagram = false } = {}): Prom
   }
   if (answer.hung) {
     tally.hangs++;
-    expect.fail(`${where}\n hung: no result after ${Math.round(answer.waitedMs)} ms (worker terminated; budget ${CASE_BUDGET_MS} ms per case)`);
+    expect.fail(`${where}\n hung: no result after ${Math.round(answer.waitedMs)} ms (the watchdog; the worker was terminated and replaced)`);
   }
   const outcome = answer.outcome;
   if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, what };
