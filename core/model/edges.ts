@@ -30,6 +30,15 @@ export const triggerProps = z.looseObject({
   parallelizationFactor: intIn(1, 10).optional(),
   reportBatchItemFailures: z.boolean().optional(),
   maximumConcurrency: intIn(2, 1000).optional(),
+  /** Provisioned mode of an SQS or Kafka mapping: the event pollers it keeps (minimum) and may scale
+   *  to (maximum). AWS: minimum 1 to 200 (SQS at least 2), maximum 1 to 2,000 (SQS at least 2), minimum ≤ maximum
+   *  (https://docs.aws.amazon.com/lambda/latest/api/API_ProvisionedPollerConfig.html); CFG-08 checks
+   *  the source-specific limits. Billed per Event Poller Unit hour; the price catalog has no EPU price
+   *  yet, so the cost estimate leaves it out (said in CFG-08's finding text). Absent: on-demand polling. */
+  provisionedPollers: z.looseObject({
+    minimumPollers: intIn(1, 200).optional(),
+    maximumPollers: intIn(1, 2000).optional(),
+  }).optional(),
   tumblingWindowSeconds: intIn(0, 900).optional(),
   filters: z.array(z.string()).max(10).optional(),
   // S3 notifications.

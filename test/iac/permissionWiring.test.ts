@@ -109,3 +109,38 @@ describe('SQS FIFO throughput settings (CFG-07) through export and import', () =
     expect(app).toContain('sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID');
   });
 });
+
+describe('provisioned pollers, Kafka partitions and DynamoDB stream shards through export and import', () => {
+  const design = load({
+    format: 'serverless-design', schemaVersion: 2, name: 'pollers', region: 'us-east-1',
+    nodes: [
+      { id: 'k', kind: 'kafka', name: 'orders-cluster', props: { topicPartitions: 24 } },
+      { id: 't', kind: 'dynamoTable', name: 'orders', props: { streamViewType: 'NEW_AND_OLD_IMAGES', streamShards: 6 } },
+      { id: 'q', kind: 'sqsQueue', name: 'jobs' },
+      { id: 'fn', kind: 'lambda', name: 'consume' },
+    ],
+    edges: [
+      { id: 'ek', kind: 'trigger', from: 'k', to: 'fn', props: { startingPosition: 'TRIM_HORIZON', provisionedPollers: { minimumPollers: 2, maximumPollers: 40 } } },
+      { id: 'et', kind: 'trigger', from: 't', to: 'fn', props: { startingPosition: 'LATEST' } },
+      { id: 'eq', kind: 'trigger', from: 'q', to: 'fn', props: { provisionedPollers: { minimumPollers: 2, maximumPollers: 10 } } },
+    ],
+  });
+
+  it('SAM writes the Kafka event\'s ProvisionedPollerConfig, warns that its SQS event cannot, and the import gives back pollers, partitions and shards', () => {
+    const out = exportSam(design);
+    expect(out.files[0].content).toMatch(/ProvisionedPollerConfig:\s+MinimumPollers: 2\s+MaximumPollers: 40/);
+    expect(out.warnings.join('\n')).toMatch(/provisioned pollers, which SAM's SQS event cannot say/);
+    const back = importTemplate(out.files[0].content).design;
+    const kafkaEdge = back.edges.find((e) => e.kind === 'trigger' && back.nodes.find((n) => n.id === e.from)?.kind === 'kafka');
+    expect(kafkaEdge?.kind === 'trigger' && kafkaEdge.props.provisionedPollers).toEqual({ minimumPollers: 2, maximumPollers: 40 });
+    const kafka = back.nodes.find((n) => n.kind === 'kafka');
+    expect(kafka?.kind === 'kafka' && kafka.props.topicPartitions).toBe(24);
+    const table = back.nodes.find((n) => n.kind === 'dynamoTable');
+    expect(table?.kind === 'dynamoTable' && table.props.streamShards).toBe(6);
+  });
+
+  it('the CDK app sets provisionedPollerConfig on the SQS and Kafka mappings', () => {
+    const app = exportCdk(design).files.map((f) => f.content).join('\n');
+    expect(app.match(/provisionedPollerConfig: \{/g)?.length).toBe(2);
+  });
+});

@@ -75,3 +75,20 @@ describe('account and Region on a node (CFG-12 co-location)', () => {
     expect(cfg12({ region: 'us-east-1' })).toEqual([]);
   });
 });
+
+describe('provisioned pollers, Kafka partitions, DynamoDB stream shards: AWS ranges with their JSON paths', () => {
+  it('loads values outside the range as written with a range problem at their path', () => {
+    const r = parseDesign(text(minimalDoc({
+      nodes: [{ id: 'fn', kind: 'lambda', name: 'resize' }, { id: 'q', kind: 'sqsQueue', name: 'jobs' }, { id: 't', kind: 'dynamoTable', name: 'orders', props: { streamViewType: 'NEW_IMAGE', streamShards: 0 } }],
+      edges: [{ id: 'e1', kind: 'trigger', from: 'q', to: 'fn', props: { provisionedPollers: { minimumPollers: 0, maximumPollers: 5000 } } }],
+    })));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.problems.map((p) => p.path).sort()).toEqual([
+      '$.edges[0].props.provisionedPollers.maximumPollers',
+      '$.edges[0].props.provisionedPollers.minimumPollers',
+      '$.nodes[2].props.streamShards',
+    ]);
+    expect(r.problems.find((p) => p.path.endsWith('maximumPollers'))?.message).toBe('maximumPollers is 5000; AWS allows at most 2000; the analysis uses 2000');
+  });
+});

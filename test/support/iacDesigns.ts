@@ -179,7 +179,7 @@ function build(plan: Plan): Design {
   for (const s of plan.sources) {
     const props = { ...s.props };
     if (s.kind === 'dynamoTable' && (props.streamViewType ?? 'NONE') === 'NONE') props.streamViewType = 'NEW_AND_OLD_IMAGES';
-    if (s.kind === 'snsTopic' || s.kind === 'sqsQueue') Object.assign(props, { fifo: false, contentBasedDeduplication: false });
+    if (s.kind === 'snsTopic' || s.kind === 'sqsQueue') { Object.assign(props, { fifo: false, contentBasedDeduplication: false }); delete props.deduplicationScope; delete props.fifoThroughputLimit; }
     let settings = { ...s.settings };
     // WebSocket APIs route by route key, not method and path; Cognito cannot authorize them.
     if (s.kind === 'apiGateway' && props.apiType === 'websocket') {
@@ -195,14 +195,14 @@ function build(plan: Plan): Design {
   }
   for (const t of plan.targets) {
     const props = { ...t.props };
-    if (t.kind === 'sqsQueue' || t.kind === 'snsTopic') Object.assign(props, { fifo: false, contentBasedDeduplication: false });
+    if (t.kind === 'sqsQueue' || t.kind === 'snsTopic') { Object.assign(props, { fifo: false, contentBasedDeduplication: false }); delete props.deduplicationScope; delete props.fifoThroughputLimit; }
     const mode = t.kind === 'snsTopic' || t.kind === 'eventBus' ? 'publish' : t.kind === 'stepFunction' ? 'invoke' : t.mode;
     connect('access', fn(t.fn), add(t.kind, props), { mode });
   }
-  if (plan.dlq) connect('deadLetter', fn(plan.dlq.fn), add('sqsQueue', { ...plan.dlq.props, fifo: false, contentBasedDeduplication: false }));
+  if (plan.dlq) connect('deadLetter', fn(plan.dlq.fn), add('sqsQueue', { ...plan.dlq.props, fifo: false, contentBasedDeduplication: false, deduplicationScope: undefined, fifoThroughputLimit: undefined }));
   if (plan.redrive) {
     const queue = nodes.find((n) => n.kind === 'sqsQueue' && !edges.some((e) => e.kind === 'deadLetter' && e.from === n.id));
-    if (queue) connect('deadLetter', queue, add('sqsQueue', { ...plan.redrive.props, fifo: queue.props.fifo, ...(queue.props.fifo ? {} : { contentBasedDeduplication: false }) }), { maxReceiveCount: plan.redrive.maxReceiveCount });
+    if (queue) connect('deadLetter', queue, add('sqsQueue', { ...plan.redrive.props, fifo: queue.props.fifo, ...(queue.props.fifo ? {} : { contentBasedDeduplication: false, deduplicationScope: undefined, fifoThroughputLimit: undefined }) }), { maxReceiveCount: plan.redrive.maxReceiveCount });
   }
   if (plan.destination) {
     const from = fn(plan.destination.fn);

@@ -107,6 +107,10 @@ function mappingProps(ctx: CdkContext, e: EdgeOfKind<'trigger'>, kind: 'sqs' | '
     tumblingWindow: kind === 'stream' && p.tumblingWindowSeconds ? duration(ctx, p.tumblingWindowSeconds) : undefined,
     reportBatchItemFailures: p.reportBatchItemFailures ? bool(true) : undefined,
     maxConcurrency: kind === 'sqs' && p.maximumConcurrency !== undefined ? num(p.maximumConcurrency) : undefined,
+    provisionedPollerConfig: kind !== 'stream' && p.provisionedPollers ? obj({
+      minimumPollers: p.provisionedPollers.minimumPollers !== undefined ? num(p.provisionedPollers.minimumPollers) : undefined,
+      maximumPollers: p.provisionedPollers.maximumPollers !== undefined ? num(p.provisionedPollers.maximumPollers) : undefined,
+    }) : undefined,
     filters: p.filters?.length ? arr(p.filters.map((f) => obj({ pattern: str(f) }))) : undefined,
     enabled: p.enabled === false ? bool(false) : undefined,
     onFailure: stream ? onFailure(ctx, e) : undefined,

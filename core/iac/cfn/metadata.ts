@@ -23,6 +23,8 @@ export const DESIGN_ONLY_PROPS: Readonly<Record<string, readonly string[]>> = {
   stepFunction: ['transitionsPerExecution'],
   /** The objects' storage class (an object setting, not a bucket property). */
   s3Bucket: ['storageClass'],
+  /** The stream's shard count when known (DynamoDB sets it; CONC-07). */
+  dynamoTable: ['streamShards'],
   /** AWS sets the timeout per integration (each event's TimeoutInMillis); the design holds one per API. */
   apiGateway: ['integrationTimeoutMs'],
 };

@@ -562,7 +562,7 @@ export type SamEventType = 'SQS' | 'Kinesis' | 'DynamoDB' | 'MSK' | 'SelfManaged
  *  https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
  *  https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
  *  https://docs.aws.amazon.com/lambda/latest/dg/with-msk-configure.html */
-function mappingSettings(opts: { batchSize: number; window: boolean; stream: boolean; scaling: boolean; failures: boolean }): PropertyMapping[] {
+function mappingSettings(opts: { batchSize: number; window: boolean; stream: boolean; scaling: boolean; failures: boolean; pollers?: boolean }): PropertyMapping[] {
   const out: PropertyMapping[] = [
     { model: ['enabled'], cfn: ['Enabled'], awsDefault: true, fromCfn: bool },
     { model: ['batchSize'], cfn: ['BatchSize'], awsDefault: opts.batchSize, fromCfn: num },
@@ -584,6 +584,13 @@ function mappingSettings(opts: { batchSize: number; window: boolean; stream: boo
   }
   out.push({ model: ['reportBatchItemFailures'], cfn: ['FunctionResponseTypes'], awsDefault: false, ...functionResponseTypes });
   if (opts.scaling) out.push({ model: ['maximumConcurrency'], cfn: ['ScalingConfig', 'MaximumConcurrency'], fromCfn: num });
+  // Provisioned mode (SAM: MSK and SelfManagedKafka events; CloudFormation: any SQS or Kafka mapping).
+  if (opts.pollers) {
+    out.push(
+      { model: ['provisionedPollers', 'minimumPollers'], cfn: ['ProvisionedPollerConfig', 'MinimumPollers'], fromCfn: num },
+      { model: ['provisionedPollers', 'maximumPollers'], cfn: ['ProvisionedPollerConfig', 'MaximumPollers'], fromCfn: num },
+    );
+  }
   return out;
 }
 
@@ -606,9 +613,9 @@ export const TRIGGER_TABLES: Readonly<Record<SamEventType | 'EventSourceMapping'
   SQS: mappingSettings({ batchSize: 10, window: true, stream: false, scaling: true, failures: false }),
   Kinesis: KINESIS_LIKE,
   DynamoDB: KINESIS_LIKE,
-  MSK: mappingSettings({ batchSize: 100, window: true, stream: true, scaling: false, failures: true }),
+  MSK: mappingSettings({ batchSize: 100, window: true, stream: true, scaling: false, failures: true, pollers: true }),
   // SAM's SelfManagedKafka event has no MaximumBatchingWindowInSeconds: https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-selfmanagedkafka.html
-  SelfManagedKafka: mappingSettings({ batchSize: 100, window: false, stream: true, scaling: false, failures: true }),
+  SelfManagedKafka: mappingSettings({ batchSize: 100, window: false, stream: true, scaling: false, failures: true, pollers: true }),
   S3: [
     { model: ['events'], cfn: ['Events'], note: 'required by SAM: s3:ObjectCreated:* when the design leaves it out' },
     { model: [], cfn: ['Filter'], ...s3KeyFilter, note: 'prefix / suffix' },
@@ -635,7 +642,7 @@ export const TRIGGER_TABLES: Readonly<Record<SamEventType | 'EventSourceMapping'
     ...eventRetryPolicy,
   ],
   Cognito: [],
-  EventSourceMapping: [...mappingSettings({ batchSize: 10, window: true, stream: true, scaling: true, failures: true }), ...streamOnly],
+  EventSourceMapping: [...mappingSettings({ batchSize: 10, window: true, stream: true, scaling: true, failures: true, pollers: true }), ...streamOnly],
   SNSSubscription: [
     { model: ['rawMessageDelivery'], cfn: ['RawMessageDelivery'], awsDefault: false, fromCfn: bool },
     { model: ['filterPolicy'], cfn: ['FilterPolicy'], ...jsonText },

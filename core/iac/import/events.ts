@@ -33,6 +33,18 @@ export function mappingProps(ctx: ImportContext, owner: string, where: string, p
   num('TumblingWindowInSeconds', 'tumblingWindowSeconds');
   if (list(p.FunctionResponseTypes).includes('ReportBatchItemFailures')) out.reportBatchItemFailures = true;
   if (isObject(p.ScalingConfig)) num('ScalingConfig.MaximumConcurrency', 'maximumConcurrency', p.ScalingConfig.MaximumConcurrency);
+  // Provisioned mode (SQS and Kafka mappings): the pollers kept and scaled to (CFG-08).
+  if (isObject(p.ProvisionedPollerConfig)) {
+    const pollers: Raw = {};
+    for (const [key, field] of [['MinimumPollers', 'minimumPollers'], ['MaximumPollers', 'maximumPollers']] as const) {
+      const v = p.ProvisionedPollerConfig[key];
+      if (v === undefined) continue;
+      const n = asNumber(v);
+      if (n === undefined) ctx.partial(owner, `${where}.ProvisionedPollerConfig.${key} could not be resolved (${describe(v)}); AWS's default applies`);
+      else pollers[field] = n;
+    }
+    if (Object.keys(pollers).length) out.provisionedPollers = pollers;
+  }
   if (isObject(p.FilterCriteria)) {
     const filters = list(p.FilterCriteria.Filters).map((f) => (isObject(f) ? f.Pattern : undefined)).map((pat) => (typeof pat === 'string' ? pat : pat === undefined ? undefined : JSON.stringify(pat))).filter((s): s is string => s !== undefined);
     if (filters.length) out.filters = filters;

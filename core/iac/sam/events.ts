@@ -70,6 +70,8 @@ function eventFor(ctx: ExportContext, fn: NodeOfKind<'lambda'>, e: EdgeOfKind<'t
   const sourceId = ctx.id(source.id);
   switch (source.kind) {
     case 'sqsQueue':
+      // SAM's SQS event has no ProvisionedPollerConfig (only its MSK and SelfManagedKafka events do).
+      if (e.props.provisionedPollers) ctx.warn(source, `its trigger to "${fn.name}" sets provisioned pollers, which SAM's SQS event cannot say; left out (set ProvisionedPollerConfig on the mapping after deploying, or export to CDK)`);
       return { Type: 'SQS', Properties: { Queue: getAtt(sourceId, 'Arn'), ...settings('SQS', e, source) } };
     case 'kinesisStream': {
       const consumer = ctx.consumers.get(source.id);

@@ -11,6 +11,11 @@ export const dynamoTableProps = z.looseObject({
   writeCapacityUnits: intIn(1, 40000).default(5),
   /** NONE: no DynamoDB stream, so the table cannot trigger a function. */
   streamViewType: z.enum(STREAM_VIEW_TYPES).default('NONE'),
+  /** Shards in the table's stream, when known (DynamoDB sets them, about one per partition; the
+   *  DescribeStream API lists them). A stream trigger runs one batch per shard × parallelization
+   *  factor at once (CONC-07): https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html. The upper
+   *  bound is the designer's (as for a Kinesis stream's shards): AWS states none. Absent: unknown, at least 1. */
+  streamShards: intIn(1, 10000).optional(),
   tableClass: z.enum(['STANDARD', 'STANDARD_INFREQUENT_ACCESS']).default('STANDARD'),
 });
 

@@ -6,18 +6,26 @@ import { count, expectedConcurrency, functionTriggers, type FunctionTrigger } fr
 
 const MAX_FACTOR = rangeOf(triggerProps, 'parallelizationFactor').max;
 
-type StreamTrigger = FunctionTrigger<'kinesisStream'> | FunctionTrigger<'dynamoTable'>;
+type StreamTrigger = FunctionTrigger<'kinesisStream'> | FunctionTrigger<'dynamoTable'> | FunctionTrigger<'kafka'>;
 
-/** Concurrent batches a stream trigger runs: shards × parallelization factor. Only a provisioned
- *  Kinesis stream has a known shard count; on-demand Kinesis and DynamoDB streams have at least one. */
-function streamConcurrency(ctx: RuleContext, t: StreamTrigger): { shards: number | undefined; factor: number; atLeast: number } {
+/** Concurrent batches a stream trigger runs: shards × parallelization factor. The shard count is
+ *  known for a provisioned Kinesis stream, and for a DynamoDB stream whose shards the design states
+ *  (streamShards); on-demand Kinesis and other DynamoDB streams have at least one. A Kafka mapping
+ *  runs at most one batch per partition of its topic (topicPartitions, when stated) and has no
+ *  parallelization factor: https://docs.aws.amazon.com/lambda/latest/dg/with-msk-configure.html */
+function streamConcurrency(ctx: RuleContext, t: StreamTrigger): { shards: number | undefined; factor: number; atLeast: number; unit: string } {
+  if (t.source.kind === 'kafka') {
+    const partitions = t.source.props.topicPartitions;
+    return { shards: partitions, factor: 1, atLeast: partitions ?? 1, unit: 'partition' };
+  }
   const factor = ctx.trigger(t.edge).parallelizationFactor;
-  const shards = t.source.kind === 'kinesisStream' && t.source.props.capacityMode === 'provisioned' ? t.source.props.shardCount : undefined;
-  return { shards, factor, atLeast: (shards ?? 1) * factor };
+  const shards = t.source.kind === 'kinesisStream' ? (t.source.props.capacityMode === 'provisioned' ? t.source.props.shardCount : undefined) : t.source.props.streamShards;
+  return { shards, factor, atLeast: (shards ?? 1) * factor, unit: 'shard' };
 }
 
 /** The usage profile needs more concurrent batches than shards × factor allow: the stream lags. */
 function lag(ctx: RuleContext, t: StreamTrigger): RuleFinding[] {
+  if (t.source.kind === 'kafka') return [];
   const { shards, factor, atLeast } = streamConcurrency(ctx, t);
   const load = shards ? expectedConcurrency(ctx, t.fn, [{ sourceId: t.source.id, batchSize: ctx.trigger(t.edge).batchSize }]) : undefined;
   if (!shards || !load || load.value <= atLeast) return [];
@@ -38,8 +46,10 @@ function throttled(ctx: RuleContext, fn: NodeOfKind<'lambda'>, triggers: StreamT
   const parts = triggers.map((t) => ({ t, ...streamConcurrency(ctx, t) }));
   const total = parts.reduce((sum, p) => sum + p.atLeast, 0);
   if (!reserved || reserved >= total) return []; // 0 is CONC-02's case
+  // Only Kafka mappings whose partitions are known count: an unknown topic says nothing about concurrency.
+  if (parts.every((p) => p.t.source.kind === 'kafka' && p.shards === undefined)) return [];
   const unknown = parts.some((p) => p.shards === undefined);
-  const terms = parts.map((p) => `"${p.t.source.name}" ${p.shards === undefined ? 'at least 1 shard' : `${count(p.shards)} shard${p.shards === 1 ? '' : 's'}`} × ${p.factor}`);
+  const terms = parts.map((p) => `"${p.t.source.name}" ${p.shards === undefined ? `at least 1 ${p.unit}` : `${count(p.shards)} ${p.unit}${p.shards === 1 ? '' : 's'}`}${p.unit === 'shard' ? ` × ${p.factor}` : ''}`);
   return [{
     target: fn,
     message: `"${fn.name}" reserves ${reserved} concurrent executions, but its stream triggers run ${unknown ? 'at least ' : ''}${count(total)} batches at once (${terms.join(', ')}${unknown ? '; AWS sets the shard count of DynamoDB and on-demand Kinesis streams' : ''}): batches are throttled and retried, and the stream falls behind.`,
@@ -53,11 +63,11 @@ export default defineRule({
   severity: 'info',
   category: 'concurrency',
   docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
-  appliesTo: ['trigger', 'kinesisStream', 'dynamoTable', 'lambda'],
-  why: `A stream trigger runs one batch per shard at a time, times the parallelization factor (at most ${MAX_FACTOR}): 100 shards × 2 = 200 concurrent invocations. That is both the most it can process at once and what the function's reserved concurrency must allow. The parallelization factor does not work with Kinesis aggregation.`,
+  appliesTo: ['trigger', 'kinesisStream', 'dynamoTable', 'kafka', 'lambda'],
+  why: `A stream trigger runs one batch per shard at a time, times the parallelization factor (at most ${MAX_FACTOR}): 100 shards × 2 = 200 concurrent invocations. That is both the most it can process at once and what the function's reserved concurrency must allow. A DynamoDB stream's shards count when the design states them; a Kafka mapping runs at most one batch per partition of its topic. The parallelization factor does not work with Kinesis aggregation.`,
   check(ctx) {
     return ctx.index.ofKind('lambda').flatMap((fn) => {
-      const triggers: StreamTrigger[] = [...functionTriggers(ctx, 'kinesisStream', { to: fn.id }), ...functionTriggers(ctx, 'dynamoTable', { to: fn.id })];
+      const triggers: StreamTrigger[] = [...functionTriggers(ctx, 'kinesisStream', { to: fn.id }), ...functionTriggers(ctx, 'dynamoTable', { to: fn.id }), ...functionTriggers(ctx, 'kafka', { to: fn.id })];
       return [...triggers.flatMap((t) => lag(ctx, t)), ...throttled(ctx, fn, triggers)];
     });
   },
