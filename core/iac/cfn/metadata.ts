@@ -25,6 +25,8 @@ export const DESIGN_ONLY_PROPS: Readonly<Record<string, readonly string[]>> = {
   s3Bucket: ['storageClass'],
   /** The stream's shard count when known (DynamoDB sets it; CONC-07). */
   dynamoTable: ['streamShards'],
+  /** AWS::RDS::DBProxy has no such property (a proxy is never public; NET-12 says so). */
+  rdsProxy: ['publiclyAccessible'],
   /** AWS sets the timeout per integration (each event's TimeoutInMillis); the design holds one per API. */
   apiGateway: ['integrationTimeoutMs'],
 };
