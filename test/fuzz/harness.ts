@@ -1,7 +1,8 @@
 // Runs fuzz cases in a worker thread with a watchdog (issue 13, bullet 4: "never a hang"). Why a
 // worker and not vitest's per-test timeout: vitest's timer runs in the same thread as the test, so
 // a synchronous loop in the analysis would freeze it (and the whole run) — only another thread can
-// notice. Each case is posted to test/fuzz/worker.mjs (structured clone carries NaN, ±Infinity,
+// notice (tried: `vitest --pool=forks` with a 2 s per-test timeout on a `for (;;) {}` test was still
+// running after 45 s). Each case is posted to test/fuzz/worker.mjs (structured clone carries NaN, ±Infinity,
 // -0, lone surrogates and own "__proto__" keys as restoreDesign would get them over IPC); when no
 // answer comes within the watchdog the worker is terminated, a fresh one started, and the case is
 // reported as hung. The worker measures each case with performance.now() (Outcome.ms).
