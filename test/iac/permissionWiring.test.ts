@@ -3,7 +3,9 @@ import { analyze } from '../../core/analyze';
 import { exportCdk } from '../../core/iac/cdk';
 import { importTemplate } from '../../core/iac/import';
 import { exportSam } from '../../core/iac/sam';
+import { parseTemplateText } from '../../core/iac/cfn/yaml';
 import { parseDesign, type Design } from '../../core/model';
+import { validateSamTemplate } from '../support/samSchema';
 
 /** Issue 14, bullet 6: Lambda permissions and SNS subscription protocols through export and import. */
 const load = (doc: unknown): Design => {
@@ -25,6 +27,7 @@ describe('function permissions (AWS::Lambda::Permission)', () => {
   it('SAM writes one permission per statement, and the import gives them back', () => {
     const template = exportSam(withPermissions).files[0].content;
     expect(template).toContain('AWS::Lambda::Permission');
+    expect(validateSamTemplate(parseTemplateText(template).template)).toEqual([]);
     expect(template).toContain('SourceAccount: "111122223333"');
     const { design } = importTemplate(template);
     const fn = design.nodes.find((n) => n.kind === 'lambda');
@@ -130,6 +133,7 @@ describe('provisioned pollers, Kafka partitions and DynamoDB stream shards throu
     const out = exportSam(design);
     expect(out.files[0].content).toMatch(/ProvisionedPollerConfig:\s+MinimumPollers: 2\s+MaximumPollers: 40/);
     expect(out.warnings.join('\n')).toMatch(/provisioned pollers, which SAM's SQS event cannot say/);
+    expect(validateSamTemplate(parseTemplateText(out.files[0].content).template)).toEqual([]);
     const back = importTemplate(out.files[0].content).design;
     const kafkaEdge = back.edges.find((e) => e.kind === 'trigger' && back.nodes.find((n) => n.id === e.from)?.kind === 'kafka');
     expect(kafkaEdge?.kind === 'trigger' && kafkaEdge.props.provisionedPollers).toEqual({ minimumPollers: 2, maximumPollers: 40 });
@@ -142,5 +146,37 @@ describe('provisioned pollers, Kafka partitions and DynamoDB stream shards throu
   it('the CDK app sets provisionedPollerConfig on the SQS and Kafka mappings', () => {
     const app = exportCdk(design).files.map((f) => f.content).join('\n');
     expect(app.match(/provisionedPollerConfig: \{/g)?.length).toBe(2);
+  });
+});
+
+describe('ElastiCache Serverless through export and import', () => {
+  const design = load({
+    format: 'serverless-design', schemaVersion: 2, name: 'serverless cache', region: 'us-east-1',
+    nodes: [
+      { id: 'vpc', kind: 'vpc', name: 'VPC', props: { cidr: '10.0.0.0/16' } },
+      { id: 'a', kind: 'subnet', name: 'private-a', parent: 'vpc', props: { az: 'a', cidr: '10.0.1.0/24' } },
+      { id: 'b', kind: 'subnet', name: 'private-b', parent: 'vpc', props: { az: 'b', cidr: '10.0.2.0/24' } },
+      { id: 'sg', kind: 'securityGroup', name: 'cache-sg', parent: 'vpc' },
+      { id: 'cache', kind: 'elasticache', name: 'Sessions', parent: 'vpc', props: { engine: 'valkey', serverless: true, subnets: ['a', 'b'], securityGroups: ['sg'] } },
+    ],
+    edges: [],
+  });
+
+  it('SAM writes a valid AWS::ElastiCache::ServerlessCache with its name, subnets and group, and the import reads it back as serverless', () => {
+    const text = exportSam(design).files[0].content;
+    const tree = parseTemplateText(text).template as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    expect(validateSamTemplate(tree)).toEqual([]);
+    const cache = Object.values(tree.Resources).find((r) => r.Type === 'AWS::ElastiCache::ServerlessCache');
+    expect(cache?.Properties).toMatchObject({ ServerlessCacheName: 'sessions', Engine: 'valkey' });
+    expect((cache?.Properties.SubnetIds as unknown[]).length).toBe(2);
+    expect(Object.values(tree.Resources).some((r) => r.Type === 'AWS::ElastiCache::SubnetGroup')).toBe(false);
+    const back = importTemplate(text).design.nodes.find((n) => n.kind === 'elasticache');
+    expect(back?.kind === 'elasticache' && [back.props.serverless, back.props.engine, back.props.subnets.length]).toEqual([true, 'valkey', 2]);
+  });
+
+  it('the CDK app declares elasticache.CfnServerlessCache', () => {
+    const app = exportCdk(design).files.map((f) => f.content).join('\n');
+    expect(app).toContain('CfnServerlessCache');
+    expect(app).toContain("serverlessCacheName: 'sessions'");
   });
 });

@@ -1,5 +1,6 @@
 import type { NodeOfKind } from '../../model/design';
 import { proxyEngineFamily } from '../cfn/properties';
+import { slugFor } from '../names';
 import { type CdkContext, duration, LIMITS } from './context';
 import { subnetSelection } from './network';
 import { type Expr, arr, bool, call, constStmt, construct, id, member, nonNull, num, obj, str } from './writer';
@@ -141,6 +142,19 @@ function exportCache(ctx: CdkContext, cache: NodeOfKind<'elasticache'>): void {
   const p = cache.props;
   const subnets = ctx.refs(cache, p.subnets);
   const sgs = ctx.refs(cache, p.securityGroups);
+  if (p.serverless === true) {
+    // ElastiCache Serverless: L1, no subnet group or node type; the name is required (a letter first, at most 40).
+    const slug = slugFor(cache.name, 'cache');
+    ctx.add('data', constStmt(ctx.varName(cache.id), ctx.create('elasticache', 'CfnServerlessCache', ctx.cid(cache.id), obj({
+      serverlessCacheName: str(`${/^[a-z]/.test(slug) ? '' : 'c-'}${slug}`.slice(0, 40).replace(/-+$/, '')),
+      engine: str(p.engine),
+      description: p.description ? str(p.description) : undefined,
+      subnetIds: subnets.length ? arr(subnets.map((s) => member(s, 'subnetId'))) : undefined,
+      securityGroupIds: sgs.length ? arr(sgs.map((s) => member(s, 'securityGroupId'))) : undefined,
+    }))));
+    ctx.declared.add(cache.id);
+    return;
+  }
   let subnetGroup: Expr | undefined;
   if (subnets.length) {
     const name = ctx.auxVar(`${ctx.varName(cache.id)} subnet group`);

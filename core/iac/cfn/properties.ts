@@ -495,7 +495,17 @@ const TABLES: ResourceTable[] = [
     ],
   },
   {
-    cfnType: 'AWS::ElastiCache::ReplicationGroup', kind: 'elasticache', applies: (p) => p.engine !== 'memcached',
+    cfnType: 'AWS::ElastiCache::ServerlessCache', kind: 'elasticache', applies: (p) => p.serverless === true,
+    properties: [
+      { model: ['description'], cfn: ['Description'], awsDefault: '' },
+      { model: ['engine'], cfn: ['Engine'] },
+      { model: ['securityGroups'], cfn: ['SecurityGroupIds'], ref: 'many' },
+      { model: ['subnets'], cfn: ['SubnetIds'], ref: 'many' },
+    ],
+    note: 'ServerlessCacheName (required) is written from the node name; serverless is this table itself',
+  },
+  {
+    cfnType: 'AWS::ElastiCache::ReplicationGroup', kind: 'elasticache', applies: (p) => p.engine !== 'memcached' && p.serverless !== true,
     properties: [
       { model: ['description'], cfn: ['ReplicationGroupDescription'], note: 'required: the node name when the description is empty' },
       { model: ['engine'], cfn: ['Engine'] },
@@ -508,7 +518,7 @@ const TABLES: ResourceTable[] = [
     note: 'numNodes > 1 also sets AutomaticFailoverEnabled: true',
   },
   {
-    cfnType: 'AWS::ElastiCache::CacheCluster', kind: 'elasticache', applies: (p) => p.engine === 'memcached',
+    cfnType: 'AWS::ElastiCache::CacheCluster', kind: 'elasticache', applies: (p) => p.engine === 'memcached' && p.serverless !== true,
     properties: [
       { model: ['engine'], cfn: ['Engine'] },
       { model: ['nodeType'], cfn: ['CacheNodeType'] },

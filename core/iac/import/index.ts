@@ -96,6 +96,7 @@ const HANDLERS: Record<string, TypeHandler> = {
   'AWS::RDS::DBSubnetGroup': { nodes: net.subnetGroup },
   'AWS::ElastiCache::CacheCluster': { nodes: net.cache, wire: net.placement },
   'AWS::ElastiCache::ReplicationGroup': { nodes: net.cache, wire: net.placement },
+  'AWS::ElastiCache::ServerlessCache': { nodes: net.cache, wire: net.placement },
   'AWS::ElastiCache::SubnetGroup': { nodes: net.subnetGroup },
   'Custom::S3BucketNotifications': { links: s3NotificationsCustom },
   'Custom::LogRetention': { wire: logRetentionCustom },

@@ -273,7 +273,7 @@ export function proxyTargetGroup(ctx: ImportContext, res: TemplateResource): voi
 }
 
 export function cache(ctx: ImportContext, res: TemplateResource): void {
-  const props = readTable(ctx, res);
+  const props = readTable(ctx, res, res.type === 'AWS::ElastiCache::ServerlessCache' ? { serverless: true } : {});
   // ReplicationGroupDescription is required: exporters write the node's name when it has none.
   if (props.description === (ctx.names.get(res.logicalId) ?? res.logicalId)) props.description = '';
   ctx.addNode(res.logicalId, 'elasticache', props);

@@ -65,7 +65,7 @@ export const COVERED_TYPES: readonly string[] = [
   'AWS::SNS::Topic', 'AWS::SNS::Subscription', 'AWS::SQS::Queue', 'AWS::Events::EventBus', 'AWS::Kinesis::Stream',
   'AWS::Kinesis::StreamConsumer', 'AWS::MSK::Cluster', 'AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster',
   'AWS::RDS::DBProxy', 'AWS::RDS::DBProxyTargetGroup', 'AWS::RDS::DBSubnetGroup', 'AWS::ElastiCache::CacheCluster',
-  'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::SubnetGroup', 'AWS::SecretsManager::Secret', 'AWS::SSM::Parameter',
+  'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::ServerlessCache', 'AWS::ElastiCache::SubnetGroup', 'AWS::SecretsManager::Secret', 'AWS::SSM::Parameter',
   // network
   'AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::RouteTable', 'AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation',
   'AWS::EC2::InternetGateway', 'AWS::EC2::VPCGatewayAttachment', 'AWS::EC2::NatGateway', 'AWS::EC2::EIP',

@@ -136,6 +136,14 @@ function exportProxy(ctx: ExportContext, proxy: NodeOfKind<'rdsProxy'>): void {
 function exportCache(ctx: ExportContext, cache: NodeOfKind<'elasticache'>): void {
   const id = ctx.id(cache.id);
   const table = tableForKind('elasticache', cache.props)!;
+  if (cache.props.serverless === true) {
+    // ElastiCache Serverless: no subnet group, no node type; its name is required (1-40 characters, a letter first).
+    const props = ctx.applyTable(table, cache);
+    const name = `${/^[a-z]/.test(slugFor(cache.name, 'cache')) ? '' : 'c-'}${slugFor(cache.name, 'cache')}`.slice(0, 40).replace(/-+$/, '');
+    ctx.add(id, { Type: 'AWS::ElastiCache::ServerlessCache', Properties: { ServerlessCacheName: name, ...props } });
+    ctx.output(`${id}Endpoint`, { Description: `${cache.name}: endpoint`, Value: getAtt(id, 'Endpoint.Address') });
+    return;
+  }
   const group = subnetGroup(ctx, cache, id);
   const props = ctx.applyTable(table, cache);
   if (group) props.CacheSubnetGroupName = ref(group);
