@@ -255,13 +255,17 @@ describe('fuzz: mutations of every template and corpus design', () => {
     }), opts(RUNS));
   });
 
-  it('10 MB strings as a name, an id and a profile name', async () => {
+  it('10 MB strings as a name, an id, a profile name, a position key, a description and an alternative name', async () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
     const d = DOCS[0];
     const doc = d.doc as { name: string; nodes: { id: string }[]; usage: { profiles: Record<string, unknown> } };
     await check(`${d.file} 10 MB name`, { object: { ...doc, name: big } });
     await check(`${d.file} 10 MB node id`, { object: { ...doc, nodes: doc.nodes.map((n, i) => (i ? n : { ...n, id: big })) } });
     await check(`${d.file} 10 MB profile name (text)`, { text: JSON.stringify({ ...doc, usage: { ...doc.usage, profiles: { ...doc.usage.profiles, [big]: {} } } }) });
+    const positions = (doc as { layout?: { positions?: Record<string, unknown> } }).layout?.positions ?? {};
+    await check(`${d.file} 10 MB position key (text)`, { text: JSON.stringify({ ...doc, layout: { positions: { ...positions, [big]: { x: 0, y: 0 } } } }) });
+    await check(`${d.file} 10 MB description in the first node's props`, { object: { ...doc, nodes: doc.nodes.map((n, i) => (i ? n : { ...n, props: { ...(n as { props?: object }).props, description: big } })) } });
+    await check(`${d.file} 10 MB alternative name`, { object: { ...doc, alternatives: [{ name: big, nodes: doc.nodes }] } });
   }, 30_000);
 
   it('10,000-deep nesting as the document and inside a value', async () => {
@@ -433,6 +437,19 @@ describe('fuzz: mutations of every template and corpus design', () => {
       for (const k of place.path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
       setOwn(parent, place.path[place.path.length - 1], valueOf(kind, parent, doc));
       await check(`${d.file} ${showPath(place.path)} := ${kind} (object)`, { object: doc });
+    }), opts(RUNS));
+  });
+  it('random edits to the text: characters inserted, deleted or replaced at random offsets', async () => {
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '0', '-', 'e', 'n', ' ', '\u0000', '\u2028', '\uFEFF'));
+    await fc.assert(fc.asyncProperty(docArb, fc.array(edit, { minLength: 1, maxLength: 6 }), async (d, edits) => {
+      let text = d.text;
+      const done: string[] = [];
+      for (const [n, how, ch] of edits) {
+        const at = n % (text.length + 1);
+        text = how === 'insert' ? text.slice(0, at) + ch + text.slice(at) : how === 'delete' ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
+        done.push(`${how} ${how === 'delete' ? '' : `${JSON.stringify(ch)} `}at ${at}`);
+      }
+      await check(`${d.file} ${done.join(', ')}`, { text });
     }), opts(RUNS));
   });
 });
