@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { analyze, problemsBesideFindings, type SetAside } from '../../core/analyze';
 import { formatProblem } from '../../core/model';
 import { RULES, SEVERITIES, type Finding, type Severity } from '../../core/rules';
+import { groupRepeated, type FindingGroup } from '../../core/rules/group';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { loadDesignFile, oneOf } from '../load';
@@ -16,6 +17,22 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const setAsideLine = (s: SetAside): string =>
   `${s.name} (${s.kind} edge "${s.edge}"): ${s.reason}${s.reportedBy ? ` — reported by ${s.reportedBy}` : ''}`;
 
+const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+/** Members' messages a grouped finding spells out before counting the rest (bounded output). */
+export const GROUP_LINES_SHOWN = 10;
+
+function groupLines(g: FindingGroup): string[] {
+  const shown = g.findings.slice(0, GROUP_LINES_SHOWN);
+  const rest = g.findings.length - shown.length;
+  return [
+    `  ${g.ruleId}  ${g.summary}`,
+    `    ${RULE_TITLES.get(g.ruleId) ?? g.ruleId} — the same advice for each, grouped:`,
+    ...shown.map((f) => `    - ${f.target.name}: ${f.message}`),
+    ...(rest > 0 ? [`    … and ${rest.toLocaleString('en-US')} more (--format json lists every one)`] : []),
+    `    fix, for ${g.findings[0].target.name} (the others alike): ${g.findings[0].fix}`,
+  ];
+}
+
 function textReport(file: string, findings: Finding[], suppressedCount: number, problems: string[], setAside: readonly SetAside[]): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const lines = [`${file}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}`];
@@ -25,7 +42,13 @@ function textReport(file: string, findings: Finding[], suppressedCount: number, 
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
     lines.push('', HEADINGS[severity]);
-    for (const f of group) {
+    // Repeated advice of one rule is one grouped finding with its list of targets (core/rules/group.ts).
+    for (const entry of groupRepeated(group)) {
+      if (entry.group) {
+        lines.push(...groupLines(entry.group));
+        continue;
+      }
+      const f = entry.finding;
       lines.push(`  ${f.ruleId}  ${f.target.name}`, `    ${f.message}`, `    fix: ${f.fix}`);
       if (f.related?.length) lines.push(`    also: ${f.related.map((r) => r.name).join(', ')}`);
     }
@@ -44,7 +67,11 @@ move findings to "suppressed".
 
 Options:
   --format text|json|sarif        text for people (default), JSON {findings, suppressed, problems,
-                                  setAside}, or SARIF 2.1.0 for code-scanning UIs
+                                  setAside, groups}, or SARIF 2.1.0 for code-scanning UIs
+
+Info findings one rule repeats (INV-12 idempotency, COST-06 log retention on several functions)
+print as one grouped finding with its list of targets; JSON lists each (and the groups), SARIF
+keeps one result per location.
 
 Edges AWS refuses (a FIFO topic subscribing a function …) are set aside: listed once each under
 "Set aside" (JSON setAside; SARIF: a tool notification), reported once — by the rule the refusal
@@ -67,7 +94,9 @@ file itself); 2 the file cannot be read or parsed, or the options are wrong.`,
     const { findings, suppressed, setAside } = analyze(loaded.design);
     // A refusal a rule reports (INV-05 …) is one finding; the loader's connection problem for it is not repeated.
     const problems = problemsBesideFindings(loaded.problems, setAside);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, suppressed, problems, setAside }, null, 2));
+    // JSON keeps every finding; `groups` says which info findings the text and the app show as one.
+    const groups = groupRepeated(findings).flatMap((e) => (e.group ? [{ ruleId: e.group.ruleId, severity: e.group.severity, count: e.group.findings.length, targets: e.group.targets }] : []));
+    if (format === 'json') io.out(JSON.stringify({ file, findings, suppressed, problems, setAside, groups }, null, 2));
     else if (format === 'sarif') io.out(JSON.stringify(toSarif(file, loaded.text, RULES, findings, suppressed, packageVersion(), setAside.map((s) => ({ id: s.edge, text: setAsideLine(s) }))), null, 2));
     else io.out(textReport(file, findings, suppressed.length, problems.map(formatProblem), setAside));
     const threshold = SEVERITIES.indexOf(failOn);

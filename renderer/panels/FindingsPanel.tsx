@@ -3,6 +3,7 @@ import type { SetAside } from '../../core/analyze';
 import type { Command, PerformResult } from '../../core/commands/commands';
 import type { Design } from '../../core/model/design';
 import { RULES } from '../../core/rules';
+import { groupRepeated, type FindingEntry, type FindingGroup } from '../../core/rules/group';
 import { SEVERITIES, type Finding, type FindingTarget, type Severity, type SuppressedFinding } from '../../core/rules/types';
 import { ExternalLink } from './ExternalLink';
 import { SEVERITY_WORDS, SeverityIcon, severityCount } from './Severity';
@@ -125,6 +126,9 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
   const texts = useMemo(() => new Map(findings.map((f) => [f, haystack(f)])), [findings]);
   const visible = useMemo(() => findings.filter((f) => !hidden.has(f.severity) && (!deferredQuery || texts.get(f)!.includes(deferredQuery))), [findings, hidden, deferredQuery, texts]);
   const groups = useMemo(() => groupFindings(visible, groupBy), [visible, groupBy]);
+  // Repeated advice of one rule is one row with its list of targets (core/rules/group.ts); grouped
+  // by resource, each resource keeps its own rows.
+  const entriesOf = useMemo(() => new Map(groups.map((g): [string, FindingEntry[]] => [g.key, groupBy === 'node' ? g.items.map((finding) => ({ finding })) : groupRepeated(g.items)])), [groups, groupBy]);
 
   // "/" (App's searchFindings shortcut) and Ctrl/Cmd+F in the dock reach the search through
   // requestFindingsSearchFocus; Ctrl/Cmd+F inside the panel works on its own too.
@@ -216,7 +220,8 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
       {groups.slice(0, groupsShown).map((g) => {
         const isCollapsed = collapsed.has(`${groupBy}:${g.key}`);
         const limit = limits[`${groupBy}:${g.key}`] ?? ROWS_PER_GROUP;
-        const rest = g.items.length - limit;
+        const entries = entriesOf.get(g.key) ?? [];
+        const rest = entries.length - limit;
         return (
           <section key={g.key} className="sd-finding-group" aria-label={g.severity ? GROUP_TITLES[g.severity] : g.title} data-testid={g.testId} data-group={g.key}>
             <h3 className={`sd-finding-group-title${g.severity ? ` is-${g.severity}` : ''}`}>
@@ -229,8 +234,9 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
             </h3>
             {!isCollapsed && (
               <ul>
-                {g.items.slice(0, limit).map((f, i) => (
-                  <FindingRow key={`${findingKey(f)} ${i}`} finding={f} expanded={open.has(findingKey(f))} onToggle={toggle} onSelect={onSelect} onSuppress={onSuppress} />
+                {entries.slice(0, limit).map((e, i) => (e.group
+                  ? <GroupRow key={`group ${e.group.ruleId} ${e.group.severity}`} group={e.group} expanded={open.has(groupKey(e.group))} onToggle={toggle} onSelect={onSelect} onSuppress={onSuppress} />
+                  : <FindingRow key={`${findingKey(e.finding)} ${i}`} finding={e.finding} expanded={open.has(findingKey(e.finding))} onToggle={toggle} onSelect={onSelect} onSuppress={onSuppress} />
                 ))}
               </ul>
             )}
@@ -297,6 +303,56 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, suppressed,
       )}
       {suppressing && dispatch && <SuppressDialog finding={suppressing} dispatch={dispatch} onClose={() => setSuppressing(null)} />}
     </section>
+  );
+});
+
+const groupKey = (g: FindingGroup) => `group ${g.ruleId} ${g.severity}`;
+
+/** One row for an info rule's repeated findings: selecting it selects the first target and
+ *  highlights the others; "Targets" lists each with its own message (selectable, suppressible). */
+const GroupRow = memo(function GroupRow({ group: g, expanded, onToggle, onSelect, onSuppress }: {
+  group: FindingGroup; expanded: boolean; onToggle(key: string): void; onSelect(target: FindingTarget, related?: readonly FindingTarget[]): void; onSuppress?(f: Finding): void;
+}) {
+  const detailsId = useId();
+  const first = g.findings[0];
+  return (
+    <li className={`sd-finding is-${g.severity} sd-finding-grouped`} data-testid="finding-group-item" data-rule={g.ruleId} data-count={g.findings.length}>
+      <div className="sd-finding-row">
+        <button type="button" className="sd-finding-main" onClick={() => onSelect(g.targets[0], g.targets.slice(1))} title="Select the first and highlight the others on the canvas">
+          <SeverityIcon severity={g.severity} />
+          <span className="sd-rule-id sd-mono">{g.ruleId}</span>
+          <span className="sd-finding-text"><strong>{g.summary}</strong> — {RULE_TITLES.get(g.ruleId) ?? g.ruleId}: the same advice for each</span>
+        </button>
+        <button
+          type="button"
+          className={`sd-disclosure${expanded ? ' is-open' : ''}`}
+          aria-expanded={expanded}
+          aria-controls={detailsId}
+          aria-label={`Targets, why and how to fix: ${g.ruleId} on ${g.findings.length} resources`}
+          onClick={() => onToggle(groupKey(g))}
+          data-testid="finding-group-toggle"
+        >
+          <span aria-hidden="true">▸</span> {g.findings.length} targets
+        </button>
+      </div>
+      {expanded && (
+        <div className="sd-finding-details" id={detailsId} data-testid="finding-details">
+          <ul className="sd-group-members" aria-label={`${g.ruleId} targets`}>
+            {g.findings.map((f, i) => (
+              <li key={`${findingKey(f)} ${i}`} data-testid="finding-group-member" data-target={f.target.id}>
+                <button type="button" className="sd-link-button" onClick={() => onSelect(f.target)} title={`Select ${f.target.name}`}><strong>{f.target.name}</strong></button>: {f.message}
+                {onSuppress && isSuppressible(f.ruleId) && (
+                  <button type="button" className="sd-disclosure sd-suppress" onClick={() => onSuppress(f)} aria-label={`Suppress ${f.ruleId} on ${f.target.name}…`} data-testid="finding-suppress">Suppress…</button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p><strong>Why it matters.</strong> {g.why}</p>
+          <p><strong>Fix.</strong> {first.fix}{g.findings.length > 1 ? ' (and alike for the others)' : ''}</p>
+          <p><ExternalLink href={g.docsUrl} testId="finding-docs">AWS documentation for {g.ruleId}</ExternalLink></p>
+        </div>
+      )}
+    </li>
   );
 });
 

@@ -65,3 +65,26 @@ describe('lint: a finding on the thing to change, with its related targets', () 
     expect(result.relatedLocations[0].physicalLocation.region.startLine).not.toBe(result.locations[0].physicalLocation.region.startLine);
   });
 });
+
+describe('lint: repeated info findings', () => {
+  const template = 'templates/eventbridge-microservices.design.json';
+
+  it('text: the four functions\' idempotency advice is one grouped finding listing each of them', () => {
+    const r = cli('lint', template);
+    expect(r.code).toBe(0);
+    const info = r.out.slice(r.out.indexOf('\nInfo\n'));
+    expect(info.match(/^ {2}INV-12 {2}/gm)).toEqual(['  INV-12  ']);
+    expect(info).toContain('  INV-12  4 resources: "Inventory service", "Orders service (events)", "Payments service" and "Shipping service"\n');
+    expect(info.match(/^ {4}- (.+?): "\1" can receive the same event more than once/gm)).toHaveLength(4);
+    expect(info).toMatch(/\n {4}fix, for Inventory service \(the others alike\): Make "Inventory service" idempotent/);
+  });
+
+  it('json lists every finding and the group; sarif keeps one result per location', () => {
+    const json = JSON.parse(cli('lint', '--format', 'json', template).out);
+    expect(json.findings.filter((f: { ruleId: string }) => f.ruleId === 'INV-12')).toHaveLength(4);
+    expect(json.groups).toEqual([{ ruleId: 'INV-12', severity: 'info', count: 4, targets: expect.arrayContaining([expect.objectContaining({ name: 'Payments service' })]) }]);
+    const sarif = JSON.parse(cli('lint', '--format', 'sarif', template).out);
+    const lines = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'INV-12').map((x: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => x.locations[0].physicalLocation.region.startLine);
+    expect(new Set(lines).size).toBe(4);
+  });
+});

@@ -10,7 +10,7 @@ import { FindingsPanel, resetFindingsView } from '../../renderer/panels/Findings
 import { relatedHighlight, viewOf } from '../../renderer/useAnalysis';
 import { brokenVpc } from './analysisDesigns';
 
-// Issue 14 in the app: related targets (bullet 2) and set-aside edges (bullet 3).
+// Issue 14 in the app: related targets (bullet 2), set-aside edges (bullet 3), grouped advice (bullet 4).
 afterEach(() => {
   cleanup();
   resetFindingsView();
@@ -78,5 +78,46 @@ describe('set-aside edges in the Findings panel', () => {
   it('shows no set-aside section when AWS accepts every edge', () => {
     panel();
     expect(screen.queryByTestId('findings-set-aside')).toBeNull();
+  });
+});
+
+describe('repeated info findings in the Findings panel', () => {
+  function template(name: string) {
+    const parsed = parseDesign(readFileSync(join(import.meta.dirname, '..', '..', 'templates', `${name}.design.json`), 'utf8'));
+    if (!parsed.ok) throw new Error(`${name} does not load`);
+    return parsed.design;
+  }
+
+  it('one row for a rule\'s repeated advice: clicking it selects the first target and highlights the others', () => {
+    const { a, onSelect } = panel(template('eventbridge-microservices'));
+    const inv12 = a.findings.filter((f) => f.ruleId === 'INV-12');
+    expect(inv12).toHaveLength(4);
+    expect(screen.queryAllByTestId('finding-item')).toHaveLength(0);
+    const row = screen.getByTestId('finding-group-item');
+    expect(row.dataset.rule).toBe('INV-12');
+    expect(row.dataset.count).toBe('4');
+    expect(row.textContent).toContain('4 resources: "Inventory service", "Orders service (events)", "Payments service" and "Shipping service"');
+    fireEvent.click(row.querySelector('button')!);
+    expect(onSelect).toHaveBeenLastCalledWith(inv12[0].target, inv12.slice(1).map((f) => f.target));
+  });
+
+  it('"targets" opens the list: each target with its own message, selectable on its own', () => {
+    const { a, onSelect } = panel(template('eventbridge-microservices'));
+    const toggle = screen.getByTestId('finding-group-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const members = screen.getAllByTestId('finding-group-member');
+    expect(members.map((m) => m.dataset.target)).toEqual(a.findings.filter((f) => f.ruleId === 'INV-12').map((f) => f.target.id));
+    expect(members[2].textContent).toContain('Payments service: "Payments service" can receive the same event more than once');
+    fireEvent.click(within(members[2]).getByRole('button', { name: 'Payments service' }));
+    expect(onSelect).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Payments service', type: 'node' }));
+    expect(screen.getByTestId('finding-details').textContent).toContain('(and alike for the others)');
+  });
+
+  it('a single info finding stays an ordinary row', () => {
+    panel(template('queue-load-levelling'));
+    expect(screen.queryByTestId('finding-group-item')).toBeNull();
+    expect(screen.getAllByTestId('finding-item').map((li) => li.dataset.rule)).toContain('INV-12');
   });
 });

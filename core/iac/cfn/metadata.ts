@@ -12,8 +12,9 @@ export const METADATA_KEY = 'ServerlessDesigner';
 /** Model props per kind with no CloudFormation property (paths are top-level prop names). */
 export const DESIGN_ONLY_PROPS: Readonly<Record<string, readonly string[]>> = {
   /** killSwitch: reserved concurrency 0 is intended; stopsAtFirstFailure: the handler's batch semantics;
-   *  codeSize: the package sizes the design was checked against (CFG-04). */
-  lambda: ['killSwitch', 'stopsAtFirstFailure', 'codeSize', 'account', 'region'],
+   *  codeSize: the package sizes the design was checked against (CFG-04); idempotency(Note): the
+   *  handler declared idempotent, and how (INV-12). */
+  lambda: ['killSwitch', 'stopsAtFirstFailure', 'codeSize', 'account', 'region', 'idempotency', 'idempotencyNote'],
   /** The design says strict order matters (RETRY-18). account/region (here and below): a resource in
    *  another account or Region than the stack's, as the design placed it (CFG-12); the export warns. */
   sqsQueue: ['orderCritical', 'account', 'region'],

@@ -20,6 +20,9 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 // Ranges: rules-catalog §4 (CFG-01 memory, CFG-02 timeout, CFG-05 /tmp), §2 RETRY-02 (async config).
 // Memory, timeout, /tmp and concurrency: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
 // Async retries and event age: https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html
+/** How a handler is made idempotent, when the user declares it (INV-12). */
+export const IDEMPOTENCY_METHODS = ['powertools', 'idempotency-key', 'conditional-writes'] as const;
+
 export const lambdaProps = z.looseObject({
   description: description(),
   /** Another account or Region than the design's (CFG-12); absent: the design's. */
@@ -76,6 +79,14 @@ export const lambdaProps = z.looseObject({
   responseStreaming: z.boolean().optional(),
   /** The handler returns partial batch failures and stops at the first failure on FIFO (INV-13). */
   stopsAtFirstFailure: z.boolean().default(true),
+  /** Declared by the user (issue 14): the handler is idempotent, and how — Powertools' idempotency
+   *  utility, a stable idempotency key checked before each side effect, or conditional writes
+   *  (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html, "make sure your
+   *  function code is idempotent"). INV-12's duplicate-delivery advisory stays quiet for it.
+   *  Absent or null: not declared. */
+  idempotency: z.enum(IDEMPOTENCY_METHODS).nullable().optional(),
+  /** Where or how, in the user's words (the table keyed on, the Powertools persistence layer …). */
+  idempotencyNote: z.string().max(1000).nullable().optional(),
 });
 
 export type LambdaProps = z.output<typeof lambdaProps>;

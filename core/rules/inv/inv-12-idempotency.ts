@@ -33,6 +33,8 @@ export default defineRule({
   why: 'A synchronous caller sees each failure and decides itself whether to retry; the other paths redeliver on their own. Lambda\'s async queue is eventually consistent, so the same event can arrive twice even with no error; S3 notifications are "designed to be delivered at least once"; event source mappings process each record at least once, and a failed SQS batch makes every message in it visible again. Side effects (payments, e-mails, counters) must tolerate a repeat.',
   check(ctx) {
     return ctx.index.ofKind('lambda').flatMap((fn) => {
+      // The user declared the handler idempotent (and how): the advice is taken, nothing to say.
+      if (fn.props.idempotency) return [];
       const causes = new Set<string>();
       for (const edge of [...ctx.index.incoming(fn.id, 'trigger'), ...ctx.index.incoming(fn.id, 'invoke'), ...ctx.index.incoming(fn.id, 'destination')]) {
         const source = ctx.index.node(edge.from);
@@ -43,7 +45,7 @@ export default defineRule({
       return [{
         target: fn,
         message: `"${fn.name}" can receive the same event more than once: ${causesText([...causes])}.`,
-        fix: `Make "${fn.name}" idempotent: key each side effect on a stable id from the event (message id, object key and version, event id) and skip ids already done, for example with a conditional write to a DynamoDB table or Powertools' idempotency utility.`,
+        fix: `Make "${fn.name}" idempotent: key each side effect on a stable id from the event (message id, object key and version, event id) and skip ids already done, for example with a conditional write to a DynamoDB table or Powertools' idempotency utility; then declare it on "${fn.name}" (Idempotency: powertools, idempotency-key or conditional-writes) and this advice stays quiet.`,
       }];
     });
   },
