@@ -15,7 +15,11 @@ import { inputChars } from './pipeline';
 
 /** Generous: these rows took from seconds to forever before; the issue's 1 s is checked per step below. */
 const runner = new CaseRunner(undefined, 30_000);
-afterAll(() => runner.close());
+const timings: string[] = [];
+afterAll(async () => {
+  await runner.close();
+  console.info(`fuzz regressions: slowest step per row — ${timings.join('; ')}`);
+});
 beforeAll(() => runner.warmUp(), 60_000);
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/fuzz/${name}`, import.meta.url), 'utf8');
@@ -151,6 +155,7 @@ describe('fuzz regressions: inputs that crashed or hung before give a result or 
       const answer = await runner.run({ text }, { diagram: row.diagram });
       if (answer.hung) expect.fail(`${row.name}: hung again, no result after ${Math.round(answer.waitedMs)} ms`);
       const { outcome } = answer;
+      timings.push(`${row.name.replace(/ \(.*$/, '')} ${Math.round(outcome.slowest.ms)} ms (${outcome.slowest.stage})`);
       expect(outcome.crash, `${row.name} crashed in ${outcome.crash?.stage}: ${outcome.crash?.error}`).toBeUndefined();
       if (budget !== null) {
         expect(outcome.slowest.ms, `${row.name}: ${outcome.slowest.stage} took ${Math.round(outcome.slowest.ms)} ms (budget ${budget} ms per step)`)
