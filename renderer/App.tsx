@@ -50,7 +50,7 @@ import { UsagePanel } from './panels/UsagePanel';
 import { isTextField, shortcutMatch, type ShortcutAction } from './shortcuts';
 import { loadTemplates, type Template } from './templates';
 import { useTheme } from './theme';
-import { issueMarks, pathsOverlay, relatedHighlight, useAnalysis, type PickedFinding } from './useAnalysis';
+import { issueMarks, pathsOverlay, relatedHighlight, selectionWithRelated, useAnalysis, type PickedFinding } from './useAnalysis';
 import { problemsBesideFindings } from '../core/analyze';
 import { BLANK_NAME, useEditor, type Notices } from './useEditor';
 
@@ -116,6 +116,8 @@ export function App({ host }: { host: Host }) {
   // The desktop's menus, dialogs and window background follow the in-app choice (nothing in a browser).
   useEffect(() => host.setTheme?.(themeChoice), [host, themeChoice]);
   const { design, selection, dirty, file } = editor;
+  // The finding picked in the Findings panel and its related targets (issue 14): see selectFinding.
+  const [pickedFinding, setPickedFinding] = useState<PickedFinding | null>(null);
   // Copy / paste / duplicate, select all, nudges, align and distribute, snap (useEditing.ts).
   const editing = useEditing({ editor, notices, canvas });
   const analysis = useAnalysis(editor.model);
@@ -432,13 +434,18 @@ export function App({ host }: { host: Host }) {
       case 'searchFindings':
         requestFindingsSearchFocus();
         return setDock({ tab: 'findings', open: true });
+      case 'selectRelated': {
+        const next = selectionWithRelated(pickedFinding, editor.design);
+        if (next) return editor.setSelection(next);
+        return notices.info('Pick a finding that names related resources (“Also: …”) in the Findings panel first; R then selects them with its target.');
+      }
       case 'placeInSubnets': {
         const why = editor.selection.nodes.length === 1 ? canvas.current?.askPlacement(editor.selection.nodes[0]) : 'Select one function, database, proxy, cache, Kafka cluster, load balancer or interface endpoint to place it in subnets.';
         if (why) notices.info(why);
         return;
       }
     }
-  }, [editor, undo, redo, resizeSelected, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes, copyImage, printReport]);
+  }, [editor, undo, redo, resizeSelected, importFromHost, openDesign, cycleTheme, save, toggleCostBadges, autoLayout.start, notices, editing, selection.nodes, copyImage, printReport, pickedFinding]);
 
   // Keyboard shortcuts. Handled keys are prevented, so in Electron the menu accelerator does not fire twice.
   useEffect(() => {
@@ -562,9 +569,8 @@ export function App({ host }: { host: Host }) {
       canvas.current?.focus({ type: 'edge', id: target.id });
     } else editor.setSelection({ nodes: [], edges: [] });
   }, [editor]);
-  // A finding picked in the Findings panel: its primary target is selected, its related ones
-  // (the blocking security group, the function behind a subscription …) highlighted while it stays so.
-  const [pickedFinding, setPickedFinding] = useState<PickedFinding | null>(null);
+  // A finding picked in the Findings panel (pickedFinding, declared above): its primary target is
+  // selected, its related ones (the blocking security group …) highlighted while it stays so.
   const selectFinding = useCallback((target: FindingTarget, related?: readonly FindingTarget[]) => {
     selectTarget(target);
     setPickedFinding(related?.length ? { primary: target.id, related: new Set(related.map((r) => r.id)) } : null);

@@ -8,7 +8,7 @@ export type ShortcutAction =
   | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection'
   | 'nudgeLeft' | 'nudgeRight' | 'nudgeUp' | 'nudgeDown'
   | 'toggleSnap' | 'zoomToFit' | 'zoomToSelection' | 'focusPaletteSearch' | 'showShortcuts'
-  | 'placeInSubnets' | 'addNote' | 'searchFindings'
+  | 'placeInSubnets' | 'addNote' | 'searchFindings' | 'selectRelated'
   | 'growWidth' | 'shrinkWidth' | 'growHeight' | 'shrinkHeight'
   | 'exportImage' | 'copyImage' | 'exportReport' | 'printReport';
 
@@ -95,6 +95,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'focusPaletteSearch', group: 'Edit', description: 'Search the resources to add (Enter adds the first match)', combos: [plain('p')] },
   { action: 'placeInSubnets', group: 'Arrange', description: 'Place the selected function, database … in subnets of its VPC, or take it out (what dragging it onto a subnet does)', combos: [plain('n')], canvasOnly: true },
   { action: 'searchFindings', group: 'View', description: 'Search the findings (opens the Findings tab; Ctrl/Cmd+F does too while the analysis panel has focus)', combos: [{ keys: ['/'], shift: 'any', label: '/' }] },
+  { action: 'selectRelated', group: 'Selection', description: 'Select the target of the finding picked in the Findings panel together with its related resources (the blocking security group, route table …; the other functions of grouped advice)', combos: [plain('r')] },
   { action: 'addNote', group: 'Edit', description: 'Add a sticky note in the middle of the view (double-click it to write)', combos: [plain('n', true)] },
   { action: 'growWidth', group: 'Arrange', description: 'Make the selected VPC or subnet one grid step wider (Shift: five)', combos: [{ keys: ['ArrowRight'], alt: true, shift: 'any' }], canvasOnly: true },
   { action: 'shrinkWidth', group: 'Arrange', description: 'Make the selected VPC or subnet one grid step narrower, never smaller than what it holds (Shift: five)', combos: [{ keys: ['ArrowLeft'], alt: true, shift: 'any' }], canvasOnly: true },

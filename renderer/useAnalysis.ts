@@ -126,6 +126,16 @@ export function relatedHighlight(picked: PickedFinding | null, selection: { node
   return stillPicked ? picked.related : undefined;
 }
 
+/** The "R" shortcut: the picked finding's primary target with its related ones, as a selection (those
+ *  still in the design); undefined when no finding with related targets is picked. */
+export function selectionWithRelated(picked: PickedFinding | null, design: { nodes: readonly { id: string }[]; edges: readonly { id: string }[] }): { nodes: string[]; edges: string[] } | undefined {
+  if (!picked || !picked.related.size) return undefined;
+  const ids = new Set([picked.primary, ...picked.related]);
+  const nodes = design.nodes.filter((n) => ids.has(n.id)).map((n) => n.id);
+  const edges = design.edges.filter((e) => ids.has(e.id)).map((e) => e.id);
+  return nodes.length + edges.length ? { nodes, edges } : undefined;
+}
+
 export function pathsOverlay(view: AnalysisView): PathsOverlay {
   const reach = new Map<string, Reach>();
   for (const [id, r] of view.reachByEdge) reach.set(id, r.reachable);

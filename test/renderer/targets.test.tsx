@@ -7,7 +7,8 @@ import { analyze } from '../../core/analyze';
 import { parseDesign } from '../../core/model';
 import { toFlow } from '../../renderer/canvas/toFlow';
 import { FindingsPanel, resetFindingsView } from '../../renderer/panels/FindingsPanel';
-import { relatedHighlight, viewOf } from '../../renderer/useAnalysis';
+import { relatedHighlight, selectionWithRelated, viewOf } from '../../renderer/useAnalysis';
+import { shortcutFor, shortcutLabels } from '../../renderer/shortcuts';
 import { brokenVpc } from './analysisDesigns';
 
 // Issue 14 in the app: related targets (bullet 2), set-aside edges (bullet 3), grouped advice (bullet 4).
@@ -59,6 +60,20 @@ describe('related targets of a finding', () => {
     expect(node('fn-quotes').className).not.toContain('sd-related');
     expect(edge('e-jobs').className).toContain('sd-edge-related');
     expect(toFlow(brokenVpc()).nodes.some((n) => n.className?.includes('sd-related'))).toBe(false);
+  });
+});
+
+describe('the R shortcut (in the ? sheet): select the picked finding with its related targets', () => {
+  it('R is selectRelated, and it selects the primary target with the related nodes and edges still in the design', () => {
+    const key = { key: 'r', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+    expect(shortcutFor(key, 'linux', false)).toBe('selectRelated');
+    expect(shortcutFor(key, 'linux', true)).toBeUndefined(); // typing r in a field stays typing
+    expect(shortcutLabels('selectRelated', 'linux')).toEqual(['R']);
+    const design = brokenVpc();
+    expect(selectionWithRelated({ primary: 'e-quotes-partner', related: new Set(['sn-private-a', 'e-jobs', 'gone']) }, design))
+      .toEqual({ nodes: ['sn-private-a'], edges: expect.arrayContaining(['e-quotes-partner', 'e-jobs']) });
+    expect(selectionWithRelated(null, design)).toBeUndefined();
+    expect(selectionWithRelated({ primary: 'fn-quotes', related: new Set() }, design)).toBeUndefined();
   });
 });
 
