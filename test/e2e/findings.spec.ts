@@ -126,6 +126,25 @@ test('findings group, filter and search; a suppressed finding leaves the list wi
   await expect(page.getByTestId('badge-errors')).toHaveText('✕ 2');
 });
 
+test('a broken path sits on its connection: picking it outlines the blocking subnet, R selects both (issue 14)', async ({ page }) => {
+  test.skip(slug !== 'vpc-rds-external-api', 'the journey breaks the VPC template');
+  await breakTemplate(page);
+  const net01 = page.getByTestId('findings-panel').locator('[data-testid="finding-item"][data-rule="NET-01"]');
+  await expect(net01).toHaveAttribute('data-target', 'e-quotes-partner');
+  await expect(net01.getByTestId('finding-related')).toContainText('Also: Private subnet A');
+  await net01.locator('.sd-finding-main').click();
+  await expect(page.getByTestId('rf__edge-e-quotes-partner')).toHaveClass(/selected/);
+  const subnet = page.locator('.react-flow__node[data-id="sn-private-a"]');
+  await expect(subnet).toHaveClass(/sd-related/);
+  await expect(subnet).not.toHaveClass(/selected/);
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await expect(subnet).not.toHaveClass(/sd-related/); // the finding's target is no longer selected
+  await net01.locator('.sd-finding-main').click();
+  await page.keyboard.press('r');
+  await expect(subnet).toHaveClass(/selected/);
+  await expect(page.getByTestId('rf__edge-e-quotes-partner')).toHaveClass(/selected/);
+});
+
 test('the Retry paths and Reachability tabs list the design-wide tables; a row selects its connection', async ({ page }) => {
   test.skip(slug !== 'vpc-rds-external-api', 'the journey breaks the VPC template');
   await breakTemplate(page);
