@@ -4,6 +4,7 @@ import { withoutRefusedEdges } from '../model/setAside';
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
 import { ELASTICACHE_DEFAULT_PORTS, RDS_DEFAULT_PORTS } from '../model/kinds';
 import type { NodeRef } from './retryPaths';
+import { aclPassesConnection } from './networkAcls';
 import { INTERNET_PEER, rulePeerText, securityGroupsAllow, type SgVerdict } from './securityGroups';
 
 export type Reach = 'yes' | 'no' | 'partial';
@@ -104,6 +105,25 @@ function viaPrefixList(c: Ctx, path: SubnetPath, v: SgVerdict, direction: 'to' |
   };
 }
 
+/** Network ACLs on a connection from the function's subnet to one of `peers` (each a block, and the
+ *  subnet holding it when it is in the design): the function's ACL as the client, the peer subnet's
+ *  as the server, both directions each (stateless). Traffic inside one subnet meets no ACL. The
+ *  first peer both ACLs pass wins; when none does, the path breaks at the first ACL that blocked:
+ *  NET-07 on the function's side, NET-06 on the target's. Undefined: no ACL blocks. */
+function aclBreak(c: Ctx, fnSubnet: NodeOfKind<'subnet'>, path: SubnetPath, peers: readonly { cidr: string; subnet?: NodeOfKind<'subnet'> }[], what: string): SubnetPath | undefined {
+  let first: SubnetPath | undefined;
+  for (const peer of peers) {
+    if (peer.subnet?.id === fnSubnet.id) return undefined;
+    const mine = aclPassesConnection(fnSubnet, 'client', peer.cidr, c.port);
+    const theirs = mine.allowed && peer.subnet ? aclPassesConnection(peer.subnet, 'server', fnSubnet.props.cidr, c.port) : { allowed: true as const };
+    if (mine.allowed && theirs.allowed) return undefined;
+    first ??= !mine.allowed
+      ? broken(path, fnSubnet, `${mine.reason}, so "${c.fn.name}" cannot reach ${what}`, 'NET-07')
+      : broken(path, peer.subnet, `${(theirs as { reason: string }).reason}, so "${c.fn.name}" cannot reach ${what}`, 'NET-06');
+  }
+  return first;
+}
+
 /** 0.0.0.0/0 → NAT gateway (public, with an EIP, in a subnet routed to an internet gateway) → IGW. */
 function internetPath(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, last: ReachHop, noRoute: { reason: string; ruleId: string }): SubnetPath {
   const { index } = c;
@@ -127,6 +147,8 @@ function internetPath(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, la
     return broken(withNat, natSubnet, `NAT gateway "${route.name}" sits in subnet "${natSubnet.name}", which does not route 0.0.0.0/0 to an internet gateway: a public NAT gateway must be in a public subnet`, 'NET-17');
   }
   hops.push({ kind: 'internetGateway', node: ref(natRoute), detail: `subnet "${natSubnet.name}" routes 0.0.0.0/0 → internet gateway "${natRoute.name}"` });
+  const acl = aclBreak(c, subnet, { ...withNat, hops }, [{ cidr: '0.0.0.0/0' }], `"${last.node?.name ?? 'the destination'}" over the internet`);
+  if (acl) return acl;
   const egress = securityGroupsAllow(index, c.fnGroups, 'egress', c.port, INTERNET_PEER);
   if (!egress.allowed) return broken({ ...withNat, hops }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound TCP ${c.port} to the internet`, 'NET-07');
   const listed = viaPrefixList(c, withNat, egress, 'to', `the address of "${last.node?.name ?? 'the destination'}"`);
@@ -142,6 +164,9 @@ function toVpcResource(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, t
   }
   const hops: ReachHop[] = [...path.hops, { kind: 'routeTable', node: ref(subnet), detail: `local route within VPC "${fnVpc.name}" (${fnVpc.props.cidr})` }];
   const place = placement(target);
+  const targetSubnets = place.subnets.map((id) => index.node(id)).filter((n): n is NodeOfKind<'subnet'> => n?.kind === 'subnet');
+  const acl = aclBreak(c, subnet, { ...path, hops, via: 'local' }, targetSubnets.length ? targetSubnets.map((s) => ({ cidr: s.props.cidr, subnet: s })) : [{ cidr: fnVpc.props.cidr }], `"${target.name}"`);
+  if (acl) return acl;
   const egress = securityGroupsAllow(index, c.fnGroups, 'egress', c.port, { securityGroups: place.securityGroups, cidrs: subnetCidrs(index, place.subnets) });
   if (!egress.allowed) return broken({ ...path, hops, via: 'local' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound TCP ${c.port} to "${target.name}"`, 'NET-07');
   const out = viaPrefixList(c, path, egress, 'to', `"${target.name}"`);
@@ -180,6 +205,9 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
     const gw = subnet.props.routeTable.gatewayEndpoints.map((id) => index.node(id)).find((n) => n?.kind === 'vpcEndpoint' && n.props.endpointType === 'gateway' && n.props.service === service);
     if (gw) {
       const hops: ReachHop[] = [...path.hops, { kind: 'gatewayEndpoint', node: ref(gw), detail: `route table of "${subnet.name}" sends the ${service} prefix list to gateway endpoint "${gw.name}"` }];
+      // The service's public addresses (its prefix list) are not in the design: only rules for 0.0.0.0/0 are known to cover them.
+      const acl = aclBreak(c, subnet, { ...path, hops, via: 'gatewayEndpoint' }, [{ cidr: '0.0.0.0/0' }], `the ${service} API through gateway endpoint "${gw.name}"`);
+      if (acl) return acl;
       const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, INTERNET_PEER);
       if (!egress.allowed) return broken({ ...path, hops, via: 'gatewayEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to the ${service} prefix list`, 'NET-07');
       // The documented egress rule for a gateway endpoint names the service's AWS-managed prefix list (com.amazonaws.<region>.<service>).
@@ -196,6 +224,9 @@ function toAwsApi(c: Ctx, subnet: NodeOfKind<'subnet'>, path: SubnetPath, target
       continue;
     }
     const hops: ReachHop[] = [...path.hops, { kind: 'interfaceEndpoint', node: ref(ep), detail: `private DNS resolves ${service} to interface endpoint "${ep.name}"` }];
+    const epSubnets = ep.props.subnets.map((id) => index.node(id)).filter((n): n is NodeOfKind<'subnet'> => n?.kind === 'subnet');
+    const acl = aclBreak({ ...c, port: 443 }, subnet, { ...path, hops, via: 'interfaceEndpoint' }, epSubnets.length ? epSubnets.map((s) => ({ cidr: s.props.cidr, subnet: s })) : [{ cidr: vpc!.props.cidr }], `interface endpoint "${ep.name}"`);
+    if (acl) return acl;
     const egress = securityGroupsAllow(index, c.fnGroups, 'egress', 443, { securityGroups: ep.props.securityGroups, cidrs: subnetCidrs(index, ep.props.subnets) });
     if (!egress.allowed) return broken({ ...path, hops, via: 'interfaceEndpoint' }, c.fn, `the security groups of "${c.fn.name}" (${groupNames(index, c.fnGroups)}) allow no outbound HTTPS (443) to interface endpoint "${ep.name}"`, 'NET-07');
     const ingress = securityGroupsAllow(index, ep.props.securityGroups, 'ingress', 443, { securityGroups: c.fnGroups, cidrs: [subnet.props.cidr] });

@@ -180,3 +180,35 @@ describe('ElastiCache Serverless through export and import', () => {
     expect(app).toContain("serverlessCacheName: 'sessions'");
   });
 });
+
+describe('network ACLs through export and import', () => {
+  const acl = {
+    ingress: [{ ruleNumber: 100, protocol: 'tcp', fromPort: 5432, toPort: 5432, cidr: '10.0.10.0/23', action: 'allow' }],
+    egress: [{ ruleNumber: 100, protocol: 'tcp', fromPort: 1024, toPort: 65535, cidr: '10.0.10.0/23', action: 'allow' }, { ruleNumber: 200, protocol: '-1', fromPort: 0, toPort: 65535, cidr: '0.0.0.0/0', action: 'deny' }],
+  };
+  const design = load({
+    format: 'serverless-design', schemaVersion: 2, name: 'nacl', region: 'us-east-1',
+    nodes: [
+      { id: 'vpc', kind: 'vpc', name: 'VPC', props: { cidr: '10.0.0.0/16' } },
+      { id: 'data', kind: 'subnet', name: 'data-a', parent: 'vpc', props: { az: 'a', cidr: '10.0.20.0/24', networkAcl: acl } },
+    ],
+    edges: [],
+  });
+
+  it('SAM writes a valid NetworkAcl, one entry per rule and the association; the import puts the rules back on the subnet', () => {
+    const text = exportSam(design).files[0].content;
+    const tree = parseTemplateText(text).template as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    expect(validateSamTemplate(tree)).toEqual([]);
+    const entries = Object.values(tree.Resources).filter((r) => r.Type === 'AWS::EC2::NetworkAclEntry').map((r) => r.Properties);
+    expect(entries).toContainEqual(expect.objectContaining({ RuleNumber: 200, Protocol: -1, RuleAction: 'deny', Egress: true, CidrBlock: '0.0.0.0/0' }));
+    expect(entries).toContainEqual(expect.objectContaining({ RuleNumber: 100, Protocol: 6, Egress: false, PortRange: { From: 5432, To: 5432 } }));
+    const subnet = importTemplate(text).design.nodes.find((n) => n.kind === 'subnet');
+    expect(subnet?.kind === 'subnet' && subnet.props.networkAcl).toEqual(acl);
+  });
+
+  it('the CDK app writes the same as L1 (CfnNetworkAcl, CfnNetworkAclEntry, CfnSubnetNetworkAclAssociation)', () => {
+    const app = exportCdk(design).files.map((f) => f.content).join('\n');
+    expect(app.match(/CfnNetworkAclEntry\(/g)?.length).toBe(3);
+    expect(app).toContain('CfnSubnetNetworkAclAssociation');
+  });
+});

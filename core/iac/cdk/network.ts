@@ -50,6 +50,31 @@ export function exportNetwork(ctx: CdkContext): void {
       mapPublicIpOnLaunch: p.mapPublicIpOnLaunch ? bool(true) : undefined,
     }))));
     ctx.declared.add(subnet.id);
+    if (p.networkAcl) {
+      // The subnet's own network ACL, L1 so rule numbers, actions and ports are written as the design has them.
+      const acl = ctx.auxVar(`${ctx.varName(subnet.id)} acl`);
+      const aclId = ctx.auxId(ctx.cid(subnet.id), 'NetworkAcl');
+      ctx.add('network', constStmt(acl, ctx.create('ec2', 'CfnNetworkAcl', aclId, obj({ vpcId: member(vpc, 'vpcId') }))));
+      for (const egress of [false, true]) {
+        for (const rule of egress ? p.networkAcl.egress : p.networkAcl.ingress) {
+          const ported = rule.protocol === 'tcp' || rule.protocol === 'udp';
+          ctx.add('network', exprStmt(ctx.create('ec2', 'CfnNetworkAclEntry', ctx.auxId(aclId, `${egress ? 'Out' : 'In'} ${rule.ruleNumber}`), obj({
+            networkAclId: member(id(acl), 'ref'),
+            ruleNumber: num(rule.ruleNumber),
+            protocol: num({ tcp: 6, udp: 17, icmp: 1, '-1': -1 }[rule.protocol]),
+            ruleAction: str(rule.action),
+            egress: bool(egress),
+            cidrBlock: str(rule.cidr),
+            portRange: ported ? obj({ from: num(rule.fromPort), to: num(rule.toPort) }) : undefined,
+            icmp: rule.protocol === 'icmp' ? obj({ code: num(-1), type: num(-1) }) : undefined,
+          }))));
+        }
+      }
+      ctx.add('network', exprStmt(ctx.create('ec2', 'CfnSubnetNetworkAclAssociation', ctx.auxId(ctx.cid(subnet.id), 'NetworkAclAssociation'), obj({
+        subnetId: member(ctx.v(subnet.id), 'subnetId'),
+        networkAclId: member(id(acl), 'ref'),
+      }))));
+    }
   }
 
   for (const nat of ctx.ofKind('natGateway')) {

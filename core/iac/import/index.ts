@@ -110,6 +110,9 @@ const HANDLERS: Record<string, TypeHandler> = {
   'AWS::S3::BucketPolicy': { last: foldSupport },
   'AWS::EC2::SubnetRouteTableAssociation': {},
   'AWS::EC2::RouteTable': {},
+  'AWS::EC2::NetworkAcl': {},
+  'AWS::EC2::NetworkAclEntry': {},
+  'AWS::EC2::SubnetNetworkAclAssociation': {},
 };
 
 const DEFAULT_REGION = 'us-east-1';
@@ -182,7 +185,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
   checkReferencesAndDependencies(ctx, rawResources, template, sam);
 
   const run = (phase: keyof TypeHandler) => {
-    if (phase === 'wire') { current = ''; guard(ctx, '', () => net.routeTables(ctx)); }
+    if (phase === 'wire') { current = ''; guard(ctx, '', () => net.routeTables(ctx)); guard(ctx, '', () => net.networkAcls(ctx)); }
     for (const res of active) {
       const step = HANDLERS[res.type]?.[phase];
       if (!step || ctx.entries.get(res.logicalId)?.status === 'skipped') continue;

@@ -4,7 +4,7 @@ import { PREFIX_LIST_ID } from '../../model/kinds/securityGroup';
 import { AZ_SUFFIXES } from '../../model/kinds/subnet';
 import type { ImportContext, TemplateResource } from './context';
 import { describe } from './functions';
-import { asNumber, asString, isObject, type Raw, referencedResources } from './resolve';
+import { asBoolean, asNumber, asString, isObject, type Raw, referencedResources } from './resolve';
 import { readTable } from './tables';
 
 /** The VPC and what lives in it: nodes first, then routes, attachments, rules and subnet groups. */
@@ -186,6 +186,48 @@ export function routeTables(ctx: ImportContext): void {
     if (!subnets.length) { ctx.skip(r.logicalId, 'a route table no subnet of this template uses: the model keeps routes on subnets'); continue; }
     ctx.aliases.set(r.logicalId, subnets);
     ctx.note(r.logicalId, `folded into subnet${subnets.length > 1 ? 's' : ''} ${subnets.join(', ')}`);
+  }
+}
+
+/** Network ACLs stand for the subnets associated with them; each entry becomes a rule on each of
+ *  those subnets (the model keeps a subnet's ACL on the subnet). An ACL no subnet uses is left out. */
+export function networkAcls(ctx: ImportContext): void {
+  const assoc = new Map<string, string[]>();
+  for (const r of ctx.resources.values()) {
+    if (r.type !== 'AWS::EC2::SubnetNetworkAclAssociation') continue;
+    const acl = refsOf(ctx, r.props.NetworkAclId)[0];
+    const subnet = ctx.nodeOf(r.props.SubnetId, ['subnet']);
+    if (!acl || !subnet) { ctx.skip(r.logicalId, `names a network ACL or subnet that is not in this template (${describe(r.props.NetworkAclId)}, ${describe(r.props.SubnetId)})`); continue; }
+    assoc.set(acl, [...(assoc.get(acl) ?? []), subnet]);
+    const draft = ctx.draft(subnet)!;
+    if (!isObject(draft.props.networkAcl)) draft.props.networkAcl = { ingress: [], egress: [] };
+    ctx.note(r.logicalId, `folded into subnet ${subnet} (its network ACL is ${acl})`);
+  }
+  const protocols: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '-1': '-1' };
+  for (const r of ctx.resources.values()) {
+    if (r.type === 'AWS::EC2::NetworkAcl') {
+      const subnets = assoc.get(r.logicalId) ?? [];
+      if (subnets.length) ctx.note(r.logicalId, `folded into subnet${subnets.length > 1 ? 's' : ''} ${subnets.join(', ')}`);
+      else ctx.skip(r.logicalId, 'a network ACL no subnet of this template uses');
+      continue;
+    }
+    if (r.type !== 'AWS::EC2::NetworkAclEntry') continue;
+    const p = r.props;
+    const subnets = assoc.get(refsOf(ctx, p.NetworkAclId)[0] ?? '') ?? [];
+    if (!subnets.length) { ctx.skip(r.logicalId, `NetworkAclId names no network ACL with subnets in this template (${describe(p.NetworkAclId)})`); continue; }
+    const protocol = protocols[String(asString(p.Protocol) ?? '')];
+    const cidr = asString(p.CidrBlock);
+    const ruleNumber = asNumber(p.RuleNumber);
+    const action = asString(p.RuleAction);
+    if (!protocol || !cidr || ruleNumber === undefined || (action !== 'allow' && action !== 'deny')) { ctx.skip(r.logicalId, `an entry the model cannot show (protocol ${describe(p.Protocol)}, CIDR ${describe(p.CidrBlock ?? p.Ipv6CidrBlock)})`); continue; }
+    const range = isObject(p.PortRange) ? p.PortRange : {};
+    const rule: Raw = { ruleNumber, protocol, cidr, action, ...(protocol === 'tcp' || protocol === 'udp' ? { fromPort: asNumber(range.From) ?? 0, toPort: asNumber(range.To) ?? 65535 } : {}) };
+    const direction = asBoolean(p.Egress) ? 'egress' : 'ingress';
+    for (const s of subnets) {
+      const acl = ctx.draft(s)!.props.networkAcl as Record<'ingress' | 'egress', Raw[]>;
+      acl[direction] = [...acl[direction], rule];
+    }
+    ctx.note(r.logicalId, `${direction} rule ${ruleNumber} of subnet${subnets.length > 1 ? 's' : ''} ${subnets.join(', ')}`);
   }
 }
 

@@ -56,6 +56,7 @@ function exportSubnet(ctx: ExportContext, subnet: NodeOfKind<'subnet'>): void {
     ctx.warn(subnet, 'is in no VPC (no parent); CloudFormation needs one, so the template will not deploy as is');
     return;
   }
+  if (subnet.props.networkAcl) exportNetworkAcl(ctx, subnet, subnet.props.networkAcl);
   const table = routeTableId(ctx, subnet.id);
   ctx.add(table, { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref(ctx.id(subnet.parent)), Tags: nameTag(subnet, 'route table') } });
   ctx.add(ctx.auxId(id, 'RouteTableAssociation'), { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref(id), RouteTableId: ref(table) } });
@@ -67,6 +68,26 @@ function exportSubnet(ctx: ExportContext, subnet: NodeOfKind<'subnet'>): void {
   route[via.kind === 'natGateway' ? 'NatGatewayId' : 'GatewayId'] = ref(ctx.id(target));
   const attachment = attachments.get(ctx)?.get(target);
   ctx.add(ctx.auxId(id, 'DefaultRoute'), { Type: 'AWS::EC2::Route', ...(attachment ? { DependsOn: attachment } : {}), Properties: route });
+}
+
+const ACL_PROTOCOLS = { tcp: 6, udp: 17, icmp: 1, '-1': -1 } as const;
+
+/** A subnet's own network ACL: the ACL, one entry per rule (PortRange for TCP/UDP, every ICMP type
+ *  for ICMP), and its association with the subnet. */
+function exportNetworkAcl(ctx: ExportContext, subnet: NodeOfKind<'subnet'>, acl: NonNullable<NodeOfKind<'subnet'>['props']['networkAcl']>): void {
+  const id = ctx.id(subnet.id);
+  const aclId = ctx.auxId(id, 'NetworkAcl');
+  ctx.add(aclId, { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: ref(ctx.id(subnet.parent!)), Tags: nameTag(subnet, 'network ACL') } });
+  for (const egress of [false, true]) {
+    for (const rule of egress ? acl.egress : acl.ingress) {
+      ctx.add(ctx.auxId(aclId, `${egress ? 'Out' : 'In'} ${rule.ruleNumber}`), { Type: 'AWS::EC2::NetworkAclEntry', Properties: {
+        NetworkAclId: ref(aclId), RuleNumber: rule.ruleNumber, Protocol: ACL_PROTOCOLS[rule.protocol], RuleAction: rule.action, Egress: egress, CidrBlock: rule.cidr,
+        ...(rule.protocol === 'tcp' || rule.protocol === 'udp' ? { PortRange: { From: rule.fromPort, To: rule.toPort } } : {}),
+        ...(rule.protocol === 'icmp' ? { Icmp: { Code: -1, Type: -1 } } : {}),
+      } });
+    }
+  }
+  ctx.add(ctx.auxId(id, 'NetworkAclAssociation'), { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: ref(id), NetworkAclId: ref(aclId) } });
 }
 
 const routeTables = new WeakMap<ExportContext, Map<string, string>>();
