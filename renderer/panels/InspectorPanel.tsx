@@ -127,6 +127,8 @@ function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis, o
   const mine = problems.filter((p) => p.target?.type === 'edge' && p.target.id === edge.id);
   const hop = analysis?.hopByEdge.get(edge.id);
   const reach = analysis?.reachByEdge.get(edge.id);
+  // An edge AWS refuses is set aside: no retry path, network path or cost includes it (issue 14).
+  const aside = analysis?.analysis.setAside.find((s) => s.edge === edge.id);
   return (
     <div className="sd-inspector-body">
       <div className="sd-inspector-head">
@@ -137,6 +139,7 @@ function EdgeInspector({ design, edge, problems, dispatch, onDelete, analysis, o
       </div>
       <NodeProblems problems={mine} />
       <ItemFindings findings={analysis?.byTarget.get(edge.id)} dispatch={dispatch} />
+      {aside && <p className="sd-muted" data-testid="inspector-set-aside">Not analysed: AWS refuses this connection{aside.belongsTo ? ' (it belongs to one AWS refuses)' : ''}, so no check, retry path, network path or cost includes it. Change or delete it.</p>}
       {hop && <RetryHopView hop={hop} />}
       {reach && <ReachabilityView reach={reach} />}
       <UsageFields design={design} edge={edge} dispatch={dispatch} onOpenUsagePanel={onOpenUsagePanel} />

@@ -7,6 +7,7 @@ import { analyze } from '../../core/analyze';
 import { parseDesign } from '../../core/model';
 import { toFlow } from '../../renderer/canvas/toFlow';
 import { FindingsPanel, resetFindingsView } from '../../renderer/panels/FindingsPanel';
+import { Inspector } from '../../renderer/panels/InspectorPanel';
 import { relatedHighlight, selectionWithRelated, viewOf } from '../../renderer/useAnalysis';
 import { shortcutFor, shortcutLabels } from '../../renderer/shortcuts';
 import { brokenVpc } from './analysisDesigns';
@@ -88,6 +89,20 @@ describe('set-aside edges in the Findings panel', () => {
     expect(items[1].textContent).toContain('which AWS refuses');
     fireEvent.click(items[0].querySelector('button')!);
     expect(onSelect).toHaveBeenLastCalledWith({ id: 'e-ledger', name: 'ledger-events.fifo → post-ledger-entry', type: 'edge' });
+  });
+
+  it('the inspector of a set-aside edge says it is not analysed; an accepted edge says nothing of the kind', () => {
+    const parsed = parseDesign(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'rules', 'INV-11.fail.set-aside.design.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('fixture does not load');
+    const design = parsed.design;
+    const view = viewOf(design, analyze(design));
+    const inspect = (edgeId: string) => render(<Inspector design={design} edgeId={edgeId} selectionSize={1} problems={[]} dispatch={vi.fn(() => ({}))} onDelete={() => undefined} analysis={view} />);
+    inspect('e-ledger');
+    expect(screen.getByTestId('inspector-set-aside').textContent).toContain('Not analysed: AWS refuses this connection');
+    cleanup();
+    const ok = brokenVpc();
+    render(<Inspector design={ok} edgeId="e-jobs" selectionSize={1} problems={[]} dispatch={vi.fn(() => ({}))} onDelete={() => undefined} analysis={viewOf(ok, analyze(ok))} />);
+    expect(screen.queryByTestId('inspector-set-aside')).toBeNull();
   });
 
   it('shows no set-aside section when AWS accepts every edge', () => {
