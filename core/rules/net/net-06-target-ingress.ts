@@ -1,6 +1,6 @@
 import { RDS_DEFAULT_PORTS } from '../../model/kinds';
 import { defineRule } from '../types';
-import { names, pathFindings } from './support';
+import { names, networkAclFix, pathFindings } from './support';
 
 export default defineRule({
   id: 'NET-06',
@@ -13,6 +13,8 @@ export default defineRule({
   check(ctx) {
     const { index } = ctx;
     return pathFindings(ctx, 'NET-06', (b) => {
+      const acl = networkAclFix(b);
+      if (acl) return acl;
       const at = index.node(b.paths[0].brokenAt?.id ?? '');
       const proxy = b.target.kind === 'rdsProxy' ? b.target : undefined;
       const db = proxy?.props.target ? index.node(proxy.props.target) : undefined;

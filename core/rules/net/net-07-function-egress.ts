@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { names, pathFindings } from './support';
+import { names, networkAclFix, pathFindings } from './support';
 
 export default defineRule({
   id: 'NET-07',
@@ -12,6 +12,8 @@ export default defineRule({
   check(ctx) {
     const { index } = ctx;
     return pathFindings(ctx, 'NET-07', (b) => {
+      const acl = networkAclFix(b);
+      if (acl) return acl;
       const groups = names((b.fn.props.vpc?.securityGroups ?? []).flatMap((id) => index.node(id) ?? []));
       const targetGroups = (b.target.props as { securityGroups?: string[] }).securityGroups ?? [];
       const to = b.r.destination === 'vpcResource' && targetGroups.length

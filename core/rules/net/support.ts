@@ -81,6 +81,8 @@ function hopOf(ctx: RuleContext, p: SubnetPath, r: Reachability): Hop {
   switch (at.kind) {
     case 'subnet':
       if (p.ruleId === 'NET-02') return { one: 'public subnet', many: 'public subnets', name: at.name };
+      // A subnet that blocks a NET-06/NET-07 path does so by its network ACL (semantics/networkAcls.ts).
+      if (p.ruleId === 'NET-06' || p.ruleId === 'NET-07') return { one: 'the network ACL of subnet', many: 'the network ACLs of subnets', name: at.name };
       return { one: 'the route table of subnet', many: 'the route tables of subnets', name: at.name, suffix: p.ruleId === 'NET-03' && r.service ? ` (no VPC endpoint for ${r.service}, no route out)` : '' };
     case 'securityGroup': return { one: 'security group', many: 'security groups', name: at.name };
     case 'vpcEndpoint': return { one: 'VPC endpoint', many: 'VPC endpoints', name: at.name };
@@ -126,13 +128,23 @@ export function blockers(ctx: RuleContext, b: EdgePaths): DesignNode[] {
 /** `"Quote service" → "Secrets Manager" is broken at security group "x" from "Private subnet A"
  *  (us-east-1a): <reason>`, and what still works when only some AZs break. */
 export function breakMessage(b: EdgePaths, ctx?: RuleContext): string {
-  // "from <subnets>" unless the blocking hops are those subnets' own route tables, named already.
+  // "from <subnets>" unless the blocking hops are those subnets' own (route tables, ACLs), named already.
   const ownRoutes = ctx && b.paths.every((p) => p.subnet && p.brokenAt?.id === p.subnet.id);
   const from = b.paths[0].subnet && !ownRoutes ? ` from ${where(b.paths)}` : '';
   const at = ctx ? ` at ${blockingHops(ctx, b.paths, b.r)}` : '';
   const head = `"${b.fn.name}" → "${b.target.name}" is broken${at}${from}: ${reasonsOf(b.paths)}`;
   if (!b.ok.length) return `${head}.`;
   return `${head}. Partial: it works from ${where(b.ok)}, so only invocations that run in ${list(b.paths.map((p) => p.az ?? ''))} fail.`;
+}
+
+/** NET-06/NET-07 broken by a subnet's network ACL (not a security group): what to allow, where.
+ *  Undefined when a security group blocks the path. */
+export function networkAclFix(b: EdgePaths): string | undefined {
+  const blocked = b.paths.filter((p) => p.brokenAt?.kind === 'subnet');
+  if (!blocked.length || blocked.length !== b.paths.length) return undefined;
+  const what = [...new Set(blocked.map((p) => /blocks (?:the replies: )?(.+?) \(/.exec(p.reason ?? '')?.[1]).filter((w): w is string => !!w))];
+  const subnets = [...new Map(blocked.map((p) => [p.brokenAt!.id, p.brokenAt!])).values()];
+  return `Add an allow rule${what.length ? ` for ${list(what)}` : ''} to the network ACL${subnets.length > 1 ? 's' : ''} of ${named('subnet', subnets)}, numbered before any rule that denies it (network ACLs are stateless: the replies need a rule of their own, for ephemeral ports 1024-65535).`;
 }
 
 /** One finding per edge broken by `ruleId`: on the function → resource edge (the path the user
