@@ -1,5 +1,5 @@
 import { formatNumber } from '../../core/format';
-import { formatDuration, RETRY_PATHS_SHOWN, RETRY_TRACE_LIMIT, traceRetryPathsCapped, type RetryHop, type RetryPath, type RetryTrace } from '../../core/semantics';
+import { formatDuration, RETRY_PATHS_SHOWN, RETRY_TRACE_LIMIT, retryPathsForOutput, type RetryHop, type RetryPath, type RetryPathsOutput } from '../../core/semantics';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { oneDesignWithFormat } from '../load';
@@ -34,12 +34,16 @@ function pathText(p: RetryPath, i: number): string {
 export const TEXT_PATHS_SHOWN = 200;
 
 /** "… and 9,800 more paths not shown (use --format json for up to 1,000)" */
-function moreText(trace: RetryTrace, shown: number): string {
-  const more = trace.paths.length - shown + trace.omitted;
-  if (more <= 0 && !trace.truncated) return '';
-  const count = `${trace.truncated ? 'at least ' : ''}${formatNumber(more)} more path${more === 1 && !trace.truncated ? '' : 's'}`;
-  const why = trace.truncated ? `; tracing stops after ${formatNumber(RETRY_TRACE_LIMIT)} distinct paths` : '';
-  return `… and ${count} not shown${why}${shown < RETRY_PATHS_SHOWN && trace.paths.length > shown ? ` (--format json lists up to ${formatNumber(RETRY_PATHS_SHOWN)})` : ''}.`;
+function moreText(out: RetryPathsOutput, json: boolean): string {
+  const more = out.omittedPaths;
+  if (more <= 0 && !out.truncated) return '';
+  const count = `${out.truncated ? 'at least ' : ''}${formatNumber(more)} more path${more === 1 && !out.truncated ? '' : 's'}`;
+  const why = [
+    ...(out.omittedForSize > 0 ? [`${formatNumber(out.omittedForSize)} of them to keep the output in proportion to the design`] : []),
+    ...(out.truncated ? [`tracing stops after ${formatNumber(RETRY_TRACE_LIMIT)} distinct paths`] : []),
+  ];
+  const hint = !json && out.omittedForSize === 0 && out.paths.length < RETRY_PATHS_SHOWN && more > 0 ? ` (--format json lists up to ${formatNumber(RETRY_PATHS_SHOWN)})` : '';
+  return `… and ${count} not shown${why.length ? `; ${why.join('; ')}` : ''}${hint}.`;
 }
 
 export const retryPathsCommand: Command = {
@@ -52,11 +56,14 @@ hop how AWS retries a failing event, where it ends up (DLQ, on-failure destinati
 the caller), the worst-case time until then, the duplicate invocations, and whether it can be lost.
 
 Parallel edges that behave alike count as one path. Text shows the first ${TEXT_PATHS_SHOWN} paths and
-JSON the first ${RETRY_PATHS_SHOWN}, then how many more there are; tracing stops after
-${RETRY_TRACE_LIMIT} distinct paths, and a chain is followed through at most 13 functions.
+JSON the first ${RETRY_PATHS_SHOWN}, then how many more there are; the output stays in proportion to
+the design (paths that would pass about ten characters per character of the design, plus 0.5 MB, are
+counted, not printed); tracing stops after ${RETRY_TRACE_LIMIT} distinct paths, and a chain is
+followed through at most 13 functions.
 
 Options:
-  --format text|json   text for people (default) or JSON {paths, omittedPaths, truncated}
+  --format text|json   text for people (default) or JSON {paths, omittedPaths, omittedForSize,
+                       truncated}
   -h, --help           show this help
 
 Exit codes: 0 traced; 2 the file cannot be read or parsed.`,
@@ -64,14 +71,14 @@ Exit codes: 0 traced; 2 the file cannot be read or parsed.`,
     const loaded = await oneDesignWithFormat('retry-paths', this.help, args, io);
     if (typeof loaded === 'number') return loaded;
     const { format, file, design } = loaded;
-    const trace = traceRetryPathsCapped(design, RETRY_PATHS_SHOWN);
     if (format === 'json') {
-      io.out(JSON.stringify({ file, paths: trace.paths, omittedPaths: trace.omitted, truncated: trace.truncated }, null, 2));
+      const out = retryPathsForOutput(design, RETRY_PATHS_SHOWN);
+      io.out(JSON.stringify({ file, ...out }, null, 2));
       return EXIT.ok;
     }
-    const shown = trace.paths.slice(0, TEXT_PATHS_SHOWN);
-    const more = moreText(trace, shown.length);
-    io.out(shown.length ? [...shown.map(pathText), ...(more ? [more] : [])].join('\n\n') : `${file}: no event source reaches a function`);
+    const out = retryPathsForOutput(design, TEXT_PATHS_SHOWN, (p) => pathText(p, 0).length);
+    const more = moreText(out, false);
+    io.out(out.paths.length ? [...out.paths.map(pathText), ...(more ? [more] : [])].join('\n\n') : `${file}: no event source reaches a function`);
     return EXIT.ok;
   },
 };

@@ -4,7 +4,7 @@ import { costBarChart, crossoverChart, crossoverSentence } from './charts';
 import { h, printHtml, safeHref, trustedMarkup, type Child, type HtmlNode } from './html';
 import type { Report, ReportSide } from './model';
 import { REPORT_CSS } from './styles';
-import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
+import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryPathsMore, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
 import { kindLabel } from '../model/kinds';
 
 /** Design text isolated from the text around it, so right-to-left names cannot reorder it. */
@@ -138,7 +138,8 @@ export function renderHtml(report: Report): string {
       report.resources.length ? [h('h3', null, 'Resources'), table({ headers: ['Resource', 'Kind', 'Description'], rows: report.resources.map((r) => [r.name, kindLabel(r.kind), r.description]), testId: 'report-resources' })] : null),
     findings(m, 'Findings', 'report-findings'),
     h('section', { class: 'page', 'data-testid': 'report-retry' }, h('h2', null, 'Retry paths'),
-      m.retryPaths.length ? table(retryTable(m.retryPaths)) : h('p', null, 'No event source reaches a function.')),
+      m.retryPaths.length ? table(retryTable(m.retryPaths)) : h('p', null, 'No event source reaches a function.'),
+      m.retryPathsNotShown > 0 ? h('p', { 'data-testid': 'report-retry-more' }, retryPathsMore(m.retryPathsNotShown)) : null),
     h('section', { 'data-testid': 'report-reach' }, h('h2', null, 'Reachability'),
       m.reachability.length ? table(reachTable(m.reachability)) : h('p', null, 'No function accesses anything over the network.')),
     cost(m),

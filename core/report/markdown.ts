@@ -3,7 +3,7 @@ import { formatUsd, type CostReport } from '../pricing';
 import { SEVERITIES, type Finding, type SuppressedFinding } from '../rules/types';
 import { crossoverSentence } from './charts';
 import type { Report, ReportSide } from './model';
-import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
+import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryPathsMore, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
 import { kindLabel } from '../model/kinds';
 import { mdInline, mdText } from './text';
 
@@ -154,6 +154,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ...findings(m),
     '## Retry paths', '',
     ...(m.retryPaths.length ? table(retryTable(m.retryPaths)) : ['No event source reaches a function.']), '',
+    ...(m.retryPathsNotShown > 0 ? [retryPathsMore(m.retryPathsNotShown), ''] : []),
     '## Reachability', '',
     ...(m.reachability.length ? table(reachTable(m.reachability)) : ['No function accesses anything over the network.']), '',
     ...cost(m),

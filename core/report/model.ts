@@ -7,7 +7,7 @@ import { kindLabel } from '../model/kinds';
 import { USAGE_FIELDS } from '../model/usageFields';
 import { compare, estimateCost, sum, sweepRequests, type CostComparison, type CostComponent, type CostReport, type Dec, type RequestSweep } from '../pricing';
 import type { Finding, SuppressedFinding } from '../rules/types';
-import type { Reachability, RetryPath } from '../semantics';
+import { retryOutputBudget, type Reachability, type RetryPath } from '../semantics';
 import { renderDiagram, type Diagram } from '../diagram';
 
 export type ReportTheme = 'light' | 'dark' | 'auto';
@@ -61,7 +61,10 @@ export interface ReportSide {
   profileDescription: string;
   findings: Finding[];
   suppressed: SuppressedFinding[];
+  /** The retry paths the report lists: the first REPORT_RETRY_PATHS, fewer when their table would
+   *  pass the output budget (semantics/retryOutput.ts); `retryPathsNotShown` counts the rest. */
   retryPaths: readonly RetryPath[];
+  retryPathsNotShown: number;
   reachability: readonly Reachability[];
   cost: CostReport;
   /** Resources with priced lines, the most expensive first. */
@@ -138,6 +141,23 @@ async function draw(design: Design, theme: ReportTheme): Promise<Drawn> {
 
 const drawnOf = (s: ReportSide): Drawn => (s.darkDiagram ? { diagram: s.diagram, darkDiagram: s.darkDiagram } : { diagram: s.diagram });
 
+/** Retry paths a report lists at most: a table of 200 paths is already more than a review reads
+ *  (the CLI's text shows as many; `retry-paths --format json` lists 1,000). */
+export const REPORT_RETRY_PATHS = 200;
+
+function listedRetryPaths(design: Design, paths: readonly RetryPath[], omitted: number): { retryPaths: RetryPath[]; retryPathsNotShown: number } {
+  const budget = retryOutputBudget(design);
+  const listed: RetryPath[] = [];
+  let used = 0;
+  for (const p of paths.slice(0, REPORT_RETRY_PATHS)) {
+    const size = p.hops.reduce((n, h) => n + 120 + h.source.name.length + h.function.name.length + h.sinks.reduce((m, s) => m + s.node.name.length + 40, 0) + (h.lostReason?.length ?? 0), 0);
+    if (listed.length > 0 && used + size > budget) break;
+    listed.push(p);
+    used += size;
+  }
+  return { retryPaths: listed, retryPathsNotShown: paths.length - listed.length + omitted };
+}
+
 /** `drawn`: the diagram already drawn for this design (the other side of a profile or Region comparison). */
 async function buildSide(label: string, input: Design, profile: string | undefined, region: string | undefined, theme: ReportTheme, drawn?: Drawn): Promise<ReportSide> {
   // The report shows what the analysis used: out-of-range values clamped (model/bounded.ts).
@@ -151,7 +171,8 @@ async function buildSide(label: string, input: Design, profile: string | undefin
   return {
     label, design, region: cost.region, profile: profileName,
     profileDescription: own(design.usage.profiles, profileName)?.description ?? '',
-    findings: analysis.findings, suppressed: analysis.suppressed, retryPaths: analysis.retryPaths, reachability: analysis.reachability,
+    findings: analysis.findings, suppressed: analysis.suppressed, reachability: analysis.reachability,
+    ...listedRetryPaths(design, analysis.retryPaths, analysis.retryPathsOmitted),
     cost, costByNode: costByNode(design, cost), usage: usageAssumptions(design, profileName),
     summary: {
       monthlyTotal: cost.monthlyTotal, unpriced: cost.unpriced.length, needsInput: cost.needsInput.length,

@@ -23,6 +23,11 @@ const chain = (p: RetryPath) => [p.hops[0].source.name, ...p.hops.map((h) => h.f
 
 /** One row per hop of every retry path: how often a failing event is tried, how long until it
  *  reaches a sink, how many duplicate invocations, and where it ends — or LOST. */
+/** The line under a retry table that does not list every path. */
+export function retryPathsMore(notShown: number): string {
+  return `… and ${formatNumber(notShown)} more path${notShown === 1 ? '' : 's'} not listed here (serverless-designer retry-paths FILE --format json lists up to 1,000).`;
+}
+
 export function retryTable(paths: readonly RetryPath[]): TextTable {
   const rows = paths.flatMap((p, i) => p.hops.map((h, j) => [
     j === 0 ? `${i + 1}. ${chain(p)}` : '',

@@ -7,3 +7,4 @@ export * from './cidr';
 export * from './reachability';
 export * from './securityGroups';
 export * from './traffic';
+export * from './retryOutput';
