@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountSchema } from './account';
+import { withSharedRouteTables } from './routeTables';
 import { edgeUsageSchema, nodeUsageSchema, type Design } from './design';
 import { EDGE_KINDS } from './edges';
 import { API_INTEGRATION_TIMEOUT_MS, nodeKindSpec } from './kinds';
@@ -155,14 +156,16 @@ function withValues(root: Design, changes: readonly { path: PathPart[]; used: nu
 
 const memo = new WeakMap<Design, Design>();
 
-/** The design as the analysis sees it: every out-of-range number clamped (clampToBound), the rest
+/** The design as the analysis sees it: every out-of-range number clamped (clampToBound), subnets
+ *  that share a route table given its routes (routeTables.ts), the rest
  *  shared with the input. The same object when nothing is out of range; memoised per design object,
  *  so calling it again (analyze → estimateCost → traffic) costs a lookup. */
 export function boundedForAnalysis(design: Design): Design {
   const known = memo.get(design);
   if (known) return known;
   const bad = outOfRangeValues(design);
-  const result = bad.length ? withValues(design, bad) : design;
+  // Subnets sharing a route table read the owner's routes (routeTables.ts): also part of what the analysis sees.
+  const result = withSharedRouteTables(bad.length ? withValues(design, bad) : design);
   memo.set(design, result);
   memo.set(result, result);
   return result;

@@ -15,6 +15,7 @@ export const NODE_REFS: Record<string, { path: PathPart[]; kinds: string[]; many
   subnet: [
     { path: ['routeTable', 'defaultRoute'], kinds: ['internetGateway', 'natGateway'] },
     { path: ['routeTable', 'gatewayEndpoints'], kinds: ['vpcEndpoint'], many: true },
+    { path: ['routeTableOf'], kinds: ['subnet'] },
   ],
   vpcEndpoint: [{ path: ['subnets'], kinds: ['subnet'], many: true }, { path: ['securityGroups'], kinds: ['securityGroup'], many: true }],
   rds: [{ path: ['subnets'], kinds: ['subnet'], many: true }, { path: ['securityGroups'], kinds: ['securityGroup'], many: true }],
@@ -73,6 +74,14 @@ export function checkReferences(design: Design): { design: Design; problems: Pro
         if (!target) problems.push({ code: 'reference', path, target: nodeTarget(n), message: `refers to "${String(refId)}", which is not a node of this design` });
         else if (!ref.kinds.includes(target.kind)) problems.push({ code: 'reference', path, target: nodeTarget(n), message: `refers to ${kindLabel(target.kind)} "${target.name}"; expected ${ref.kinds.map(kindLabel).join(' or ')}` });
       });
+    }
+    if (n.kind === 'subnet' && n.props.routeTableOf !== undefined) {
+      // A shared route table is the owner's own: in the same VPC, never itself shared (one hop).
+      const owner = nodes.get(n.props.routeTableOf);
+      const path = jsonPath(['nodes', i, 'props', 'routeTableOf']);
+      if (owner?.id === n.id) problems.push({ code: 'reference', path, target: nodeTarget(n), message: 'a subnet cannot share its own route table; remove routeTableOf' });
+      else if (owner?.kind === 'subnet' && owner.parent !== n.parent) problems.push({ code: 'reference', path, target: nodeTarget(n), message: `subnet "${owner.name}" is in another VPC; a route table serves subnets of its own VPC only` });
+      else if (owner?.kind === 'subnet' && owner.props.routeTableOf !== undefined) problems.push({ code: 'reference', path, target: nodeTarget(n), message: `subnet "${owner.name}" itself uses another subnet's route table; name the subnet that holds the table` });
     }
     if (n.kind === 'securityGroup') {
       (['ingress', 'egress'] as const).forEach((dir) => (n.props[dir] ?? []).forEach((rule, j) => {

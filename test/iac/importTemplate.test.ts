@@ -76,7 +76,9 @@ describe('importTemplate: a SAM template in short form (test/fixtures/iac/sam-or
 
   it('places the network: VPC ⊃ subnets (AZ letters), routes to IGW and NAT, gateway endpoint, security-group rules, RDS', () => {
     expect(node('PublicSubnet')).toMatchObject({ parent: 'Vpc', props: { az: 'a', mapPublicIpOnLaunch: true, routeTable: { defaultRoute: 'Igw' } } });
-    expect(node('PrivateSubnetB')).toMatchObject({ parent: 'Vpc', props: { az: 'b', routeTable: { defaultRoute: 'Nat', gatewayEndpoints: ['S3Endpoint'] } } });
+    // The two private subnets share one route table: the first holds its routes, the second names it (routeTableOf).
+    expect(node('PrivateSubnetA')).toMatchObject({ parent: 'Vpc', props: { routeTable: { defaultRoute: 'Nat', gatewayEndpoints: ['S3Endpoint'] } } });
+    expect(node('PrivateSubnetB')).toMatchObject({ parent: 'Vpc', props: { az: 'b', routeTableOf: 'PrivateSubnetA' } });
     expect(node('Nat')).toMatchObject({ parent: 'PublicSubnet', props: { elasticIp: true } });
     expect(node('Igw').parent).toBe('Vpc');
     expect(node('S3Endpoint').props).toMatchObject({ endpointType: 'gateway', service: 's3' });

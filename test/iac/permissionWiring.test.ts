@@ -212,3 +212,35 @@ describe('network ACLs through export and import', () => {
     expect(app).toContain('CfnSubnetNetworkAclAssociation');
   });
 });
+
+describe('a shared route table through export and import', () => {
+  const design = load({
+    format: 'serverless-design', schemaVersion: 2, name: 'shared routes', region: 'us-east-1',
+    nodes: [
+      { id: 'vpc', kind: 'vpc', name: 'VPC', props: { cidr: '10.0.0.0/16' } },
+      { id: 'igw', kind: 'internetGateway', name: 'igw', parent: 'vpc' },
+      { id: 'pa', kind: 'subnet', name: 'public-a', parent: 'vpc', props: { az: 'a', cidr: '10.0.0.0/24', routeTable: { defaultRoute: 'igw' } } },
+      { id: 'pb', kind: 'subnet', name: 'public-b', parent: 'vpc', props: { az: 'b', cidr: '10.0.1.0/24', routeTableOf: 'pa' } },
+    ],
+    edges: [],
+  });
+
+  it('SAM associates the sharing subnet with the owner\'s table and writes no table of its own; the import gives routeTableOf back', () => {
+    const text = exportSam(design).files[0].content;
+    const tree = parseTemplateText(text).template as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    expect(Object.values(tree.Resources).filter((r) => r.Type === 'AWS::EC2::RouteTable')).toHaveLength(1);
+    const tables = Object.values(tree.Resources).filter((r) => r.Type === 'AWS::EC2::SubnetRouteTableAssociation').map((r) => JSON.stringify(r.Properties.RouteTableId));
+    expect(new Set(tables).size).toBe(1);
+    const back = importTemplate(text).design;
+    const pb = back.nodes.find((n) => n.name === 'public-b');
+    const pa = back.nodes.find((n) => n.name === 'public-a');
+    expect(pb?.kind === 'subnet' && pb.props.routeTableOf).toBe(pa?.id);
+    expect(pa?.kind === 'subnet' && pa.props.routeTable.defaultRoute).toBeTruthy();
+  });
+
+  it('the CDK app gives the sharing subnet a copy of the routes, and says so', () => {
+    const out = exportCdk(design);
+    expect(out.warnings.join('\n')).toMatch(/shares the route table of "public-a".*a copy of those routes/);
+    expect(out.files.map((f) => f.content).join('\n').match(/addDefaultInternetRoute/g)?.length).toBe(2);
+  });
+});

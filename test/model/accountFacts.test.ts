@@ -92,3 +92,31 @@ describe('provisioned pollers, Kafka partitions, DynamoDB stream shards: AWS ran
     expect(r.problems.find((p) => p.path.endsWith('maximumPollers'))?.message).toBe('maximumPollers is 5000; AWS allows at most 2000; the analysis uses 2000');
   });
 });
+
+describe('a subnet sharing another subnet\'s route table (routeTableOf)', () => {
+  const doc = (routeTableOf: string, extra: Record<string, unknown>[] = []) => text(minimalDoc({
+    nodes: [
+      { id: 'vpc', kind: 'vpc', name: 'main' }, { id: 'vpc2', kind: 'vpc', name: 'other' },
+      { id: 'a', kind: 'subnet', name: 'private-a', parent: 'vpc' },
+      { id: 'b', kind: 'subnet', name: 'private-b', parent: 'vpc', props: { routeTableOf } },
+      { id: 'x', kind: 'subnet', name: 'elsewhere', parent: 'vpc2' },
+      ...extra,
+    ],
+    edges: [],
+  }));
+  const problems = (routeTableOf: string, extra?: Record<string, unknown>[]) => {
+    const r = parseDesign(doc(routeTableOf, extra));
+    return r.ok ? r.problems.map((p) => `${p.path}: ${p.message}`) : ['not loaded'];
+  };
+
+  it('loads a reference to another subnet of the VPC without a problem', () => {
+    expect(problems('a')).toEqual([]);
+  });
+
+  it('names the JSON path when it points at itself, another VPC\'s subnet, a subnet that shares in turn, or nothing', () => {
+    expect(problems('b')).toEqual(['$.nodes[3].props.routeTableOf: a subnet cannot share its own route table; remove routeTableOf']);
+    expect(problems('x')).toEqual(['$.nodes[3].props.routeTableOf: subnet "elsewhere" is in another VPC; a route table serves subnets of its own VPC only']);
+    expect(problems('c', [{ id: 'c', kind: 'subnet', name: 'private-c', parent: 'vpc', props: { routeTableOf: 'a' } }])).toEqual(['$.nodes[3].props.routeTableOf: subnet "private-c" itself uses another subnet\'s route table; name the subnet that holds the table']);
+    expect(problems('gone')).toEqual(['$.nodes[3].props.routeTableOf: refers to "gone", which is not a node of this design']);
+  });
+});

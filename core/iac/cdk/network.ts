@@ -1,4 +1,5 @@
 import type { NodeOfKind } from '../../model/design';
+import { routeTableOwner } from '../../model/routeTables';
 import type { SecurityGroupRule } from '../../model/kinds';
 import type { CdkContext } from './context';
 import { type Expr, arr, bool, call, constStmt, exprStmt, id, member, num, obj, str } from './writer';
@@ -95,7 +96,10 @@ export function exportNetwork(ctx: CdkContext): void {
   }
 
   for (const subnet of ctx.ofKind('subnet')) {
-    const route = subnet.props.routeTable.defaultRoute;
+    // ec2.Subnet owns one route table per subnet: a subnet sharing another's table gets a copy of its routes.
+    const owner = routeTableOwner((n) => (ctx.has(n) ? ctx.node(n) : undefined), subnet);
+    if (owner && ctx.declared.has(subnet.id)) ctx.warn(subnet, `shares the route table of "${owner.name}", but CDK's ec2.Subnet has a route table of its own: the app gives it a copy of those routes`);
+    const route = (owner ?? subnet).props.routeTable.defaultRoute;
     if (!ctx.declared.has(subnet.id) || !route) continue;
     if (!ctx.declared.has(route)) { ctx.warn(subnet, `its default route names "${route}", which is not a gateway of this export; left out`); continue; }
     const target = ctx.node(route);
@@ -137,7 +141,7 @@ export function exportNetwork(ctx: CdkContext): void {
     if (!vpc) continue;
     const p = ep.props;
     if (p.endpointType === 'gateway') {
-      const subnets = ctx.ofKind('subnet').filter((s) => s.props.routeTable.gatewayEndpoints.includes(ep.id) && ctx.declared.has(s.id));
+      const subnets = ctx.ofKind('subnet').filter((s) => (routeTableOwner((n) => (ctx.has(n) ? ctx.node(n) : undefined), s) ?? s).props.routeTable.gatewayEndpoints.includes(ep.id) && ctx.declared.has(s.id));
       ctx.add('network', constStmt(ctx.varName(ep.id), ctx.create('ec2', 'GatewayVpcEndpoint', ctx.cid(ep.id), obj({
         vpc,
         service: gatewayService(ctx, p.service),

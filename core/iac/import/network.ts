@@ -184,8 +184,11 @@ export function routeTables(ctx: ImportContext): void {
     if (r.type !== 'AWS::EC2::RouteTable') continue;
     const subnets = assoc.get(r.logicalId) ?? [];
     if (!subnets.length) { ctx.skip(r.logicalId, 'a route table no subnet of this template uses: the model keeps routes on subnets'); continue; }
-    ctx.aliases.set(r.logicalId, subnets);
-    ctx.note(r.logicalId, `folded into subnet${subnets.length > 1 ? 's' : ''} ${subnets.join(', ')}`);
+    // One table, several subnets: the first holds the routes, the others share its table (routeTableOf).
+    const [owner, ...sharing] = subnets;
+    ctx.aliases.set(r.logicalId, [owner]);
+    for (const s of sharing) ctx.draft(s)!.props.routeTableOf = owner;
+    ctx.note(r.logicalId, `folded into subnet ${owner}${sharing.length ? `, whose route table ${sharing.join(', ')} share${sharing.length === 1 ? 's' : ''}` : ''}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { NodeOfKind } from '../../model/design';
+import { routeTableOwner } from '../../model/routeTables';
 import type { SecurityGroupRule } from '../../model/kinds/securityGroup';
 import { type Props, tableForKind } from '../cfn/properties';
 import { type ExportContext, getAtt, nameTag, ref } from './context';
@@ -57,6 +58,12 @@ function exportSubnet(ctx: ExportContext, subnet: NodeOfKind<'subnet'>): void {
     return;
   }
   if (subnet.props.networkAcl) exportNetworkAcl(ctx, subnet, subnet.props.networkAcl);
+  // A subnet sharing another's route table is associated with it, and has none of its own.
+  const owner = routeTableOwner((n) => (ctx.has(n) ? ctx.node(n) : undefined), subnet);
+  if (owner) {
+    ctx.add(ctx.auxId(id, 'RouteTableAssociation'), { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref(id), RouteTableId: ref(routeTableId(ctx, owner.id)) } });
+    return;
+  }
   const table = routeTableId(ctx, subnet.id);
   ctx.add(table, { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref(ctx.id(subnet.parent)), Tags: nameTag(subnet, 'route table') } });
   ctx.add(ctx.auxId(id, 'RouteTableAssociation'), { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref(id), RouteTableId: ref(table) } });
@@ -160,7 +167,7 @@ function exportEndpoint(ctx: ExportContext, endpoint: NodeOfKind<'vpcEndpoint'>)
   const props = ctx.applyTable(tableForKind('vpcEndpoint', endpoint.props)!, endpoint);
   if (!ctx.has(endpoint.parent)) ctx.warn(endpoint, 'is in no VPC (no parent); CloudFormation needs one, so the template will not deploy as is');
   if (endpoint.props.endpointType === 'gateway') {
-    const tables = ctx.ofKind('subnet').filter((s) => s.props.routeTable.gatewayEndpoints.includes(endpoint.id) && ctx.has(s.parent)).map((s) => ref(routeTableId(ctx, s.id)));
+    const tables = ctx.ofKind('subnet').filter((s) => s.props.routeTable.gatewayEndpoints.includes(endpoint.id) && ctx.has(s.parent) && !routeTableOwner((n) => (ctx.has(n) ? ctx.node(n) : undefined), s)).map((s) => ref(routeTableId(ctx, s.id)));
     if (tables.length) props.RouteTableIds = tables;
     else ctx.warn(endpoint, 'is a gateway endpoint no subnet routes through (no route table lists it)');
   } else if (!endpoint.props.subnets.length) {

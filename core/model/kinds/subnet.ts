@@ -28,6 +28,10 @@ export const subnetProps = z.looseObject({
     gatewayEndpoints: z.array(nodeRef()).default([]),
   }).prefault({}),
   mapPublicIpOnLaunch: z.boolean().default(false),
+  /** The subnet is associated with the route table of another subnet of its VPC (one route table,
+   *  several subnets: https://docs.aws.amazon.com/vpc/latest/userguide/RouteTables.html): the
+   *  analysis reads that subnet's `routeTable`, and this one's own is ignored. Absent: its own. */
+  routeTableOf: nodeRef().optional(),
   /** The subnet's network ACL when it is not the VPC's default one (which allows everything):
    *  numbered rules, lowest first, the first match allowing or denying; no match denies. Stateless,
    *  so return traffic needs its own rule (ephemeral ports 1024-65535). Reachability checks both
