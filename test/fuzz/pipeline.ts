@@ -1,7 +1,7 @@
 // The fuzz pipeline (issue 13, bullet 4): one input through everything a user's file meets in
 // process — parse/validate (parseDesign or restoreDesign), save (serializeDesign), lint (analyze + rules), cost (every
 // profile × a few Regions, every alternative), reach (analyzeReachability) and retry paths
-// (traceRetryPathsCapped, as the CLI calls it). It never decides pass/fail itself: it reports what
+// (retryPathsForOutput: what `retry-paths --format json` prints). It never decides pass/fail itself: it reports what
 // happened (a throw is captured with its stack) so the property can name the seed and the case.
 import { analyze } from '../../core/analyze';
 import { renderDiagram } from '../../core/diagram';
@@ -10,7 +10,7 @@ import { exportSam } from '../../core/iac/sam';
 import { alternativeNames, designOfAlternative } from '../../core/commands/alternatives';
 import { parseDesign, restoreDesign, serializeDesign, type Design, type ParseResult } from '../../core/model';
 import { estimateCost, SUPPORTED_REGIONS } from '../../core/pricing';
-import { analyzeReachability, RETRY_PATHS_SHOWN, traceRetryPathsCapped } from '../../core/semantics';
+import { analyzeReachability, retryPathsForOutput } from '../../core/semantics';
 
 /**
  * One case: JSON text (parseDesign) or a JS object (restoreDesign, as IPC and paste hand it over).
@@ -60,9 +60,16 @@ function size(value: unknown): number {
 
 function stagesOf(design: Design): [string, () => unknown][] {
   const stages: [string, () => unknown][] = [
-    ['analyze', () => analyze(design)],
+    // What lint prints (findings, suppressed, set-aside edges). The analysis object also holds up to
+    // 1,000 retry paths whose hops are shared in memory (and by structured clone); JSON.stringify
+    // would print each hop once per path, which no output does: the retry-paths step measures what
+    // `retry-paths` prints.
+    ['analyze', () => {
+      const { findings, suppressed, setAside, retryPaths } = analyze(design);
+      return { findings, suppressed, setAside, retryPaths: retryPaths.length };
+    }],
     ['reach', () => analyzeReachability(design)],
-    ['retry-paths', () => traceRetryPathsCapped(design, RETRY_PATHS_SHOWN)],
+    ['retry-paths', () => retryPathsForOutput(design)],
     // What Save, autosave and copy do with a loaded design (JSON.stringify: recursive).
     ['save', () => serializeDesign(design)],
   ];

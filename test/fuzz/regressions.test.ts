@@ -10,6 +10,7 @@ import { asyncChain } from '../../bench/shapes';
 import { parseDesign, restoreDesign, serializeDesign, type ParseResult } from '../../core/model';
 import { MAX_NESTING } from '../../core/model/nesting';
 import { estimateCost, moneyString } from '../../core/pricing';
+import { retryPathsForOutput } from '../../core/semantics';
 import { CaseRunner } from './harness';
 import { inputChars } from './pipeline';
 
@@ -126,6 +127,19 @@ const ROWS: Row[] = [
       const other = r.ok ? (r.design as Record<string, unknown>)['x-other-tool'] as object : {};
       expect(Object.keys(other)).toEqual(['__proto__', 'constructor']); // kept as written, as data
       expect(({} as Record<string, unknown>).polluted).toBeUndefined(); // and nothing reached Object.prototype
+    },
+  },
+  {
+    name: 'retry-lattice-20.design.json',
+    before: '20 layers of two functions each invoking both of the next asynchronously (2^20 chains, 18 KB): retry-paths --format json printed 10.7 MB (900× the input; 48 MB with 1 KB names), each of 1,000 paths repeating its hops in full; bounded since dfb3433',
+    text: () => fixture('retry-lattice-20.design.json'),
+    now: (r, text) => {
+      if (!r.ok) throw new Error(messages(r).join('; '));
+      const printed = JSON.stringify(retryPathsForOutput(r.design), null, 2);
+      expect(printed.length).toBeLessThan(50 * text.length + 1_000_000);
+      const out = retryPathsForOutput(r.design);
+      expect(out.omittedForSize).toBeGreaterThan(0);
+      expect(out.paths.length + out.omittedPaths).toBeGreaterThan(1_000);
     },
   },
   ...([
