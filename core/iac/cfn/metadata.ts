@@ -13,8 +13,9 @@ export const METADATA_KEY = 'ServerlessDesigner';
 export const DESIGN_ONLY_PROPS: Readonly<Record<string, readonly string[]>> = {
   /** killSwitch: reserved concurrency 0 is intended; stopsAtFirstFailure: the handler's batch semantics;
    *  codeSize: the package sizes the design was checked against (CFG-04); idempotency(Note): the
-   *  handler declared idempotent, and how (INV-12). */
-  lambda: ['killSwitch', 'stopsAtFirstFailure', 'codeSize', 'account', 'region', 'idempotency', 'idempotencyNote'],
+   *  handler declared idempotent, and how (INV-12); maxResponseKb/responseStreaming: the largest
+   *  response and whether it is streamed (INV-04; the design has no function URL to carry InvokeMode). */
+  lambda: ['killSwitch', 'stopsAtFirstFailure', 'codeSize', 'account', 'region', 'idempotency', 'idempotencyNote', 'maxResponseKb', 'responseStreaming'],
   /** The design says strict order matters (RETRY-18). account/region (here and below): a resource in
    *  another account or Region than the stack's, as the design placed it (CFG-12); the export warns. */
   sqsQueue: ['orderCritical', 'account', 'region'],
