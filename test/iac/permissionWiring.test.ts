@@ -244,3 +244,23 @@ describe('a shared route table through export and import', () => {
     expect(out.files.map((f) => f.content).join('\n').match(/addDefaultInternetRoute/g)?.length).toBe(2);
   });
 });
+
+describe('a function\'s own load-balancer permission beside an ALB trigger', () => {
+  it('comes back as the function\'s statement, in order; the trigger\'s generated permission is not taken for one', () => {
+    const design = load({
+      format: 'serverless-design', schemaVersion: 2, name: 'alb', region: 'us-east-1',
+      nodes: [
+        { id: 'vpc', kind: 'vpc', name: 'VPC', props: { cidr: '10.0.0.0/16' } },
+        { id: 'a', kind: 'subnet', name: 'a', parent: 'vpc', props: { az: 'a', cidr: '10.0.1.0/24' } },
+        { id: 'b', kind: 'subnet', name: 'b', parent: 'vpc', props: { az: 'b', cidr: '10.0.2.0/24' } },
+        { id: 'sg', kind: 'securityGroup', name: 'alb-sg', parent: 'vpc' },
+        { id: 'alb', kind: 'alb', name: 'web', parent: 'vpc', props: { subnets: ['a', 'b'], securityGroups: ['sg'] } },
+        { id: 'fn', kind: 'lambda', name: 'handler', props: { permissions: [{ principal: 'elasticloadbalancing.amazonaws.com' }, { principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::partner', sourceAccount: '111122223333' }] } },
+      ],
+      edges: [{ id: 'e', kind: 'trigger', from: 'alb', to: 'fn', props: { path: '/*' } }],
+    });
+    const back = importTemplate(exportSam(design).files[0].content).design;
+    const fn = back.nodes.find((n) => n.kind === 'lambda');
+    expect(fn?.kind === 'lambda' && fn.props.permissions?.map((p) => p.principal)).toEqual(['elasticloadbalancing.amazonaws.com', 's3.amazonaws.com']);
+  });
+});

@@ -150,13 +150,14 @@ function exportFunction(ctx: CdkContext, fn: NodeOfKind<'lambda'>, dir: string):
   ctx.declared.add(fn.id);
   // Resource-based permissions for invokers the design does not draw (CFG-10 checks them): L1, as written.
   (p.permissions ?? []).forEach((perm, i) => {
-    ctx.add('functions', exprStmt(ctx.create('lambda', 'CfnPermission', ctx.auxId(cid, `Permission ${i + 1}`), obj({
+    // Marked as the design's own statement, so the import never takes it for a trigger's permission.
+    ctx.add('functions', exprStmt(call(member(ctx.create('lambda', 'CfnPermission', ctx.auxId(cid, `Permission ${i + 1}`), obj({
       action: str('lambda:InvokeFunction'),
       functionName: member(ctx.v(fn.id), 'functionName'),
       principal: str(perm.principal),
       sourceArn: perm.sourceArn !== null ? str(perm.sourceArn) : undefined,
       sourceAccount: perm.sourceAccount !== null ? str(perm.sourceAccount) : undefined,
-    }))));
+    })), 'addMetadata'), str('ServerlessDesigner'), obj({ statement: num(i + 1) }))));
   });
   // What the app could not say travels in the design metadata, so an import gives it back: an image
   // function's runtime, handler and layers (they live in the image), a deprecated runtime replaced.

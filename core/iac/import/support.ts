@@ -71,6 +71,9 @@ const TRIGGER_PRINCIPAL: Readonly<Record<string, string>> = {
   apiGateway: 'apigateway.amazonaws.com', alb: 'elasticloadbalancing.amazonaws.com', cognitoUserPool: 'cognito-idp.amazonaws.com',
 };
 
+/** Per import, how many source-less load-balancer permissions of each function were taken as its ALB triggers' own. */
+const albPermissionsSeen = new WeakMap<ImportContext, Map<string, number>>();
+
 /** AWS::Lambda::Permission corroborates a trigger; where no trigger says the same, it draws one.
  *  One that names a principal other than its source's service, or an S3 source without
  *  SourceAccount, is kept on the trigger (`permission`) for CFG-10. One whose source is not in the
@@ -82,7 +85,14 @@ export function lambdaPermission(ctx: ImportContext, res: TemplateResource): voi
   const sourceAccount = typeof res.props.SourceAccount === 'string' || typeof res.props.SourceAccount === 'number' ? String(res.props.SourceAccount) : undefined;
   const source = [...referencedResources(res.props.SourceArn, ctx.rawResources)].flatMap((r) => (ctx.drafts.has(r) ? [r] : ctx.aliases.get(r) ?? []))[0];
   if (!source) {
-    const explained = ctx.edges.some((e) => e.kind === 'trigger' && e.to === fn && TRIGGER_PRINCIPAL[ctx.draft(e.from)?.kind ?? ''] === principal);
+    // A load balancer's permission has no SourceArn (it would name the target group, which waits for it):
+    // one per ALB trigger into the function is that trigger's own; any other is a statement of the function.
+    const albTriggers = ctx.edges.filter((e) => e.kind === 'trigger' && e.to === fn && ctx.draft(e.from)?.kind === 'alb').length;
+    const used = albPermissionsSeen.get(ctx) ?? albPermissionsSeen.set(ctx, new Map()).get(ctx)!;
+    // A statement the exporter marked as the design's own (Metadata.ServerlessDesigner.statement) is never a trigger's.
+    const own = typeof designerOf(res).statement === 'number';
+    const explained = !own && principal === TRIGGER_PRINCIPAL.alb && res.props.SourceArn === undefined && (used.get(fn) ?? 0) < albTriggers;
+    if (explained) used.set(fn, (used.get(fn) ?? 0) + 1);
     if (explained || typeof res.props.Principal !== 'string') { ctx.note(res.logicalId, `lets ${principal} invoke ${fn}`); return; }
     const sourceArn = typeof res.props.SourceArn === 'string' ? res.props.SourceArn : undefined;
     const draft = ctx.draft(fn)!;

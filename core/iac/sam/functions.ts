@@ -1,6 +1,6 @@
 import type { NodeOfKind } from '../../model/design';
 import { type Props, tableForKind } from '../cfn/properties';
-import { hasNoResource } from '../cfn/metadata';
+import { hasNoResource, METADATA_KEY } from '../cfn/metadata';
 import { slugFor } from '../names';
 import { type ExportContext, getAtt, ref, sub } from './context';
 import { functionEvents } from './events';
@@ -105,7 +105,8 @@ function exportFunction(ctx: ExportContext, fn: NodeOfKind<'lambda'>, dir: strin
   ctx.add(id, { Type: 'AWS::Serverless::Function', ...resource, Properties: props });
   // Resource-based permissions for invokers the design does not draw (CFG-10 checks them).
   (p.permissions ?? []).forEach((perm, i) => {
-    ctx.add(ctx.auxId(id, `Permission ${i + 1}`), { Type: 'AWS::Lambda::Permission', Properties: {
+    // Marked as the design's own statement, so the import never takes it for a trigger's permission.
+    ctx.add(ctx.auxId(id, `Permission ${i + 1}`), { Type: 'AWS::Lambda::Permission', Metadata: { [METADATA_KEY]: { statement: i + 1 } }, Properties: {
       Action: 'lambda:InvokeFunction', FunctionName: ref(id), Principal: perm.principal,
       ...(perm.sourceArn !== null ? { SourceArn: perm.sourceArn } : {}), ...(perm.sourceAccount !== null ? { SourceAccount: perm.sourceAccount } : {}),
     } });
