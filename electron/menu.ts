@@ -52,6 +52,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: str
         // Single keys again: shown in the label, no accelerator.
         item('Find a Resource to Add… (P)', 'focusPaletteSearch'),
         item('Add Sticky Note (Shift+N)', 'addNote'),
+        item('Select the Finding\'s Related Resources (R)', 'selectRelated'),
         { type: 'separator' },
         {
           label: 'Arrange',

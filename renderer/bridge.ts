@@ -5,7 +5,7 @@
 export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'delete', 'importTemplate', 'exportSam', 'exportCdk', 'duplicateAlternative', 'toggleCostBadges', 'toggleTheme', 'autoLayout',
   'copy', 'cut', 'paste', 'duplicate', 'selectAll', 'showShortcuts', 'zoomToFit', 'zoomToSelection', 'toggleSnap',
   'alignLeft', 'alignCentre', 'alignRight', 'alignTop', 'alignMiddle', 'alignBottom', 'distributeHorizontal', 'distributeVertical', 'placeInSubnets',
-  'searchFindings', 'focusPaletteSearch', 'addNote', 'exportImage', 'copyImage', 'exportReport', 'printReport'] as const;
+  'searchFindings', 'focusPaletteSearch', 'addNote', 'selectRelated', 'exportImage', 'copyImage', 'exportReport', 'printReport'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface OpenedFile { name: string; text: string; handle?: string }
