@@ -34,7 +34,7 @@ export const triggerProps = z.looseObject({
    *  to (maximum). AWS: minimum 1 to 200 (SQS at least 2), maximum 1 to 2,000 (SQS at least 2), minimum ≤ maximum
    *  (https://docs.aws.amazon.com/lambda/latest/api/API_ProvisionedPollerConfig.html); CFG-08 checks
    *  the source-specific limits. Billed per Event Poller Unit hour; the price catalog has no EPU price
-   *  yet, so the cost estimate leaves it out (said in CFG-08's finding text). Absent: on-demand polling. */
+   *  yet, so the cost estimate leaves it out (CFG-08 says so). Absent: on-demand polling. */
   provisionedPollers: z.looseObject({
     minimumPollers: intIn(1, 200).optional(),
     maximumPollers: intIn(1, 2000).optional(),
