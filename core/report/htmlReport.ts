@@ -1,10 +1,11 @@
 import { formatUsd, type CostReport } from '../pricing';
 import { SEVERITIES, type Finding } from '../rules/types';
+import { groupRepeated, type FindingGroup } from '../rules/group';
 import { costBarChart, crossoverChart, crossoverSentence } from './charts';
 import { h, printHtml, safeHref, trustedMarkup, type Child, type HtmlNode } from './html';
 import type { Report, ReportSide } from './model';
 import { REPORT_CSS } from './styles';
-import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryPathsMore, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
+import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryPathsMore, retryTable, setAsideTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
 import { kindLabel } from '../model/kinds';
 
 /** Design text isolated from the text around it, so right-to-left names cannot reorder it. */
@@ -39,6 +40,18 @@ function finding(f: Finding): HtmlNode {
       h('dt', null, 'AWS docs'), h('dd', null, link(f.docsUrl, f.docsUrl))));
 }
 
+/** Repeated advice of one rule, as lint and the app show it (core/rules/group.ts). */
+function groupedFinding(g: FindingGroup): HtmlNode {
+  const first = g.findings[0];
+  return h('div', { class: `finding ${g.severity}`, 'data-testid': 'report-finding-group' },
+    h('div', { class: 'head' }, h('span', { class: `sev ${g.severity}` }, g.severity), h('span', { class: 'rule' }, g.ruleId), g.summary, ': the same advice for each'),
+    h('ul', null, ...g.findings.map((f) => h('li', null, name(f.target.name), ': ', f.message))),
+    h('dl', null,
+      h('dt', null, 'Why'), h('dd', null, g.why),
+      h('dt', null, 'Fix'), h('dd', null, `For ${first.target.name} (the others alike): ${first.fix}`),
+      h('dt', null, 'AWS docs'), h('dd', null, link(g.docsUrl, g.docsUrl))));
+}
+
 const SEVERITY_TITLE = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const;
 
 function findings(side: ReportSide, heading: string, testId: string): HtmlNode {
@@ -46,7 +59,12 @@ function findings(side: ReportSide, heading: string, testId: string): HtmlNode {
   return h('section', { class: 'page', 'data-testid': testId },
     h('h2', null, heading),
     side.findings.length ? null : h('p', null, 'No findings.'),
-    ...groups.map(([s, list]) => [h('h3', null, `${SEVERITY_TITLE[s]} (${list.length})`), ...list.map(finding)]),
+    ...groups.map(([s, list]) => [h('h3', null, `${SEVERITY_TITLE[s]} (${list.length})`), ...groupRepeated(list).map((e) => (e.group ? groupedFinding(e.group) : finding(e.finding)))]),
+    side.setAside.length ? [
+      h('h3', null, `Set aside: connections AWS refuses (${side.setAside.length})`),
+      h('p', null, 'Not analysed as if they existed: no rule, retry path, network path or cost line counts them.'),
+      table(setAsideTable(side.setAside)),
+    ] : null,
     side.suppressed.length ? [
       h('h3', null, `Suppressed (${side.suppressed.length})`),
       table({ headers: ['Rule', 'Severity', 'Target', 'Message', 'Reason'], rows: side.suppressed.map((f) => [f.ruleId, f.severity, f.target.name, f.message, f.reason]), testId: 'report-suppressed' }),

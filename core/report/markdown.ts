@@ -1,9 +1,10 @@
 import { formatNumber } from '../format';
 import { formatUsd, type CostReport } from '../pricing';
 import { SEVERITIES, type Finding, type SuppressedFinding } from '../rules/types';
+import { groupRepeated, type FindingGroup } from '../rules/group';
 import { crossoverSentence } from './charts';
 import type { Report, ReportSide } from './model';
-import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryPathsMore, retryTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
+import { conventionsLine, costByNodeTable, costComponentTable, differenceTable, priceText, reachTable, retryPathsMore, retryTable, setAsideTable, sideBySideTable, summaryFacts, totalCaveats, usageTable, type TextTable } from './tables';
 import { kindLabel } from '../model/kinds';
 import { mdInline, mdText } from './text';
 
@@ -42,12 +43,27 @@ function finding(f: Finding, n: number): string[] {
   ];
 }
 
+/** Repeated advice of one rule, as lint and the app show it (core/rules/group.ts). */
+function group(g: FindingGroup, n: number): string[] {
+  const first = g.findings[0];
+  return [
+    `${n}. **${mdText(g.ruleId)}** · ${mdText(g.summary)}: the same advice for each`,
+    ...g.findings.map((f) => `   - ${mdText(f.target.name)}: ${mdText(f.message)}`),
+    `   - Why: ${mdText(g.why)}`,
+    `   - Fix, for ${mdText(first.target.name)} (the others alike): ${mdText(first.fix)}`,
+    `   - AWS docs: ${mdUrl(g.docsUrl)}`,
+  ];
+}
+
 function findings(side: ReportSide): string[] {
   const out = ['## Findings', ''];
   if (!side.findings.length) out.push('No findings.', '');
   for (const s of SEVERITIES) {
     const list = side.findings.filter((f) => f.severity === s);
-    if (list.length) out.push(`### ${SEVERITY_TITLE[s]} (${list.length})`, '', ...list.flatMap((f, i) => finding(f, i + 1)), '');
+    if (list.length) out.push(`### ${SEVERITY_TITLE[s]} (${list.length})`, '', ...groupRepeated(list).flatMap((e, i) => (e.group ? group(e.group, i + 1) : finding(e.finding, i + 1))), '');
+  }
+  if (side.setAside.length) {
+    out.push(`### Set aside: connections AWS refuses (${side.setAside.length})`, '', 'Not analysed as if they existed: no rule, retry path, network path or cost line counts them.', '', ...table(setAsideTable(side.setAside)), '');
   }
   if (side.suppressed.length) {
     out.push(`### Suppressed (${side.suppressed.length})`, '', ...table({

@@ -1,6 +1,6 @@
 import { boundedForAnalysis } from '../model/bounded';
 import { own } from '../model/own';
-import { analyze } from '../analyze';
+import { analyze, type SetAside } from '../analyze';
 import { formatNumber } from '../format';
 import { REGION_PATTERN, type Design } from '../model/design';
 import { kindLabel } from '../model/kinds';
@@ -65,6 +65,8 @@ export interface ReportSide {
    *  pass the output budget (semantics/retryOutput.ts); `retryPathsNotShown` counts the rest. */
   retryPaths: readonly RetryPath[];
   retryPathsNotShown: number;
+  /** Edges AWS refuses, left out of the analysis, each with why and the rule that reports it. */
+  setAside: readonly SetAside[];
   reachability: readonly Reachability[];
   cost: CostReport;
   /** Resources with priced lines, the most expensive first. */
@@ -171,7 +173,7 @@ async function buildSide(label: string, input: Design, profile: string | undefin
   return {
     label, design, region: cost.region, profile: profileName,
     profileDescription: own(design.usage.profiles, profileName)?.description ?? '',
-    findings: analysis.findings, suppressed: analysis.suppressed, reachability: analysis.reachability,
+    findings: analysis.findings, suppressed: analysis.suppressed, reachability: analysis.reachability, setAside: analysis.setAside,
     ...listedRetryPaths(design, analysis.retryPaths, analysis.retryPathsOmitted),
     cost, costByNode: costByNode(design, cost), usage: usageAssumptions(design, profileName),
     summary: {

@@ -3,6 +3,7 @@ import { kindLabel } from '../model/kinds';
 import { formatQuantity, formatUsd, unitPriceText, type CostComparison, type CostReport, type Dec } from '../pricing';
 import type { Reachability, ReachHop, RetryHop, RetryPath } from '../semantics';
 import { formatDuration } from '../semantics';
+import type { SetAside } from '../analyze';
 import type { Report, ReportSide } from './model';
 import { plural } from './text';
 
@@ -26,6 +27,15 @@ const chain = (p: RetryPath) => [p.hops[0].source.name, ...p.hops.map((h) => h.f
 /** The line under a retry table that does not list every path. */
 export function retryPathsMore(notShown: number): string {
   return `… and ${formatNumber(notShown)} more path${notShown === 1 ? '' : 's'} not listed here (serverless-designer retry-paths FILE --format json lists up to 1,000).`;
+}
+
+/** Edges AWS refuses, set aside before the analysis (issue 14): one row each. */
+export function setAsideTable(setAside: readonly SetAside[]): TextTable {
+  return {
+    headers: ['Connection', 'Kind', 'Why AWS refuses it', 'Reported by'],
+    rows: setAside.map((s) => [s.name, s.kind, s.reason, s.reportedBy ?? (s.belongsTo ? 'with the edge it belongs to' : 'the design check (Problems)')]),
+    testId: 'report-set-aside',
+  };
 }
 
 export function retryTable(paths: readonly RetryPath[]): TextTable {

@@ -104,13 +104,32 @@ describe('what goes wrong is shown', () => {
     const report = await buildReport({ design });
     expect(report.main.findings).toHaveLength(rest.length);
     const doc = parseHtml(renderHtml(report));
-    expect(doc.querySelectorAll('[data-testid="report-finding"]').length).toBe(rest.length);
+    // The findings left are the same advice (INV-12) on two functions: one grouped entry, as lint and
+    // the app show it, each target with its own message.
+    expect(new Set(rest.map((f) => f.ruleId)).size).toBe(1);
+    expect(doc.querySelectorAll('[data-testid="report-finding"]').length).toBe(0);
+    const group = doc.querySelector('[data-testid="report-finding-group"]');
+    expect(group?.querySelectorAll('li').length).toBe(rest.length);
+    for (const f of rest) expect(group?.textContent).toContain(f.message);
     const cells = texts(doc, '[data-testid="report-suppressed"] td');
     expect(cells).toContain('Accepted in review <b>2026-12</b>');
     expect(doc.querySelector('[data-testid="report-suppressed"] b')).toBeNull();
     const md = renderMarkdown(report);
     expect(md).toContain('Accepted in review \\<b\\>2026-12\\</b\\>');
     for (const f of rest) expect(md).toContain(`   - AWS docs: <${f.docsUrl}>`);
+  });
+});
+
+describe('set-aside edges', () => {
+  it('an edge AWS refuses is listed once with why and the rule that reports it, and not analysed', async () => {
+    const design = loadDesign('test/fixtures/rules/INV-11.fail.set-aside.design.json');
+    const { setAside } = analyze(design);
+    expect(setAside.length).toBeGreaterThan(0);
+    const report = await buildReport({ design });
+    const rows = [...parseHtml(renderHtml(report)).querySelectorAll('[data-testid="report-set-aside"] tbody tr')].map((r) => r.textContent ?? '');
+    expect(rows).toHaveLength(setAside.length);
+    for (const s of setAside) expect(rows.some((r) => r.includes(s.name) && r.includes(s.reportedBy ?? 'with the edge it belongs to'))).toBe(true);
+    expect(renderMarkdown(report)).toContain(`### Set aside: connections AWS refuses (${setAside.length})`);
   });
 });
 
