@@ -1,5 +1,6 @@
 import { alternativeNames, designOfAlternative } from '../core/commands/alternatives';
 import { formatProblem, parseDesign, type Design, type Problem } from '../core/model';
+import { refusedEdges } from '../core/model/setAside';
 import { parseArgs } from 'node:util';
 import { describeReadError, EXIT, type CliIo } from './io';
 
@@ -67,4 +68,14 @@ export async function loadDesignOrAlternative(arg: string, io: CliIo): Promise<{
     return undefined;
   }
   return { file, design, problems: loaded.problems };
+}
+
+/** `retry-paths` and `reach` leave out the connections AWS refuses, as the analysis does
+ *  (core/model/setAside.ts): said on stderr, so the JSON on stdout stays as it is. */
+export function noteSetAside(file: string, design: Design, io: CliIo): void {
+  const aside = refusedEdges(design);
+  if (!aside.length) return;
+  io.err(`${file}: ${aside.length} connection${aside.length === 1 ? '' : 's'} AWS refuses ${aside.length === 1 ? 'was' : 'were'} set aside, not traced (lint reports ${aside.length === 1 ? 'it' : 'them'}):`);
+  for (const s of aside.slice(0, 10)) io.err(`  ${s.name} (${s.kind} edge "${s.edge}"): ${s.reason}`);
+  if (aside.length > 10) io.err(`  … and ${aside.length - 10} more`);
 }

@@ -1,7 +1,7 @@
 import { analyzeReachability, type Reachability } from '../../core/semantics';
 import type { Command } from '../command';
 import { EXIT } from '../io';
-import { oneDesignWithFormat } from '../load';
+import { noteSetAside, oneDesignWithFormat } from '../load';
 
 const VERDICT = { yes: 'reachable', no: 'NOT REACHABLE', partial: 'PARTIAL' } as const;
 
@@ -38,6 +38,7 @@ be read or parsed.`,
     const loaded = await oneDesignWithFormat('reach', this.help, args, io);
     if (typeof loaded === 'number') return loaded;
     const { format, file, design } = loaded;
+    noteSetAside(file, design, io);
     const edges = analyzeReachability(design);
     if (format === 'json') io.out(JSON.stringify({ file, edges }, null, 2));
     else io.out(edges.length ? edges.map(edgeText).join('\n\n') : `${file}: no function accesses anything over the network`);

@@ -2,7 +2,7 @@ import { formatNumber } from '../../core/format';
 import { formatDuration, RETRY_PATHS_SHOWN, RETRY_TRACE_LIMIT, retryPathsForOutput, type RetryHop, type RetryPath, type RetryPathsOutput } from '../../core/semantics';
 import type { Command } from '../command';
 import { EXIT } from '../io';
-import { oneDesignWithFormat } from '../load';
+import { noteSetAside, oneDesignWithFormat } from '../load';
 
 const SINK_LABEL = { onFailureDestination: 'on-failure destination', deadLetterQueue: 'dead-letter queue', redriveQueue: 'redrive queue', streamOnFailure: 'mapping on-failure destination', caller: 'caller' } as const;
 
@@ -71,6 +71,7 @@ Exit codes: 0 traced; 2 the file cannot be read or parsed.`,
     const loaded = await oneDesignWithFormat('retry-paths', this.help, args, io);
     if (typeof loaded === 'number') return loaded;
     const { format, file, design } = loaded;
+    noteSetAside(file, design, io);
     if (format === 'json') {
       const out = retryPathsForOutput(design, RETRY_PATHS_SHOWN);
       io.out(JSON.stringify({ file, ...out }, null, 2));
