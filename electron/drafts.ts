@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { nodeFileOps, type FileOps } from './files';
-import { MAX_DESIGN_CHARS } from './ipc-contract';
+import { DRAFT_ID_PATTERN, MAX_DESIGN_CHARS } from './ipc-contract';
 
 /** Autosaved drafts on the desktop: one JSON file per window session in the user-data folder
  *  (`<userData>/drafts/<id>.json`; folder 0700, files 0600), written atomically (a temp file, fsync,
@@ -9,7 +9,7 @@ import { MAX_DESIGN_CHARS } from './ipc-contract';
  *  renderer's draft store (renderer/drafts) decides what a draft is and when to write it; this
  *  side only keeps the files and refuses what is not a draft: an id other than ours (no path can
  *  be formed from it), more than the largest design plus its metadata, a link or a folder. */
-export const DRAFT_ID = /^[A-Za-z0-9-]{1,64}$/;
+export const DRAFT_ID = DRAFT_ID_PATTERN;
 /** A draft file is the design text plus a few short fields. */
 export const MAX_DRAFT_FILE_BYTES = MAX_DESIGN_CHARS * 3 + 64 * 1024;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MENU_COMMANDS, type CopyImageRequest, type PutDraftRequest, type RemoveDraftRequest, type ExportFilesRequest, type SaveExportFileRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
+import { DRAFT_ID_PATTERN, MENU_COMMANDS, type CopyImageRequest, type PutDraftRequest, type RemoveDraftRequest, type ExportFilesRequest, type SaveExportFileRequest, type SaveDesignAsRequest, type SaveDesignRequest, type SetThemeRequest, type SetTitleRequest } from '../renderer/bridge';
 
-export { MENU_COMMANDS };
+export { DRAFT_ID_PATTERN, MENU_COMMANDS };
 export type { DesignerBridge, DiskChange, ExportedFiles, ExportFileKind, ExportFilesRequest, IpcResult, MenuCommand, OpenedFile, RecentFile, SavedFile } from '../renderer/bridge';
 
 export const CHANNEL_PREFIX = 'sd:';
@@ -89,9 +89,8 @@ export const exportCdkRequest: z.ZodType<ExportFilesRequest> = z.strictObject({ 
 /** Channels that take no argument get exactly none. */
 export const noArguments = z.tuple([]);
 
-/** A draft id the renderer made (crypto.randomUUID): letters, digits and dashes only, so main can
- *  name a file after it in its own drafts folder and never anywhere else. */
-const draftId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'expected a draft id (letters, digits, dashes)' });
+/** A draft id the renderer made (renderer/bridge.ts DRAFT_ID_PATTERN). */
+const draftId = z.string().regex(DRAFT_ID_PATTERN, { message: 'expected a draft id (letters, digits, dashes)' });
 export const putDraftRequest: z.ZodType<PutDraftRequest> = z.strictObject({
   draft: z.strictObject({ id: draftId, name: z.string().max(1000), text: designText, time: z.number().finite().nonnegative(), fileName: fileName.optional() }),
 });

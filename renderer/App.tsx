@@ -4,7 +4,7 @@ import { alternativeNames, currentAlternativeName } from '../core/commands/alter
 import { planConnection } from '../core/commands/connectPlan';
 import { nextId } from '../core/commands/ids';
 import { kindLabel } from '../core/model/kinds';
-import { createDesign, type Design, type DesignNode } from '../core/model/design';
+import { createDesign, type DesignNode } from '../core/model/design';
 import { parseDesign } from '../core/model/parse';
 import type { EdgeKind } from '../core/model/edges';
 import type { Problem } from '../core/model/problems';
@@ -324,7 +324,7 @@ export function App({ host }: { host: Host }) {
       notices.error(`Could not take over the draft of ${draft.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
     setWelcome(null);
-    editor.load(parsed.design satisfies Design, draft.fileName ? { name: draft.fileName } : null, parsed.problems, true);
+    editor.load(parsed.design, draft.fileName ? { name: draft.fileName } : null, parsed.problems, true);
     notices.info(`Restored ${draft.name}: it is unsaved until you save it.`);
   }, [askUnsaved, drafts, editor, notices]);
   const discardDraft = useCallback(async (draft: Draft) => {

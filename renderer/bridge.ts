@@ -19,6 +19,10 @@ export interface OpenRecentRequest { handle: string }
 export interface SaveDesignRequest { text: string; suggestedName: string; handle?: string }
 export interface SaveDesignAsRequest { text: string; suggestedName: string }
 export interface SetTitleRequest { title: string; edited: boolean }
+/** A draft id (crypto.randomUUID): letters, digits and dashes only, so main can name a file after
+ *  it in its own drafts folder and nowhere else. One definition for the renderer's store, the IPC
+ *  schema and main's drafts folder. */
+export const DRAFT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 /** An autosaved draft as the renderer's draft store writes it (renderer/drafts/store.ts Draft). */
 export interface DraftRecord { id: string; name: string; text: string; time: number; fileName?: string }
 export interface PutDraftRequest { draft: DraftRecord }

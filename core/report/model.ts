@@ -7,7 +7,7 @@ import { kindLabel } from '../model/kinds';
 import { USAGE_FIELDS } from '../model/usageFields';
 import { compare, estimateCost, sum, sweepRequests, type CostComparison, type CostComponent, type CostReport, type Dec, type RequestSweep } from '../pricing';
 import type { Finding, SuppressedFinding } from '../rules/types';
-import { retryOutputBudget, type Reachability, type RetryPath } from '../semantics';
+import { pathsWithinBudget, retryOutputBudget, type Reachability, type RetryPath } from '../semantics';
 import { renderDiagram, type Diagram } from '../diagram';
 
 export type ReportTheme = 'light' | 'dark' | 'auto';
@@ -148,15 +148,9 @@ const drawnOf = (s: ReportSide): Drawn => (s.darkDiagram ? { diagram: s.diagram,
 export const REPORT_RETRY_PATHS = 200;
 
 function listedRetryPaths(design: Design, paths: readonly RetryPath[], omitted: number): { retryPaths: RetryPath[]; retryPathsNotShown: number } {
-  const budget = retryOutputBudget(design);
-  const listed: RetryPath[] = [];
-  let used = 0;
-  for (const p of paths.slice(0, REPORT_RETRY_PATHS)) {
-    const size = p.hops.reduce((n, h) => n + 120 + h.source.name.length + h.function.name.length + h.sinks.reduce((m, s) => m + s.node.name.length + 40, 0) + (h.lostReason?.length ?? 0), 0);
-    if (listed.length > 0 && used + size > budget) break;
-    listed.push(p);
-    used += size;
-  }
+  // A table row per hop: its names and reason, plus the fixed columns.
+  const rowSize = (p: RetryPath) => p.hops.reduce((n, h) => n + 120 + h.source.name.length + h.function.name.length + h.sinks.reduce((m, s) => m + s.node.name.length + 40, 0) + (h.lostReason?.length ?? 0), 0);
+  const listed = pathsWithinBudget(paths, REPORT_RETRY_PATHS, retryOutputBudget(design), rowSize);
   return { retryPaths: listed, retryPathsNotShown: paths.length - listed.length + omitted };
 }
 

@@ -24,19 +24,24 @@ export function retryOutputBudget(design: Design): number {
   return RETRY_OUTPUT_BASE_CHARS + RETRY_OUTPUT_CHARS_PER_INPUT_CHAR * JSON.stringify(design).length;
 }
 
+/** The first paths (at most `shown`) whose printed sizes fit `budget`; always at least one. */
+export function pathsWithinBudget(paths: readonly RetryPath[], shown: number, budget: number, size: (p: RetryPath) => number): RetryPath[] {
+  const kept: RetryPath[] = [];
+  let used = 0;
+  for (const p of paths.slice(0, shown)) {
+    const cost = size(p);
+    if (kept.length > 0 && used + cost > budget) break;
+    kept.push(p);
+    used += cost;
+  }
+  return kept;
+}
+
 /** The retry paths of a design as `retry-paths` prints them: at most `shown` (1,000 for JSON) and
  *  within the size budget, `size` measuring one path as it will be printed. */
 export function retryPathsForOutput(design: Design, shown = RETRY_PATHS_SHOWN, size: (p: RetryPath) => number = (p) => JSON.stringify(p).length): RetryPathsOutput {
   const trace = traceRetryPathsCapped(design, shown);
-  const budget = retryOutputBudget(design);
-  const paths: RetryPath[] = [];
-  let used = 0;
-  for (const p of trace.paths.slice(0, shown)) {
-    const cost = size(p);
-    if (paths.length > 0 && used + cost > budget) break;
-    paths.push(p);
-    used += cost;
-  }
+  const paths = pathsWithinBudget(trace.paths, shown, retryOutputBudget(design), size);
   const omittedForSize = Math.min(trace.paths.length, shown) - paths.length;
   return { paths, omittedPaths: trace.paths.length - paths.length + trace.omitted, omittedForSize, truncated: trace.truncated };
 }

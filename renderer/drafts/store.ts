@@ -1,4 +1,5 @@
 import { createStore, del, set, values } from 'idb-keyval';
+import { DRAFT_ID_PATTERN } from '../bridge';
 
 /** A draft of an open design: one per window or tab session (`id`), rewritten as the user edits
  *  and removed when the design is saved or its changes are discarded. */
@@ -32,7 +33,7 @@ export const MAX_DRAFT_CHARS = 20 * 1024 * 1024;
 /** The newest this many drafts are kept; older ones are dropped when a draft is written. */
 export const MAX_DRAFTS = 10;
 /** Draft ids are ours (crypto.randomUUID); anything else in the store is not a draft. */
-export const DRAFT_ID = /^[A-Za-z0-9-]{1,64}$/;
+export const DRAFT_ID = DRAFT_ID_PATTERN;
 
 export type PutResult = { ok: true } | { ok: false; reason: string };
 
