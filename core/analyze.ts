@@ -7,7 +7,7 @@ import { createRuleContext } from './rules/context';
 import { findingOrder, RULE_ERROR_ID, runRules, type LintResult } from './rules/engine';
 import { RULES } from './rules';
 import type { Finding, Rule } from './rules/types';
-import { invocationModels, type InvocationModel, type Reachability, type RetryHop, type RetryPath } from './semantics';
+import { invocationModels, RETRY_PATHS_SHOWN, type InvocationModel, type Reachability, type RetryHop, type RetryPath, type RetryPathOrigin } from './semantics';
 
 /** An edge the analysis left out because AWS refuses it (model/setAside.ts). */
 export interface SetAside extends SetAsideEdge {
@@ -41,21 +41,29 @@ export interface Analysis extends LintResult {
  *  (model/setAside.ts): each is reported once — by the rule its refusal cites, or by the loader's
  *  connection problem — and nothing else analyses it as if it existed. */
 export function analyze(input: Design, rules: readonly Rule[] = RULES): Analysis {
+  return analyzeKeeping(input, rules, RETRY_PATHS_SHOWN).analysis;
+}
+
+/** `analyze`, keeping the first `retryShown` retry paths (the rest counted), with where each path was
+ *  found and the steps the trace took: what the incremental session (core/incremental) needs to
+ *  analyse a design part by part and merge the parts in the whole design's order. */
+export function analyzeKeeping(input: Design, rules: readonly Rule[], retryShown: number): { analysis: Analysis; origins: readonly RetryPathOrigin[]; retrySteps: number } {
   const clamped = boundedForAnalysis(input);
   const refused = refusedEdges(clamped);
   const design = withoutRefusedEdges(clamped);
   const index = indexDesign(design);
-  const ctx = createRuleContext(design);
+  const ctx = createRuleContext(design, retryShown);
   // The range rules (CFG-01 memory …) report the values as written; the rest see them clamped.
   const asWritten = withoutRefusedEdges(input);
   const lint = runRules(design, rules, ctx, design === asWritten ? ctx : createRuleContext(asWritten));
   const setAside = refused.length ? refusalFindings(clamped, input, refused, rules, lint) : [];
   const trace = ctx.retryTrace();
-  return {
+  const analysis: Analysis = {
     ...lint, invocation: Object.fromEntries(invocationModels(index)),
     retryPaths: trace.paths, retryPathsOmitted: trace.omitted, retryPathsTruncated: trace.truncated, retryHops: trace.hops,
     reachability: ctx.reachability(), setAside,
   };
+  return { analysis, origins: trace.origins, retrySteps: trace.steps };
 }
 
 /** One report per refused edge. The refusals a rule of the catalog checks (INV-05 FIFO destinations,

@@ -3,7 +3,9 @@ import type { Design, DesignEdge, DesignNode, EdgeOfKind, NodeOfKind } from '../
 import { analyzeReachability, effectiveTrigger, invocationModel, invocationModelsOf, RETRY_PATHS_SHOWN, traceRetryPathsCapped, type EffectiveTrigger, type InvocationModel, type Reachability, type RetryTrace } from '../semantics';
 import type { RuleContext } from './types';
 
-export function createRuleContext(design: Design): RuleContext {
+/** `retryShown`: the retry paths the trace keeps (the rest are counted); the incremental session
+ *  (core/incremental) keeps them all, to merge parts in the whole design's order. */
+export function createRuleContext(design: Design, retryShown = RETRY_PATHS_SHOWN): RuleContext {
   const index = indexDesign(design);
   const invocations = new Map<string, InvocationModel | undefined>();
   const modelsOf = new Map<string, Set<InvocationModel>>();
@@ -35,8 +37,8 @@ export function createRuleContext(design: Design): RuleContext {
       return t;
     },
     reachability: () => (reach ??= analyzeReachability(design)),
-    retryPaths: () => (retry ??= traceRetryPathsCapped(design, RETRY_PATHS_SHOWN)).paths,
-    retryTrace: () => (retry ??= traceRetryPathsCapped(design, RETRY_PATHS_SHOWN)),
+    retryPaths: () => (retry ??= traceRetryPathsCapped(design, retryShown)).paths,
+    retryTrace: () => (retry ??= traceRetryPathsCapped(design, retryShown)),
     reachabilityFrom(functionId) {
       reachFrom ??= groupBy((reach ??= analyzeReachability(design)), (r) => [r.from.id]);
       return reachFrom.get(functionId) ?? [];

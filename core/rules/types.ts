@@ -89,6 +89,11 @@ export interface Rule {
   /** The rule reports values outside AWS's range (its finding IS the out-of-range value), so it reads
    *  the design as written; every other rule sees out-of-range values clamped (model/bounded.ts). */
   readsValuesAsWritten?: boolean;
+  /** The rule weighs every node of its `appliesTo` kinds together (an account-wide sum), not each
+   *  part of the design on its own: the incremental session (core/incremental) runs it on all those
+   *  nodes at once instead of part by part. Such a rule reads only nodes of its `appliesTo` kinds
+   *  and the design's own fields, never edges. */
+  readsWholeDesign?: boolean;
   check(ctx: RuleContext): RuleFinding[];
 }
 

@@ -63,7 +63,16 @@ export interface RetryTrace {
   truncated: boolean;
   /** The retry hop of every edge into a function, in design order, whether or not its path is shown. */
   hops: RetryHop[];
+  /** Where each returned path was found, in `paths` order: walking from a source node (pass 0, `at`
+   *  its id), or from an edge no such walk covered (pass 1, `at` the edge id). The order of `paths`
+   *  is pass, then `at` in design order, then the walk's own order — so paths traced part by part
+   *  (core/incremental) merge into exactly the whole design's order. */
+  origins: RetryPathOrigin[];
+  /** Edges followed, against MAX_STEPS. */
+  steps: number;
 }
+
+export interface RetryPathOrigin { pass: 0 | 1; at: string }
 
 const MAX_DEPTH = 12;
 /** Distinct paths traced at most (a design's paths can grow exponentially with its size: issue 13). */
@@ -71,7 +80,7 @@ export const RETRY_TRACE_LIMIT = 20_000;
 /** Paths an analysis keeps (the app's Retry paths tab, the report); the rest are counted. */
 export const RETRY_PATHS_SHOWN = 1_000;
 /** Edges followed at most in one trace, whatever the shape. */
-const MAX_STEPS = 1_000_000;
+export const MAX_STEPS = 1_000_000;
 const FLOW_TARGETS: readonly string[] = ['sqsQueue', 'snsTopic', 'eventBus', 'kinesisStream', 's3Bucket', 'dynamoTable'];
 const WRITES: readonly string[] = ['write', 'readWrite', 'publish'];
 
@@ -242,6 +251,8 @@ export function traceRetryPathsCapped(input: Design, shown: number): RetryTrace 
   let truncated = false;
   const covered = new Set<string>();
   const sameOf = new Map<string, string[]>();
+  const origins: RetryPathOrigin[] = [];
+  let origin: RetryPathOrigin = { pass: 0, at: '' };
   const emit = (chain: RetryHop[], end?: { loopsBackTo?: NodeRef; continuesTo?: NodeRef }) => {
     if (!chain.length) return;
     if (found >= RETRY_TRACE_LIMIT) { truncated = true; return; }
@@ -249,6 +260,7 @@ export function traceRetryPathsCapped(input: Design, shown: number): RetryTrace 
     for (const h of chain) for (const id of sameOf.get(h.edge) ?? [h.edge]) covered.add(id);
     if (paths.length >= shown) return;
     const attempts = chain.map((h) => h.attempts);
+    origins.push(origin);
     paths.push({
       id: chain.map((h) => h.edge).join('>'),
       hops: chain,
@@ -289,7 +301,11 @@ export function traceRetryPathsCapped(input: Design, shown: number): RetryTrace 
   const fed = new Set<string>();
   for (const e of design.edges) if (e.kind !== 'deadLetter') fed.add(e.to);
   for (const n of design.nodes) if (n.kind === 'eventRule' && n.parent) fed.add(n.id);
-  for (const n of design.nodes) if (!fed.has(n.id) && n.kind !== 'lambda' && onward(n).length && !stop()) walk(n, [], new Set([n.id]), 0);
+  for (const n of design.nodes) {
+    if (fed.has(n.id) || n.kind === 'lambda' || !onward(n).length || stop()) continue;
+    origin = { pass: 0, at: n.id };
+    walk(n, [], new Set([n.id]), 0);
+  }
   // Loops with no entry from outside (bus → rule → function → bus) still get every edge traced.
   for (const e of design.edges) {
     if (covered.has(e.id)) continue;
@@ -302,7 +318,8 @@ export function traceRetryPathsCapped(input: Design, shown: number): RetryTrace 
     if (!hop || !fn) continue;
     if (stop()) break;
     if (step?.edge) sameOf.set(step.edge.id, step.same);
+    origin = { pass: 1, at: e.id };
     walk(fn, [hop], new Set([e.from, e.to]), 1);
   }
-  return { paths, omitted: found - paths.length, truncated, hops: design.edges.flatMap((e) => hopOf(e) ?? []) };
+  return { paths, omitted: found - paths.length, truncated, hops: design.edges.flatMap((e) => hopOf(e) ?? []), origins, steps: taken };
 }

@@ -9,6 +9,7 @@ export default defineRule({
   category: 'concurrency',
   docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
   appliesTo: ['lambda'],
+  readsWholeDesign: true,
   why: `An account has ${count(DEFAULT_ACCOUNT_CONCURRENCY)} concurrent executions per Region by default (new accounts get less), and Lambda always keeps ${UNRESERVED_FLOOR} of them unreserved for the functions without reserved concurrency. Lambda refuses reserved concurrency that would cut into that floor; provisioned concurrency on a function without reserved concurrency draws from the same unreserved pool. The design can state its account's quota and the concurrency other functions in the account already reserve (design.account); without them the default quota and nothing reserved elsewhere are assumed.`,
   check(ctx) {
     // A function with reserved concurrency holds exactly that; one without holds its provisioned concurrency.
