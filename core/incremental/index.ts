@@ -38,7 +38,9 @@ interface Batch {
   steps: number;
 }
 
-interface Ordered<T> { item: T; owner: PartResult; key: number; seq: number }
+/** An entry of a merged list: `key` is its anchor's place in the design (pass first, for paths),
+ *  refreshed on every update, since an edit moves later nodes and edges up or down. */
+interface Ordered<T> { item: T; owner: PartResult; anchor: string; pass: number; key: number; seq: number }
 
 /** One part's share of an analysis. */
 interface PartResult {
@@ -60,13 +62,24 @@ const byFinding = <T extends Finding>(a: Ordered<T>, b: Ordered<T>): number => f
 /** The paths' order: traced from sources first, then from edges no walk covered, each in design order. */
 const byPath = (a: Ordered<RetryPath>, b: Ordered<RetryPath>): number => a.key - b.key || a.seq - b.seq;
 
-/** Merges a sorted list with a few sorted additions, leaving out dead owners' entries: O(n + k log k). */
-function mergeSorted<T>(kept: readonly Ordered<T>[], added: Ordered<T>[], cmp: (a: Ordered<T>, b: Ordered<T>) => number): Ordered<T>[] {
+/** Merges a sorted list with a few sorted additions, leaving out dead owners' entries and placing
+ *  each by its anchor's place in this design: O(n + k log k) (a full sort if an edit reordered
+ *  nodes or edges, which no editor command does today). */
+function mergeSorted<T>(kept: readonly Ordered<T>[], added: Ordered<T>[], cmp: (a: Ordered<T>, b: Ordered<T>) => number, keyOf: (e: Ordered<T>) => number): Ordered<T>[] {
+  for (const e of added) e.key = keyOf(e);
   added.sort(cmp);
-  const out: Ordered<T>[] = [];
-  let j = 0;
+  const live: Ordered<T>[] = [];
+  let sorted = true;
   for (const entry of kept) {
     if (!entry.owner.alive) continue;
+    entry.key = keyOf(entry);
+    if (live.length && cmp(live[live.length - 1]!, entry) > 0) sorted = false;
+    live.push(entry);
+  }
+  if (!sorted) return [...live, ...added].sort(cmp);
+  const out: Ordered<T>[] = [];
+  let j = 0;
+  for (const entry of live) {
     while (j < added.length && cmp(added[j]!, entry) < 0) out.push(added[j++]!);
     out.push(entry);
   }
@@ -78,6 +91,9 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
   const partRules = rules.filter((r) => !r.readsWholeDesign);
   const wholeRules = rules.filter((r) => r.readsWholeDesign);
   const wholeKinds = new Set(wholeRules.flatMap((r) => r.appliesTo));
+  /** Kinds some rule reads every node of (readsEveryNodeOf): each part's analysis sees them all. */
+  const contextKinds = new Set(partRules.flatMap((r) => r.readsEveryNodeOf ?? []));
+  let contextNodes: readonly DesignNode[] = [];
 
   let previous: Design | undefined;
   /** Per node and edge id: its object in the previous design and the part result it belongs to. */
@@ -106,6 +122,7 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
     setAsideOf.clear();
     wholeNodes = [];
     wholeOwner = undefined;
+    contextNodes = [];
   };
 
   /** The whole design analysed at once; the next update starts afresh. */
@@ -135,11 +152,15 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
     if (design === previous && previous) return assemble(design);
     const forced = previous ? changedIds(previous, design) : undefined;
     if (!previous || !forced) return incrementalFrom(design, new Set(), true);
+    // A node of a kind some rule reads everywhere changed: every part may read it.
+    const context = contextKinds.size ? design.nodes.filter((n) => contextKinds.has(n.kind)) : [];
+    if (context.length !== contextNodes.length || context.some((n, i) => n !== contextNodes[i])) return incrementalFrom(design, forced, true);
     return incrementalFrom(design, forced, false);
   };
 
   function incrementalFrom(design: Design, forced: ReadonlySet<string>, everything: boolean): Analysis {
     const partition = partitionDesign(design);
+    contextNodes = contextKinds.size ? design.nodes.filter((n) => contextKinds.has(n.kind)) : [];
     // An id used twice is a load problem; such a design is analysed whole (ids key every merge here).
     if (partition.partOf.size !== design.nodes.length + design.edges.length) return full(design, 'an id is used twice');
     const nextOwners = new Map<string, { item: DesignNode | DesignEdge; result: PartResult }>();
@@ -184,9 +205,12 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
         for (const e of part.edges) dirtyIds.add(e.id);
       }
       analysedItems = dirtyIds.size;
+      // The dirty parts, with every node of the kinds some rule reads everywhere (contextKinds): what
+      // is reported about those nodes comes from their own part; here they are only read.
       const sub: Design = dirty.length === partition.parts.length
         ? { ...design, alternatives: [] }
-        : { ...design, nodes: design.nodes.filter((n) => dirtyIds.has(n.id)), edges: design.edges.filter((e) => dirtyIds.has(e.id)), usage: usageFor(design.usage, dirtyIds), alternatives: [] };
+        : { ...design, nodes: design.nodes.filter((n) => dirtyIds.has(n.id) || contextKinds.has(n.kind)), edges: design.edges.filter((e) => dirtyIds.has(e.id)), usage: usageFor(design.usage, dirtyIds, contextNodes), alternatives: [] };
+      const mine = (id: string) => dirtyIds.has(id);
       const { analysis, origins, retrySteps } = analyzeKeeping(sub, partRules, RETRY_TRACE_LIMIT);
       if (analysis.retryPathsTruncated || analysis.retryPathsOmitted > 0) return full(design, 'the retry-path trace reached its budget');
       const batch: Batch = { steps: retrySteps };
@@ -198,24 +222,27 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
       };
       let seq = 0;
       for (const f of analysis.findings) {
+        if (f.ruleId !== RULE_ERROR_ID && f.target.id !== '*' && !mine(f.target.id)) continue;
         const owner = f.ruleId === RULE_ERROR_ID ? undefined : ownerOf(f.target.id);
         if (!owner) return full(design, `a finding on the design as a whole (${f.ruleId})`);
-        const entry = { item: f, owner, key: position.get(f.target.id)!, seq: seq++ };
+        const entry = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
         owner.findings.push(entry);
         newFindings.push(entry);
       }
       for (const f of analysis.suppressed) {
+        if (f.ruleId !== RULE_ERROR_ID && f.target.id !== '*' && !mine(f.target.id)) continue;
         const owner = f.ruleId === RULE_ERROR_ID ? undefined : ownerOf(f.target.id);
         if (!owner) return full(design, `a finding on the design as a whole (${f.ruleId})`);
-        const entry = { item: f, owner, key: position.get(f.target.id)!, seq: seq++ };
+        const entry = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
         owner.suppressed.push(entry);
         newSuppressed.push(entry);
       }
       analysis.retryPaths.forEach((p, i) => {
         const origin: RetryPathOrigin = origins[i]!;
-        const owner = ownerOf(origin.at)!;
+        const owner = mine(origin.at) ? ownerOf(origin.at) : undefined;
+        if (!owner) return;
         // Pass 0 (from sources) before pass 1 (from uncovered edges), each in design order.
-        const entry = { item: p, owner, key: origin.pass * (design.nodes.length + design.edges.length + 1) + position.get(origin.at)!, seq: seq++ };
+        const entry = { item: p, owner, anchor: origin.at, pass: origin.pass, key: 0, seq: seq++ };
         owner.paths.push(entry);
         newPaths.push(entry);
       });
@@ -225,6 +252,7 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
         invocationOf.delete(id);
         setAsideOf.delete(id);
       }
+      // Edges are only ever those of the dirty parts.
       for (const h of analysis.retryHops) hopOf.set(h.edge, h);
       for (const r of analysis.reachability) reachOf.set(r.edge, r);
       for (const [edge, model] of Object.entries(analysis.invocation)) invocationOf.set(edge, model);
@@ -253,12 +281,12 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
         const { analysis } = analyzeKeeping({ ...design, nodes: whole, edges: [], usage: usageFor(design.usage, new Set(whole.map((n) => n.id))), alternatives: [] }, wholeRules, RETRY_PATHS_SHOWN);
         let seq = 0;
         for (const f of analysis.findings) {
-          const entry = { item: f, owner: fresh, key: f.target.id === '*' ? -1 : position.get(f.target.id) ?? -1, seq: seq++ };
+          const entry = { item: f, owner: fresh, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
           fresh.findings.push(entry);
           newFindings.push(entry);
         }
         for (const f of analysis.suppressed) {
-          const entry = { item: f, owner: fresh, key: f.target.id === '*' ? -1 : position.get(f.target.id) ?? -1, seq: seq++ };
+          const entry = { item: f, owner: fresh, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
           fresh.suppressed.push(entry);
           newSuppressed.push(entry);
         }
@@ -269,9 +297,12 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
 
     owners = nextOwners;
     previous = design;
-    findings = mergeSorted(findings, newFindings, byFinding);
-    suppressed = mergeSorted(suppressed, newSuppressed, byFinding);
-    paths = mergeSorted(paths, newPaths, byPath);
+    // Paths from sources (pass 0) come before those from edges no walk covered (pass 1).
+    const span = design.nodes.length + design.edges.length + 1;
+    const place = (e: { anchor: string; pass: number }) => e.pass * span + (position.get(e.anchor) ?? -1);
+    findings = mergeSorted(findings, newFindings, byFinding, place);
+    suppressed = mergeSorted(suppressed, newSuppressed, byFinding, place);
+    paths = mergeSorted(paths, newPaths, byPath, place);
     stats = { parts: partition.parts.length, analysed: dirty.length, reused, analysedItems };
 
     // The trace's budgets are the whole design's: near them, the parts cannot stand for it.
@@ -323,10 +354,11 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
 
 /** The usage of the given ids only (each profile's entries for them), so a part's analysis walks
  *  its own entries, not the whole design's. */
-function usageFor(usage: Design['usage'], ids: ReadonlySet<string>): Design['usage'] {
+function usageFor(usage: Design['usage'], ids: ReadonlySet<string>, more: readonly DesignNode[] = []): Design['usage'] {
   const pick = <T>(record: Record<string, T>): Record<string, T> => {
     const out = Object.create(Object.getPrototypeOf(record) as object | null) as Record<string, T>;
     for (const id of ids) if (Object.hasOwn(record, id)) out[id] = record[id]!;
+    for (const { id } of more) if (Object.hasOwn(record, id)) out[id] = record[id]!;
     return out;
   };
   const profiles = Object.create(Object.getPrototypeOf(usage.profiles) as object | null) as Design['usage']['profiles'];

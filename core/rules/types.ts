@@ -94,6 +94,10 @@ export interface Rule {
    *  nodes at once instead of part by part. Such a rule reads only nodes of its `appliesTo` kinds
    *  and the design's own fields, never edges. */
   readsWholeDesign?: boolean;
+  /** Node kinds the rule reads EVERY node of, linked to what it reports on or not (NET-09: any
+   *  public NAT gateway of the design). The incremental session gives every part's analysis all
+   *  nodes of these kinds, and analyses everything again when one of them changes. */
+  readsEveryNodeOf?: readonly string[];
   check(ctx: RuleContext): RuleFinding[];
 }
 

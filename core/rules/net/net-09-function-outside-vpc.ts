@@ -10,6 +10,8 @@ export default defineRule({
   category: 'network',
   docsUrl: 'https://docs.aws.amazon.com/lambda/latest/operatorguide/networking-vpc.html',
   appliesTo: ['lambda', 'vpcEndpoint', 'natGateway'],
+  // Any public NAT gateway and endpoint of the design, linked to the function or not.
+  readsEveryNodeOf: ['natGateway', 'vpcEndpoint'],
   why: '"By default, Lambda runs your functions in a secure VPC with access to AWS services and the internet." A function not attached to your VPC needs no NAT gateway and no VPC endpoint, so none is asked for; it also does not use the ones your VPC has: its calls do not come from the NAT gateway\'s Elastic IP, nor through a VPC endpoint that a bucket or key policy may require (aws:SourceVpce).',
   check(ctx) {
     const { index } = ctx;
