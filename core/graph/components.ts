@@ -24,12 +24,12 @@ export interface Part {
   edges: DesignEdge[];
 }
 
-/** The strings in a props object, computed once per props object (designs are immutable values:
+/** The strings in a props object (ids among them), computed once per props object (designs are immutable values:
  *  an unchanged node keeps its props object across edits). */
 const stringsCache = new WeakMap<object, readonly string[]>();
 const NONE: readonly string[] = Object.freeze([]);
 
-function stringsIn(props: unknown): readonly string[] {
+export function stringsIn(props: unknown): readonly string[] {
   if (props === null || typeof props !== 'object') return NONE;
   const hit = stringsCache.get(props);
   if (hit) return hit;

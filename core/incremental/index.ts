@@ -1,5 +1,5 @@
 import { analyze, analyzeKeeping, type Analysis, type SetAside } from '../analyze';
-import { partitionDesign, type Part } from '../graph/components';
+import { partitionDesign, stringsIn, type Partition } from '../graph/components';
 import type { Design, DesignEdge, DesignNode } from '../model/design';
 import { RULES } from '../rules';
 import { findingOrder, RULE_ERROR_ID } from '../rules/engine';
@@ -65,15 +65,18 @@ const byPath = (a: Ordered<RetryPath>, b: Ordered<RetryPath>): number => a.key -
 /** Merges a sorted list with a few sorted additions, leaving out dead owners' entries and placing
  *  each by its anchor's place in this design: O(n + k log k) (a full sort if an edit reordered
  *  nodes or edges, which no editor command does today). */
-function mergeSorted<T>(kept: readonly Ordered<T>[], added: Ordered<T>[], cmp: (a: Ordered<T>, b: Ordered<T>) => number, keyOf: (e: Ordered<T>) => number): Ordered<T>[] {
+function mergeSorted<T>(kept: readonly Ordered<T>[], added: Ordered<T>[], cmp: (a: Ordered<T>, b: Ordered<T>) => number, keyOf: (e: Ordered<T>) => number, moved: boolean): Ordered<T>[] {
   for (const e of added) e.key = keyOf(e);
   added.sort(cmp);
   const live: Ordered<T>[] = [];
   let sorted = true;
   for (const entry of kept) {
     if (!entry.owner.alive) continue;
-    entry.key = keyOf(entry);
-    if (live.length && cmp(live[live.length - 1]!, entry) > 0) sorted = false;
+    // Places change only when nodes or edges were added, removed or reordered.
+    if (moved) {
+      entry.key = keyOf(entry);
+      if (live.length && cmp(live[live.length - 1]!, entry) > 0) sorted = false;
+    }
     live.push(entry);
   }
   if (!sorted) return [...live, ...added].sort(cmp);
@@ -112,6 +115,9 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
 
   const reset = () => {
     previous = undefined;
+    partition = undefined;
+    partResults = [];
+    position = new Map();
     owners = new Map();
     findings = [];
     suppressed = [];
@@ -148,169 +154,220 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
     return ids;
   };
 
+  /** The last partition, each part's result (same order), and every id's place in the design. */
+  let partition: Partition | undefined;
+  let partResults: PartResult[] = [];
+  let position = new Map<string, number>();
+
   const update = (design: Design): Analysis => {
     if (design === previous && previous) return assemble(design);
     const forced = previous ? changedIds(previous, design) : undefined;
-    if (!previous || !forced) return incrementalFrom(design, new Set(), true);
+    if (!previous || !forced || !partition) return incrementalFrom(design, new Set(), true);
     // A node of a kind some rule reads everywhere changed: every part may read it.
     const context = contextKinds.size ? design.nodes.filter((n) => contextKinds.has(n.kind)) : [];
     if (context.length !== contextNodes.length || context.some((n, i) => n !== contextNodes[i])) return incrementalFrom(design, forced, true);
+    const changed = sameStructure(previous, design, partition);
+    if (changed) return fastFrom(design, forced, changed);
     return incrementalFrom(design, forced, false);
   };
 
+  /** The ids of an item's links to other nodes and edges of the design (what the partition follows). */
+  const linksOf = (item: DesignNode | DesignEdge, known: Partition): string => {
+    const parts: string[] = [(item as { kind: string }).kind];
+    const { parent, from, to } = item as { parent?: string; from?: string; to?: string };
+    if (parent !== undefined) parts.push(parent);
+    if (from !== undefined) parts.push(from, to ?? '');
+    for (const s of stringsIn(item.props)) if (known.partOf.has(s)) parts.push(s);
+    return parts.join('\u0000');
+  };
+
+  /** The nodes and edges an edit changed, when it changed no link, id or order (a property edit, a
+   *  rename …): then the partition and every place stay as they were. Undefined otherwise. */
+  function sameStructure(before: Design, after: Design, known: Partition): (DesignNode | DesignEdge)[] | undefined {
+    const changed: (DesignNode | DesignEdge)[] = [];
+    const compare = <T extends DesignNode | DesignEdge>(a: readonly T[], b: readonly T[]): boolean => {
+      if (a === b) return true;
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < b.length; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        if (x === y) continue;
+        if (x.id !== y.id || linksOf(x, known) !== linksOf(y, known)) return false;
+        changed.push(y);
+      }
+      return true;
+    };
+    return compare(before.nodes, after.nodes) && compare(before.edges, after.edges) ? changed : undefined;
+  }
+
+  /** An edit that kept the structure: the parts of what changed are analysed again, nothing else is
+   *  looked at (O(what changed), not O(design)). */
+  function fastFrom(design: Design, forced: ReadonlySet<string>, changed: readonly (DesignNode | DesignEdge)[]): Analysis {
+    const known = partition!;
+    const dirty = new Set<number>();
+    for (const item of changed) dirty.add(known.partOf.get(item.id)!);
+    for (const id of forced) {
+      const p = known.partOf.get(id);
+      if (p !== undefined) dirty.add(p);
+    }
+    for (const p of dirty) partResults[p]!.alive = false;
+    const fresh = analyseParts(design, known, [...dirty].sort((x, y) => x - y), contextNodes);
+    if (!fresh.ok) return full(design, fresh.why);
+    return finish(design, forced, false, fresh, { parts: known.parts.length, analysed: dirty.size, reused: known.parts.length - dirty.size, analysedItems: fresh.items }, false);
+  }
+
   function incrementalFrom(design: Design, forced: ReadonlySet<string>, everything: boolean): Analysis {
-    const partition = partitionDesign(design);
+    const next = partitionDesign(design);
     contextNodes = contextKinds.size ? design.nodes.filter((n) => contextKinds.has(n.kind)) : [];
     // An id used twice is a load problem; such a design is analysed whole (ids key every merge here).
-    if (partition.partOf.size !== design.nodes.length + design.edges.length) return full(design, 'an id is used twice');
-    const nextOwners = new Map<string, { item: DesignNode | DesignEdge; result: PartResult }>();
-    const dirty: Part[] = [];
-    let reused = 0;
-    for (const part of partition.parts) {
+    if (next.partOf.size !== design.nodes.length + design.edges.length) return full(design, 'an id is used twice');
+    const results: (PartResult | undefined)[] = [];
+    const dirty: number[] = [];
+    next.parts.forEach((part, p) => {
       let result: PartResult | undefined;
       if (!everything) {
-        const members: (DesignNode | DesignEdge)[] = [...part.nodes, ...part.edges];
-        for (const m of members) {
+        for (const m of [...part.nodes, ...part.edges]) {
           const was = owners.get(m.id);
           if (!was || was.item !== m || forced.has(m.id) || (result && was.result !== result)) { result = undefined; break; }
           result = was.result;
         }
         if (result && (result.nodes !== part.nodes.length || result.edges !== part.edges.length)) result = undefined;
       }
-      if (result) {
-        reused++;
-        for (const n of part.nodes) nextOwners.set(n.id, { item: n, result });
-        for (const e of part.edges) nextOwners.set(e.id, { item: e, result });
-      } else dirty.push(part);
-    }
+      results.push(result);
+      if (!result) dirty.push(p);
+    });
     // Results of parts not reused are dead: their entries leave the merged lists.
-    const live = new Set<PartResult>();
-    for (const o of nextOwners.values()) live.add(o.result);
-    for (const o of owners.values()) if (!live.has(o.result)) o.result.alive = false;
-
-    // Positions in the design: the merged lists' order.
-    const position = new Map<string, number>();
-    design.nodes.forEach((n, i) => { if (!position.has(n.id)) position.set(n.id, i); });
-    const edgeBase = design.nodes.length;
-    design.edges.forEach((e, i) => { if (!position.has(e.id)) position.set(e.id, edgeBase + i); });
-
-    const newFindings: Ordered<Finding>[] = [];
-    const newSuppressed: Ordered<SuppressedFinding>[] = [];
-    const newPaths: Ordered<RetryPath>[] = [];
-    let analysedItems = 0;
-    if (dirty.length) {
-      const dirtyIds = new Set<string>();
-      for (const part of dirty) {
-        for (const n of part.nodes) dirtyIds.add(n.id);
-        for (const e of part.edges) dirtyIds.add(e.id);
-      }
-      analysedItems = dirtyIds.size;
-      // The dirty parts, with every node of the kinds some rule reads everywhere (contextKinds): what
-      // is reported about those nodes comes from their own part; here they are only read.
-      const sub: Design = dirty.length === partition.parts.length
-        ? { ...design, alternatives: [] }
-        : { ...design, nodes: design.nodes.filter((n) => dirtyIds.has(n.id) || contextKinds.has(n.kind)), edges: design.edges.filter((e) => dirtyIds.has(e.id)), usage: usageFor(design.usage, dirtyIds, contextNodes), alternatives: [] };
-      const mine = (id: string) => dirtyIds.has(id);
-      const { analysis, origins, retrySteps } = analyzeKeeping(sub, partRules, RETRY_TRACE_LIMIT);
-      if (analysis.retryPathsTruncated || analysis.retryPathsOmitted > 0) return full(design, 'the retry-path trace reached its budget');
-      const batch: Batch = { steps: retrySteps };
-      const results = dirty.map((part): PartResult => ({ nodes: part.nodes.length, edges: part.edges.length, batch, findings: [], suppressed: [], paths: [], alive: true }));
-      const byPart = new Map<Part, PartResult>(dirty.map((part, i) => [part, results[i]!]));
-      const ownerOf = (id: string): PartResult | undefined => {
-        const p = partition.partOf.get(id);
-        return p === undefined ? undefined : byPart.get(partition.parts[p]!);
-      };
-      let seq = 0;
-      for (const f of analysis.findings) {
-        if (f.ruleId !== RULE_ERROR_ID && f.target.id !== '*' && !mine(f.target.id)) continue;
-        const owner = f.ruleId === RULE_ERROR_ID ? undefined : ownerOf(f.target.id);
-        if (!owner) return full(design, `a finding on the design as a whole (${f.ruleId})`);
-        const entry = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
-        owner.findings.push(entry);
-        newFindings.push(entry);
-      }
-      for (const f of analysis.suppressed) {
-        if (f.ruleId !== RULE_ERROR_ID && f.target.id !== '*' && !mine(f.target.id)) continue;
-        const owner = f.ruleId === RULE_ERROR_ID ? undefined : ownerOf(f.target.id);
-        if (!owner) return full(design, `a finding on the design as a whole (${f.ruleId})`);
-        const entry = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
-        owner.suppressed.push(entry);
-        newSuppressed.push(entry);
-      }
-      analysis.retryPaths.forEach((p, i) => {
-        const origin: RetryPathOrigin = origins[i]!;
-        const owner = mine(origin.at) ? ownerOf(origin.at) : undefined;
-        if (!owner) return;
-        // Pass 0 (from sources) before pass 1 (from uncovered edges), each in design order.
-        const entry = { item: p, owner, anchor: origin.at, pass: origin.pass, key: 0, seq: seq++ };
-        owner.paths.push(entry);
-        newPaths.push(entry);
-      });
-      for (const id of dirtyIds) {
-        hopOf.delete(id);
-        reachOf.delete(id);
-        invocationOf.delete(id);
-        setAsideOf.delete(id);
-      }
-      // Edges are only ever those of the dirty parts.
-      for (const h of analysis.retryHops) hopOf.set(h.edge, h);
-      for (const r of analysis.reachability) reachOf.set(r.edge, r);
-      for (const [edge, model] of Object.entries(analysis.invocation)) invocationOf.set(edge, model);
-      for (const s of analysis.setAside) setAsideOf.set(s.edge, s);
-      dirty.forEach((part, i) => {
-        for (const n of part.nodes) nextOwners.set(n.id, { item: n, result: results[i]! });
-        for (const e of part.edges) nextOwners.set(e.id, { item: e, result: results[i]! });
-      });
-    }
-    // Entries of deleted nodes and edges.
-    for (const id of owners.keys()) {
-      if (nextOwners.has(id)) continue;
+    const live = new Set(results);
+    for (const r of partResults) if (!live.has(r)) r.alive = false;
+    // Entries of deleted nodes and edges, and every owner: rebuilt below.
+    const gone = owners;
+    owners = new Map();
+    next.parts.forEach((part, p) => {
+      const result = results[p];
+      if (!result) return;
+      for (const n of part.nodes) owners.set(n.id, { item: n, result });
+      for (const e of part.edges) owners.set(e.id, { item: e, result });
+    });
+    for (const id of gone.keys()) {
+      if (owners.has(id)) continue;
       hopOf.delete(id);
       reachOf.delete(id);
       invocationOf.delete(id);
       setAsideOf.delete(id);
     }
+    partition = next;
+    partResults = results as PartResult[];
+    position = new Map();
+    design.nodes.forEach((n, i) => position.set(n.id, i));
+    design.edges.forEach((e, i) => position.set(e.id, design.nodes.length + i));
+    const fresh = analyseParts(design, next, dirty, contextNodes);
+    if (!fresh.ok) return full(design, fresh.why);
+    return finish(design, forced, everything, fresh, { parts: next.parts.length, analysed: dirty.length, reused: next.parts.length - dirty.length, analysedItems: fresh.items }, true);
+  }
 
-    // Rules that weigh every node of some kinds together: run again when one of those nodes changed.
+  type Fresh = { ok: true; findings: Ordered<Finding>[]; suppressed: Ordered<SuppressedFinding>[]; paths: Ordered<RetryPath>[]; items: number } | { ok: false; why: string };
+
+  /** Analyses the given parts together (one sub-design) and files the results under each part:
+   *  partResults, owners, and the per-edge maps. */
+  function analyseParts(design: Design, known: Partition, dirty: readonly number[], context: readonly DesignNode[]): Fresh {
+    const out = { ok: true as const, findings: [] as Ordered<Finding>[], suppressed: [] as Ordered<SuppressedFinding>[], paths: [] as Ordered<RetryPath>[], items: 0 };
+    if (!dirty.length) return out;
+    const dirtyIds = new Set<string>();
+    for (const p of dirty) {
+      const part = known.parts[p]!;
+      for (const n of part.nodes) dirtyIds.add(n.id);
+      for (const e of part.edges) dirtyIds.add(e.id);
+    }
+    out.items = dirtyIds.size;
+    // The dirty parts, with every node of the kinds some rule reads everywhere (contextKinds): what
+    // is reported about those nodes comes from their own part; here they are only read.
+    const sub: Design = dirty.length === known.parts.length
+      ? { ...design, alternatives: [] }
+      : { ...design, nodes: design.nodes.filter((n) => dirtyIds.has(n.id) || contextKinds.has(n.kind)), edges: design.edges.filter((e) => dirtyIds.has(e.id)), usage: usageFor(design.usage, dirtyIds, context), alternatives: [] };
+    const { analysis, origins, retrySteps } = analyzeKeeping(sub, partRules, RETRY_TRACE_LIMIT);
+    if (analysis.retryPathsTruncated || analysis.retryPathsOmitted > 0) return { ok: false, why: 'the retry-path trace reached its budget' };
+    const batch: Batch = { steps: retrySteps };
+    for (const p of dirty) {
+      const part = known.parts[p]!;
+      const result: PartResult = { nodes: part.nodes.length, edges: part.edges.length, batch, findings: [], suppressed: [], paths: [], alive: true };
+      partResults[p] = result;
+      for (const n of part.nodes) owners.set(n.id, { item: design.nodes[position.get(n.id)!]!, result });
+      for (const e of part.edges) owners.set(e.id, { item: design.edges[position.get(e.id)! - design.nodes.length]!, result });
+    }
+    const ownerOf = (id: string): PartResult | undefined => (dirtyIds.has(id) ? partResults[known.partOf.get(id)!] : undefined);
+    let seq = 0;
+    const file = <T extends Finding>(list: readonly T[], into: Ordered<T>[], pick: (r: PartResult) => Ordered<T>[]): string | undefined => {
+      for (const f of list) {
+        if (f.ruleId !== RULE_ERROR_ID && f.target.id !== '*' && !dirtyIds.has(f.target.id)) continue;
+        const owner = f.ruleId === RULE_ERROR_ID ? undefined : ownerOf(f.target.id);
+        if (!owner) return `a finding on the design as a whole (${f.ruleId})`;
+        const entry: Ordered<T> = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
+        pick(owner).push(entry);
+        into.push(entry);
+      }
+      return undefined;
+    };
+    const why = file(analysis.findings, out.findings, (r) => r.findings) ?? file(analysis.suppressed, out.suppressed, (r) => r.suppressed);
+    if (why) return { ok: false, why };
+    analysis.retryPaths.forEach((path, i) => {
+      const origin: RetryPathOrigin = origins[i]!;
+      const owner = ownerOf(origin.at);
+      if (!owner) return;
+      const entry: Ordered<RetryPath> = { item: path, owner, anchor: origin.at, pass: origin.pass, key: 0, seq: seq++ };
+      owner.paths.push(entry);
+      out.paths.push(entry);
+    });
+    for (const id of dirtyIds) {
+      hopOf.delete(id);
+      reachOf.delete(id);
+      invocationOf.delete(id);
+      setAsideOf.delete(id);
+    }
+    // Edges are only ever those of the dirty parts.
+    for (const h of analysis.retryHops) hopOf.set(h.edge, h);
+    for (const r of analysis.reachability) reachOf.set(r.edge, r);
+    for (const [edge, model] of Object.entries(analysis.invocation)) invocationOf.set(edge, model);
+    for (const s of analysis.setAside) setAsideOf.set(s.edge, s);
+    return out;
+  }
+
+  /** The rules that weigh every node of some kinds together, the merge, the budgets. */
+  function finish(design: Design, forced: ReadonlySet<string>, everything: boolean, fresh: Extract<Fresh, { ok: true }>, nextStats: SessionStats, moved: boolean): Analysis {
     const whole = wholeRules.length ? design.nodes.filter((n) => wholeKinds.has(n.kind)) : [];
     const wholeForced = forced.has('*') || whole.some((n) => forced.has(n.id));
     if (!wholeOwner || everything || wholeForced || whole.length !== wholeNodes.length || whole.some((n, i) => n !== wholeNodes[i])) {
       if (wholeOwner) wholeOwner.alive = false;
-      const fresh: PartResult = { nodes: 0, edges: 0, batch: { steps: 0 }, findings: [], suppressed: [], paths: [], alive: true };
+      const owner: PartResult = { nodes: 0, edges: 0, batch: { steps: 0 }, findings: [], suppressed: [], paths: [], alive: true };
       if (wholeRules.length) {
         const { analysis } = analyzeKeeping({ ...design, nodes: whole, edges: [], usage: usageFor(design.usage, new Set(whole.map((n) => n.id))), alternatives: [] }, wholeRules, RETRY_PATHS_SHOWN);
         let seq = 0;
         for (const f of analysis.findings) {
-          const entry = { item: f, owner: fresh, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
+          const entry = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
+          owner.findings.push(entry);
           fresh.findings.push(entry);
-          newFindings.push(entry);
         }
         for (const f of analysis.suppressed) {
-          const entry = { item: f, owner: fresh, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
+          const entry = { item: f, owner, anchor: f.target.id, pass: 0, key: 0, seq: seq++ };
+          owner.suppressed.push(entry);
           fresh.suppressed.push(entry);
-          newSuppressed.push(entry);
         }
       }
-      wholeOwner = fresh;
+      wholeOwner = owner;
       wholeNodes = whole;
     }
-
-    owners = nextOwners;
     previous = design;
     // Paths from sources (pass 0) come before those from edges no walk covered (pass 1).
     const span = design.nodes.length + design.edges.length + 1;
     const place = (e: { anchor: string; pass: number }) => e.pass * span + (position.get(e.anchor) ?? -1);
-    findings = mergeSorted(findings, newFindings, byFinding, place);
-    suppressed = mergeSorted(suppressed, newSuppressed, byFinding, place);
-    paths = mergeSorted(paths, newPaths, byPath, place);
-    stats = { parts: partition.parts.length, analysed: dirty.length, reused, analysedItems };
+    findings = mergeSorted(findings, fresh.findings, byFinding, place, moved);
+    suppressed = mergeSorted(suppressed, fresh.suppressed, byFinding, place, moved);
+    paths = mergeSorted(paths, fresh.paths, byPath, place, moved);
+    stats = nextStats;
 
     // The trace's budgets are the whole design's: near them, the parts cannot stand for it.
     if (paths.length >= RETRY_TRACE_LIMIT) return full(design, 'the retry-path trace reached its budget');
     let steps = 0;
-    const batches = new Set<Batch>();
-    for (const o of owners.values()) batches.add(o.result.batch);
-    for (const b of batches) steps += b.steps;
+    for (const b of new Set(partResults.map((r) => r.batch))) steps += b.steps;
     if (steps >= MAX_STEPS) return full(design, 'the retry-path trace reached its step budget');
     return assemble(design);
   }
