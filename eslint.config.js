@@ -11,7 +11,7 @@ const restrict = (groups, message, { node = false } = {}) => ['error', {
 }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'test/golden/', 'dist/', 'dist-web/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'reports/', '.tmp/'] },
+  { ignores: ['node_modules/', 'test/golden/', 'dist/', 'dist-web/', 'dist-electron/', 'dist-cli/', 'release/', 'test-results/', 'playwright-report/', 'reports/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem, type Design } from '../../core/model';
 import { dec, estimateCost, formatQuantity, formatUsd, moneyString, SUPPORTED_REGIONS, sum, type CostComponent, type CostReport, type Dec, type NeedsInput, type Unpriced } from '../../core/pricing';
 import type { Command } from '../command';
+import { designFiles, worstExit } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { loadDesignOrAlternative, oneOf } from '../load';
 import { csvText } from '../text';
@@ -140,7 +141,7 @@ function csvReport(report: CostReport): string {
 export const costCommand: Command = {
   name: 'cost',
   summary: 'estimate the monthly cost of a design, line by line, with where each price and volume comes from',
-  help: `Usage: serverless-designer cost FILE[#ALTERNATIVE] [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]
+  help: `Usage: serverless-designer cost FILE[#ALTERNATIVE]|FOLDER... [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]
 
 Prices every resource of the design from the offline price catalog of the region: each line gives
 its quantity, unit price, monthly amount, the price's source and where its volume came from (usage
@@ -168,6 +169,10 @@ Options:
                               strings (lines exact, the total to the cent); CSV with a header row
   -h, --help                  show this help
 
+Several files, or a folder (every *.design.json under it), are one run: the text estimates one
+after the other, JSON {files: [each file's estimate with its file]}; CSV takes one file. A file that
+cannot be read is reported and the others are still estimated; the exit code is the worst of theirs.
+
 Exit codes: 0 estimated (also in a Region without a catalog: see the warning); 1 estimated, but
 the design has problems (listed on stderr, e.g. a value out of AWS's range); 2 the file cannot be
 read or parsed, the profile does not exist, --region is not a Region code, or the options are wrong.`,
@@ -181,23 +186,37 @@ read or parsed, the profile does not exist, --region is not a Region code, or th
     if (!format) return EXIT.unreadable;
     const hours = hoursOption(values.hours, io);
     if (hours === false) return EXIT.unreadable;
-    if (positionals.length !== 1) { io.err('cost: give exactly one design file (see --help)'); return EXIT.unreadable; }
-    const loaded = await loadDesignOrAlternative(positionals[0], io);
-    if (!loaded) return EXIT.unreadable;
-    const { file } = loaded;
-    if (!checkEstimateOptions(file, loaded.design, values.profile, values.region, io)) return EXIT.unreadable;
-    const report = estimateCost(loaded.design, { profile: values.profile, region: values.region, freeTier: values['free-tier'], hoursPerMonth: hours });
-    warnNoCatalog(report, io);
-    if (format === 'json') io.out(JSON.stringify(reportJson(report), null, 2));
-    else if (format === 'csv') io.out(csvReport(report));
-    else io.out(textReport(file, loaded.design, report));
-    // A design with problems (an AWS value out of range, an edge to a missing node) is still
-    // estimated, but the estimate rests on values AWS would refuse: said on stderr, exit 1.
-    if (loaded.problems.length) {
-      io.err(`${file}: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} — the estimate above is not what AWS would deploy until they are fixed:`);
-      loaded.problems.forEach((p) => io.err(`  ${file}:${formatProblem(p)}`));
-      return EXIT.findings;
+    if (positionals.length === 0) { io.err('cost: give a design file or a folder of them (see --help)'); return EXIT.unreadable; }
+    const files = designFiles(positionals, io);
+    if (!files.length) return EXIT.unreadable;
+    const single = files.length === 1 && positionals.length === 1 && files[0] === positionals[0];
+    if (!single && format === 'csv') { io.err('cost: --format csv takes one design file (use --format json for several)'); return EXIT.unreadable; }
+    const options = { profile: values.profile, region: values.region, freeTier: values['free-tier'], hoursPerMonth: hours };
+    const codes: number[] = [];
+    const json: unknown[] = [];
+    const texts: string[] = [];
+    // One file at a time: a file that cannot be read is reported and the others are still estimated.
+    for (const arg of files) {
+      const loaded = await loadDesignOrAlternative(arg, io);
+      if (!loaded) { codes.push(EXIT.unreadable); json.push({ file: arg, unreadable: true }); continue; }
+      const { file } = loaded;
+      if (!checkEstimateOptions(file, loaded.design, values.profile, values.region, io)) { codes.push(EXIT.unreadable); json.push({ file: arg, unreadable: true }); continue; }
+      const report = estimateCost(loaded.design, options);
+      warnNoCatalog(report, io);
+      if (single && format === 'json') io.out(JSON.stringify(reportJson(report), null, 2));
+      else if (format === 'json') json.push({ file: arg, ...reportJson(report) });
+      else if (format === 'csv') io.out(csvReport(report));
+      else texts.push(textReport(file, loaded.design, report));
+      // A design with problems (an AWS value out of range, an edge to a missing node) is still
+      // estimated, but the estimate rests on values AWS would refuse: said on stderr, exit 1.
+      if (loaded.problems.length) {
+        io.err(`${file}: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} — the estimate above is not what AWS would deploy until they are fixed:`);
+        loaded.problems.forEach((p) => io.err(`  ${file}:${formatProblem(p)}`));
+        codes.push(EXIT.findings);
+      } else codes.push(EXIT.ok);
     }
-    return EXIT.ok;
+    if (format === 'json' && !single) io.out(JSON.stringify({ files: json }, null, 2));
+    if (texts.length) io.out(texts.join('\n\n'));
+    return worstExit(codes);
   },
 };

@@ -1,7 +1,8 @@
+import type * as ResvgModule from '@resvg/resvg-js';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderDiagram, type DiagramOptions } from '../../core/diagram';
-import type { Command } from '../command';
+import { CliInputError, type Command } from '../command';
 import { EXIT } from '../io';
 import { errorMessage } from '../text';
 import { loadDesignOrAlternative, oneOf } from '../load';
@@ -14,7 +15,15 @@ const PNG_SCALE = 2;
 
 /** The SVG as PNG at 2× (resvg, loaded only when a PNG is asked for). */
 async function toPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  let resvg: typeof ResvgModule;
+  try {
+    resvg = await import('@resvg/resvg-js');
+  } catch (err) {
+    // The installed command ships without this native module (it is optional): say how to add it.
+    if ((err as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    throw new CliInputError('a PNG needs the optional package @resvg/resvg-js, which is not installed: run `npm install @resvg/resvg-js` beside serverless-designer, or write an SVG (-o OUT.svg)');
+  }
+  const { Resvg } = resvg;
   return new Resvg(svg, { fitTo: { mode: 'zoom', value: PNG_SCALE }, font: { loadSystemFonts: true } }).render().asPng();
 }
 

@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util';
 import { formatProblem, parseDesign, type Problem } from '../../core/model';
 import type { Command } from '../command';
+import { designFiles } from '../files';
 import { describeReadError, EXIT } from '../io';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check design files against the design schema, AWS ranges and allowed connections',
-  help: `Usage: serverless-designer validate FILE... [--format text|json]
+  help: `Usage: serverless-designer validate FILE|FOLDER... [--format text|json]
 
 Checks each design file (*.design.json): JSON syntax, the file format and schema version, every
 value against AWS's range, references between nodes, and that every edge is one AWS allows.
-Files not ending in .json (a README picked up by a glob) are skipped with a note.
+A folder stands for every *.design.json under it. Files not ending in .json (a README picked up by
+a glob) are skipped with a note.
 
 Options:
   --format text|json   output for people (default) or machines
@@ -22,8 +24,10 @@ path and the node); 2 a file cannot be read, or no design file was given.`,
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) { io.out(this.help); return EXIT.ok; }
     if (values.format !== 'text' && values.format !== 'json') { io.err(`--format must be text or json, not "${values.format}"`); return EXIT.unreadable; }
-    const files = positionals.filter((f) => f.endsWith('.json'));
-    positionals.filter((f) => !f.endsWith('.json')).forEach((f) => io.err(`${f}: skipped (not a .json design file)`));
+    // A folder stands for every *.design.json under it (cli/files.ts).
+    const named = designFiles(positionals, io);
+    const files = named.filter((f) => f.endsWith('.json'));
+    named.filter((f) => !f.endsWith('.json')).forEach((f) => io.err(`${f}: skipped (not a .json design file)`));
     if (files.length === 0) { io.err('validate: no design file given (see --help)'); return EXIT.unreadable; }
 
     let exit: number = EXIT.ok;

@@ -1,5 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK as ElkEngine, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 
 /** How the members of one container (or of the canvas) are arranged, given each member's size:
  *  a layered flow (ELK, left to right) for resources, and for a VPC the subnets in a grid of
@@ -64,7 +63,10 @@ export const FLOW_OPTIONS: Readonly<Record<string, string>> = {
   'elk.aspectRatio': String(TARGET_ASPECT),
 };
 
-let engine: InstanceType<typeof ELK> | undefined;
+/** ELK (1.6 MB) is loaded on the first layout, not with the module: the CLI's lint and cost never
+ *  lay anything out and start without it (issue 15). */
+let engine: Promise<ElkEngine> | undefined;
+const elk = (): Promise<ElkEngine> => (engine ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 
 /** A layered flow of `members` (design order), sources left and sinks right; `wrap`: cut into
  *  rows when much wider than the canvas (the canvas level only). Triggers keep their
@@ -92,15 +94,15 @@ export async function arrangeFlow(members: readonly string[], sizeOf: (id: strin
     ...(e.trigger ? { layoutOptions: { 'elk.layered.priority.direction': '10' } } : {}),
   }));
   // A fresh graph per run: ELK writes its results into the objects it is given.
-  const run = (options: Record<string, string>): Promise<ElkNode> => {
-    engine ??= new ELK();
+  const run = async (options: Record<string, string>): Promise<ElkNode> => {
+    const layout = await elk();
     const graph: ElkNode = {
       id: '__block__',
       layoutOptions: options,
       children: members.map((id) => ({ id, ...sizeOf(id) })),
       edges: elkEdges.map((e) => ({ ...e, ...(e.labels ? { labels: e.labels.map((l) => ({ ...l })) } : {}) })),
     };
-    return engine.layout(graph);
+    return layout.layout(graph);
   };
   const laid = await run(FLOW_OPTIONS);
   const positions = new Map<string, Point>();

@@ -107,7 +107,8 @@ describe('serverless-designer cost (real process)', () => {
     ['hours other than 730 or 720', [VPC, '--hours', '744'], '--hours must be one of 730, 720, not "744"\n'],
     ['a format it does not write', [VPC, '--format', 'xml'], '--format must be one of text, json, csv, not "xml"\n'],
     ['a missing file', ['no-such.design.json'], 'no-such.design.json: cannot read: no such file\n'],
-    ['no file', [], 'cost: give exactly one design file (see --help)\n'],
+    ['no file', [], 'cost: give a design file or a folder of them (see --help)\n'],
+    ['CSV of two files', [VPC, VPC, '--format', 'csv'], 'cost: --format csv takes one design file (use --format json for several)\n'],
   ])('exit 2: %s', (_what, args, err) => {
     expect(cli('cost', ...args)).toMatchObject({ code: 2, out: '', err });
   });
@@ -127,7 +128,7 @@ describe('serverless-designer cost (real process)', () => {
   it('--help lists the options and exit codes (exit 0)', () => {
     const r = cli('cost', '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Usage: serverless-designer cost FILE[#ALTERNATIVE] [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]');
+    expect(r.out).toContain('Usage: serverless-designer cost FILE[#ALTERNATIVE]|FOLDER... [--profile NAME] [--region R] [--hours 730|720] [--free-tier] [--format text|json|csv]');
     expect(r.out).toContain('Exit codes: 0 estimated (also in a Region without a catalog: see the warning); 1 estimated, but\nthe design has problems');
   });
 });
