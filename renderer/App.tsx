@@ -633,6 +633,7 @@ export function App({ host }: { host: Host }) {
           onRedo={redo}
           onDelete={editor.deleteSelection}
           findingCounts={analysis.counts}
+          analysing={analysis.pending ?? false}
           onShowFindings={showFindings}
           pathsOn={pathsOn}
           onTogglePaths={() => setPathsOn((on) => !on)}

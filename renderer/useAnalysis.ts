@@ -1,8 +1,7 @@
-import { useDeferredValue, useMemo } from 'react';
-import { analyze, type Analysis } from '../core/analyze';
+import { useEffect, useMemo, useState } from 'react';
+import type { Analysis } from '../core/analyze';
 import type { Design } from '../core/model/design';
 import type { Problem } from '../core/model/problems';
-import { RULE_ERROR_ID } from '../core/rules/engine';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
 import type { Reach, Reachability, RetryHop } from '../core/semantics';
 
@@ -19,6 +18,9 @@ export interface AnalysisView {
   hopByEdge: ReadonlyMap<string, RetryHop>;
   /** The network path of each access (or invoke) edge from a function. */
   reachByEdge: ReadonlyMap<string, Reachability>;
+  /** The analysis of the newest edit is still running (in the analysis worker): this one is of an
+   *  earlier version of the design, or empty before the first. */
+  pending?: boolean;
 }
 
 /** A marker on the canvas: the worst severity of what is reported about a node or an edge. */
@@ -35,25 +37,10 @@ export interface PathsOverlay {
   lost: ReadonlyMap<string, string>;
 }
 
-const EMPTY_ANALYSIS: Omit<Analysis, 'findings'> = { suppressed: [], invocation: {}, retryPaths: [], retryPathsOmitted: 0, retryPathsTruncated: false, retryHops: [], reachability: [], setAside: [] };
+import { AnalysisClient } from './workers/analysisClient';
+import { analyzeSafely, EMPTY_ANALYSIS } from './workers/analyzeSafely';
 
-/** `analyze`, except that a crash in the analysis itself becomes one finding instead of a blank app. */
-export function analyzeSafely(design: Design): Analysis {
-  try {
-    return analyze(design);
-  } catch (err) {
-    return {
-      ...EMPTY_ANALYSIS,
-      findings: [{
-        ruleId: RULE_ERROR_ID, severity: 'error', target: { id: '*', name: design.name, type: 'design' },
-        message: `the analysis failed: ${err instanceof Error ? err.message : String(err)}`,
-        why: 'Nothing below is checked until the analysis runs again; the design itself is unaffected.',
-        fix: 'Undo the last edit, or report the design that causes this.',
-        docsUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/welcome.html',
-      }],
-    };
-  }
-}
+export { analyzeSafely };
 
 export function viewOf(design: Design, analysis: Analysis): AnalysisView {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -76,11 +63,24 @@ export function viewOf(design: Design, analysis: Analysis): AnalysisView {
   return { design, analysis, counts, byTarget, hopByEdge, reachByEdge };
 }
 
-/** The live analysis. It reads the model, never the layout, so a drag does not re-run it; it is
- *  deferred, so on a large design an edit is drawn first and its analysis follows. */
+/** The live analysis, in the analysis worker (workers/analysis.worker.ts; here where there is no
+ *  Worker): each edit is sent as patches, the worker's incremental session re-analyses what it
+ *  touched, and only the newest version's analysis is shown. A move does not change the model's
+ *  nodes or edges, so the session reuses everything for it. */
 export function useAnalysis(model: Design): AnalysisView {
-  const deferred = useDeferredValue(model);
-  return useMemo(() => viewOf(deferred, analyzeSafely(deferred)), [deferred]);
+  const [client] = useState(() => new AnalysisClient());
+  const [view, setView] = useState<AnalysisView | null>(null);
+  useEffect(() => {
+    client.listen((d) => setView(viewOf(d.design, d.analysis)));
+    return () => client.dispose();
+  }, [client]);
+  // Every edit goes to the worker as patches; the canvas never waits for the answer.
+  useEffect(() => client.send(model), [client, model]);
+  // Until the first answer: nothing found yet, and said so (`pending`).
+  return useMemo(() => {
+    const shown = view ?? viewOf(model, { ...EMPTY_ANALYSIS, findings: [] });
+    return { ...shown, pending: shown.design !== model };
+  }, [view, model]);
 }
 
 const PROBLEM_SEVERITY: Record<Problem['code'], Severity> = {

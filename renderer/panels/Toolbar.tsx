@@ -29,6 +29,8 @@ export interface ToolbarProps {
   onDelete(): void;
   /** Findings per severity, for the badge; clicking it shows the findings panel. */
   findingCounts: Record<Severity, number>;
+  /** The analysis of the newest edit is still running (in the analysis worker). */
+  analysing?: boolean;
   onShowFindings(): void;
   /** The "Paths" overlay: access edges coloured by reachability, lost retry paths marked. */
   pathsOn: boolean;
@@ -83,10 +85,12 @@ const THEME_NAMES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
 /** Buttons whose icon says enough: on a narrow window they drop their text (title and aria-label stay). */
 const ICON_ONLY_WHEN_NARROW = new Set<keyof typeof ICONS>(['undo', 'redo', 'delete']);
 
-function FindingsBadge({ counts, onClick }: { counts: Record<Severity, number>; onClick(): void }) {
+function FindingsBadge({ counts, onClick, analysing }: { counts: Record<Severity, number>; onClick(): void; analysing: boolean }) {
   const summary = `${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)}, ${severityCount('info', counts.info)}`;
+  // While the newest edit is analysed (off the UI thread), the counts are the previous edit's: said.
+  const status = analysing ? ' (analysing the latest edit…)' : '';
   return (
-    <button type="button" className="sd-tool sd-findings-badge" onClick={onClick} title={`Findings: ${summary} — show the findings panel`} aria-label={`Findings: ${summary}`} data-testid="toolbar-findings">
+    <button type="button" className={`sd-tool sd-findings-badge${analysing ? ' is-analysing' : ''}`} onClick={onClick} title={`Findings: ${summary}${status} — show the findings panel`} aria-label={`Findings: ${summary}${status}`} aria-busy={analysing} data-testid="toolbar-findings" data-analysing={analysing ? 'true' : 'false'} style={analysing ? { opacity: 0.7 } : undefined}>
       <span className={`sd-badge-count is-error${counts.error ? '' : ' is-zero'}`} data-testid="badge-errors">✕ {counts.error}</span>
       <span className={`sd-badge-count is-warning${counts.warning ? '' : ' is-zero'}`} data-testid="badge-warnings">! {counts.warning}</span>
       <span>Findings</span>
@@ -169,7 +173,7 @@ export const Toolbar = memo(function Toolbar(p: ToolbarProps) {
       {p.editTools}
       {p.onDuplicateAlternative && <AlternativeTools {...p} />}
       <div className="sd-tool-group">
-        <FindingsBadge counts={p.findingCounts} onClick={p.onShowFindings} />
+        <FindingsBadge counts={p.findingCounts} onClick={p.onShowFindings} analysing={p.analysing ?? false} />
         <button
           type="button"
           className={`sd-tool${p.pathsOn ? ' is-on' : ''}`}

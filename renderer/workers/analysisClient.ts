@@ -1,0 +1,108 @@
+import type { Analysis } from '../../core/analyze';
+import type { Design } from '../../core/model/design';
+import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
+import { analyzeSafely } from './analyzeSafely';
+import { diffPatches } from './diffPatches';
+import { workersAvailable } from './latestClient';
+
+/** An analysis the client delivers: the design it is of (the very object sent), and how long the
+ *  worker took. */
+export interface Delivered { design: Design; analysis: Analysis; ms: number }
+
+/** The analysis worker's client (issue 15). Each design sent gets a version; the first goes whole,
+ *  the next ones as patches from the one before (diffPatches). Only the newest version's analysis is
+ *  delivered: an answer for an older one is dropped. Where there is no Worker, or the worker fails
+ *  to load or crashes, the analysis runs here instead (synchronously, as before issue 15). */
+export class AnalysisClient {
+  private worker: Worker | undefined;
+  private broken = false;
+  private version = 0;
+  private sent: { version: number; design: Design } | undefined;
+  /** Designs sent, by version, until their answer (or a newer one) comes. */
+  private waiting = new Map<number, Design>();
+  private onResult: ((d: Delivered) => void) | undefined;
+
+  constructor(private readonly makeWorker: (() => Worker) | null = defaultWorker()) {}
+
+  /** Called with each delivered analysis (the newest only). */
+  listen(onResult: (d: Delivered) => void): void {
+    this.onResult = onResult;
+  }
+
+  /** Asks for the analysis of `design`; it is delivered to the listener when ready. */
+  send(design: Design): void {
+    if (this.sent?.design === design) return;
+    const worker = this.ensureWorker();
+    if (!worker) {
+      this.sent = { version: ++this.version, design };
+      const started = performance.now();
+      this.onResult?.({ design, analysis: analyzeSafely(design), ms: performance.now() - started });
+      return;
+    }
+    const version = ++this.version;
+    const request: AnalysisRequest = this.sent
+      ? { version, base: this.sent.version, patches: diffPatches(this.sent.design, design) }
+      : { version, design };
+    this.sent = { version, design };
+    this.waiting.set(version, design);
+    worker.postMessage(request);
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.waiting.clear();
+    this.onResult = undefined;
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.broken || !this.makeWorker) return this.worker;
+    try {
+      const worker = this.makeWorker();
+      worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => this.receive(event.data));
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        this.fallBack();
+      });
+      this.worker = worker;
+    } catch {
+      this.broken = true;
+    }
+    return this.worker;
+  }
+
+  private receive(reply: AnalysisReply): void {
+    if (!reply.ok) {
+      // The worker is out of step: the newest design, whole.
+      if (reply.version === this.version && this.sent) {
+        const version = ++this.version;
+        this.waiting.clear();
+        this.waiting.set(version, this.sent.design);
+        this.sent = { version, design: this.sent.design };
+        this.worker?.postMessage({ version, design: this.sent.design } satisfies AnalysisRequest);
+      }
+      return;
+    }
+    const design = this.waiting.get(reply.version);
+    // Drop what is older than the answer (never shown) and a stale answer itself.
+    for (const v of this.waiting.keys()) if (v <= reply.version) this.waiting.delete(v);
+    if (!design || reply.version !== this.version) return;
+    this.onResult?.({ design, analysis: reply.analysis, ms: reply.ms });
+  }
+
+  /** The worker failed: analyse here from now on, starting with the newest design. */
+  private fallBack(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.broken = true;
+    this.waiting.clear();
+    const newest = this.sent?.design;
+    this.sent = undefined;
+    if (newest) this.send(newest);
+  }
+}
+
+function defaultWorker(): (() => Worker) | null {
+  if (!workersAvailable()) return null;
+  return () => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+}
