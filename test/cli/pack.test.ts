@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// Issue 15: the CLI the way users get it. `npm pack` (its prepack builds dist-cli, the bundled
+// Issue 15: the CLI the way users get it. `npm pack` (its prepare script builds dist-cli, the bundled
 // JavaScript command), the tarball installed into an empty folder with --omit=dev, and the command
 // run there with npx: no TypeScript, no dev dependency, no network (nothing to fetch).
 
@@ -18,10 +18,16 @@ const run = (cmd: string, args: string[], cwd: string) => {
 const sd = (...args: string[]) => run('npx', ['--no-install', 'serverless-designer', ...args], app);
 
 beforeAll(() => {
-  const packed = run('npm', ['pack', '--pack-destination', work], root);
+  // Packed from a copy of what the build reads (the repository's node_modules linked in), so the
+  // `prepare` build writes the copy's dist-cli, not the one the other CLI tests are running meanwhile.
+  const project = join(work, 'project');
+  for (const path of ['package.json', 'package-lock.json', 'README.md', 'scripts/build-cli.mjs', 'cli', 'core']) cpSync(join(root, path), join(project, path), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  const packed = run('npm', ['pack', '--pack-destination', work], project);
   if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.err}`);
   const filename = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!filename) throw new Error(`npm pack wrote no tarball: ${packed.out}`);
+  if (!existsSync(join(project, 'dist-cli', 'serverless-designer.mjs'))) throw new Error(`npm pack did not build the CLI: ${packed.out}${packed.err}`);
   run('mkdir', ['-p', app], work);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'ci-of-a-user', version: '1.0.0', private: true }));
   const installed = run('npm', ['install', '--omit=dev', '--offline', join(work, filename)], app);
@@ -32,6 +38,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the packed CLI, installed with --omit=dev', () => {
   it('needs no other package: the install holds serverless-designer alone', () => {
     expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['serverless-designer']);
+  });
+
+  it('the tarball holds the bundled command, its chunks, package.json and the README: no sources, no bin/ through tsx', () => {
+    const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+    const listed = run('tar', ['-tzf', join(work, tarball)], work).out.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+    expect(listed.filter((f) => !/^dist-cli\/chunks\/[\w.-]+\.mjs$/.test(f))).toEqual(['README.md', 'dist-cli/serverless-designer.mjs', 'package.json']);
+    expect(listed.filter((f) => f.startsWith('dist-cli/chunks/')).length).toBeGreaterThan(0);
   });
 
   it('lint a template: its findings and exit code', () => {
