@@ -44,28 +44,32 @@ export function indexDesign(design: Design): DesignIndex {
     if (n.parent) push(kids, n.parent, n);
     push(byKind, n.kind, n);
   }
-  // Rules ask for the same neighbours many times per analysis: filter each (node, kind) once.
-  const byKindCache = new Map<string, readonly DesignEdge[]>();
-  const kidsByKind = new Map<string, readonly DesignNode[]>();
-  const filter = (dir: 'o' | 'i', id: string, list: readonly DesignEdge[] | undefined, kind?: DesignEdge['kind']): readonly DesignEdge[] => {
+  // Rules ask for the same neighbours many times per analysis: filter each (node, kind) once, kept
+  // in a map per node (no key strings built on every look-up).
+  const outByKind = new Map<string, Map<string, readonly DesignEdge[]>>();
+  const incByKind = new Map<string, Map<string, readonly DesignEdge[]>>();
+  const kidsByKind = new Map<string, Map<string, readonly DesignNode[]>>();
+  const filter = (cache: Map<string, Map<string, readonly DesignEdge[]>>, id: string, list: readonly DesignEdge[] | undefined, kind?: DesignEdge['kind']): readonly DesignEdge[] => {
     if (!list) return EMPTY;
     if (!kind) return list;
-    const key = `${dir}${kind}\u0000${id}`;
-    let hit = byKindCache.get(key);
-    if (!hit) byKindCache.set(key, (hit = list.filter((e) => e.kind === kind)));
+    let perNode = cache.get(id);
+    if (!perNode) cache.set(id, (perNode = new Map()));
+    let hit = perNode.get(kind);
+    if (!hit) perNode.set(kind, (hit = list.filter((e) => e.kind === kind)));
     return hit;
   };
   const index: DesignIndex = {
     design,
     node: (id) => nodes.get(id),
     edge: (id) => edges.get(id),
-    outgoing: (id, kind) => filter('o', id, out.get(id), kind),
-    incoming: (id, kind) => filter('i', id, inc.get(id), kind),
+    outgoing: (id, kind) => filter(outByKind, id, out.get(id), kind),
+    incoming: (id, kind) => filter(incByKind, id, inc.get(id), kind),
     children: (id) => kids.get(id) ?? EMPTY_NODES,
     childrenOfKind: <K extends DesignNode['kind']>(id: string, kind: K) => {
-      const key = `c${kind}\u0000${id}`;
-      let hit = kidsByKind.get(key);
-      if (!hit) kidsByKind.set(key, (hit = (kids.get(id) ?? EMPTY_NODES).filter((n) => n.kind === kind)));
+      let perNode = kidsByKind.get(id);
+      if (!perNode) kidsByKind.set(id, (perNode = new Map()));
+      let hit = perNode.get(kind);
+      if (!hit) perNode.set(kind, (hit = (kids.get(id) ?? EMPTY_NODES).filter((n) => n.kind === kind)));
       return hit as readonly NodeOfKind<K>[];
     },
     ofKind: <K extends DesignNode['kind']>(kind: K) => (byKind.get(kind) ?? EMPTY_NODES) as readonly NodeOfKind<K>[],
