@@ -35,7 +35,14 @@ const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
  *  (`readsValuesAsWritten`) when `design` is the clamped one (analyze). */
 export function runRules(design: Design, rules: readonly Rule[], ctx: RuleContext = createRuleContext(design), asWritten: RuleContext = ctx): LintResult {
   const all: Finding[] = [];
+  // A rule reads only the node and edge kinds it declares (appliesTo): with none of them in the
+  // design it has nothing to look at and is not run (issue 15; test/rules/appliesTo.test.ts checks
+  // that skipping never changes a result).
+  const present = new Set<string>();
+  for (const n of design.nodes) present.add(n.kind);
+  for (const e of design.edges) present.add(e.kind);
   for (const rule of rules) {
+    if (rule.appliesTo.length && !rule.appliesTo.some((k) => present.has(k))) continue;
     const ruleCtx = rule.readsValuesAsWritten ? asWritten : ctx;
     try {
       for (const f of rule.check(ruleCtx)) {

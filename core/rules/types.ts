@@ -82,7 +82,8 @@ export interface Rule {
   category: RuleCategory;
   /** The catalog's AWS source for this check. */
   docsUrl: string;
-  /** Node or edge kinds the rule looks at (for docs and the inspector). */
+  /** Node or edge kinds the rule reads (docs, the inspector): the engine runs it only on a design
+   *  holding at least one of them, so a rule that reads another kind must list it. */
   appliesTo: readonly string[];
   /** Why this matters, shown with every finding unless the finding says more. */
   why: string;
