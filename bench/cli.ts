@@ -22,10 +22,10 @@ export interface CliTiming { label: string; runs: number; medianMs: number; p95M
 
 /** Spawns `node <args>` `runs` times (after one warm-up for the disk cache) and returns the median
  *  and p95 wall time of the whole process. Throws when the command fails to start or crashes (exit ≥ 2). */
-export function timeProcess(label: string, args: readonly string[], runs = 20): CliTiming {
+export function timeProcess(label: string, args: readonly string[], runs = 20, env: NodeJS.ProcessEnv = process.env): CliTiming {
   const once = () => {
     const start = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const ms = performance.now() - start;
     if (r.status === null || r.status >= 2) throw new Error(`${label}: exit ${r.status}: ${r.stderr.slice(0, 500)}`);
     return ms;
@@ -59,17 +59,21 @@ export function measureCli(runs = 20): CliTiming[] {
       return file;
     });
     const rows: CliTiming[] = [];
-    for (const [how, entry] of [['bundle', bundle], ['tsx', viaTsx]] as const) {
-      rows.push(timeProcess(`${how}: lint one template`, [entry, 'lint', template], runs));
-      rows.push(timeProcess(`${how}: cost one template`, [entry, 'cost', template], runs));
-      rows.push(timeProcess(`${how}: --version (start-up only)`, [entry, '--version'], runs));
+    // bin/ runs the bundle when it is fresh: SD_CLI_SOURCE=1 makes it run the sources through tsx,
+    // as every install did before the bundle.
+    const sourceEnv = { ...process.env, SD_CLI_SOURCE: '1' };
+    rows.push(timeProcess('node alone (node -e 0)', ['-e', '0'], runs));
+    for (const [how, entry, env] of [['bundle', bundle, process.env], ['tsx', viaTsx, sourceEnv]] as const) {
+      rows.push(timeProcess(`${how}: lint one template`, [entry, 'lint', template], runs, env));
+      rows.push(timeProcess(`${how}: cost one template`, [entry, 'cost', template], runs, env));
+      rows.push(timeProcess(`${how}: --help (start-up only)`, [entry, '--help'], runs, env));
       // 25 designs: 25 processes one after the other (a CI loop over files) vs one `lint <folder>`.
       const perFile = Math.max(3, Math.round(runs / 4));
-      rows.push(timeProcess(`${how}: lint 25 designs, one run of all`, [entry, 'lint', designs], perFile));
+      rows.push(timeProcess(`${how}: lint 25 designs, one run of all`, [entry, 'lint', designs], perFile, env));
       const loop = Array.from({ length: perFile }, () => {
         const start = performance.now();
         for (const f of files) {
-          const r = spawnSync(process.execPath, [entry, 'lint', f], { cwd: root, stdio: 'ignore' });
+          const r = spawnSync(process.execPath, [entry, 'lint', f], { cwd: root, env, stdio: 'ignore' });
           if (r.status === null || r.status >= 2) throw new Error(`lint ${f}: exit ${r.status}`);
         }
         return performance.now() - start;
