@@ -138,15 +138,26 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
   // when these change, not on every frame of a zoom.
   const fontSize = useStore((s) => labelFontSize(s.transform[2]));
   const readable = useStore((s) => labelFontSize(s.transform[2]) * s.transform[2] >= LABEL_UNREADABLE);
+  // What label placement reads of the edges: their ids, label texts and DLQ chips. An edit makes a
+  // new edges array (the analysis marks, the selection …) but rarely changes these: the same array
+  // is kept then, so ~1,000 labels are not placed again on every edit (issue 15).
+  const lastLabelInputs = useRef<{ key: string; inputs: { id: string; text: string; dlq: boolean }[] } | null>(null);
+  const labelInputs = useMemo(() => {
+    const inputs = edges.map((e) => ({ id: e.id, text: typeof e.label === 'string' ? e.label : '', dlq: e.data?.edge.kind === 'deadLetter' }));
+    const key = JSON.stringify(inputs);
+    if (lastLabelInputs.current?.key === key) return lastLabelInputs.current.inputs;
+    lastLabelInputs.current = { key, inputs };
+    return inputs;
+  }, [edges]);
   const labels = useMemo(() => {
-    const requests = edges.flatMap((e) => {
+    const requests = labelInputs.flatMap((e) => {
       const route = routed.routes.get(e.id);
-      const text = typeof e.label === 'string' ? e.label : '';
+      const text = e.text;
       if (!route || !text) return [];
       // One line unless long; two lines also tried where one does not fit between close cards.
       const preferred = labelLines(text);
       const shapes = [preferred, ...(preferred.length === 1 ? [splitInTwo(text)] : [])].filter((l, k, all) => k === 0 || l.length !== all[0].length);
-      const chip = e.data?.edge.kind === 'deadLetter' ? textWidth('DLQ', fontSize * 0.8) + fontSize * 0.9 : 0;
+      const chip = e.dlq ? textWidth('DLQ', fontSize * 0.8) + fontSize * 0.9 : 0;
       const sizes = shapes.map((lines) => ({
         // A little over the measured text: the estimate must never be narrower than the label drawn.
         width: (Math.max(...lines.map((l) => textWidth(l, fontSize))) + chip) * 1.08 + fontSize * 0.8 + 4,
@@ -157,7 +168,7 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
     const shapesOf = new Map(requests.map((r) => [r.id, r.shapes]));
     const placed = placeLabels(requests, routed.cards, 4);
     return new Map(placed.map((p) => [p.id, { ...p, lines: shapesOf.get(p.id)?.[p.size] ?? [] }]));
-  }, [edges, routed, fontSize]);
+  }, [labelInputs, routed, fontSize]);
 
   const value = useMemo(() => ({ ...routed, labels, fontSize, readable }), [routed, labels, fontSize, readable]);
   return <EdgeRoutesContext.Provider value={value}>{children}</EdgeRoutesContext.Provider>;
