@@ -12,7 +12,7 @@ import { formatResults, type Figure } from './resultsFormat';
 // Issue 15: the figures behind bench/RESULTS.md — median and p95 of parse, full analysis, cost and
 // incremental re-analysis at 100, 1,000, 5,000 and 10,000 nodes, the heap, and the whole-process CLI
 // time — written there with the machine's cores, Node version, load and commit. Run by `npm run
-// bench:results` (and at the end of `npm run bench`); `--quick` takes fewer runs.
+// bench:results` and at the end of `npm run bench` (a child process with --expose-gc); `--quick` takes fewer runs.
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 7 : 21;

@@ -40,7 +40,7 @@ export function formatResults(r: Results, previous = ''): string {
   const lines = [
     '# Bench results',
     '',
-    `Written by \`npm run bench:results\` (bench/results.ts) on ${r.date}, commit ${r.commit}: Node ${r.node}, ${r.cores} cores, load average ${r.load.toFixed(2)} at the end` +
+    `Written by \`npm run bench\` (at its end) or \`npm run bench:results\` alone (bench/results.ts) on ${r.date}, commit ${r.commit}: Node ${r.node}, ${r.cores} cores, load average ${r.load.toFixed(2)} at the end` +
       ` (the machine is shared: a load well above 0 makes every figure slower). Median and p95 of ${r.runs} runs after 3 warm-ups;` +
       ' designs from bench/generate.ts (API, queue + DLQ, SNS fan-out and stream cells; 1 in 20 functions in a shared two-AZ VPC with NAT gateways, reaching one RDS database and one partner API).',
     '',
@@ -62,6 +62,8 @@ export function formatResults(r: Results, previous = ''): string {
       return f ? `${ms(f.median)} / ${ms(f.p95)}${f.note ? ` (${f.note})` : ''}` : '—';
     }).join(' | ')} |`),
     `| peak heap while analysing (MB) | ${sizes.map((s) => { const h = r.heap.find((x) => x.size === s); return h ? h.mb.toFixed(0) : '—'; }).join(' | ')} |`,
+    '',
+    'Heap: `process.memoryUsage().heapUsed` sampled after each of 3 analyses of the design (after a forced gc when run with `--expose-gc`, as `npm run bench` and `npm run bench:results` do), in the one process that holds every size: it includes the parsed design and what the analysis keeps.',
     '',
     '## Whole process',
     '',

@@ -60,3 +60,14 @@ await import('./diagram');
 // Issue 13: pathological shapes, shape × command against the 2 s budget (also `npx tsx bench/shapes.ts`).
 console.log('');
 await (await import('./shapes')).benchShapes();
+
+// Issue 15: bench/RESULTS.md (median/p95 of parse, analysis, cost, incremental at 100–10,000 nodes, heap,
+// whole-process CLI, each target met or missed). A child process of its own, with --expose-gc, so its
+// heap figures do not carry what the benchmarks above left behind; `npm run bench -- --quick` passes on.
+{
+  const { spawnSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const args = ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'results.ts'), ...process.argv.slice(2).filter((a) => a === '--quick')];
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+}

@@ -20,6 +20,8 @@ describe('bench/RESULTS.md writer', () => {
     expect(text).toContain('| heap, 10,000 nodes | ≤ 300 MB | 120 MB | met |');
     expect(text).toContain('| parse, 5,000 nodes | ≤ 50 ms | not measured | — |');
     expect(text).toContain('Node v20.0.0, 2 cores');
+    expect(text).toContain('Written by `npm run bench`');
+    expect(text).toContain('Heap: `process.memoryUsage().heapUsed` sampled');
     expect(text).toContain('- CLI lint (one template, whole process): 140.0 ms median, p95 160.0 ms');
   });
 
