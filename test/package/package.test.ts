@@ -99,11 +99,13 @@ describe('packaged app (electron-builder --linux --dir, stand-in Electron)', () 
     expect(appCode).toBeLessThan(2_000_000);
   });
 
-  // Libraries included, the asar is 5.0 MB today: ELK (elkjs) is bundled twice, ~1.46 MB in the layout
-  // worker and ~1.46 MB in the lazily loaded auto-layout chunk. A regression bound on the whole asar.
-  it('the whole asar, libraries included, stays under 6 MB', () => {
+  // Libraries included, the asar is 6.0–6.3 MB today: ELK (elkjs) is bundled twice, ~1.46 MB in the
+  // layout worker and ~1.46 MB in a chunk the main thread loads on use, and since issue 15 the
+  // analysis worker carries its own copy of core's analysis (~0.6 MB). A regression bound on the
+  // whole asar (it was 6 MB before the analysis worker).
+  it('the whole asar, libraries included, stays under 7 MB', () => {
     const total = files.reduce((a, f) => a + ((asar.statFile(asarPath, f, false) as { size?: number }).size ?? 0), 0);
-    expect(total).toBeLessThan(6_000_000);
+    expect(total).toBeLessThan(7_000_000);
     expect(statSync(asarPath).size).toBeLessThan(total + 64 * 1024);
   });
 
