@@ -275,7 +275,7 @@ test.describe('Save with the File System Access API', () => {
     // The write is not committed yet: still unsaved.
     await expect(page.getByTestId('dirty-marker')).toBeVisible();
     await page.evaluate(() => (window as unknown as { sdRelease: () => void }).sdRelease());
-    await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+    await expect(page.getByTestId('dirty-marker')).toHaveCount(0, { timeout: 15_000 });
     await expect(page.getByTestId('toast').last()).toContainText(/^Saved /);
     const writes = await page.evaluate(() => (window as unknown as { sdWrites: string[] }).sdWrites);
     expect(writes).toHaveLength(1);
@@ -304,6 +304,6 @@ test.describe('Save with the File System Access API', () => {
       return page.evaluate(() => (window as unknown as { sdWrites: string[] }).sdWrites.length);
     }).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { sdPicks: number }).sdPicks)).toBe(1);
-    await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+    await expect(page.getByTestId('dirty-marker')).toHaveCount(0, { timeout: 15_000 });
   });
 });
