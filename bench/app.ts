@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { generateDesign } from './generate';
+import { quantile } from './measure';
 
 // Issue 15, the app in real Chromium: how long a generated design takes to open (file chosen →
 // every visible card drawn and the analysis worker's answer shown), how long an edit takes to reach
@@ -15,8 +16,10 @@ const runs = Number(process.env.SD_BENCH_RUNS ?? 5);
 
 if (spawnSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', out, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
 const server = spawn('npx', ['vite', 'preview', '--config', 'vite.config.ts', '--outDir', out, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-const fmt = (xs: number[]) => `median ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms`;
+const fmt = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return `median ${quantile(sorted, 0.5).toFixed(0)} ms, p95 ${quantile(sorted, 0.95).toFixed(0)} ms`;
+};
 
 function designText(size: number): string {
   const d = generateDesign(size) as { nodes: { kind: string; props: Record<string, unknown> }[] };

@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantile } from './measure';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist-cli', 'serverless-designer.mjs');
@@ -32,7 +33,7 @@ export function timeProcess(label: string, args: readonly string[], runs = 20, e
   };
   once();
   const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  const pick = (q: number) => Number(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!.toFixed(1));
+  const pick = (q: number) => Number(quantile(times, q).toFixed(1));
   return { label, runs, medianMs: pick(0.5), p95Ms: pick(0.95) };
 }
 

@@ -3,6 +3,7 @@ import { History } from '../core/commands';
 import { createAnalysisSession } from '../core/incremental';
 import { parseDesign, type Design } from '../core/model';
 import { generateDesign } from './generate';
+import { quantile } from './measure';
 
 // Issue 15: incremental re-analysis after one edit (core/incremental), beside a full analysis.
 // Each edit is a real editor command (History), applied and undone in turn so the design stays the
@@ -10,7 +11,6 @@ import { generateDesign } from './generate';
 
 export interface IncrementalFigure { size: number; edit: string; medianMs: number; p95Ms: number; analysedItems: number }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 export function benchIncremental(sizes: readonly number[] = [1000, 5000, 10000], runs = 21): IncrementalFigure[] {
   const out: IncrementalFigure[] = [];

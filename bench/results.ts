@@ -7,6 +7,8 @@ import { parseDesign } from '../core/model';
 import { estimateCost } from '../core/pricing';
 import { generateDesign } from './generate';
 import { benchIncremental } from './incremental';
+import { timeProcess } from './cli';
+import { timeRuns } from './measure';
 import { formatResults, type Figure } from './resultsFormat';
 
 // Issue 15: the figures behind bench/RESULTS.md — median and p95 of parse, full analysis, cost and
@@ -18,18 +20,7 @@ const quick = process.argv.includes('--quick');
 const RUNS = quick ? 7 : 21;
 const root = join(import.meta.dirname, '..');
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-function time(fn: () => unknown, runs = RUNS): { median: number; p95: number } {
-  for (let i = 0; i < 3; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    fn();
-    t.push(performance.now() - s);
-  }
-  t.sort((a, b) => a - b);
-  return { median: quantile(t, 0.5), p95: quantile(t, 0.95) };
-}
+const time = (fn: () => unknown) => timeRuns(fn, RUNS);
 
 const figures: Figure[] = [];
 const heap: { size: number; mb: number }[] = [];
@@ -60,12 +51,12 @@ for (const f of benchIncremental([1000, 5000, 10000], RUNS)) figures.push({ step
 
 // Whole-process CLI, the installed command (dist-cli, built here first).
 const cli: Figure[] = [];
-if (spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { encoding: 'utf8' }).status === 0) {
-  const template = join(root, 'templates/vpc-rds-external-api.design.json');
-  for (const cmd of ['lint', 'cost']) {
-    const t = time(() => spawnSync(process.execPath, [join(root, 'dist-cli/serverless-designer.mjs'), cmd, template]), quick ? 7 : 15);
-    cli.push({ step: `CLI ${cmd} (one template, whole process)`, size: 0, ...t });
-  }
+// Built fresh (ensureBundle would keep a stale one): the figures are of this commit's command.
+if (spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build:cli failed');
+const template = join(root, 'templates/vpc-rds-external-api.design.json');
+for (const cmd of ['lint', 'cost']) {
+  const t = timeProcess(cmd, [join(root, 'dist-cli/serverless-designer.mjs'), cmd, template], quick ? 7 : 15);
+  cli.push({ step: `CLI ${cmd} (one template, whole process)`, size: 0, median: t.medianMs, p95: t.p95Ms });
 }
 
 const resultsPath = join(root, 'bench/RESULTS.md');

@@ -4,7 +4,6 @@ import { formatProblem } from '../../core/model';
 import { RULES, SEVERITIES, type Finding, type Severity } from '../../core/rules';
 import { groupRepeated, type FindingGroup } from '../../core/rules/group';
 import type { Command } from '../command';
-import { statSync } from 'node:fs';
 import { designFiles, worstExit } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { loadDesignFile, oneOf } from '../load';
@@ -101,7 +100,7 @@ worst of theirs.`,
     const results: LintOfFile[] = [];
     // One file at a time: a file that cannot be read is reported and the others still run.
     for (const file of files) results.push(await lintFile(file, io, threshold));
-    if (files.length === 1 && positionals.length === 1 && !isFolder(positionals[0]!)) {
+    if (files.length === 1 && positionals.length === 1 && files[0] === positionals[0]) {
       // One file: the output as it always was.
       const r = results[0]!;
       if (r.exit === EXIT.unreadable) return r.exit;
@@ -120,10 +119,6 @@ worst of theirs.`,
     }
     return worstExit(results.map((r) => r.exit));
   },
-};
-
-const isFolder = (path: string): boolean => {
-  try { return statSync(path).isDirectory(); } catch { return false; }
 };
 
 interface LintOfFile {
