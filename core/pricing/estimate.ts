@@ -1,9 +1,9 @@
 import { boundedForAnalysis } from '../model/bounded';
 import { withoutRefusedEdges } from '../model/setAside';
 import { own } from '../model/own';
-import { indexDesign } from '../graph';
+import { indexDesign, type DesignIndex } from '../graph';
 import type { Design } from '../model/design';
-import { analyzeReachability, propagateTraffic, type Reachability } from '../semantics';
+import { propagateTraffic, reachEdge, type Reachability } from '../semantics';
 import { catalogFor, emptyCatalog, SUPPORTED_REGIONS, tieredCost, unitPriceLabel, type PriceCatalog } from './catalog';
 import { conventionsFor } from './conventions';
 import { ESTIMATORS, UNPRICED_KINDS } from './estimators';
@@ -63,9 +63,15 @@ export function estimateCost(input: Design, options: CostOptions = {}): CostRepo
   if (profile && !own(design.usage.profiles, profile)) notes.push(`No usage profile "${profile}": only fixed monthly charges are shown.`);
   if (!found) notes.push(`No price catalog for ${region}: each line says "no price in ${region} for <price>" and is not in the total. Regions with catalogs: ${SUPPORTED_REGIONS.join(', ')}.`);
   const usage = (id: string) => own(own(design.usage.profiles, profile)?.nodes, id) ?? {};
+  let reachability: readonly Reachability[] | undefined;
   const ctx: EstimateContext = {
     design, index, region, catalog, traffic,
-    reachability: options.reachability ?? analyzeReachability(design),
+    // Only the NAT gateway and VPC endpoint lines read the paths, and only paths of functions attached
+    // to a VPC go through either: traced when first asked, for those functions' edges alone (a design
+    // without a VPC traces nothing; issue 15, cost of 5,000 nodes).
+    get reachability() {
+      return (reachability ??= options.reachability ?? vpcFunctionReachability(design, index));
+    },
     hoursPerMonth,
     usage,
     price: (key) => catalog.prices[key],
@@ -73,8 +79,13 @@ export function estimateCost(input: Design, options: CostOptions = {}): CostRepo
       const price = catalog.prices[key];
       if (!price) return { node: node.id, nodeName: node.name, component, reason: `no price in ${region} for ${key}` };
       const quantity = amount(volume, `${node.name} · ${component}: the quantity`);
-      const before = used.get(key) ?? ZERO;
-      used.set(key, before.plus(quantity));
+      // Only a tiered price needs the units already counted under its key (one addition per line saved
+      // for every flat price, most of them).
+      let before = ZERO;
+      if (price.tiers.length > 1) {
+        before = used.get(key) ?? ZERO;
+        used.set(key, before.plus(quantity));
+      }
       return {
         node: node.id, nodeName: node.name, component, unit: price.unit, quantity, unitPrice: unitPriceLabel(price),
         monthly: amount(tieredCost(price, quantity, before), `${node.name} · ${component}: the monthly amount`), priceKey: key, priceSource: price.source, volumeFrom,
@@ -104,6 +115,19 @@ export function estimateCost(input: Design, options: CostOptions = {}): CostRepo
     needsInput: orderByNode(design, [...zeroLines, ...asked]), unpriced: unpricedLines,
     conventions: conventionsFor(catalog, hoursPerMonth, priced.map((c) => c.priceKey)), notes,
   };
+}
+
+/** The reachability of the edges of functions attached to a VPC: the same entries analyzeReachability
+ *  gives for them (the paths that can cross a NAT gateway or an endpoint), none for the rest. */
+function vpcFunctionReachability(design: Design, index: DesignIndex): Reachability[] {
+  const out: Reachability[] = [];
+  for (const e of design.edges) {
+    const from = index.node(e.from);
+    if (from?.kind !== 'lambda' || !from.props.vpc) continue;
+    const r = reachEdge(index, e);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 /** Needs-input entries in design order (a node's entries together: lines with no volume, then values an estimator asked for). */

@@ -21,11 +21,16 @@ export function dec(v: Decimal.Value): Dec {
  *  line goes through it; only free-tier credit lines, made from these, are negative). */
 export function amount(v: Dec | Decimal.Value, what = 'amount'): Dec {
   const d = Decimal.isDecimal(v) ? (v as Dec) : dec(v as Decimal.Value);
-  if (!d.isFinite() || d.lt(0)) throw new RangeError(`${what} must be a finite amount not below zero, not ${d.toString()}`);
+  // The sign is read, not compared with a new Decimal(0) (twice per priced line: issue 15); -0 is
+  // not below zero.
+  if (!d.isFinite() || (d.isNegative() && !d.isZero())) throw new RangeError(`${what} must be a finite amount not below zero, not ${d.toString()}`);
   return d;
 }
 
 export function sum(values: readonly Dec[]): Dec {
+  // One value is its own sum (most inflows and chunked volumes are one): no addition to allocate.
+  // Zero is left to the addition, which makes a -0 (a zero credit) the 0 it always printed as.
+  if (values.length === 1 && !values[0].isZero()) return values[0];
   return values.reduce((a, b) => a.plus(b), ZERO);
 }
 
