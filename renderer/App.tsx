@@ -18,7 +18,8 @@ import { LayoutClient } from './iac/layoutClient';
 import type { ImportReport } from '../core/iac/import/report';
 import { AnalysisDock, DEFAULT_TABS, type DockTab } from './panels/AnalysisDock';
 import { ComparePanel } from './panels/ComparePanel';
-import { costBadges, CostPanel, defaultCostRegion, safeEstimate } from './panels/CostPanel';
+import { costBadges, CostPanel, defaultCostRegion } from './panels/CostPanel';
+import type { CostView, CostViewOptions } from './workers/costEstimate';
 import { RecoveryDialog, UnsavedDialog, type UnsavedChoice, type UnsavedRequest } from './drafts/DraftDialogs';
 import type { Draft } from './drafts/store';
 import { useDrafts } from './drafts/useDrafts';
@@ -120,7 +121,17 @@ export function App({ host }: { host: Host }) {
   const [pickedFinding, setPickedFinding] = useState<PickedFinding | null>(null);
   // Copy / paste / duplicate, select all, nudges, align and distribute, snap (useEditing.ts).
   const editing = useEditing({ editor, notices, canvas });
-  const analysis = useAnalysis(editor.model);
+  // The estimates on screen, made in the analysis worker with each analysis (issue 15): the canvas
+  // badges' (active profile, the design's Region) while they are on, the Cost panel's while it shows.
+  const [panelCost, setPanelCost] = useState<CostViewOptions | undefined>(undefined);
+  const costPanelShown = dock.open && dock.tab === 'cost';
+  const modelRegion = defaultCostRegion(editor.model);
+  const costViews = useMemo((): CostView[] => [
+    ...(costBadgesOn ? [{ name: 'badges', options: { region: modelRegion, freeTier: false } }] : []),
+    ...(costPanelShown && panelCost ? [{ name: 'panel', options: panelCost }] : []),
+  ], [costBadgesOn, modelRegion, costPanelShown, panelCost]);
+  const analysis = useAnalysis(editor.model, costViews);
+  const costPanelWorker = useMemo(() => ({ estimate: analysis.costs.get('panel'), onOptions: setPanelCost }), [analysis.costs]);
   // Auto-layout (toolbar, View menu, Ctrl/Cmd+Shift+K): the selection when two or more nodes are selected.
   const autoLayout = useAutoLayout({
     design: () => editor.design,
@@ -596,11 +607,11 @@ export function App({ host }: { host: Host }) {
   const openUsagePanel = useCallback(() => setDock({ tab: 'usage', open: true }), []);
   const setActiveProfile = useCallback((name: string) => editor.dispatch({ type: 'setActiveUsageProfile', name }), [editor]);
   // Badges: the same estimate as the Cost panel's default view (active profile, design region).
+  const badgeEstimate = analysis.costs.get('badges');
   const costs = useMemo(() => {
-    if (!costBadgesOn) return undefined;
-    const estimate = safeEstimate(analysis.design, { region: defaultCostRegion(analysis.design), reachability: analysis.analysis.reachability });
-    return estimate.ok ? costBadges(estimate.report) : undefined;
-  }, [costBadgesOn, analysis]);
+    if (!costBadgesOn || !badgeEstimate?.estimate.ok) return undefined;
+    return costBadges(badgeEstimate.estimate.report);
+  }, [costBadgesOn, badgeEstimate]);
 
   const present = useMemo(() => new Set([...design.nodes.map((n) => `node:${n.id}`), ...design.edges.map((e) => `edge:${e.id}`)]), [design.nodes, design.edges]);
 
@@ -690,7 +701,7 @@ export function App({ host }: { host: Host }) {
                 : dock.tab === 'compare'
                   ? <ComparePanel key={editor.documentKey} design={analysis.design} dispatch={editor.dispatch} />
                   : dock.tab === 'cost'
-                  ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} onEnterUsage={enterUsage} onSetActiveProfile={setActiveProfile} />
+                  ? <CostPanel key={editor.documentKey} design={analysis.design} reachability={analysis.analysis.reachability} onSelectNode={selectNode} onEnterUsage={enterUsage} onSetActiveProfile={setActiveProfile} worker={costPanelWorker} />
                   : dock.tab === 'usage'
                     ? <UsagePanel design={editor.model} dispatch={editor.dispatch} onSelectNode={selectNode} />
                   : dock.tab === 'retryPaths'

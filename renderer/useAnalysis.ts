@@ -4,6 +4,7 @@ import type { Design } from '../core/model/design';
 import type { Problem } from '../core/model/problems';
 import { SEVERITIES, type Finding, type Severity } from '../core/rules/types';
 import type { Reach, Reachability, RetryHop } from '../core/semantics';
+import type { CostView, ViewEstimate } from './workers/costEstimate';
 
 /** The analysis of one design, with the look-ups the panels and the canvas need. */
 export interface AnalysisView {
@@ -67,21 +68,31 @@ export function viewOf(design: Design, analysis: Analysis): AnalysisView {
  *  Worker): each edit is sent as patches, the worker's incremental session re-analyses what it
  *  touched, and only the newest version's analysis is shown. A move does not change the model's
  *  nodes or edges, so the session reuses everything for it. */
-export function useAnalysis(model: Design): AnalysisView {
+export function useAnalysis(model: Design, costViews: readonly CostView[] = NO_VIEWS): AnalysisView & { costs: ReadonlyMap<string, ViewEstimate> } {
   const [client] = useState(() => new AnalysisClient());
   const [view, setView] = useState<AnalysisView | null>(null);
+  const [costs, setCosts] = useState<ReadonlyMap<string, ViewEstimate>>(NO_COSTS);
   useEffect(() => {
-    client.listen((d) => setView(viewOf(d.design, d.analysis)));
+    client.listen((d) => {
+      // New estimates alone (the cost views changed) keep the analysis view, and what hangs on it.
+      setView((v) => (v && v.analysis === d.analysis && v.design === d.design ? v : viewOf(d.design, d.analysis)));
+      setCosts(d.costs);
+    });
     return () => client.dispose();
   }, [client]);
+  // The estimates on screen, made with every analysis (in the worker, like the analysis).
+  useEffect(() => client.setCostViews(costViews), [client, costViews]);
   // Every edit goes to the worker as patches; the canvas never waits for the answer.
   useEffect(() => client.send(model), [client, model]);
   // Until the first answer: nothing found yet, and said so (`pending`).
   return useMemo(() => {
     const shown = view ?? viewOf(model, { ...EMPTY_ANALYSIS, findings: [] });
-    return { ...shown, pending: shown.design !== model };
-  }, [view, model]);
+    return { ...shown, pending: shown.design !== model, costs };
+  }, [view, model, costs]);
 }
+
+const NO_VIEWS: readonly CostView[] = [];
+const NO_COSTS: ReadonlyMap<string, ViewEstimate> = new Map();
 
 const PROBLEM_SEVERITY: Record<Problem['code'], Severity> = {
   syntax: 'error', format: 'error', version: 'error', structure: 'error', connection: 'error', reference: 'warning', range: 'warning',

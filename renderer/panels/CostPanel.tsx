@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Design } from '../../core/model/design';
 import { own } from '../../core/model/own';
 import { USAGE_FIELDS } from '../../core/model/usageFields';
-import { estimateCost, formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, unitPriceText, type CostComponent, type CostOptions, type CostReport } from '../../core/pricing';
+import { formatQuantity, formatUsd, SUPPORTED_REGIONS, sum, unitPriceText, type CostComponent, type CostReport } from '../../core/pricing';
 import type { Reachability } from '../../core/semantics';
 import type { CostBadge } from '../canvas/toFlow';
+import { costViewKey, safeEstimate, type CostViewOptions, type ViewEstimate } from '../workers/costEstimate';
 import { ExternalLink, isWebLink } from './ExternalLink';
 import { useExpanded } from './useExpanded';
 
@@ -18,6 +19,10 @@ interface CostPanelProps {
   onEnterUsage?(node: string, field: string): void;
   /** Switches the design's active usage profile (an edit). Without it the profile is a view choice. */
   onSetActiveProfile?(name: string): void;
+  /** Estimates made elsewhere (the app's analysis worker): the panel says which options it shows
+   *  (`onOptions`) and shows `estimate` when it was made with them, "Estimating…" until then.
+   *  Without it the panel estimates here, on this thread. */
+  worker?: { estimate: ViewEstimate | undefined; onOptions(options: CostViewOptions): void };
 }
 
 /** Where a missing usage value is entered (CostReport.needsInput; read defensively: an older core
@@ -31,17 +36,7 @@ export const needsInputOf = (report: CostReport): NeedsInputRow[] => {
 };
 const conventionsOf = (report: CostReport): Conventions | undefined => (report as { conventions?: Conventions }).conventions;
 
-type Estimate = { ok: true; report: CostReport } | { ok: false; message: string };
-
-/** `estimateCost`, except that a failing estimator becomes a message instead of a blank panel. */
-export function safeEstimate(design: Design, options: CostOptions): Estimate {
-  try {
-    return { ok: true, report: estimateCost(design, options) };
-  } catch (err) {
-    // Estimators are still being added: one that fails must not take the editor down with it.
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
-}
+export { safeEstimate };
 
 /** The region the panel and the canvas badges price in: the design's. Without a catalog there,
  *  each line says what has no price (the estimate degrades per line) rather than using prices of
@@ -102,7 +97,7 @@ export { unitPriceText };
 
 /** The monthly estimate for a usage profile and a region, with a breakdown per node and the lines
  *  that cannot be priced. Choices here are a view of the design, not edits to it. */
-export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, onSetActiveProfile }: CostPanelProps) {
+export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, onSetActiveProfile, worker }: CostPanelProps) {
   const profiles = Object.keys(design.usage.profiles);
   const [profileChoice, setProfileChoice] = useState<string | null>(null);
   const [regionChoice, setRegionChoice] = useState<string | null>(null);
@@ -115,21 +110,27 @@ export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, on
   const region = regionChoice ?? defaultCostRegion(design);
   const ids = { profile: useId(), region: useId(), free: useId() };
 
-  const estimate = useMemo(
-    () => safeEstimate(design, { ...(profile ? { profile } : {}), region, freeTier, reachability }),
-    [design, profile, region, freeTier, reachability],
+  const options = useMemo((): CostViewOptions => ({ ...(profile ? { profile } : {}), region, freeTier }), [profile, region, freeTier]);
+  const key = costViewKey(options);
+  const onOptions = worker?.onOptions;
+  useEffect(() => onOptions?.(options), [onOptions, options]);
+  const local = useMemo(
+    () => (worker ? undefined : safeEstimate(design, { ...options, reachability })),
+    [worker, design, options, reachability],
   );
+  // From the worker: only an estimate made with the options chosen here (a stale one is not shown).
+  const estimate = local ?? (worker?.estimate?.key === key ? worker.estimate.estimate : undefined);
 
   return (
-    <section className="sd-cost" aria-label="Cost" data-testid="cost-panel">
+    <section className="sd-cost" aria-label="Cost" data-testid="cost-panel" aria-busy={estimate ? undefined : true}>
       <div className="sd-cost-head">
         <div className="sd-cost-total">
-          <span className="sd-cost-amount" data-testid="cost-total">{estimate.ok ? formatUsd(estimate.report.monthlyTotal) : '—'}</span>
+          <span className="sd-cost-amount" data-testid="cost-total">{estimate?.ok ? formatUsd(estimate.report.monthlyTotal) : '—'}</span>
           <span className="sd-muted"> / month</span>
-          {estimate.ok && needsInputOf(estimate.report).length > 0 && (
+          {estimate?.ok && needsInputOf(estimate.report).length > 0 && (
             <span className="sd-cost-needs-flag" data-testid="cost-needs-flag"> + {needsInputOf(estimate.report).length} needing input</span>
           )}
-          {estimate.ok && (
+          {estimate?.ok && (
             <div className="sd-muted sd-cost-catalog" data-testid="cost-catalog">
               Price catalog {estimate.report.catalog.version}, prices as of {estimate.report.catalog.asOf} · {estimate.report.region}
             </div>
@@ -170,7 +171,7 @@ export function CostPanel({ design, reachability, onSelectNode, onEnterUsage, on
           There is no price catalog for {region}{region === design.region ? ', the design’s region' : ''}: every line that needs a price says so and is left out of the total. Regions with prices: {SUPPORTED_REGIONS.join(', ')}.
         </p>
       )}
-      {estimate.ok ? <CostBreakdown report={estimate.report} design={design} onSelectNode={onSelectNode} onEnterUsage={onEnterUsage} /> : (
+      {!estimate ? <p className="sd-muted" data-testid="cost-estimating">Estimating…</p> : estimate.ok ? <CostBreakdown report={estimate.report} design={design} onSelectNode={onSelectNode} onEnterUsage={onEnterUsage} /> : (
         <p className="sd-field-error" role="alert">The estimate could not be made: {estimate.message}</p>
       )}
     </section>

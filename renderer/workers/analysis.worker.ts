@@ -2,13 +2,17 @@
 import { applyPatches, enablePatches } from 'immer';
 import { createAnalysisSession } from '../../core/incremental';
 import type { Design } from '../../core/model/design';
-import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
+import type { Analysis } from '../../core/analyze';
+import type { AnalysisReply, AnalysisRequest, SentCosts } from './analysisMessages';
 import { analyzeSafely } from './analyzeSafely';
+import { estimateViews, sendEstimate, type CostView } from './costEstimate';
 
 // The live analysis, off the UI thread (issue 15): the worker keeps its own copy of the design,
 // brought up to date by the editor's patches, and an incremental session (core/incremental) that
 // re-analyses only what an edit touched. Only the newest version is analysed: patches that arrive
-// while it works are applied first, so a burst of edits costs one analysis, not one each.
+// while it works are applied first, so a burst of edits costs one analysis, not one each. The
+// estimates on screen (the canvas badges', the Cost panel's) are made here too, after each analysis,
+// with its reachability; a change of their options alone re-estimates without re-analysing.
 enablePatches();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -16,12 +20,27 @@ let design: Design | undefined;
 let version = -1;
 let session = createAnalysisSession();
 let scheduled = false;
+let costViews: CostView[] = [];
+/** The last analysis sent, and of which version: a change of the cost views alone reuses it. */
+let analysed: { version: number; analysis: Analysis | undefined } | undefined;
+let costsOnly = false;
+
+/** A failed analysis has no reachability to lend: the estimate traces its own. */
+function costsOf(d: Design, analysis: Analysis | undefined): SentCosts {
+  return [...estimateViews(d, costViews, analysis ? { reachability: analysis.reachability } : {})].map(([name, v]) => ({ name, key: v.key, estimate: sendEstimate(v.estimate) }));
+}
 
 function analyseLatest(): void {
   scheduled = false;
   if (!design) return;
   const at = version;
   const started = performance.now();
+  if (costsOnly && analysed?.version === at) {
+    costsOnly = false;
+    scope.postMessage({ version: at, ok: true, costsOnly: true, costs: costsOf(design, analysed.analysis), ms: performance.now() - started } satisfies AnalysisReply);
+    return;
+  }
+  costsOnly = false;
   let failed = false;
   const analysis = analyzeSafely(design, (d) => {
     try {
@@ -33,11 +52,26 @@ function analyseLatest(): void {
   });
   // After a crash the session may be half updated: start the next one afresh.
   if (failed) session = createAnalysisSession();
-  scope.postMessage({ version: at, ok: true, analysis, ms: performance.now() - started } satisfies AnalysisReply);
+  analysed = { version: at, analysis: failed ? undefined : analysis };
+  scope.postMessage({ version: at, ok: true, analysis, costs: costsOf(design, failed ? undefined : analysis), ms: performance.now() - started } satisfies AnalysisReply);
 }
+
+const schedule = () => {
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(analyseLatest, 0);
+  }
+};
 
 scope.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
+  if ('costViews' in request) {
+    costViews = request.costViews;
+    // Only the estimates, unless an analysis is due anyway (it brings them).
+    if (!scheduled) costsOnly = true;
+    schedule();
+    return;
+  }
   if ('design' in request) {
     design = request.design;
     version = request.version;
@@ -56,8 +90,6 @@ scope.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
       return;
     }
   }
-  if (!scheduled) {
-    scheduled = true;
-    setTimeout(analyseLatest, 0);
-  }
+  costsOnly = false;
+  schedule();
 });

@@ -1,13 +1,16 @@
 import type { Analysis } from '../../core/analyze';
 import type { Design } from '../../core/model/design';
-import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
+import type { AnalysisReply, AnalysisRequest, SentCosts } from './analysisMessages';
 import { analyzeSafely } from './analyzeSafely';
+import { estimateViews, receiveEstimate, type CostView, type ViewEstimate } from './costEstimate';
 import { diffPatches } from './diffPatches';
 import { workersAvailable } from './latestClient';
 
-/** An analysis the client delivers: the design it is of (the very object sent), and how long the
- *  worker took. */
-export interface Delivered { design: Design; analysis: Analysis; ms: number }
+/** An analysis the client delivers: the design it is of (the very object sent), each cost view's
+ *  estimate of that design (by view name), and how long the worker took. */
+export interface Delivered { design: Design; analysis: Analysis; costs: ReadonlyMap<string, ViewEstimate>; ms: number }
+
+const received = (costs: SentCosts): Map<string, ViewEstimate> => new Map(costs.map((c) => [c.name, { key: c.key, estimate: receiveEstimate(c.estimate) }]));
 
 /** The analysis worker's client (issue 15). Each design sent gets a version; the first goes whole,
  *  the next ones as patches from the one before (diffPatches). Only the newest version's analysis is
@@ -21,12 +24,29 @@ export class AnalysisClient {
   /** Designs sent, by version, until their answer (or a newer one) comes. */
   private waiting = new Map<number, Design>();
   private onResult: ((d: Delivered) => void) | undefined;
+  private costViews: CostView[] = [];
+  /** The last delivery: estimates made again for new cost views go out with its design. */
+  private delivered: Delivered | undefined;
 
   constructor(private readonly makeWorker: (() => Worker) | null = defaultWorker()) {}
 
   /** Called with each delivered analysis (the newest only). */
   listen(onResult: (d: Delivered) => void): void {
     this.onResult = onResult;
+  }
+
+  /** The estimates to make with every analysis (the canvas badges', the Cost panel's). A change is
+   *  estimated at once for the design last sent, without analysing it again. */
+  setCostViews(views: readonly CostView[]): void {
+    if (JSON.stringify(views) === JSON.stringify(this.costViews)) return;
+    this.costViews = [...views];
+    const worker = this.ensureWorker();
+    if (worker) {
+      worker.postMessage({ costViews: this.costViews } satisfies AnalysisRequest);
+      return;
+    }
+    const last = this.delivered;
+    if (last) this.deliver({ ...last, costs: estimateViews(last.design, this.costViews, { reachability: last.analysis.reachability }) });
   }
 
   /** Asks for the analysis of `design`; it is delivered to the listener when ready. */
@@ -36,7 +56,8 @@ export class AnalysisClient {
     if (!worker) {
       this.sent = { version: ++this.version, design };
       const started = performance.now();
-      this.onResult?.({ design, analysis: analyzeSafely(design), ms: performance.now() - started });
+      const analysis = analyzeSafely(design);
+      this.deliver({ design, analysis, costs: estimateViews(design, this.costViews, { reachability: analysis.reachability }), ms: performance.now() - started });
       return;
     }
     const version = ++this.version;
@@ -55,11 +76,17 @@ export class AnalysisClient {
     this.onResult = undefined;
   }
 
+  private deliver(d: Delivered): void {
+    this.delivered = d;
+    this.onResult?.(d);
+  }
+
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.broken || !this.makeWorker) return this.worker;
     try {
       const worker = this.makeWorker();
       worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => this.receive(event.data));
+      if (this.costViews.length) worker.postMessage({ costViews: this.costViews } satisfies AnalysisRequest);
       worker.addEventListener('error', (event) => {
         event.preventDefault();
         this.fallBack();
@@ -83,11 +110,17 @@ export class AnalysisClient {
       }
       return;
     }
+    if ('costsOnly' in reply) {
+      // New estimates of the version last delivered (the views changed, not the design).
+      const last = this.delivered;
+      if (last && reply.version === this.version && last.design === this.sent?.design) this.deliver({ ...last, costs: received(reply.costs), ms: reply.ms });
+      return;
+    }
     const design = this.waiting.get(reply.version);
     // Drop what is older than the answer (never shown) and a stale answer itself.
     for (const v of this.waiting.keys()) if (v <= reply.version) this.waiting.delete(v);
     if (!design || reply.version !== this.version) return;
-    this.onResult?.({ design, analysis: reply.analysis, ms: reply.ms });
+    this.deliver({ design, analysis: reply.analysis, costs: received(reply.costs), ms: reply.ms });
   }
 
   /** The worker failed: analyse here from now on, starting with the newest design. */

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateDesign } from '../../bench/generate';
-import { expect, openApp, test } from './helpers';
+import { parseDesign, type Design } from '../../core/model';
+import { expect, loadPricing, openApp, test } from './helpers';
 
 // Issue 15: the analysis runs in a Web Worker (renderer/workers/analysis.worker.ts), sent each edit
 // as patches: on a large design the findings follow an edit, and the window answers meanwhile.
@@ -61,4 +62,41 @@ test('a 5,000-node design opens without freezing the window: the shortcut sheet 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('toolbar-findings')).toHaveAttribute('data-analysing', 'false', { timeout: 60_000 });
   await expect(page.getByTestId('badge-errors')).toHaveText('✕ 1');
+});
+
+test('a 1,000-node design: the Cost panel is estimated in the analysis worker and follows its options and an edit', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const text = designText(1000);
+  const parsed = parseDesign(text);
+  if (!parsed.ok) throw new Error('generated design does not load');
+  const design = parsed.design;
+  // The function whose memory is out of range (CFG-01): its finding selects it below.
+  const fn = design.nodes.find((n) => n.kind === 'lambda')!;
+  // What core says, for each step below (the panel must show exactly these totals).
+  const { estimateCost, formatUsd } = await loadPricing();
+  const total = (d: Design, region?: string) => formatUsd(estimateCost(d, region ? { region } : {}).monthlyTotal);
+  const edited = { ...design, nodes: design.nodes.map((n) => (n === fn ? { ...n, props: { ...n.props, memoryMb: 4096 } } : n)) } as Design;
+  expect(total(edited)).not.toBe(total(design));
+
+  await openApp(page);
+  await openDesignText(page, 'generated-1000.design.json', text);
+  await expect(page.getByTestId('toolbar-findings')).toHaveAttribute('data-analysing', 'false', { timeout: 20_000 });
+  await page.getByTestId('findings-panel').locator('[data-rule="CFG-01"] .sd-finding-main').click();
+  await expect(page.getByTestId('field-memoryMb')).toHaveValue('99999');
+  await page.getByTestId('dock-tab-cost').click();
+  await expect(page.getByTestId('cost-total')).toHaveText(total(design), { timeout: 20_000 });
+  // The estimates come from the worker: the panel asks it for its options and shows only theirs.
+  expect(page.workers().map((w) => w.url()).some((u) => /analysis\.worker/.test(u))).toBe(true);
+  await page.getByTestId('cost-region').selectOption('eu-west-1');
+  await expect(page.getByTestId('cost-total')).toHaveText(total(design, 'eu-west-1'));
+  await page.getByTestId('cost-region').selectOption(design.region);
+  await expect(page.getByTestId('cost-total')).toHaveText(total(design));
+
+  // An edit in the inspector: the total follows it.
+  await page.getByTestId('field-memoryMb').fill('4096');
+  await page.getByTestId('field-memoryMb').press('Enter');
+  await expect(page.getByTestId('cost-total')).toHaveText(total(edited));
+  await expect(page.getByTestId('cost-panel')).not.toHaveAttribute('aria-busy', 'true');
+  expect(errors).toEqual([]);
 });

@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { designOfAlternative } from '../../core/commands/alternatives';
 import { parseDesign, type Design } from '../../core/model';
-import type * as Pricing from '../../core/pricing';
-import { expect, nodeBox, openApp, openTemplate, test } from './helpers';
-
-/** core/pricing through tsx: its catalogs are JSON modules imported without the import attribute
- *  that Playwright's own loader requires (as in usage.spec.ts). */
-const loadPricing = async (): Promise<typeof Pricing> => {
-  const { tsImport } = await import('tsx/esm/api');
-  return tsImport('../../core/pricing/index.ts', import.meta.url) as Promise<typeof Pricing>;
-};
+import { expect, loadPricing, nodeBox, openApp, openTemplate, test } from './helpers';
 
 /** The design as the app saves it (Ctrl+S downloads it in the browser), both variants in it. */
 async function savedDesign(page: Page): Promise<Design> {

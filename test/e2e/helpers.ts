@@ -2,6 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { parseDesign, type Design } from '../../core/model';
+import type * as Pricing from '../../core/pricing';
+
+/** core/pricing, loaded through tsx: its catalogs are JSON modules imported without the import
+ *  attribute that Playwright's own loader requires. */
+export const loadPricing = async (): Promise<typeof Pricing> => {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport('../../core/pricing/index.ts', import.meta.url) as Promise<typeof Pricing>;
+};
 
 /** Every journey fails on a console error or an uncaught exception (a CSP violation included:
  *  `vite preview` serves the built app under the same policy as Electron). */

@@ -2,15 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseDesign, type Design } from '../../core/model';
-import type * as Pricing from '../../core/pricing';
-import { dropFromPalette, expect, nodeBox, openApp, test } from './helpers';
+import { dropFromPalette, expect, loadPricing, nodeBox, openApp, test } from './helpers';
 
-/** core/pricing, loaded through tsx: its catalogs are JSON modules imported without the import
- *  attribute that Playwright's own loader requires. */
-const loadPricing = async (): Promise<typeof Pricing> => {
-  const { tsImport } = await import('tsx/esm/api');
-  return tsImport('../../core/pricing/index.ts', import.meta.url) as Promise<typeof Pricing>;
-};
 
 // The screenshot is rendered like a HiDPI display, as the README's.
 test.use({ deviceScaleFactor: process.env.SD_SCREENSHOT ? 2 : 1 });

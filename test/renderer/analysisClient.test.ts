@@ -8,6 +8,9 @@ import { generateDesign } from '../../bench/generate';
 import { AnalysisClient, type Delivered } from '../../renderer/workers/analysisClient';
 import type { AnalysisReply, AnalysisRequest } from '../../renderer/workers/analysisMessages';
 import { diffPatches } from '../../renderer/workers/diffPatches';
+import { estimateCost } from '../../core/pricing';
+import { reportJson } from '../../cli/commands/cost';
+import { estimateViews, receiveEstimate, sendEstimate, type CostView } from '../../renderer/workers/costEstimate';
 import { commandOf, step } from '../core/incremental/steps';
 
 enablePatches();
@@ -92,9 +95,9 @@ describe('AnalysisClient', () => {
     const { client, worker, delivered } = clientWithFake();
     client.send(d1);
     client.send(d2);
-    worker.reply({ version: 1, ok: true, analysis: analyze(d1), ms: 1 });
+    worker.reply({ version: 1, ok: true, analysis: analyze(d1), costs: [], ms: 1 });
     expect(delivered).toEqual([]);
-    worker.reply({ version: 2, ok: true, analysis, ms: 1 });
+    worker.reply({ version: 2, ok: true, analysis, costs: [], ms: 1 });
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.design).toBe(d2);
     expect(delivered[0]!.analysis).toBe(analysis);
@@ -117,5 +120,59 @@ describe('AnalysisClient', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.design).toBe(d2);
     expect(delivered[0]!.analysis).toEqual(analysis);
+  });
+
+  const views: CostView[] = [{ name: 'badges', options: { region: 'us-east-1', freeTier: false } }, { name: 'panel', options: { region: 'eu-west-1', freeTier: true } }];
+
+  it('cost views: sent to the worker; new estimates alone come back with the same analysis; an old version\'s are dropped', () => {
+    const { client, worker, delivered } = clientWithFake();
+    client.send(d2);
+    const sent = (v: CostView[]) => [...estimateViews(d2, v)].map(([name, e]) => ({ name, key: e.key, estimate: structuredClone(sendEstimate(e.estimate)) }));
+    worker.reply({ version: 1, ok: true, analysis, costs: [], ms: 1 });
+    expect(delivered[0]!.costs.size).toBe(0);
+    client.setCostViews(views);
+    expect(worker.sent.at(-1)).toEqual({ costViews: views });
+    // The same views again: nothing sent.
+    client.setCostViews([...views]);
+    expect(worker.sent.filter((r) => 'costViews' in r)).toHaveLength(1);
+    worker.reply({ version: 1, ok: true, costsOnly: true, costs: sent(views), ms: 1 });
+    expect(delivered).toHaveLength(2);
+    expect(delivered[1]!.analysis).toBe(analysis);
+    expect(delivered[1]!.design).toBe(d2);
+    const panel = delivered[1]!.costs.get('panel')!;
+    expect(panel.estimate.ok && reportJson(panel.estimate.report)).toEqual(reportJson(estimateCost(d2, { region: 'eu-west-1', freeTier: true })));
+    // An edit is on its way: estimates of the version before it are not shown.
+    client.send(d1);
+    worker.reply({ version: 1, ok: true, costsOnly: true, costs: sent(views), ms: 1 });
+    expect(delivered).toHaveLength(2);
+  });
+
+  it('without a worker the estimates are made here, with each analysis and when the views change', () => {
+    const client = new AnalysisClient(null);
+    const delivered: Delivered[] = [];
+    client.listen((d) => delivered.push(d));
+    client.send(d2);
+    client.setCostViews(views);
+    expect(delivered).toHaveLength(2);
+    const badges = delivered[1]!.costs.get('badges')!;
+    expect(badges.estimate.ok && reportJson(badges.estimate.report)).toEqual(reportJson(estimateCost(d2, { region: 'us-east-1' })));
+    client.send(d1);
+    expect(delivered[2]!.costs.get('panel')!.estimate.ok).toBe(true);
+  });
+});
+
+describe('an estimate across postMessage', () => {
+  it('comes back exact: the same JSON for every template in every view, through a structured clone', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    for (const f of readdirSync('templates').filter((x) => x.endsWith('.design.json'))) {
+      const p = parseDesign(readFileSync(`templates/${f}`, 'utf8'));
+      if (!p.ok) throw new Error(f);
+      for (const freeTier of [false, true]) {
+        const report = estimateCost(p.design, { freeTier });
+        const back = receiveEstimate(structuredClone(sendEstimate({ ok: true, report })));
+        expect(back.ok && JSON.stringify(reportJson(back.report)), f).toBe(JSON.stringify(reportJson(report)));
+        expect(back.ok && back.report.monthlyTotal.plus(1).minus(1).eq(report.monthlyTotal)).toBe(true);
+      }
+    }
   });
 });
