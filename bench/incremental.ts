@@ -1,6 +1,6 @@
 import { analyze } from '../core/analyze';
 import { History } from '../core/commands';
-import { createAnalysisSession } from '../core/incremental';
+import { createAnalysisSession, createCostSession } from '../core/incremental';
 import { parseDesign, type Design } from '../core/model';
 import { generateDesign } from './generate';
 import { quantile } from './measure';
@@ -11,8 +11,21 @@ import { quantile } from './measure';
 
 export interface IncrementalFigure { size: number; edit: string; medianMs: number; p95Ms: number; analysedItems: number }
 
+/** What is kept up to date: the analysis (nodes+edges analysed again) or the cost estimate (nodes
+ *  priced again). */
+export type Incremental = 'analysis' | 'cost';
 
-export function benchIncremental(sizes: readonly number[] = [1000, 5000, 10000], runs = 21): IncrementalFigure[] {
+function sessionOf(what: Incremental): { update(d: Design): unknown; items(): number } {
+  if (what === 'cost') {
+    const s = createCostSession();
+    return { update: (d) => s.update(d), items: () => s.stats.pricedNodes };
+  }
+  const s = createAnalysisSession();
+  return { update: (d) => s.update(d), items: () => s.stats.analysedItems };
+}
+
+
+export function benchIncremental(sizes: readonly number[] = [1000, 5000, 10000], runs = 21, what: Incremental = 'analysis'): IncrementalFigure[] {
   const out: IncrementalFigure[] = [];
   for (const size of sizes) {
     const parsed = parseDesign(JSON.stringify(generateDesign(size)));
@@ -29,7 +42,7 @@ export function benchIncremental(sizes: readonly number[] = [1000, 5000, 10000],
     ];
     for (const [label, edit] of edits) {
       const history = new History(design);
-      const session = createAnalysisSession();
+      const session = sessionOf(what);
       session.update(history.design);
       const times: number[] = [];
       let items = 0;
@@ -41,18 +54,18 @@ export function benchIncremental(sizes: readonly number[] = [1000, 5000, 10000],
         session.update(history.design);
         const ms = performance.now() - t;
         if (i >= 3) times.push(ms);
-        items = session.stats.analysedItems;
+        items = session.items();
         history.undo();
         session.update(history.design);
       }
       times.sort((a, b) => a - b);
       const fig = { size, edit: label, medianMs: Number(quantile(times, 0.5).toFixed(2)), p95Ms: Number(quantile(times, 0.95).toFixed(2)), analysedItems: items };
       out.push(fig);
-      console.log(`incremental ${String(size).padStart(5)} nodes, ${label.padEnd(44)} median ${String(fig.medianMs).padStart(7)} ms  p95 ${String(fig.p95Ms).padStart(7)} ms  (${items} of ${design.nodes.length + design.edges.length} nodes+edges analysed)`);
+      console.log(`incremental ${what} ${String(size).padStart(5)} nodes, ${label.padEnd(44)} median ${String(fig.medianMs).padStart(7)} ms  p95 ${String(fig.p95Ms).padStart(7)} ms  (${items} ${what === 'cost' ? `of ${design.nodes.length} nodes priced` : `of ${design.nodes.length + design.edges.length} nodes+edges analysed`})`);
     }
     void analyze;
   }
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchIncremental(process.argv[2] ? [Number(process.argv[2])] : undefined);
+if (import.meta.url === `file://${process.argv[1]}`) benchIncremental(process.argv[2] ? [Number(process.argv[2])] : undefined, 21, process.argv.includes('--cost') ? 'cost' : 'analysis');

@@ -171,16 +171,6 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
     return incrementalFrom(design, forced, false);
   };
 
-  /** The ids of an item's links to other nodes and edges of the design (what the partition follows). */
-  const linksOf = (item: DesignNode | DesignEdge, known: Partition): string => {
-    const parts: string[] = [(item as { kind: string }).kind];
-    const { parent, from, to } = item as { parent?: string; from?: string; to?: string };
-    if (parent !== undefined) parts.push(parent);
-    if (from !== undefined) parts.push(from, to ?? '');
-    for (const s of stringsIn(item.props)) if (known.partOf.has(s)) parts.push(s);
-    return parts.join('\u0000');
-  };
-
   /** The nodes and edges an edit changed, when it changed no link, id or order (a property edit, a
    *  rename …): then the partition and every place stay as they were. Undefined otherwise. */
   function sameStructure(before: Design, after: Design, known: Partition): (DesignNode | DesignEdge)[] | undefined {
@@ -409,9 +399,20 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
   };
 }
 
+/** The ids of an item's links to other nodes and edges of the design (what the partition follows):
+ *  an edit that keeps them keeps the partition. */
+export function linksOf(item: DesignNode | DesignEdge, known: Partition): string {
+  const parts: string[] = [(item as { kind: string }).kind];
+  const { parent, from, to } = item as { parent?: string; from?: string; to?: string };
+  if (parent !== undefined) parts.push(parent);
+  if (from !== undefined) parts.push(from, to ?? '');
+  for (const s of stringsIn(item.props)) if (known.partOf.has(s)) parts.push(s);
+  return parts.join('\u0000');
+}
+
 /** The usage of the given ids only (each profile's entries for them), so a part's analysis walks
  *  its own entries, not the whole design's. */
-function usageFor(usage: Design['usage'], ids: ReadonlySet<string>, more: readonly DesignNode[] = []): Design['usage'] {
+export function usageFor(usage: Design['usage'], ids: ReadonlySet<string>, more: readonly DesignNode[] = []): Design['usage'] {
   const pick = <T>(record: Record<string, T>): Record<string, T> => {
     const out = Object.create(Object.getPrototypeOf(record) as object | null) as Record<string, T>;
     for (const id of ids) if (Object.hasOwn(record, id)) out[id] = record[id]!;
@@ -424,7 +425,7 @@ function usageFor(usage: Design['usage'], ids: ReadonlySet<string>, more: readon
 }
 
 /** Adds the ids whose usage changed; false when the change is not per id (profiles, the active one). */
-function usageChanges(before: Design['usage'], after: Design['usage'], ids: Set<string>): boolean {
+export function usageChanges(before: Design['usage'], after: Design['usage'], ids: Set<string>): boolean {
   const beforeKeys = Object.keys(before);
   const afterKeys = Object.keys(after);
   if (beforeKeys.length !== afterKeys.length) return false;
@@ -455,3 +456,5 @@ function suppressionChanges(before: Design['suppressions'], after: Design['suppr
   for (const [k, t] of b) if (!a.has(k)) ids.add(t);
   return true;
 }
+
+export { createCostSession, type CostSession, type CostSessionStats } from './cost';

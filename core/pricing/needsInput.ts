@@ -115,7 +115,7 @@ function sourcesOf(index: DesignIndex, node: DesignNode): DesignNode[] {
   return s.roots.length ? s.roots : s.first ? [s.first] : [];
 }
 
-const hasTraffic = (traffic: Traffic, id: string) => (own(traffic.nodes, id)?.events ?? 0) > 0 || (own(traffic.nodes, id)?.invocations ?? 0) > 0;
+export const hasTraffic = (traffic: Traffic, id: string): boolean => (own(traffic.nodes, id)?.events ?? 0) > 0 || (own(traffic.nodes, id)?.invocations ?? 0) > 0;
 
 /** Why `line` (quantity 0) has no volume and where a value would give it one; undefined when the
  *  zero is itself an input (a value entered as 0, or sources whose volume simply does not reach it). */
@@ -197,12 +197,11 @@ export function splitUnpricedNeedingInput(lines: readonly Unpriced[], index: Des
  *  quantity is 0 at a non-zero price because a usage value is missing. Zero-price lines (SNS → SQS
  *  deliveries) and fixed monthly charges stay components. */
 export function splitNeedsInput(
-  lines: readonly CostComponent[], catalog: PriceCatalog, index: DesignIndex, traffic: Traffic, usage: (id: string) => NodeUsage,
+  lines: readonly CostComponent[], catalog: PriceCatalog, index: DesignIndex, traffic: Traffic, usage: (id: string) => NodeUsage, anyTrafficInDesign: boolean,
 ): { components: CostComponent[]; needsInput: NeedsInput[] } {
   const components: CostComponent[] = [];
   const needsInput: NeedsInput[] = [];
-  let some: boolean | undefined;
-  const anyTraffic = () => (some ??= Object.keys(traffic.nodes).some((id) => hasTraffic(traffic, id)));
+  const anyTraffic = () => anyTrafficInDesign;
   for (const line of lines) {
     const price = catalog.prices[line.priceKey];
     const node = index.node(line.node);

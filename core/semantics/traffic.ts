@@ -28,6 +28,10 @@ export interface Traffic {
   nodes: Record<string, NodeTraffic>;
   edges: Record<string, EdgeTraffic>;
   notes: string[];
+  /** The nodes on loops (or downstream of one), in design order, and whether a volume was capped:
+   *  what `notes` says, as data. */
+  loops: readonly DesignNode[];
+  capped: boolean;
 }
 
 const WRITE_MODES: readonly string[] = ['write', 'readWrite', 'publish'];
@@ -79,9 +83,6 @@ export function propagateTraffic(input: Design, profileName: string | null = inp
   }
 
   const order = flowOrder(index);
-  // At most 30 names: a loop of 10,000 functions made this one note 89 KB long (issue 13).
-  const looped = order.loops.slice(0, order.loops.length > 30 ? 29 : 30).map((n) => `"${n.name}"`).join(', ');
-  if (order.loops.length) notes.push(`Loops (${looped}${order.loops.length > 30 ? ` and ${formatNumber(order.loops.length - 29)} more` : ''}): events that come back around a loop are not counted again.`);
   const done = new Set<string>();
   const send = (edge: DesignEdge | undefined, to: DesignNode, volume: number, why: string) => {
     const events = cap(volume);
@@ -159,8 +160,19 @@ export function propagateTraffic(input: Design, profileName: string | null = inp
       }
     }
   }
+  notes.push(...trafficNotes(order.loops, capped));
+  return { profile: profile ? profileName : null, nodes, edges, notes, loops: order.loops, capped };
+}
+
+/** The notes of a propagation: the nodes on loops (in design order), and whether a volume was capped.
+ *  Also made from parts' propagations put together (core/incremental/cost.ts). */
+export function trafficNotes(loops: readonly DesignNode[], capped: boolean): string[] {
+  const notes: string[] = [];
+  // At most 30 names: a loop of 10,000 functions made this one note 89 KB long (issue 13).
+  const looped = loops.slice(0, loops.length > 30 ? 29 : 30).map((n) => `"${n.name}"`).join(', ');
+  if (loops.length) notes.push(`Loops (${looped}${loops.length > 30 ? ` and ${formatNumber(loops.length - 29)} more` : ''}): events that come back around a loop are not counted again.`);
   if (capped) notes.push(`Some volumes multiply along the edges beyond ${formatNumber(MAX_MONTHLY_VOLUME)} a month; they are counted as ${formatNumber(MAX_MONTHLY_VOLUME)} (check the requests and per-invocation counts entered).`);
-  return { profile: profile ? profileName : null, nodes, edges, notes };
+  return notes;
 }
 
 const RATE = /^rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)$/;

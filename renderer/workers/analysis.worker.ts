@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import { applyPatches, enablePatches } from 'immer';
-import { createAnalysisSession } from '../../core/incremental';
+import { createAnalysisSession, createCostSession, type CostSession } from '../../core/incremental';
 import type { Design } from '../../core/model/design';
-import type { Analysis } from '../../core/analyze';
+import type { CostOptions } from '../../core/pricing';
 import type { AnalysisReply, AnalysisRequest, SentCosts } from './analysisMessages';
 import { analyzeSafely } from './analyzeSafely';
 import { estimateViews, sendEstimate, type CostView } from './costEstimate';
@@ -12,7 +12,8 @@ import { estimateViews, sendEstimate, type CostView } from './costEstimate';
 // re-analyses only what an edit touched. Only the newest version is analysed: patches that arrive
 // while it works are applied first, so a burst of edits costs one analysis, not one each. The
 // estimates on screen (the canvas badges', the Cost panel's) are made here too, after each analysis,
-// with its reachability; a change of their options alone re-estimates without re-analysing.
+// each by an incremental cost session; a change of their options alone re-estimates without
+// re-analysing.
 enablePatches();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -21,13 +22,27 @@ let version = -1;
 let session = createAnalysisSession();
 let scheduled = false;
 let costViews: CostView[] = [];
-/** The last analysis sent, and of which version: a change of the cost views alone reuses it. */
-let analysed: { version: number; analysis: Analysis | undefined } | undefined;
+/** The version last analysed: a change of the cost views alone re-estimates it without analysing. */
+let analysedVersion = -1;
 let costsOnly = false;
 
-/** A failed analysis has no reachability to lend: the estimate traces its own. */
-function costsOf(d: Design, analysis: Analysis | undefined): SentCosts {
-  return [...estimateViews(d, costViews, analysis ? { reachability: analysis.reachability } : {})].map(([name, v]) => ({ name, key: v.key, estimate: sendEstimate(v.estimate) }));
+/** One incremental cost session per view (core/incremental/cost.ts: an edit prices again only the
+ *  parts it touched); one that failed starts afresh. */
+const costSessions = new Map<string, CostSession>();
+const sessionOf = (view: string) => (d: Design, o: CostOptions) => {
+  let s = costSessions.get(view);
+  if (!s) costSessions.set(view, (s = createCostSession()));
+  try {
+    return s.update(d, o);
+  } catch (err) {
+    costSessions.delete(view);
+    throw err;
+  }
+};
+
+/** The sessions trace their own reachability, part by part. */
+function costsOf(d: Design): SentCosts {
+  return [...estimateViews(d, costViews, {}, sessionOf)].map(([name, v]) => ({ name, key: v.key, estimate: sendEstimate(v.estimate) }));
 }
 
 function analyseLatest(): void {
@@ -35,9 +50,9 @@ function analyseLatest(): void {
   if (!design) return;
   const at = version;
   const started = performance.now();
-  if (costsOnly && analysed?.version === at) {
+  if (costsOnly && analysedVersion === at) {
     costsOnly = false;
-    scope.postMessage({ version: at, ok: true, costsOnly: true, costs: costsOf(design, analysed.analysis), ms: performance.now() - started } satisfies AnalysisReply);
+    scope.postMessage({ version: at, ok: true, costsOnly: true, costs: costsOf(design), ms: performance.now() - started } satisfies AnalysisReply);
     return;
   }
   costsOnly = false;
@@ -52,8 +67,8 @@ function analyseLatest(): void {
   });
   // After a crash the session may be half updated: start the next one afresh.
   if (failed) session = createAnalysisSession();
-  analysed = { version: at, analysis: failed ? undefined : analysis };
-  scope.postMessage({ version: at, ok: true, analysis, costs: costsOf(design, failed ? undefined : analysis), ms: performance.now() - started } satisfies AnalysisReply);
+  analysedVersion = at;
+  scope.postMessage({ version: at, ok: true, analysis, costs: costsOf(design), ms: performance.now() - started } satisfies AnalysisReply);
 }
 
 const schedule = () => {

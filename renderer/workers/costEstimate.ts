@@ -24,10 +24,11 @@ export interface CostView {
 /** The options as one string: an estimate is shown only for the options it was made with. */
 export const costViewKey = (o: CostViewOptions): string => JSON.stringify([o.profile ?? null, o.region, o.freeTier]);
 
-/** `estimateCost`, except that a failing estimator becomes a message instead of a blank panel. */
-export function safeEstimate(design: Design, options: CostOptions): Estimate {
+/** `estimateCost` (or `estimate`, a session's update), except that a failing estimator becomes a
+ *  message instead of a blank panel. */
+export function safeEstimate(design: Design, options: CostOptions, estimate: (d: Design, o: CostOptions) => CostReport = estimateCost): Estimate {
   try {
-    return { ok: true, report: estimateCost(design, options) };
+    return { ok: true, report: estimate(design, options) };
   } catch (err) {
     // Estimators are still being added: one that fails must not take the editor down with it.
     return { ok: false, message: err instanceof Error ? err.message : String(err) };
@@ -56,14 +57,19 @@ export function receiveEstimate(e: SentEstimate): Estimate {
 /** Each view's estimate of `design`, keyed by view name, with the key of the options it was made with. */
 export interface ViewEstimate { key: string; estimate: Estimate }
 
-export function estimateViews(design: Design, views: readonly CostView[], base: Omit<CostOptions, 'profile' | 'region' | 'freeTier'> = {}): Map<string, ViewEstimate> {
+/** Each view's estimate; `estimatorOf` gives the estimate function of a view (a cost session kept
+ *  per view in the worker), `estimateCost` by default. */
+export function estimateViews(
+  design: Design, views: readonly CostView[], base: Omit<CostOptions, 'profile' | 'region' | 'freeTier'> = {},
+  estimatorOf?: (view: string) => (d: Design, o: CostOptions) => CostReport,
+): Map<string, ViewEstimate> {
   const out = new Map<string, ViewEstimate>();
   const byKey = new Map<string, Estimate>();
   for (const v of views) {
     const key = costViewKey(v.options);
     // Two views with the same options (the panel showing what the badges show) share one estimate.
     let estimate = byKey.get(key);
-    if (!estimate) byKey.set(key, (estimate = safeEstimate(design, { ...base, ...(v.options.profile ? { profile: v.options.profile } : {}), region: v.options.region, freeTier: v.options.freeTier })));
+    if (!estimate) byKey.set(key, (estimate = safeEstimate(design, { ...base, ...(v.options.profile ? { profile: v.options.profile } : {}), region: v.options.region, freeTier: v.options.freeTier }, estimatorOf?.(v.name))));
     out.set(v.name, { key, estimate });
   }
   return out;

@@ -65,6 +65,8 @@ test('a 5,000-node design opens without freezing the window: the shortcut sheet 
 });
 
 test('a 1,000-node design: the Cost panel is estimated in the analysis worker and follows its options and an edit', async ({ page }) => {
+  // Opening 1,000 nodes takes a few seconds, more on a loaded machine.
+  test.setTimeout(90_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const text = designText(1000);
