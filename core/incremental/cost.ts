@@ -1,7 +1,7 @@
 import { partitionDesign, type Part, type Partition } from '../graph/components';
 import type { Design, DesignEdge, DesignNode } from '../model/design';
 import { own } from '../model/own';
-import { linksOf, usageChanges, usageFor } from './index';
+import { sameStructure, usageChanges, usageFor } from './index';
 import { assembleCost, costSettings, prepareCost, priceLines, type AssemblyMemo, type CostOptions, type CostReport, type CostSettings, type NodeLines, type PreparedCost } from '../pricing';
 
 // Incremental cost (issue 15, bullet 2): after an edit, only the parts of the design the edit touched
@@ -98,7 +98,7 @@ export function createCostSession(): CostSession {
     // An edit that changed no link, id or order (a property edit, a usage value, a rename): the parts
     // stay as they were, and only those holding what changed are priced again — found without
     // walking the design.
-    const kept = before && partition ? keptStructure(before, design, partition) : undefined;
+    const kept = before && partition ? sameStructure(before, design, partition) : undefined;
     const usageIds = new Set<string>();
     if (kept && partition && (before!.usage === design.usage || usageChanges(before!.usage, design.usage, usageIds))) {
       const dirty = new Set<number>();
@@ -146,24 +146,6 @@ export function createCostSession(): CostSession {
       return stats;
     },
   };
-}
-
-/** The items an edit replaced, old and new, when it changed no link, id or order; undefined otherwise. */
-function keptStructure(before: Design, after: Design, known: Partition): [DesignNode | DesignEdge, DesignNode | DesignEdge][] | undefined {
-  const changed: [DesignNode | DesignEdge, DesignNode | DesignEdge][] = [];
-  const compare = <T extends DesignNode | DesignEdge>(a: readonly T[], b: readonly T[]): boolean => {
-    if (a === b) return true;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < b.length; i++) {
-      const x = a[i]!;
-      const y = b[i]!;
-      if (x === y) continue;
-      if (x.id !== y.id || linksOf(x, known) !== linksOf(y, known)) return false;
-      changed.push([x, y]);
-    }
-    return true;
-  };
-  return compare(before.nodes, after.nodes) && compare(before.edges, after.edges) ? changed : undefined;
 }
 
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -167,28 +167,9 @@ export function createAnalysisSession(rules: readonly Rule[] = RULES): AnalysisS
     const context = contextKinds.size ? design.nodes.filter((n) => contextKinds.has(n.kind)) : [];
     if (context.length !== contextNodes.length || context.some((n, i) => n !== contextNodes[i])) return incrementalFrom(design, forced, true);
     const changed = sameStructure(previous, design, partition);
-    if (changed) return fastFrom(design, forced, changed);
+    if (changed) return fastFrom(design, forced, changed.map(([, now]) => now));
     return incrementalFrom(design, forced, false);
   };
-
-  /** The nodes and edges an edit changed, when it changed no link, id or order (a property edit, a
-   *  rename …): then the partition and every place stay as they were. Undefined otherwise. */
-  function sameStructure(before: Design, after: Design, known: Partition): (DesignNode | DesignEdge)[] | undefined {
-    const changed: (DesignNode | DesignEdge)[] = [];
-    const compare = <T extends DesignNode | DesignEdge>(a: readonly T[], b: readonly T[]): boolean => {
-      if (a === b) return true;
-      if (a.length !== b.length) return false;
-      for (let i = 0; i < b.length; i++) {
-        const x = a[i]!;
-        const y = b[i]!;
-        if (x === y) continue;
-        if (x.id !== y.id || linksOf(x, known) !== linksOf(y, known)) return false;
-        changed.push(y);
-      }
-      return true;
-    };
-    return compare(before.nodes, after.nodes) && compare(before.edges, after.edges) ? changed : undefined;
-  }
 
   /** An edit that kept the structure: the parts of what changed are analysed again, nothing else is
    *  looked at (O(what changed), not O(design)). */
@@ -408,6 +389,26 @@ export function linksOf(item: DesignNode | DesignEdge, known: Partition): string
   if (from !== undefined) parts.push(from, to ?? '');
   for (const s of stringsIn(item.props)) if (known.partOf.has(s)) parts.push(s);
   return parts.join('\u0000');
+}
+
+/** The nodes and edges an edit replaced, each as [before, after], when it changed no link, id or
+ *  order (a property edit, a rename …): then the partition and every place stay as they were.
+ *  Undefined otherwise. */
+export function sameStructure(before: Design, after: Design, known: Partition): [DesignNode | DesignEdge, DesignNode | DesignEdge][] | undefined {
+  const changed: [DesignNode | DesignEdge, DesignNode | DesignEdge][] = [];
+  const compare = <T extends DesignNode | DesignEdge>(a: readonly T[], b: readonly T[]): boolean => {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < b.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x === y) continue;
+      if (x.id !== y.id || linksOf(x, known) !== linksOf(y, known)) return false;
+      changed.push([x, y]);
+    }
+    return true;
+  };
+  return compare(before.nodes, after.nodes) && compare(before.edges, after.edges) ? changed : undefined;
 }
 
 /** The usage of the given ids only (each profile's entries for them), so a part's analysis walks

@@ -102,16 +102,18 @@ export function prepareCost(input: Design, settings: CostSettings, reachability?
 /** One node's lines: priced components (a tiered one's amount is made when the design is put
  *  together), the lines that need input, and what cannot be priced. */
 export interface NodeLines {
-  components: PricedLine[];
-  /** Every priced line's key, those needing input included (the conventions list their billing). */
-  keys: string[];
-  zero: NeedsInput[];
-  unpriced: Unpriced[];
-  asked: NeedsInput[];
+  /** A tiered price's line has its amount made when the design is put together (0 until then). */
+  components: readonly CostComponent[];
+  /** The keys of the priced lines that need input (the conventions list the billing of every priced
+   *  line's key). */
+  zeroKeys: readonly string[];
+  zero: readonly NeedsInput[];
+  unpriced: readonly Unpriced[];
+  asked: readonly NeedsInput[];
 }
 
-/** A priced component; `tiered` when its amount depends on the units counted before it under its key. */
-export interface PricedLine { component: CostComponent; tiered: boolean }
+/** Most nodes have no line of a kind: one shared empty list, not one each. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Every node's lines, in the design's node order. `anyTrafficInDesign`: whether the whole design
  *  (not only this part) has traffic. */
@@ -159,11 +161,14 @@ export function priceLines(prepared: PreparedCost, settings: CostSettings, anyTr
         else priced.push(line);
       }
     }
-    const { components, needsInput: zero } = splitNeedsInput(priced, catalog, index, traffic, usage, anyTrafficInDesign);
-    const { unpriced: left, needsInput: asked } = splitUnpricedNeedingInput(unpriced, index);
+    // Most nodes have no line without volume and nothing unpriced: nothing to split then.
+    const split = priced.some((c) => c.quantity.isZero()) ? splitNeedsInput(priced, catalog, index, traffic, usage, anyTrafficInDesign) : undefined;
+    const rest = unpriced.length ? splitUnpricedNeedingInput(unpriced, index) : undefined;
+    const zero = split?.needsInput.length ? split.needsInput : NONE;
     out.push({
-      components: components.map((component) => ({ component, tiered: catalog.prices[component.priceKey]!.tiers.length > 1 })),
-      keys: priced.map((c) => c.priceKey), zero, unpriced: left, asked,
+      components: split ? split.components : priced,
+      zeroKeys: zero.length ? priced.filter((c) => !split!.components.includes(c)).map((c) => c.priceKey) : NONE,
+      zero, unpriced: rest ? rest.unpriced : NONE, asked: rest?.needsInput.length ? rest.needsInput : NONE,
     });
   }
   return out;
@@ -212,12 +217,21 @@ export function assembleCost(design: Design, settings: CostSettings, parts: read
       loops.push(part.prepared.design.nodes[i]!);
     }
     const lines = part.lines[i]!;
-    for (const { component: c, tiered } of lines.components) {
-      if (!tiered) {
+    for (const c of lines.components) {
+      keys.push(c.priceKey);
+      const price = catalog.prices[c.priceKey]!;
+      if (price.tiers.length === 1) {
         components.push(c);
         continue;
       }
       const before = used.get(c.priceKey) ?? ZERO;
+      if (!memo) {
+        // Lines made for this estimate alone: the amount goes in place.
+        used.set(c.priceKey, before.plus(c.quantity));
+        c.monthly = amount(tieredCost(price, c.quantity, before), `${c.nodeName} · ${c.component}: the monthly amount`);
+        components.push(c);
+        continue;
+      }
       const known = memo?.tiered.get(c);
       if (known && (known.before === before || known.before.eq(before))) {
         used.set(c.priceKey, known.end);
@@ -226,11 +240,11 @@ export function assembleCost(design: Design, settings: CostSettings, parts: read
       }
       const end = before.plus(c.quantity);
       used.set(c.priceKey, end);
-      const component = { ...c, monthly: amount(tieredCost(catalog.prices[c.priceKey]!, c.quantity, before), `${c.nodeName} · ${c.component}: the monthly amount`) };
+      const component = { ...c, monthly: amount(tieredCost(price, c.quantity, before), `${c.nodeName} · ${c.component}: the monthly amount`) };
       memo?.tiered.set(c, { before, end, component });
       components.push(component);
     }
-    for (const k of lines.keys) keys.push(k);
+    for (const k of lines.zeroKeys) keys.push(k);
     for (const z of lines.zero) zero.push(z);
     for (const u of lines.unpriced) unpriced.push(u);
     for (const a of lines.asked) asked.push(a);

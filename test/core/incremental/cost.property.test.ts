@@ -1,14 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDesign } from '../../../bench/generate';
 import { reportJson } from '../../../cli/commands/cost';
 import { History } from '../../../core/commands';
 import { createCostSession } from '../../../core/incremental';
-import { parseDesign, type Design } from '../../../core/model';
+import type { Design } from '../../../core/model';
 import { estimateCost, type CostOptions, type CostReport } from '../../../core/pricing';
-import { commandOf, step } from './steps';
+import { applyStep, startDesigns, step } from './steps';
 
 // Issue 15, bullet 2 (cost): the incremental cost session's estimate equals a full estimate — the
 // cost JSON byte for byte, and the report's every amount — after every step of random edit
@@ -17,18 +14,8 @@ import { commandOf, step } from './steps';
 // as in session.property.test.ts.
 
 const RUNS = Number(process.env.SD_PROPERTY_RUNS ?? 25);
-const templatesDir = join(__dirname, '../../../templates');
 
-function load(text: string): Design {
-  const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error('a start design does not load');
-  return parsed.design;
-}
-
-const starts: [string, Design][] = [
-  ...readdirSync(templatesDir).filter((f) => f.endsWith('.design.json')).map((f): [string, Design] => [f, load(readFileSync(join(templatesDir, f), 'utf8'))]),
-  ['generated 80 nodes', load(JSON.stringify(generateDesign(80, 8)))],
-];
+const starts = startDesigns();
 
 /** Options of a step: mostly the defaults, sometimes another view of the estimate. */
 const optionsOf = (n: number, design: Design): CostOptions =>
@@ -45,10 +32,7 @@ describe('incremental cost equals a full estimate', () => {
         const session = createCostSession();
         expect(text(session.update(history.design))).toBe(text(estimateCost(history.design)));
         for (const [s, o] of steps) {
-          const c = commandOf(history.design, s);
-          if (c === 'undo') history.undo();
-          else if (c === 'redo') history.redo();
-          else if (c) history.apply(c);
+          applyStep(history, s);
           const options = optionsOf(o, history.design);
           expect(text(session.update(history.design, options))).toBe(text(estimateCost(history.design, options)));
         }

@@ -1,13 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDesign } from '../../../bench/generate';
 import { analyze } from '../../../core/analyze';
 import { History } from '../../../core/commands';
-import { commandOf, step } from './steps';
+import { applyStep, startDesigns, step } from './steps';
 import { createAnalysisSession } from '../../../core/incremental';
-import { parseDesign, type Design } from '../../../core/model';
 
 // Issue 15: the incremental session's result equals a full analysis after every step of random
 // edit sequences made of the editor's own commands (History: the patches the app applies), undo and
@@ -15,20 +11,8 @@ import { parseDesign, type Design } from '../../../core/model';
 // SD_PROPERTY_SEED picks other ones (default 15).
 
 const RUNS = Number(process.env.SD_PROPERTY_RUNS ?? 25);
-const templatesDir = join(__dirname, '../../../templates');
 
-function load(text: string): Design {
-  const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error('a start design does not load');
-  return parsed.design;
-}
-
-/** Start designs: every template (one part each, mostly) and a generated design of ~80 nodes in
- *  many parts, with a VPC, queues, DLQs and fan-outs (bench/generate.ts). */
-const starts: [string, Design][] = [
-  ...readdirSync(templatesDir).filter((f) => f.endsWith('.design.json')).map((f): [string, Design] => [f, load(readFileSync(join(templatesDir, f), 'utf8'))]),
-  ['generated 80 nodes', load(JSON.stringify(generateDesign(80, 8)))],
-];
+const starts = startDesigns();
 
 describe('incremental analysis equals a full analysis', () => {
   for (const [name, start] of starts) {
@@ -38,10 +22,7 @@ describe('incremental analysis equals a full analysis', () => {
         const session = createAnalysisSession();
         expect(session.update(history.design)).toStrictEqual(analyze(history.design));
         for (const s of steps) {
-          const c = commandOf(history.design, s);
-          if (c === 'undo') history.undo();
-          else if (c === 'redo') history.redo();
-          else if (c) history.apply(c);
+          applyStep(history, s);
           expect(session.update(history.design)).toStrictEqual(analyze(history.design));
         }
       }), { numRuns: RUNS, seed: Number(process.env.SD_PROPERTY_SEED ?? 15) });

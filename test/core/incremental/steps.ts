@@ -1,7 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { generateDesign } from '../../../bench/generate';
 import { analyze } from '../../../core/analyze';
-import type { Command } from '../../../core/commands';
-import { NODE_KIND_IDS, type Design } from '../../../core/model';
+import type { Command, History } from '../../../core/commands';
+import { NODE_KIND_IDS, parseDesign, type Design } from '../../../core/model';
 
 // The random edits of the incremental property test: each step picks a real editor command, its ids
 // and values in the design as it is at that step.
@@ -76,3 +79,27 @@ export function commandOf(design: Design, s: Step): Command | 'undo' | 'redo' | 
   }
 }
 
+
+/** Applies one step to the history (an editor command, undo or redo, or nothing to pick). */
+export function applyStep(history: History, s: Step): void {
+  const c = commandOf(history.design, s);
+  if (c === 'undo') history.undo();
+  else if (c === 'redo') history.redo();
+  else if (c) history.apply(c);
+}
+
+function load(text: string): Design {
+  const parsed = parseDesign(text);
+  if (!parsed.ok) throw new Error('a start design does not load');
+  return parsed.design;
+}
+
+/** Start designs of the property tests: every template (one part each, mostly) and a generated
+ *  design of ~80 nodes in many parts, with a VPC, queues, DLQs and fan-outs (bench/generate.ts). */
+export function startDesigns(): [string, Design][] {
+  const templatesDir = join(__dirname, '../../../templates');
+  return [
+    ...readdirSync(templatesDir).filter((f) => f.endsWith('.design.json')).map((f): [string, Design] => [f, load(readFileSync(join(templatesDir, f), 'utf8'))]),
+    ['generated 80 nodes', load(JSON.stringify(generateDesign(80, 8)))],
+  ];
+}
