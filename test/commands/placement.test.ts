@@ -4,7 +4,7 @@ import { absolutePosition, History, perform, type Command } from '../../core/com
 import { createDesign, type Design } from '../../core/model';
 import { MIGRATIONS } from '../../core/model/migrations';
 import { parseDesign, restoreDesign } from '../../core/model/parse';
-import { placementOf } from '../../core/model/placement';
+import { placementOf, rebasePositions } from '../../core/model/placement';
 
 const ok = (design: Design, command: Command): Design => {
   const r = perform(design, command);
@@ -127,6 +127,40 @@ describe('attachToSubnets / detachFromNetwork', () => {
     d = ok(d, { type: 'removeNodes', ids: ['b'] });
     expect(lambdaVpc(d)).toBeNull();
     expect(absolutePosition(d, 'fn')).toEqual(abs);
+  });
+
+  it('a setting edit skips the rebase only where it cannot move a card: every setProp lands where a forced rebase puts it', () => {
+    // perform() rebases only setProp paths that are, or hold, the node's subnet list (a 1,000-node
+    // edit of a memory saved ~60 ms). Any skip it makes must change nothing a rebase would change.
+    let start = ok(network(), { type: 'attachToSubnets', nodeId: 'fn', subnets: ['a'] });
+    start = ok(start, { type: 'attachToSubnets', nodeId: 'db', subnets: ['b'] });
+    const sg = lambdaVpc(start)?.securityGroups ?? [];
+    const edit = fc.oneof(
+      fc.record({ type: fc.constant('setProp' as const), nodeId: fc.constant('fn'), path: fc.constant(['vpc', 'subnets']), value: fc.subarray(['a', 'b']) }),
+      fc.record({ type: fc.constant('setProp' as const), nodeId: fc.constant('fn'), path: fc.constant(['vpc']), value: fc.subarray(['a', 'b'], { minLength: 1 }).map((subnets) => ({ subnets, securityGroups: sg })) }),
+      fc.record({ type: fc.constant('setProp' as const), nodeId: fc.constant('fn'), path: fc.constantFrom(['memoryMb'], ['timeoutSeconds']), value: fc.integer({ min: 128, max: 900 }) }),
+      fc.record({ type: fc.constant('setProp' as const), nodeId: fc.constant('db'), path: fc.constantFrom(['subnets'], ['securityGroups']), value: fc.subarray(['a', 'b', 'sg']) }),
+      fc.record({ type: fc.constant('setProp' as const), nodeId: fc.constantFrom('a', 'b'), path: fc.constant(['az']), value: fc.constantFrom('a', 'b', 'c') }),
+    );
+    let containerChanges = 0;
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+      let d = start;
+      for (const e of edits) {
+        const r = perform(d, e as Command);
+        if (r.refused) continue;
+        // The rebase perform() would have made had it not skipped it: a no-op after a rebase too.
+        const forced = { nodes: r.design.nodes, layout: { positions: structuredClone(r.design.layout.positions) } };
+        rebasePositions(d, forced);
+        expect(r.design.layout.positions).toEqual(forced.layout.positions);
+        if (placementOf(r.design).get(e.nodeId)?.drawParent !== placementOf(d).get(e.nodeId)?.drawParent) containerChanges++;
+        d = r.design;
+      }
+    }), { numRuns: 200 });
+    // The edits did move cards between containers (the property is not vacuous).
+    expect(containerChanges).toBeGreaterThan(20);
+    // A memory edit leaves the layout object as it was (no rebase pass wrote to it).
+    const r = perform(start, { type: 'setProp', nodeId: 'fn', path: ['memoryMb'], value: 1024 });
+    expect(r.design.layout).toBe(start.layout);
   });
 
   it('property: any sequence of placement edits keeps every placed card inside its container, and a valid design', () => {
