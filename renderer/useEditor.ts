@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { History, type Command, type HistoryPolicy, type PerformResult } from '../core/commands';
 import { createDesign, type Design } from '../core/model/design';
-import { parseDesign, restoreDesign } from '../core/model/parse';
+import { designProblems, parseDesign } from '../core/model/parse';
 import type { Problem } from '../core/model/problems';
 import { serializeDesign } from '../core/model/serialize';
 import type { Selection } from './canvas/Canvas';
@@ -18,10 +18,6 @@ export interface Notices {
 const EMPTY: Selection = { nodes: [], edges: [] };
 export const BLANK_NAME = 'Untitled design';
 
-/** The design's problems as the loader sees them: ranges, references, connections AWS refuses. */
-export function designProblems(design: Design): Problem[] {
-  return restoreDesign(design).problems;
-}
 
 /** A file name from a design name: "Orders pipeline" → orders-pipeline.design.json. */
 export function suggestedFileName(name: string): string {
@@ -162,6 +158,8 @@ export function useEditor(host: Host, notices: Notices) {
   // differs on every move of a drag; `model` changes only when something they read does.
   const { nodes, edges, usage, suppressions, name, region } = design;
   const model = useMemo(() => design, [nodes, edges, usage, suppressions, name, region]);
+  // The design's problems as the loader sees them (ranges, references, connections AWS refuses),
+  // parsing again only the nodes and edges an edit made.
   const problems = useMemo(() => [...loadRepairs, ...designProblems(model)], [loadRepairs, model]);
 
   return {

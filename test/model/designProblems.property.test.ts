@@ -1,0 +1,93 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { freeze } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { History } from '../../core/commands';
+import { createDesign, designProblems, knownDesignProblems, parseDesign, restoreDesign, type Design } from '../../core/model';
+import { applyStep, startDesigns, step } from '../core/incremental/steps';
+
+// The editor asks for its design's problems after every edit (renderer/useEditor.ts). designProblems
+// answers without parsing again the nodes and edges it has seen; restoreDesign is what it must equal.
+
+const frozen = (d: Design): Design => freeze(structuredClone(d), true);
+
+/** Every rule fixture and fuzz fixture that loads: references to missing nodes, connections AWS
+ *  refuses, values out of range, positions beyond ±1e6, duplicate ids. */
+function fixtureDesigns(): [string, Design][] {
+  const out: [string, Design][] = [];
+  for (const dir of ['test/fixtures/rules', 'test/fixtures/fuzz']) {
+    for (const f of readdirSync(dir).filter((name) => name.endsWith('.design.json')).sort()) {
+      const parsed = parseDesign(readFileSync(`${dir}/${f}`, 'utf8'));
+      if (parsed.ok) out.push([f, parsed.design]);
+    }
+  }
+  return out;
+}
+
+describe('designProblems: restoreDesign\'s problems, parsing again only what an edit made', () => {
+  it('equals restoreDesign on every fixture, and answers by itself for every fixture without a range problem', () => {
+    const designs = fixtureDesigns();
+    expect(designs.length).toBeGreaterThan(300);
+    let answered = 0;
+    let withProblems = 0;
+    for (const [name, loaded] of designs) {
+      const d = frozen(loaded);
+      const expected = restoreDesign(d).problems;
+      expect(designProblems(d), name).toEqual(expected);
+      const known = knownDesignProblems(d);
+      if (known) {
+        answered++;
+        if (known.length) withProblems++;
+      } else {
+        // It hands over only where a node, an edge or the rest does not parse clean.
+        expect(expected.some((p) => p.code === 'range'), name).toBe(true);
+      }
+      // Not frozen (a design from a file, before any edit): never answered from memory.
+      expect(knownDesignProblems(loaded)).toBeUndefined();
+    }
+    // The fast path is taken, and on designs that do have problems (references, connections, layout).
+    expect(answered).toBeGreaterThan(designs.length * 0.8);
+    expect(withProblems).toBeGreaterThan(10);
+  });
+
+  it('property: after every step of a random edit sequence, it equals restoreDesign', () => {
+    const starts = startDesigns();
+    let answered = 0;
+    let steps = 0;
+    for (const [name, start] of starts) {
+      fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (seq) => {
+        const history = new History(start);
+        for (const s of seq) {
+          applyStep(history, s);
+          const d = history.design;
+          steps++;
+          if (knownDesignProblems(d)) answered++;
+          expect(designProblems(d), name).toEqual(restoreDesign(d).problems);
+        }
+      }), { numRuns: 15 });
+    }
+    // Most steps are answered without restoreDesign (the others hold a value out of range, or come
+    // before the first edit froze the design).
+    expect(answered).toBeGreaterThan(steps * 0.5);
+  });
+
+  it('a node changed in place is never read from memory: only frozen nodes are remembered', () => {
+    const loaded = parseDesign(JSON.stringify({
+      format: 'serverless-design', schemaVersion: 2, name: 'd',
+      nodes: [{ id: 'fn', kind: 'lambda', name: 'Fn', props: { memoryMb: 512 } }],
+    }));
+    if (!loaded.ok) throw new Error('does not load');
+    const d = loaded.design;
+    expect(designProblems(d)).toEqual([]);
+    const fn = d.nodes[0];
+    if (fn.kind !== 'lambda') throw new Error('not a function');
+    fn.props.memoryMb = 99999;
+    expect(designProblems(d).map((p) => p.path)).toEqual(['$.nodes[0].props.memoryMb']);
+  });
+
+  it('a frozen node that the loader would read differently (defaults not filled in) is not remembered', () => {
+    const d = frozen({ ...createDesign('d'), nodes: [{ id: 'fn', kind: 'lambda', name: 'Fn', props: {} } as unknown as Design['nodes'][number]] });
+    expect(knownDesignProblems(d)).toBeUndefined();
+    expect(designProblems(d)).toEqual(restoreDesign(d).problems);
+  });
+});
