@@ -82,7 +82,12 @@ export function useAnalysis(model: Design, costViews: readonly CostView[] = NO_V
   }, [client]);
   // The estimates on screen, made with every analysis (in the worker, like the analysis).
   useEffect(() => client.setCostViews(costViews), [client, costViews]);
-  // Every edit goes to the worker as patches; the canvas never waits for the answer.
+  // Every edit goes to the worker as patches; the canvas never waits for the answer. Sent while
+  // this render runs, not after it commits: the worker analyses while React draws the edit (a
+  // 1,000-node edit spends 90-400 ms drawing on a 2-core machine), instead of starting after it.
+  // send() is idempotent (the same design is sent once) and cheap, so a render React discards only
+  // sends a design early, and the effect below sends the committed one if that did not happen.
+  if (client.canSendDuringRender) client.send(model);
   useEffect(() => client.send(model), [client, model]);
   // Until the first answer: nothing found yet, and said so (`pending`).
   return useMemo(() => {

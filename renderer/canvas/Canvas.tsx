@@ -17,7 +17,7 @@ import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { dropTargetFinder, keyboardPlacement, paletteDropQuestion, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type PaletteQuestion, type Size } from './dropPlan';
 import { nodeTypes } from './nodeTypes';
 import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
-import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type ResourceFlowNode } from './toFlow';
+import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type DesignFlowEdge, type ResourceFlowNode } from './toFlow';
 
 
 /** Above this many cards, the canvas renders only those in view (React Flow's onlyRenderVisibleElements). */
@@ -149,14 +149,28 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     () => toFlow(design, { marks, paths, costs, frozenSizes, related, selectedNodes: selectedGroupsKey ? selectedGroupsKey.split('\u0000') : [] }),
     [design, marks, paths, costs, frozenSizes, related, selectedGroupsKey],
   );
+  // What React Flow was last given per node: the same object again when nothing about the node
+  // changed, so React Flow keeps its internal node and skips re-rendering it (toFlow keeps its
+  // projections stable the same way).
+  const given = useRef(new Map<string, { from: ResourceFlowNode; selected: boolean; width?: number; height?: number; drop: boolean; node: ResourceFlowNode }>());
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
-    return projected.nodes.map((n) => {
+    const next = new Map<string, { from: ResourceFlowNode; selected: boolean; width?: number; height?: number; drop: boolean; node: ResourceFlowNode }>();
+    const out = projected.nodes.map((n) => {
       // Measured but not yet reported to us (the report is on its way): take React Flow's own size.
       const internal = sizes.current.has(n.id) ? undefined : flow.getInternalNode(n.id)?.measured;
       const m = sizes.current.get(n.id) ?? (internal?.width && internal.height ? { width: internal.width, height: internal.height } : undefined);
-      return { ...n, selected: selected.has(n.id), ...(m ? { measured: m } : {}), ...(n.id === dropTarget ? { className: `${n.className ?? ''} is-drop-target` } : {}) };
+      const isSelected = selected.has(n.id);
+      const drop = n.id === dropTarget;
+      const before = given.current.get(n.id);
+      const node = before && before.from === n && before.selected === isSelected && before.width === m?.width && before.height === m?.height && before.drop === drop
+        ? before.node
+        : { ...n, selected: isSelected, ...(m ? { measured: m } : {}), ...(drop ? { className: `${n.className ?? ''} is-drop-target` } : {}) };
+      next.set(n.id, { from: n, selected: isSelected, width: m?.width, height: m?.height, drop, node });
+      return node;
     });
+    given.current = next;
+    return out;
     // sizesVersion: re-project when a size report arrives (the sizes live in a ref).
   }, [projected, selection.nodes, sizesVersion, flow, dropTarget]);
   // A node React Flow adopted from a render computed before its size report arrived loses its handle
@@ -172,9 +186,19 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     }).map((n) => n.id);
     if (unmeasured.length) updateNodeInternals(unmeasured);
   });
+  const givenEdges = useRef(new Map<string, { from: DesignFlowEdge; selected: boolean; edge: DesignFlowEdge }>());
   const edges = useMemo(() => {
     const selected = new Set(selection.edges);
-    return projected.edges.map((e) => ({ ...e, selected: selected.has(e.id) }));
+    const next = new Map<string, { from: DesignFlowEdge; selected: boolean; edge: DesignFlowEdge }>();
+    const out = projected.edges.map((e) => {
+      const isSelected = selected.has(e.id);
+      const before = givenEdges.current.get(e.id);
+      const edge = before && before.from === e && before.selected === isSelected ? before.edge : { ...e, selected: isSelected };
+      next.set(e.id, { from: e, selected: isSelected, edge });
+      return edge;
+    });
+    givenEdges.current = next;
+    return out;
   }, [projected, selection.edges]);
 
   useImperativeHandle(ref, () => ({

@@ -1,6 +1,7 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useReactFlow, useStore, useStoreApi, type EdgeProps, type InternalNode, type Node } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, useInternalNode, useReactFlow, useStore, useStoreApi, type EdgeProps, type InternalNode, type Node, type ReactFlowState } from '@xyflow/react';
 import { roundedPath } from '../../core/geometry/path';
 import { createContext, memo, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { placeLabels, wrapLabel, type LabelPlace } from '../../core/geometry/labels';
 import type { Box, Rect, Route } from '../../core/geometry/route';
 import { AttachEdge } from './AttachEdge';
@@ -37,9 +38,13 @@ interface EdgeRoutes extends Routed {
   fontSize: number;
   /** Labels at `fontSize` are at least LABEL_UNREADABLE px on screen. */
   readable: boolean;
+  /** React Flow's HTML layer for edge labels, found once here. xyflow's EdgeLabelRenderer looks it
+   *  up with querySelector in a store selector of every label: ~1,000 lookups on each change of the
+   *  store, 90 ms of a 1,000-node edit in the app's profile (issue 15). */
+  labelLayer: Element | null;
 }
 
-const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), cards: [], labels: new Map(), fontSize: LABEL_BASE, readable: true };
+const EMPTY: EdgeRoutes = { routes: new Map(), boxes: new Map(), cards: [], labels: new Map(), fontSize: LABEL_BASE, readable: true, labelLayer: null };
 const EdgeRoutesContext = createContext<EdgeRoutes>(EMPTY);
 
 const rectOf = (n: InternalNode): Rect => ({
@@ -82,6 +87,8 @@ interface ProviderProps {
   busy(): boolean;
   children: ReactNode;
 }
+
+const selectLabelLayer = (s: ReactFlowState) => s.domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null;
 
 /** Routes the canvas's edges around node boxes in a worker (core/geometry/route.ts), from the boxes
  *  React Flow measured, whenever they change and no gesture is under way; places the labels for the
@@ -170,7 +177,8 @@ export function EdgeRoutesProvider({ nodes, edges, busy, children }: ProviderPro
     return new Map(placed.map((p) => [p.id, { ...p, lines: shapesOf.get(p.id)?.[p.size] ?? [] }]));
   }, [labelInputs, routed, fontSize]);
 
-  const value = useMemo(() => ({ ...routed, labels, fontSize, readable }), [routed, labels, fontSize, readable]);
+  const labelLayer = useStore(selectLabelLayer);
+  const value = useMemo(() => ({ ...routed, labels, fontSize, readable, labelLayer }), [routed, labels, fontSize, readable, labelLayer]);
   return <EdgeRoutesContext.Provider value={value}>{children}</EdgeRoutesContext.Provider>;
 }
 
@@ -183,7 +191,7 @@ export { roundedPath };
  *  hidden when too small to read (shown again on hover or selection). */
 export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEdge>) {
   const { id, source, target, label, selected, markerEnd, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
-  const { routes, boxes, labels, fontSize, readable } = useContext(EdgeRoutesContext);
+  const { routes, boxes, labels, fontSize, readable, labelLayer } = useContext(EdgeRoutesContext);
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   const [hover, setHover] = useState(false);
@@ -214,8 +222,7 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
         // The label stands off its line (no room on it): a thin leader ties the two.
         <path className="sd-edge-leader" d={`M ${place.anchor.x},${place.anchor.y} L ${place.x},${place.y}`} />
       )}
-      {text && (
-        <EdgeLabelRenderer>
+      {text && labelLayer && createPortal(
           <div
             className={['sd-edge-label', 'react-flow__edge-text', kind && `sd-edge-label-${kind}`, data?.labelClass, shown ? '' : 'is-hidden', hover || selected ? 'is-raised' : ''].filter(Boolean).join(' ')}
             style={{ transform: `translate(-50%, -50%) translate(${place?.x ?? fallbackX}px, ${place?.y ?? fallbackY}px)`, fontSize: `${size}px` }}
@@ -235,8 +242,8 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
             <span className="sd-edge-label-text">
               {lines.map((line, k) => <span key={k} className="sd-edge-label-line">{line}{k < lines.length - 1 ? ' ' : ''}</span>)}
             </span>
-          </div>
-        </EdgeLabelRenderer>
+          </div>,
+          labelLayer,
       )}
     </g>
   );

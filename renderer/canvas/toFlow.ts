@@ -158,17 +158,18 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
     const size = sizes.get(n.id);
     const depth = depths.get(n.id) ?? 0;
     const groups = container ? NO_CHIPS : groupsOf(n);
-    return {
+    const data = dataFor(n, design.region, options.marks?.get(n.id), options.costs?.get(n.id), groups, groups.some((g) => selectedGroups.has(g.id)));
+    return stableNode(data, {
       id: n.id,
       type: container ? 'container' : 'resource',
       position: { x: p.x, y: p.y },
-      data: dataFor(n, design.region, options.marks?.get(n.id), options.costs?.get(n.id), groups, groups.some((g) => selectedGroups.has(g.id))),
+      data,
       ...(parentId ? { parentId } : {}),
       ...(size ? { width: size.width, height: size.height, style: { width: size.width, height: size.height } } : {}),
       ariaLabel: `${kindLabel(n.kind)} ${n.name}${parentId ? `, in ${byId.get(parentId)?.name}` : ''}${options.related?.has(n.id) ? ', related to the selected finding' : ''}`,
       className: `${container ? `sd-flow-container sd-flow-${n.kind}` : 'sd-flow-resource'}${options.related?.has(n.id) ? ' sd-related' : ''}`,
       zIndex: container ? depth : RESOURCE_Z_INDEX,
-    };
+    });
   });
 
   const index = indexDesign(design);
@@ -180,7 +181,7 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
       const mark = options.marks?.get(e.id);
       const overlay = pathsLabel(options.paths, e.id);
       const label = describeEdge(index, e);
-      return {
+      return stableEdge(e, {
         id: e.id,
         type: 'routed',
         source: e.from,
@@ -189,15 +190,15 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
         data: { edge: e, ...(mark || overlay ? { labelClass: [mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' ') } : {}) },
         className: ['sd-edge', `sd-edge-${e.kind}`, mark && `sd-edge-mark-${mark.severity}`, overlay?.className, options.related?.has(e.id) && 'sd-edge-related'].filter(Boolean).join(' '),
         ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${mark ? `, has ${mark.severity === 'error' ? 'errors' : 'warnings'}` : ''}${options.related?.has(e.id) ? ', related to the selected finding' : ''}`,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+        markerEnd: ARROW,
         zIndex: EDGE_Z_INDEX,
-      } as DesignFlowEdge;
+      } as DesignFlowEdge);
     });
 
   // Attachment lines: not connections of the design (not selectable, not deletable).
   for (const n of design.nodes) {
     for (const subnet of placement.get(n.id)?.attachments ?? []) {
-      edges.push({
+      edges.push(stableAttachment(n, {
         id: `attach:${n.id}:${subnet}`,
         type: 'attach',
         source: n.id,
@@ -209,7 +210,7 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
         className: 'sd-attach-edge',
         ariaLabel: `${n.name} attached to ${byId.get(subnet)?.name ?? subnet}`,
         zIndex: EDGE_Z_INDEX,
-      } as DesignFlowEdge);
+      } as DesignFlowEdge));
     }
   }
 
@@ -218,17 +219,53 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
     const p = own(design.layout.positions, note.id) ?? { x: 0, y: 0 };
     const width = p.width ?? NOTE_SIZE.width;
     const height = p.height ?? NOTE_SIZE.height;
-    nodes.push({
+    nodes.push(stableNode(note, {
       id: note.id, type: 'note', position: { x: p.x, y: p.y }, data: { note },
       width, height, style: { width, height }, ariaLabel: `Note ${note.text.split('\n')[0]}`.trim(),
       className: 'sd-flow-note', zIndex: RESOURCE_Z_INDEX,
-    } as unknown as ResourceFlowNode);
+    } as unknown as ResourceFlowNode));
   }
 
   return { nodes, edges };
 }
 
 const NO_CHIPS: readonly SecurityGroupChip[] = [];
+const ARROW = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
+
+// The same object for a node or edge the projection draws as before. React Flow keeps its internal
+// node (measured size, handle positions) for a user node it has seen, and its memoised wrappers skip
+// the nodes and edges whose objects did not change: an edit to one card re-renders that card, not
+// all 1,800 cards and connections of a 1,000-node design. Keyed by what the projection is made from
+// (a node's cached data, a design edge, a note): an edit makes new ones for what it touched.
+const flowNodes = new WeakMap<object, ResourceFlowNode>();
+const flowEdges = new WeakMap<object, DesignFlowEdge>();
+const attachments = new WeakMap<object, Map<string, DesignFlowEdge>>();
+
+const sameSize = (a: ResourceFlowNode, b: ResourceFlowNode) => a.width === b.width && a.height === b.height;
+function stableNode(key: object, next: ResourceFlowNode): ResourceFlowNode {
+  const before = flowNodes.get(key);
+  if (before && before.id === next.id && before.type === next.type && before.data === next.data && before.position.x === next.position.x && before.position.y === next.position.y
+    && before.parentId === next.parentId && sameSize(before, next) && before.ariaLabel === next.ariaLabel && before.className === next.className && before.zIndex === next.zIndex) return before;
+  flowNodes.set(key, next);
+  return next;
+}
+
+function stableEdge(edge: DesignEdge, next: DesignFlowEdge): DesignFlowEdge {
+  const before = flowEdges.get(edge);
+  if (before && before.id === next.id && before.source === next.source && before.target === next.target && before.label === next.label && before.className === next.className
+    && before.ariaLabel === next.ariaLabel && before.data?.labelClass === next.data?.labelClass) return before;
+  flowEdges.set(edge, next);
+  return next;
+}
+
+function stableAttachment(node: DesignNode, next: DesignFlowEdge): DesignFlowEdge {
+  let mine = attachments.get(node);
+  if (!mine) attachments.set(node, (mine = new Map()));
+  const before = mine.get(next.id);
+  if (before && before.ariaLabel === next.ariaLabel) return before;
+  mine.set(next.id, next);
+  return next;
+}
 
 // Placement reads only the nodes, which a drag leaves identical (immer shares them): computed once
 // per nodes array, not on every move of a drag (7 ms at 5,000 nodes).

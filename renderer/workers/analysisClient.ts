@@ -49,6 +49,12 @@ export class AnalysisClient {
     if (last) this.deliver({ ...last, costs: estimateViews(last.design, this.costViews, { reachability: last.analysis.reachability }) });
   }
 
+  /** A worker analyses: send() only posts a message, so it may be called while React renders.
+   *  Without one, send() analyses and delivers at once, which a render must not do. */
+  get canSendDuringRender(): boolean {
+    return !!this.ensureWorker();
+  }
+
   /** Asks for the analysis of `design`; it is delivered to the listener when ready. */
   send(design: Design): void {
     if (this.sent?.design === design) return;
