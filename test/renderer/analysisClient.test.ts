@@ -122,6 +122,19 @@ describe('AnalysisClient', () => {
     expect(delivered[0]!.analysis).toEqual(analysis);
   });
 
+  it('may send while React renders only where a worker analyses (send() then just posts; without one it delivers at once)', () => {
+    const { client, worker, delivered } = clientWithFake();
+    expect(client.canSendDuringRender).toBe(true);
+    client.send(d1);
+    client.send(d1);
+    expect(worker.sent).toHaveLength(1);
+    expect(delivered).toEqual([]);
+    worker.crash();
+    expect(client.canSendDuringRender).toBe(false);
+    expect(new AnalysisClient(null).canSendDuringRender).toBe(false);
+    expect(new AnalysisClient(() => { throw new Error('no workers here'); }).canSendDuringRender).toBe(false);
+  });
+
   const views: CostView[] = [{ name: 'badges', options: { region: 'us-east-1', freeTier: false } }, { name: 'panel', options: { region: 'eu-west-1', freeTier: true } }];
 
   it('cost views: sent to the worker; new estimates alone come back with the same analysis; an old version\'s are dropped', () => {

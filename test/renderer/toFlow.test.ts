@@ -58,6 +58,37 @@ describe('toFlow', () => {
     expect(data(after, 'fn')?.node.name).toBe('Renamed');
   });
 
+  it('hands back the same node and edge objects for what an edit left alone, new ones for what it changed', () => {
+    // React Flow keeps its internal node for a user node object it has seen: an edit re-renders the
+    // cards and connections it touched, not all of them (issue 15).
+    const h = new History(vpcDesign());
+    const before = toFlow(h.design);
+    h.apply({ type: 'setProp', nodeId: 'fn', path: ['memoryMb'], value: 1024 });
+    const after = toFlow(h.design);
+    const node = (flow: typeof before, id: string) => flow.nodes.find((n) => n.id === id);
+    const edge = (flow: typeof before, id: string) => flow.edges.find((e) => e.id === id);
+    for (const id of ['q', 't', 'vpc', 'sn', 'nat']) expect(node(after, id), id).toBe(node(before, id));
+    expect(node(after, 'fn')).not.toBe(node(before, 'fn'));
+    expect(node(after, 'fn')?.data.detail).toMatch(/1024 MB/);
+    // The edges' design objects are unchanged, and so are their labels: the same objects.
+    expect(edge(after, 'e1')).toBe(edge(before, 'e1'));
+    expect(edge(after, 'e2')).toBe(edge(before, 'e2'));
+    // A mark on an edge, a move and a rename are changes: new objects for those only.
+    const marked = toFlow(h.design, { marks: new Map([['e1', { severity: 'error', count: 1, title: '1 finding' }]]) });
+    expect(edge(marked, 'e1')).not.toBe(edge(after, 'e1'));
+    expect(edge(marked, 'e1')?.className).toContain('sd-edge-mark-error');
+    expect(edge(marked, 'e2')).toBe(edge(after, 'e2'));
+    h.apply({ type: 'move', positions: { q: { x: 40, y: 40 } } });
+    const moved = toFlow(h.design, { marks: new Map([['e1', { severity: 'error', count: 1, title: '1 finding' }]]) });
+    expect(node(moved, 'q')).not.toBe(node(after, 'q'));
+    expect(node(moved, 'q')?.position).toEqual({ x: 40, y: 40 });
+    expect(node(moved, 't')).toBe(node(after, 't'));
+    h.apply({ type: 'rename', nodeId: 't', name: 'Renamed' });
+    const renamed = toFlow(h.design, { marks: new Map([['e1', { severity: 'error', count: 1, title: '1 finding' }]]) });
+    expect(edge(renamed, 'e2')).not.toBe(edge(moved, 'e2'));
+    expect(edge(renamed, 'e2')?.ariaLabel).toContain('Renamed');
+  });
+
   it('places nodes without a stored position and carries issue marks', () => {
     const d = vpcDesign();
     const noLayout = { ...d, layout: { positions: {} } };
