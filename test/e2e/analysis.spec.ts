@@ -64,7 +64,11 @@ test('the cost panel prices the design per usage profile and region', async ({ p
 
   await page.getByTestId('cost-profile').selectOption('low');
   await expect(page.getByTestId('cost-profile')).toHaveValue('low');
+  // The panel shows only an estimate made with its current options ("Estimating…" until the
+  // analysis worker sends it): the amount shown now is the low profile's.
+  await expect(total).toHaveText(/^\$[\d,]+\.\d\d$/);
   const low = await dollars();
+  expect(low).toBeGreaterThan(0);
   await page.getByTestId('cost-profile').selectOption('peak');
   await expect.poll(dollars).toBeGreaterThan(low);
 
