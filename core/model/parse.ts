@@ -137,8 +137,12 @@ const cleanEdges = new WeakSet<object>();
 export function knownDesignProblems(design: Design): Problem[] | undefined {
   const doc = design as unknown;
   if (!isObject(doc) || doc.format !== DESIGN_FORMAT || doc.schemaVersion !== CURRENT_SCHEMA_VERSION || !Array.isArray(doc.nodes) || !Array.isArray(doc.edges)) return undefined;
-  if (!doc.nodes.every((n) => isClean(n, 'nodes'))) return undefined;
-  if (!doc.edges.every((e) => isClean(e, 'edges'))) return undefined;
+  // Every one is checked, even after one that is not clean (a value out of range): the others are
+  // remembered for the next edit, which may be the one that fixes it.
+  let clean = true;
+  for (const n of doc.nodes) clean = isClean(n, 'nodes') && clean;
+  for (const e of doc.edges) clean = isClean(e, 'edges') && clean;
+  if (!clean) return undefined;
   const shell = { ...doc, nodes: [], edges: [] };
   if (jsonShapeProblem(shell) || reservedKeyProblems(shell).length || checkKinds(shell).length) return undefined;
   const parsed = designSchema.safeParse(shell);
