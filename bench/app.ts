@@ -65,12 +65,12 @@ try {
       open.push(Date.now() - started);
       longest.push(await page.evaluate(() => (window as unknown as { longest: number }).longest));
       if (size === 1000) {
-        // Edit → findings on a settled canvas: the connections routed and labelled (the route
-        // worker answers after the open) and no long task for a second, as when someone edits a
-        // design they have opened, not in the second after it appears.
-        await page.waitForFunction(() => !!document.querySelector('[data-routed="true"]') && performance.now() - (window as unknown as { lastLong: number }).lastLong > 1000, undefined, { timeout: 60_000 });
-        // Edit → findings: fix the memory from the inspector, until the badge shows no error.
+        // Edit → findings: select the function from its finding (the canvas pans to it), fix its
+        // memory in the inspector, until the badge shows no error. Measured once the canvas has
+        // settled (connections routed and labelled, the pan done, no long task for a second), as
+        // when someone edits a design they have opened, not in the second after it appears.
         await page.locator('[data-testid="findings-panel"] [data-rule="CFG-01"] .sd-finding-main').click();
+        await page.waitForFunction(() => !!document.querySelector('[data-routed="true"]') && performance.now() - (window as unknown as { lastLong: number }).lastLong > 1000, undefined, { timeout: 60_000 });
         const field = page.getByTestId('field-memoryMb');
         await field.fill('1024');
         const t = await page.evaluate(() => new Promise<number>((resolve) => {

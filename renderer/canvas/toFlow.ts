@@ -1,6 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { describeEdge } from '../../core/commands/edgeLabel';
-import { indexDesign } from '../../core/graph';
+import { indexDesign, type DesignIndex } from '../../core/graph';
 import type { Design, DesignEdge, DesignNode } from '../../core/model/design';
 import { own } from '../../core/model/own';
 import { kindLabel } from '../../core/model/kinds';
@@ -172,27 +172,40 @@ export function toFlow(design: Design, options: FlowOptions = {}): { nodes: Reso
     });
   });
 
-  const index = indexDesign(design);
+  // The design is indexed only when a label is not known: an edge's label reads the edge and the
+  // kinds of its two ends (describeEdge, invocationModel), so it is kept while those are the same.
+  let index: DesignIndex | undefined;
   const edges: DesignFlowEdge[] = design.edges
     .filter((e) => byId.has(e.from) && byId.has(e.to))
     .map((e) => {
       const from = byId.get(e.from) as DesignNode;
       const to = byId.get(e.to) as DesignNode;
-      const mark = options.marks?.get(e.id);
+      const severity = options.marks?.get(e.id)?.severity;
       const overlay = pathsLabel(options.paths, e.id);
-      const label = describeEdge(index, e);
-      return stableEdge(e, {
+      const related = !!options.related?.has(e.id);
+      // Nothing the projection reads has changed: the same object, without building it again.
+      const known = flowEdges.get(e);
+      if (known && known.from === from && known.to === to && known.severity === severity && known.overlay === overlay?.className && known.related === related) return known.edge;
+      let label = known && known.from.kind === from.kind && known.to.kind === to.kind ? known.label : undefined;
+      if (label === undefined) label = describeEdge((index ??= indexDesign(design)), e);
+      const edge = {
         id: e.id,
         type: 'routed',
         source: e.from,
         target: e.to,
         label: overlay ? `${label} · ${overlay.text}` : label,
-        data: { edge: e, ...(mark || overlay ? { labelClass: [mark && `sd-edge-mark-${mark.severity}`, overlay?.className].filter(Boolean).join(' ') } : {}) },
-        className: ['sd-edge', `sd-edge-${e.kind}`, mark && `sd-edge-mark-${mark.severity}`, overlay?.className, options.related?.has(e.id) && 'sd-edge-related'].filter(Boolean).join(' '),
-        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${mark ? `, has ${mark.severity === 'error' ? 'errors' : 'warnings'}` : ''}${options.related?.has(e.id) ? ', related to the selected finding' : ''}`,
+        data: { edge: e, ...(severity || overlay ? { labelClass: [severity && `sd-edge-mark-${severity}`, overlay?.className].filter(Boolean).join(' ') } : {}) },
+        className: ['sd-edge', `sd-edge-${e.kind}`, severity && `sd-edge-mark-${severity}`, overlay?.className, related && 'sd-edge-related'].filter(Boolean).join(' '),
+        ariaLabel: `${kindLabel(from.kind)} ${from.name} ${e.kind} ${kindLabel(to.kind)} ${to.name}${severity ? `, has ${severity === 'error' ? 'errors' : 'warnings'}` : ''}${related ? ', related to the selected finding' : ''}`,
         markerEnd: ARROW,
         zIndex: EDGE_Z_INDEX,
-      } as DesignFlowEdge);
+      } as DesignFlowEdge;
+      // An equal projection (a rename elsewhere, an equal mark) keeps the object React Flow has.
+      const same = known && known.edge.label === edge.label && known.edge.className === edge.className && known.edge.ariaLabel === edge.ariaLabel
+        && known.edge.data?.labelClass === edge.data?.labelClass && known.edge.source === edge.source && known.edge.target === edge.target;
+      const out = same ? known.edge : edge;
+      flowEdges.set(e, { from, to, severity, overlay: overlay?.className, related, label, edge: out });
+      return out;
     });
 
   // Attachment lines: not connections of the design (not selectable, not deletable).
@@ -238,7 +251,8 @@ const ARROW = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
 // all 1,800 cards and connections of a 1,000-node design. Keyed by what the projection is made from
 // (a node's cached data, a design edge, a note): an edit makes new ones for what it touched.
 const flowNodes = new WeakMap<object, ResourceFlowNode>();
-const flowEdges = new WeakMap<object, DesignFlowEdge>();
+/** Per design edge: what its projection was made from, its label, and the projection. */
+const flowEdges = new WeakMap<DesignEdge, { from: DesignNode; to: DesignNode; severity?: string; overlay?: string; related: boolean; label: string; edge: DesignFlowEdge }>();
 const attachments = new WeakMap<object, Map<string, DesignFlowEdge>>();
 
 const sameSize = (a: ResourceFlowNode, b: ResourceFlowNode) => a.width === b.width && a.height === b.height;
@@ -247,14 +261,6 @@ function stableNode(key: object, next: ResourceFlowNode): ResourceFlowNode {
   if (before && before.id === next.id && before.type === next.type && before.data === next.data && before.position.x === next.position.x && before.position.y === next.position.y
     && before.parentId === next.parentId && sameSize(before, next) && before.ariaLabel === next.ariaLabel && before.className === next.className && before.zIndex === next.zIndex) return before;
   flowNodes.set(key, next);
-  return next;
-}
-
-function stableEdge(edge: DesignEdge, next: DesignFlowEdge): DesignFlowEdge {
-  const before = flowEdges.get(edge);
-  if (before && before.id === next.id && before.source === next.source && before.target === next.target && before.label === next.label && before.className === next.className
-    && before.ariaLabel === next.ariaLabel && before.data?.labelClass === next.data?.labelClass) return before;
-  flowEdges.set(edge, next);
   return next;
 }
 
