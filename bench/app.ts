@@ -39,6 +39,7 @@ try {
     const text = designText(size);
     const open: number[] = [];
     const edit: number[] = [];
+    const later: number[] = [];
     const longest: number[] = [];
     for (let r = 0; r < (size > 1000 ? Math.min(runs, 3) : runs); r++) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -72,19 +73,25 @@ try {
         await page.locator('[data-testid="findings-panel"] [data-rule="CFG-01"] .sd-finding-main').click();
         await page.waitForFunction(() => !!document.querySelector('[data-routed="true"]') && performance.now() - (window as unknown as { lastLong: number }).lastLong > 1000, undefined, { timeout: 60_000 });
         const field = page.getByTestId('field-memoryMb');
-        await field.fill('1024');
-        const t = await page.evaluate(() => new Promise<number>((resolve) => {
-          const start = performance.now();
-          const badge = document.querySelector('[data-testid="badge-errors"]')!;
-          const seen = new MutationObserver(() => { if (badge.textContent?.includes('0')) { seen.disconnect(); resolve(performance.now() - start); } });
-          seen.observe(badge, { childList: true, characterData: true, subtree: true });
-          (document.querySelector('[data-testid="field-memoryMb"]') as HTMLInputElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-        }));
-        edit.push(t);
+        // The first edit after opening, then four more on the same page (break it again, fix it …),
+        // each once the page is quiet again.
+        for (let k = 0; k < 5; k++) {
+          if (k > 0) await page.waitForFunction(() => performance.now() - (window as unknown as { lastLong: number }).lastLong > 1000, undefined, { timeout: 60_000 });
+          const [value, want] = k % 2 === 0 ? ['1024', '0'] : ['99999', '1'];
+          await field.fill(value);
+          const t = await page.evaluate((want) => new Promise<number>((resolve) => {
+            const start = performance.now();
+            const badge = document.querySelector('[data-testid="badge-errors"]')!;
+            const seen = new MutationObserver(() => { if (badge.textContent?.includes(want)) { seen.disconnect(); resolve(performance.now() - start); } });
+            seen.observe(badge, { childList: true, characterData: true, subtree: true });
+            (document.querySelector('[data-testid="field-memoryMb"]') as HTMLInputElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          }), want);
+          (k === 0 ? edit : later).push(t);
+        }
       }
       await page.close();
     }
-    console.log(`app, ${size} nodes: open until drawn and analysed ${fmt(open)}; longest main-thread task ${fmt(longest)}${edit.length ? `; edit → findings on screen ${fmt(edit)}` : ''}`);
+    console.log(`app, ${size} nodes: open until drawn and analysed ${fmt(open)}; longest main-thread task ${fmt(longest)}${edit.length ? `; edit → findings on screen: first edit ${fmt(edit)}, later edits ${fmt(later)}` : ''}`);
   }
   await browser.close();
 } finally {
