@@ -86,35 +86,61 @@ export function restoreDesign(raw: unknown, options: RestoreOptions = {}): Parse
   if (kindProblems.length) return fail(kindProblems);
 
   const first = designSchema.safeParse(doc);
-  let design: Design;
-  let rangeProblems: Problem[] = [];
-  if (first.success) {
-    design = first.data;
-  } else {
-    const issues = withoutSafeIntDuplicates(first.error.issues);
-    if (!issues.every((issue) => isRangeIssue(issue, doc, fractionsRange))) return fail(issues.map((issue) => toProblem(issue, doc, undefined, fractionsRange)));
-    // Only AWS-range problems: load the values as written so the user sees and fixes them in place;
-    // the analysis uses each one clamped to AWS's range (bounded.ts), and the message says to what.
-    const lenient = loadOutOfRange(doc, issues);
-    // Still refused with the values in range (a rule's fromPort above its toPort): said with the rest.
-    if (!('design' in lenient)) return fail([...issues.map((issue) => toProblem(issue, doc)), ...lenient.refused.map((issue) => toProblem(issue, doc, undefined, fractionsRange))]);
-    design = lenient.design;
-    const used = new Map(outOfRangeValues(design).map((o) => [jsonPath(o.path), o]));
-    // One problem per value: a refinement's (e.g. the HTTP API's 30 s) over zod's generic range.
-    const byPath = new Map<string, { problem: Problem; specific: boolean }>();
-    for (const issue of issues) {
-      const problem = toProblem(issue, doc, used);
-      const specific = !/^(Too big|Too small|Invalid input)/.test(issue.message);
-      const known = byPath.get(problem.path);
-      if (!known || (specific && !known.specific)) byPath.set(problem.path, { problem, specific });
-    }
-    rangeProblems = [...byPath.values()].map((p) => p.problem);
+  const staged = schemaStage(doc, first, fractionsRange, (issues) => loadOutOfRange(doc, issues));
+  if (!staged.ok) return staged;
+  const result = finishDesign(staged.design, staged.rangeProblems);
+  // The nodes and edges read straight from the text, with no problem of their own, are remembered
+  // as such (knownDesignProblems): the design an editor opens is checked again without parsing them.
+  const issueAt = issueIndices(first.success ? [] : first.error.issues);
+  const read = first.success ? first.data : staged.design;
+  rememberRead(read.nodes, result.design.nodes, issueAt.nodes, 'nodes');
+  rememberRead(read.edges, result.design.edges, issueAt.edges, 'edges');
+  return result;
+}
+
+type SchemaResult = { success: true; data: Design } | { success: false; error: { issues: z.core.$ZodIssue[] } };
+type Lenient = { design: Design } | { refused: z.core.$ZodIssue[] };
+
+/** From the schema's verdict on a document to its design and range problems, or its refusal:
+ *  issues that are all AWS-range ones load the values as written (loadOutOfRange, through
+ *  `lenient`), anything else refuses the file. `doc` is what the issues' paths point into. */
+function schemaStage(doc: Raw, first: SchemaResult, fractionsRange: boolean, lenient: (issues: z.core.$ZodIssue[]) => Lenient):
+  { ok: false; problems: Problem[] } | { ok: true; design: Design; rangeProblems: Problem[] } {
+  if (first.success) return { ok: true, design: first.data, rangeProblems: [] };
+  const issues = withoutSafeIntDuplicates(first.error.issues);
+  if (!issues.every((issue) => isRangeIssue(issue, doc, fractionsRange))) return { ok: false, problems: issues.map((issue) => toProblem(issue, doc, undefined, fractionsRange)) };
+  // Only AWS-range problems: load the values as written so the user sees and fixes them in place;
+  // the analysis uses each one clamped to AWS's range (bounded.ts), and the message says to what.
+  const loaded = lenient(issues);
+  // Still refused with the values in range (a rule's fromPort above its toPort): said with the rest.
+  if (!('design' in loaded)) return { ok: false, problems: [...issues.map((issue) => toProblem(issue, doc)), ...loaded.refused.map((issue) => toProblem(issue, doc, undefined, fractionsRange))] };
+  const design = loaded.design;
+  const used = new Map(outOfRangeValues(design).map((o) => [jsonPath(o.path), o]));
+  // One problem per value: a refinement's (e.g. the HTTP API's 30 s) over zod's generic range.
+  const byPath = new Map<string, { problem: Problem; specific: boolean }>();
+  for (const issue of issues) {
+    const problem = toProblem(issue, doc, used);
+    const specific = !/^(Too big|Too small|Invalid input)/.test(issue.message);
+    const known = byPath.get(problem.path);
+    if (!known || (specific && !known.specific)) byPath.set(problem.path, { problem, specific });
   }
-  // Places beyond ±1,000,000 px (issue 13: 1e89 ran routing out of memory): range problems, clamped.
+  return { ok: true, design, rangeProblems: [...byPath.values()].map((p) => p.problem) };
+}
+
+/** The checks after the schema: places beyond ±1,000,000 px (issue 13: 1e89 ran routing out of
+ *  memory) as range problems, clamped; references; the alternatives. */
+function finishDesign(design: Design, rangeProblems: Problem[]): { ok: true; design: Design; problems: Problem[] } {
   const layout = clampLayout(design);
   const checked = checkReferences(layout.design);
   const alternatives = checkAlternatives(checked.design);
   return { ok: true, design: alternatives.design, problems: [...rangeProblems, ...layout.problems, ...checked.problems, ...alternatives.problems] };
+}
+
+/** The node and edge indices some issue points into. */
+function issueIndices(issues: readonly z.core.$ZodIssue[]): { nodes: Set<number>; edges: Set<number> } {
+  const out = { nodes: new Set<number>(), edges: new Set<number>() };
+  for (const { path } of issues) if ((path[0] === 'nodes' || path[0] === 'edges') && typeof path[1] === 'number') out[path[0]].add(path[1]);
+  return out;
 }
 
 /** restoreDesign(design).problems for a design held in memory, such as the editor's after each
@@ -131,26 +157,57 @@ export function designProblems(design: Design): Problem[] {
 
 const cleanNodes = new WeakSet<object>();
 const cleanEdges = new WeakSet<object>();
+/** Nodes and edges restoreDesign read from a document with no issue of their own, with their JSON
+ *  when read: once frozen and still the same JSON, one is clean without parsing it again (zod's
+ *  output parses to itself: test/model/designProblems.property.test.ts checks it on every fixture). */
+const readNodes = new WeakMap<object, string>();
+const readEdges = new WeakMap<object, string>();
+
+function rememberRead(read: readonly object[], final: readonly object[], withIssues: ReadonlySet<number>, list: 'nodes' | 'edges'): void {
+  const fromText = new Set(read.filter((_, i) => !withIssues.has(i)));
+  const into = list === 'nodes' ? readNodes : readEdges;
+  // Only those the later checks kept as they were (a reference repair makes a new object).
+  for (const item of final) if (fromText.has(item)) into.set(item, JSON.stringify(item));
+}
 
 /** designProblems where it can answer without restoreDesign; undefined where it cannot (exported for
- *  its test, which checks that it answers, and answers the same). */
+ *  its test, which checks that it answers, and answers the same). Nodes and edges not known to be
+ *  clean (an edit's, or one with a value out of range) are parsed as a document of their own, with
+ *  the rest of the design, and their problems' paths are put back to their places. */
 export function knownDesignProblems(design: Design): Problem[] | undefined {
   const doc = design as unknown;
   if (!isObject(doc) || doc.format !== DESIGN_FORMAT || doc.schemaVersion !== CURRENT_SCHEMA_VERSION || !Array.isArray(doc.nodes) || !Array.isArray(doc.edges)) return undefined;
   // Every one is checked, even after one that is not clean (a value out of range): the others are
   // remembered for the next edit, which may be the one that fixes it.
-  let clean = true;
-  for (const n of doc.nodes) clean = isClean(n, 'nodes') && clean;
-  for (const e of doc.edges) clean = isClean(e, 'edges') && clean;
-  if (!clean) return undefined;
-  const shell = { ...doc, nodes: [], edges: [] };
-  if (jsonShapeProblem(shell) || reservedKeyProblems(shell).length || checkKinds(shell).length) return undefined;
-  const parsed = designSchema.safeParse(shell);
-  if (!parsed.success) return undefined;
-  const layout = clampLayout({ ...parsed.data, nodes: design.nodes, edges: design.edges });
-  const checked = checkReferences(layout.design);
-  const alternatives = checkAlternatives(checked.design);
-  return [...layout.problems, ...checked.problems, ...alternatives.problems];
+  const dirty = { nodes: [] as number[], edges: [] as number[] };
+  doc.nodes.forEach((n, i) => { if (!isClean(n, 'nodes')) dirty.nodes.push(i); });
+  doc.edges.forEach((e, i) => { if (!isClean(e, 'edges')) dirty.edges.push(i); });
+  // Nothing known clean (a design not frozen): nothing to gain over restoreDesign.
+  if (dirty.nodes.length === doc.nodes.length && dirty.edges.length === doc.edges.length && (doc.nodes.length || doc.edges.length)) return undefined;
+  const sub = { ...doc, nodes: dirty.nodes.map((i) => (doc.nodes as unknown[])[i]), edges: dirty.edges.map((i) => (doc.edges as unknown[])[i]) };
+  if (jsonShapeProblem(sub) || reservedKeyProblems(sub).length || checkKinds(sub).length) return undefined;
+  // Issue paths between the sub-document and the design: ['nodes', 0, …] ⇄ ['nodes', dirty.nodes[0], …].
+  const moved = (issue: z.core.$ZodIssue, to: (list: 'nodes' | 'edges', i: number) => number): z.core.$ZodIssue => {
+    const [list, i] = issue.path;
+    return (list === 'nodes' || list === 'edges') && typeof i === 'number' ? { ...issue, path: [list, to(list, i), ...issue.path.slice(2)] } : issue;
+  };
+  const back = { nodes: new Map(dirty.nodes.map((d, i) => [d, i])), edges: new Map(dirty.edges.map((d, i) => [d, i])) };
+  const toDesign = (issue: z.core.$ZodIssue) => moved(issue, (list, i) => dirty[list][i]);
+  const toSub = (issue: z.core.$ZodIssue) => moved(issue, (list, i) => back[list].get(i) ?? i);
+  const merged = (parsed: Design): Design => {
+    const nodes = design.nodes.slice();
+    dirty.nodes.forEach((d, i) => { nodes[d] = parsed.nodes[i]; });
+    const edges = design.edges.slice();
+    dirty.edges.forEach((d, i) => { edges[d] = parsed.edges[i]; });
+    return { ...parsed, nodes, edges };
+  };
+  const parsed = designSchema.safeParse(sub);
+  const first: SchemaResult = parsed.success ? { success: true, data: merged(parsed.data) } : { success: false, error: { issues: parsed.error.issues.map(toDesign) } };
+  const staged = schemaStage(doc, first, true, (issues) => {
+    const loaded = loadOutOfRange(sub, issues.map(toSub));
+    return 'design' in loaded ? { design: merged(loaded.design) } : { refused: loaded.refused.map(toDesign) };
+  });
+  return staged.ok ? finishDesign(staged.design, staged.rangeProblems).problems : staged.problems;
 }
 
 /** A node or edge that can never change and that restoreDesign reads as itself, with no problem. */
@@ -159,6 +216,12 @@ function isClean(item: unknown, list: 'nodes' | 'edges'): boolean {
   if (!isObject(item)) return false;
   if (seen.has(item)) return true;
   if (!deepFrozen(item, 0)) return false;
+  // Read from a file with no problem and not changed since (a design just opened).
+  const read = (list === 'nodes' ? readNodes : readEdges).get(item);
+  if (read !== undefined && read === JSON.stringify(item)) {
+    seen.add(item);
+    return true;
+  }
   // As it sits in a document: the same depth for the nesting limit.
   const wrapped = { [list]: [item] };
   if (jsonShapeProblem(wrapped) || reservedKeyProblems(wrapped).length || checkKinds(wrapped).length) return false;
