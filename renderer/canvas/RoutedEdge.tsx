@@ -50,8 +50,9 @@ const EdgeRoutesContext = createContext<EdgeRoutes>(EMPTY);
 const rectOf = (n: InternalNode): Rect => ({
   x: n.internals.positionAbsolute.x,
   y: n.internals.positionAbsolute.y,
-  width: n.measured.width ?? n.width ?? 0,
-  height: n.measured.height ?? n.height ?? 0,
+  // A card out of view is not drawn, so not measured: its estimated size (Canvas.tsx).
+  width: n.measured.width ?? n.width ?? n.initialWidth ?? 0,
+  height: n.measured.height ?? n.height ?? n.initialHeight ?? 0,
 });
 const sameRect = (a: Rect | undefined, b: Rect | undefined) => !!a && !!b
   && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
@@ -222,13 +223,14 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<DesignFlowEd
         // The label stands off its line (no room on it): a thin leader ties the two.
         <path className="sd-edge-leader" d={`M ${place.anchor.x},${place.anchor.y} L ${place.x},${place.y}`} />
       )}
-      {text && labelLayer && createPortal(
+      {/* A label too small to read is not drawn at all (shown again on hover or selection): a
+          zoomed-out design of 1,000 connections mounts none of them (issue 15). */}
+      {text && labelLayer && shown && createPortal(
           <div
-            className={['sd-edge-label', 'react-flow__edge-text', kind && `sd-edge-label-${kind}`, data?.labelClass, shown ? '' : 'is-hidden', hover || selected ? 'is-raised' : ''].filter(Boolean).join(' ')}
+            className={['sd-edge-label', 'react-flow__edge-text', kind && `sd-edge-label-${kind}`, data?.labelClass, hover || selected ? 'is-raised' : ''].filter(Boolean).join(' ')}
             style={{ transform: `translate(-50%, -50%) translate(${place?.x ?? fallbackX}px, ${place?.y ?? fallbackY}px)`, fontSize: `${size}px` }}
             data-testid={`edge-label-${id}`}
             data-edge-id={id}
-            aria-hidden={!shown}
             onMouseEnter={() => setHover(true)}
             onMouseLeave={() => setHover(false)}
             // The label is HTML outside the edge's SVG group: a click on it selects the edge, as a

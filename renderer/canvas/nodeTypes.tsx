@@ -1,11 +1,11 @@
 import { Handle, NodeResizer, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import { NoteNode } from './NoteNode';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useContext } from 'react';
 import { CONTAINER_MIN } from '../../core/model/placement';
 import { kindBadge, kindColor } from '../kindStyle';
 import type { IssueMark } from '../useAnalysis';
 import { useCanvasActions } from './canvasActions';
-import { OVERVIEW_BELOW_ZOOM } from './ReadableText';
+import { FarContext, OVERVIEW_BELOW_ZOOM } from './ReadableText';
 import type { ResourceFlowNode, ResourceNodeData } from './toFlow';
 import '../styles/containment.css';
 
@@ -76,6 +76,8 @@ function SecurityGroupChips({ groups }: { groups?: ResourceNodeData['securityGro
  *  (AWS Infrastructure Composer's port convention). */
 const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<ResourceFlowNode>) {
   const { node } = data;
+  const far = useContext(FarContext);
+  if (far) return <FarResourceNode data={data} selected={selected} />;
   return (
     <div
       className={`sd-node${selected ? ' is-selected' : ''}${data.securityGroups?.length ? ' has-sg-chips' : ''}${data.usesSelectedGroup ? ' uses-selected-sg' : ''}`}
@@ -97,6 +99,28 @@ const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<Re
     </div>
   );
 });
+
+/** A card in the far look (ReadableText.tsx: zoomed out past where names can be read): a block in
+ *  its kind's colour, ringed by its worst finding's; the same size and handles as the card, so edges,
+ *  layout and routing are unchanged. Its tooltip names it. */
+function FarResourceNode({ data, selected }: { data: ResourceNodeData; selected?: boolean }) {
+  const { node, mark } = data;
+  const title = `${node.name} · ${data.detail || data.kindLabel}${mark ? ` · ${mark.title}` : ''}`;
+  return (
+    <div
+      className={`sd-node sd-node-far${selected ? ' is-selected' : ''}${mark ? ` sd-far-${mark.severity}` : ''}${data.usesSelectedGroup ? ' uses-selected-sg' : ''}`}
+      style={{ background: kindColor(node.kind), borderLeftColor: kindColor(node.kind) }}
+      title={title}
+      data-testid={`node-${node.id}`}
+      data-kind={node.kind}
+      data-far="true"
+      {...(mark ? { 'data-severity': mark.severity } : {})}
+    >
+      <Handle type="target" position={Position.Left} className="sd-handle" data-testid={`handle-in-${node.id}`} />
+      <Handle type="source" position={Position.Right} className="sd-handle" data-testid={`handle-out-${node.id}`} />
+    </div>
+  );
+}
 
 /** A VPC or subnet drawn as a container around what it holds. Network placement is set by
  *  containment and in the inspector, so containers have no connection handles: only a hidden one
