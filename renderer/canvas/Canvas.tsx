@@ -1,8 +1,8 @@
 import {
-  Background, BackgroundVariant, Controls, ReactFlow, SelectionMode, useReactFlow, useUpdateNodeInternals,
+  Background, BackgroundVariant, Controls, getViewportForBounds, ReactFlow, SelectionMode, useReactFlow, useUpdateNodeInternals,
   type Connection, type EdgeChange, type NodeChange, type OnConnectEnd, type Viewport,
 } from '@xyflow/react';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type DragEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Command, HistoryPolicy, PerformResult } from '../../core/commands';
 import type { Design, DesignNode } from '../../core/model/design';
 import { own } from '../../core/model/own';
@@ -11,13 +11,14 @@ import { containerSizes, placementOf } from '../../core/model/placement';
 import { isContainerKind, kindColor } from '../kindStyle';
 import type { IssueMark, PathsOverlay } from '../useAnalysis';
 import { FitMiniMap } from './FitMiniMap';
-import { ReadableText } from './ReadableText';
+import { FarLook, ReadableText } from './ReadableText';
 import { EdgeRoutesProvider, RoutedAttachEdge, RoutedEdge } from './RoutedEdge';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { dropTargetFinder, keyboardPlacement, paletteDropQuestion, planDrop, planPaletteDrop, resizeKeepsContents, settleInside, type PalettePlacement, type PaletteQuestion, type Size } from './dropPlan';
+import { estimatedHandles } from './cardHandles';
 import { nodeTypes } from './nodeTypes';
 import { PlacementMenu, type PlacementAnswer, type PlacementQuestion } from './PlacementMenu';
-import { isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type DesignFlowEdge, type ResourceFlowNode } from './toFlow';
+import { flowBounds, isAttachEdgeId, RESOURCE_SIZE, toFlow, type CostBadge, type DesignFlowEdge, type ResourceFlowNode } from './toFlow';
 
 
 /** Above this many cards, the canvas renders only those in view (React Flow's onlyRenderVisibleElements). */
@@ -163,9 +164,12 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       const isSelected = selected.has(n.id);
       const drop = n.id === dropTarget;
       const before = given.current.get(n.id);
+      // A card not measured yet: its size and handle positions as estimated (cardHandles.ts), so React
+      // Flow draws it only once it is in view.
+      const unmeasured = !m && n.type === 'resource' ? UNMEASURED_CARD : undefined;
       const node = before && before.from === n && before.selected === isSelected && before.width === m?.width && before.height === m?.height && before.drop === drop
         ? before.node
-        : { ...n, selected: isSelected, ...(m ? { measured: m } : {}), ...(drop ? { className: `${n.className ?? ''} is-drop-target` } : {}) };
+        : { ...n, selected: isSelected, ...(m ? { measured: m } : unmeasured), ...(drop ? { className: `${n.className ?? ''} is-drop-target` } : {}) };
       next.set(n.id, { from: n, selected: isSelected, width: m?.width, height: m?.height, drop, node });
       return node;
     });
@@ -190,6 +194,20 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
     }).map((n) => n.id);
     if (unmeasured.length) updateNodeInternals(unmeasured);
   });
+  // An opened design is fitted into view before any card is drawn: React Flow draws every card it has
+  // not measured yet, wherever it is, so they are drawn once at the zoom they are seen at (the far
+  // look for a large design), not at zoom 1 and then again after fitting (issue 15: ~40 % of opening
+  // 1,000 nodes). Estimated here from the stored places and sizes; React Flow's own fit (fitView
+  // below) corrects it once the cards are measured.
+  const [placed, setPlaced] = useState(!fitOnLoad);
+  useLayoutEffect(() => {
+    if (placed) return;
+    const rect = wrapper.current?.getBoundingClientRect();
+    const bounds = flowBounds(nodes);
+    if (rect && rect.width > 0 && rect.height > 0 && bounds) void flow.setViewport(getViewportForBounds(bounds, rect.width, rect.height, MIN_ZOOM, FIT_VIEW.maxZoom, FIT_VIEW.padding));
+    setPlaced(true);
+    // Once, when the canvas first has its size.
+  }, []);
   const givenEdges = useRef(new Map<string, { from: DesignFlowEdge; selected: boolean; edge: DesignFlowEdge }>());
   const edges = useMemo(() => {
     const selected = new Set(selection.edges);
@@ -520,9 +538,10 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
       {paths && <PathsLegend />}
       <CanvasActionsContext.Provider value={actions}>
       <EdgeRoutesProvider nodes={nodes} edges={edges} busy={gestureUnderWay}>
+      <FarLook>
       <ReactFlow<ResourceFlowNode>
-        nodes={nodes}
-        edges={edges}
+        nodes={placed ? nodes : NO_NODES}
+        edges={placed ? edges : NO_EDGES}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         // On a large design only the cards and connections in view are rendered (issue 15: a
@@ -556,6 +575,7 @@ export const Canvas = forwardRef<CanvasHandle, CanvasProps>(function Canvas(prop
         <FitMiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview of the design" />
         <ReadableText />
       </ReactFlow>
+      </FarLook>
       </EdgeRoutesProvider>
       </CanvasActionsContext.Provider>
       {question && <PlacementMenu at={question.at} question={question.question} onAnswer={question.answer} />}
@@ -577,7 +597,10 @@ function PathsLegend() {
   );
 }
 
-const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 } as const;
+// includeHiddenNodes: React Flow fits only the cards it has measured unless told to count the others
+// at their declared sizes; a large design draws (and measures) only the cards in view, and the
+// canvas hides no node, so this counts every card, at its estimated size until it is drawn.
+const FIT_VIEW = { padding: 0.06, maxZoom: 1.1, includeHiddenNodes: true } as const;
 /** Left-drag on empty canvas draws a selection box; the middle and right buttons (or Space + drag,
  *  React Flow's pan key) pan, as does scrolling. Shift / Ctrl / Cmd-click add to the selection. */
 const PAN_BUTTONS = [1, 2];
@@ -591,6 +614,10 @@ const ARROWS: Record<string, { x: number; y: number }> = { ArrowLeft: { x: -1, y
  *  4292×3026 (needs zoom 0.16), the fallback grid for nodes without positions 1180×5200 (0.094);
  *  0.05 leaves room for a smaller window. test/e2e/fit.spec.ts checks both. */
 export const MIN_ZOOM = 0.05;
+const NO_NODES: ResourceFlowNode[] = [];
+const UNMEASURED_CARD = { initialWidth: RESOURCE_SIZE.width, initialHeight: RESOURCE_SIZE.height, handles: estimatedHandles(RESOURCE_SIZE.width, RESOURCE_SIZE.height) };
+const NO_EDGES: DesignFlowEdge[] = [];
+
 // Attribution stays visible (the MIT licence does not require it; this keeps it honest).
 const PRO_OPTIONS = { hideAttribution: false } as const;
 const miniMapColor = (n: ResourceFlowNode) => (n.type === 'container' ? 'rgba(120,130,145,0.15)' : (n.type as string) === 'note' ? 'rgba(230,180,40,0.5)' : kindColor(n.data.node.kind));

@@ -7,8 +7,8 @@ export function useDesignInView(): boolean {
     for (const n of s.nodeLookup.values()) {
       if (n.hidden) continue;
       const { x, y } = n.internals.positionAbsolute;
-      const w = n.measured.width ?? 0;
-      const h = n.measured.height ?? 0;
+      const w = n.measured.width ?? n.initialWidth ?? 0;
+      const h = n.measured.height ?? n.initialHeight ?? 0;
       if (x * z + tx < -1 || y * z + ty < -1 || (x + w) * z + tx > s.width + 1 || (y + h) * z + ty > s.height + 1) return false;
     }
     return true;

@@ -287,3 +287,20 @@ function cachedPlacement(design: Design): Map<string, Placement> {
 
 /** Ids of the attachment lines toFlow adds ("attach:<node>:<subnet>"): never design edges. */
 export const isAttachEdgeId = (id: string): boolean => id.startsWith('attach:');
+
+/** The flow-space box around these nodes (positions are relative to their parents, which come
+ *  first); a card not measured yet counts at RESOURCE_SIZE. */
+export function flowBounds(nodes: readonly ResourceFlowNode[]): { x: number; y: number; width: number; height: number } | undefined {
+  const at = new Map<string, { x: number; y: number }>();
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const n of nodes) {
+    const parent = n.parentId ? at.get(n.parentId) : undefined;
+    const x = n.position.x + (parent?.x ?? 0);
+    const y = n.position.y + (parent?.y ?? 0);
+    at.set(n.id, { x, y });
+    const width = n.measured?.width ?? n.width ?? RESOURCE_SIZE.width;
+    const height = n.measured?.height ?? n.height ?? RESOURCE_SIZE.height;
+    minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x + width); maxY = Math.max(maxY, y + height);
+  }
+  return Number.isFinite(minX) ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : undefined;
+}

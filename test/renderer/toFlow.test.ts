@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../../core/commands';
 import { createDesign } from '../../core/model';
-import { RESOURCE_SIZE, toFlow } from '../../renderer/canvas/toFlow';
+import { flowBounds, RESOURCE_SIZE, toFlow } from '../../renderer/canvas/toFlow';
 
 function vpcDesign() {
   const h = new History(createDesign('Net'));
@@ -18,6 +18,25 @@ function vpcDesign() {
 }
 
 describe('toFlow', () => {
+  it('flowBounds: the box an opened design is fitted to before it is drawn, nested places added up', () => {
+    const { nodes } = toFlow(vpcDesign());
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const vpc = byId.get('vpc')!;
+    const b = flowBounds(nodes)!;
+    // The queue at (0, 0) is the top-left; the topic at x 600 (a card, not measured: RESOURCE_SIZE)
+    // or the VPC (at 100 + its width) is the right; the NAT gateway sits at vpc + subnet + its own place.
+    expect(b.x).toBe(0);
+    expect(b.y).toBe(0);
+    expect(b.width).toBe(Math.max(600 + RESOURCE_SIZE.width, 100 + (vpc.width ?? 0)));
+    expect(b.height).toBe(Math.max(RESOURCE_SIZE.height, 100 + (vpc.height ?? 0)));
+    const nat = flowBounds(nodes.filter((n) => ['vpc', 'sn', 'nat'].includes(n.id)).map((n) => (n.id === 'nat' ? { ...n, measured: { width: 300, height: 90 } } : n)))!;
+    const sn = byId.get('sn')!;
+    const natNode = byId.get('nat')!;
+    // A measured size counts over the estimate.
+    expect(nat.x + nat.width).toBeGreaterThanOrEqual(100 + sn.position.x + natNode.position.x + 300);
+    expect(flowBounds([])).toBeUndefined();
+  });
+
   it('draws VPCs and subnets as containers, parents before children', () => {
     const { nodes } = toFlow(vpcDesign());
     const ids = nodes.map((n) => n.id);
