@@ -23,6 +23,17 @@ function designText(size: number): string {
   return JSON.stringify(design);
 }
 
+/** The 1,000-node design as text and as core reads it, its CFG-01 function, and the page's errors. */
+function generated1000(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const text = designText(1000);
+  const parsed = parseDesign(text);
+  if (!parsed.ok) throw new Error('generated design does not load');
+  const fn = parsed.design.nodes.find((n) => n.kind === 'lambda')!;
+  return { errors, text, design: parsed.design, fn };
+}
+
 test('a 1,000-node design: the analysis worker reports it, and an edit in the inspector updates the findings', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -54,12 +65,7 @@ test('a 1,000-node design: the analysis worker reports it, and an edit in the in
 
 test('a 1,000-node design opens fitted in the far look: only the cards in view are drawn, not every card first, and zooming in brings the full cards back', async ({ page }) => {
   test.setTimeout(90_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const text = designText(1000);
-  const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error('generated design does not load');
-  const fn = parsed.design.nodes.find((n) => n.kind === 'lambda')!;
+  const { errors, text, design, fn } = generated1000(page);
   await openApp(page);
   // Count every card element React mounts from here on: drawing every card first (React Flow does,
   // for cards without handle positions) would count all 1,003 before the ones in view.
@@ -103,7 +109,7 @@ test('a 1,000-node design opens fitted in the far look: only the cards in view a
   // cards at the edge as React Flow's own fit corrects the estimated one.
   expect(seen.zoom).toBeLessThan(0.3);
   expect(seen.drawn).toBeGreaterThan(50);
-  expect(seen.drawn).toBeLessThan(parsed.design.nodes.length);
+  expect(seen.drawn).toBeLessThan(design.nodes.length);
   expect(seen.outside).toBe(0);
   expect(seen.mounted).toBeLessThan(seen.drawn * 1.25);
   expect(seen.far).toBe(seen.cards);
@@ -142,14 +148,8 @@ test('a 5,000-node design opens without freezing the window: the shortcut sheet 
 test('a 1,000-node design: the Cost panel is estimated in the analysis worker and follows its options and an edit', async ({ page }) => {
   // Opening 1,000 nodes takes a few seconds, more on a loaded machine.
   test.setTimeout(90_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const text = designText(1000);
-  const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error('generated design does not load');
-  const design = parsed.design;
-  // The function whose memory is out of range (CFG-01): its finding selects it below.
-  const fn = design.nodes.find((n) => n.kind === 'lambda')!;
+  // fn: the function whose memory is out of range (CFG-01): its finding selects it below.
+  const { errors, text, design, fn } = generated1000(page);
   // What core says, for each step below (the panel must show exactly these totals).
   const { estimateCost, formatUsd } = await loadPricing();
   const total = (d: Design, region?: string) => formatUsd(estimateCost(d, region ? { region } : {}).monthlyTotal);
