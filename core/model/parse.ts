@@ -146,28 +146,27 @@ function issueIndices(issues: readonly z.core.$ZodIssue[]): { nodes: Set<number>
 /** restoreDesign(design).problems for a design held in memory, such as the editor's after each
  *  edit, without parsing again the nodes and edges it has seen. A node or edge that is frozen (immer
  *  freezes every design the editor makes, so it can never change) and parses on its own to itself,
- *  with no problem, is remembered; a design whose nodes and edges are all such is checked by parsing
- *  the rest of it alone, then the same layout, reference and alternative checks as restoreDesign. Any
- *  other design, or any problem in that parse, takes restoreDesign itself, so the answer is always
- *  the same (test/model/designProblems.property.test.ts). After a property edit (Node 20, 2 cores):
- *  1,000 nodes 10.3 → 2.2 ms, 5,000 nodes 57 → 16 ms, on every edit in the app (issue 15). */
+ *  with no problem, or that restoreDesign read from a file and is unchanged since, is clean; the
+ *  others are parsed as a document of their own with the rest of the design (knownDesignProblems),
+ *  then the same layout, reference and alternative checks as restoreDesign. A design with nothing
+ *  known clean takes restoreDesign itself; the answer is always the same
+ *  (test/model/designProblems.property.test.ts). After a property edit (Node 20, 2 cores): 1,000
+ *  nodes 10.3 → 2.2 ms, 5,000 nodes 57 → 16 ms, on every edit in the app (issue 15). */
 export function designProblems(design: Design): Problem[] {
   return knownDesignProblems(design) ?? restoreDesign(design).problems;
 }
 
-const cleanNodes = new WeakSet<object>();
-const cleanEdges = new WeakSet<object>();
+/** Nodes and edges known clean, per list. */
+const cleanItems = { nodes: new WeakSet<object>(), edges: new WeakSet<object>() };
 /** Nodes and edges restoreDesign read from a document with no issue of their own, with their JSON
  *  when read: once frozen and still the same JSON, one is clean without parsing it again (zod's
  *  output parses to itself: test/model/designProblems.property.test.ts checks it on every fixture). */
-const readNodes = new WeakMap<object, string>();
-const readEdges = new WeakMap<object, string>();
+const readItems = { nodes: new WeakMap<object, string>(), edges: new WeakMap<object, string>() };
 
 function rememberRead(read: readonly object[], final: readonly object[], withIssues: ReadonlySet<number>, list: 'nodes' | 'edges'): void {
   const fromText = new Set(read.filter((_, i) => !withIssues.has(i)));
-  const into = list === 'nodes' ? readNodes : readEdges;
   // Only those the later checks kept as they were (a reference repair makes a new object).
-  for (const item of final) if (fromText.has(item)) into.set(item, JSON.stringify(item));
+  for (const item of final) if (fromText.has(item)) readItems[list].set(item, JSON.stringify(item));
 }
 
 /** designProblems where it can answer without restoreDesign; undefined where it cannot (exported for
@@ -212,12 +211,12 @@ export function knownDesignProblems(design: Design): Problem[] | undefined {
 
 /** A node or edge that can never change and that restoreDesign reads as itself, with no problem. */
 function isClean(item: unknown, list: 'nodes' | 'edges'): boolean {
-  const seen = list === 'nodes' ? cleanNodes : cleanEdges;
+  const seen = cleanItems[list];
   if (!isObject(item)) return false;
   if (seen.has(item)) return true;
   if (!deepFrozen(item, 0)) return false;
   // Read from a file with no problem and not changed since (a design just opened).
-  const read = (list === 'nodes' ? readNodes : readEdges).get(item);
+  const read = readItems[list].get(item);
   if (read !== undefined && read === JSON.stringify(item)) {
     seen.add(item);
     return true;

@@ -615,8 +615,9 @@ const ARROWS: Record<string, { x: number; y: number }> = { ArrowLeft: { x: -1, y
  *  0.05 leaves room for a smaller window. test/e2e/fit.spec.ts checks both. */
 export const MIN_ZOOM = 0.05;
 const NO_NODES: ResourceFlowNode[] = [];
-const UNMEASURED_CARD = { initialWidth: RESOURCE_SIZE.width, initialHeight: RESOURCE_SIZE.height, handles: estimatedHandles(RESOURCE_SIZE.width, RESOURCE_SIZE.height) };
 const NO_EDGES: DesignFlowEdge[] = [];
+/** What a card not measured yet is given: its size and handle positions as estimated. */
+const UNMEASURED_CARD = { initialWidth: RESOURCE_SIZE.width, initialHeight: RESOURCE_SIZE.height, handles: estimatedHandles(RESOURCE_SIZE.width, RESOURCE_SIZE.height) };
 
 // Attribution stays visible (the MIT licence does not require it; this keeps it honest).
 const PRO_OPTIONS = { hideAttribution: false } as const;

@@ -1,5 +1,5 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
-import { createContext, useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import '../styles/legibility.css';
 
 /** The smallest text a reader should be shown, in screen pixels (issue 11: every label at fit-to-view
@@ -43,11 +43,12 @@ const selectDom = (s: ReactFlowState) => s.domNode;
 
 /** Keeps the canvas's text readable at any zoom: sets `--sd-readable` (a flow size that is READABLE_PX
  *  on screen) and `data-overview` on the React Flow element; legibility.css sizes card and container
- *  text from them, and `data-far` in the far look. Rendered inside <ReactFlow>; draws nothing. */
+ *  text from them, and `data-far` in the far look (from FarLook). Rendered inside <ReactFlow>; draws
+ *  nothing. */
 export function ReadableText() {
   const readable = useStore(selectReadable);
   const overview = useStore(selectOverview);
-  const far = useStore(selectFar);
+  const far = useContext(FarContext);
   const dom = useStore(selectDom);
   useEffect(() => {
     if (!dom) return;
